@@ -1,0 +1,592 @@
+/* parallax-cli.c: the project from the command line, over the same core
+ * as the app. Exit status: 0 success, 1 failure, 2 bad usage.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "plx-core.h"
+
+#define EXIT_USAGE 2
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+typedef struct {
+  const char  *name;
+  const char  *args;
+  const char  *summary;
+  CommandFunc  run;
+} Command;
+
+static int
+fail (GError *error)
+{
+  g_printerr ("parallax-cli: %s\n", error->message);
+  return EXIT_FAILURE;
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_printerr ("parallax-cli: %s\n", message);
+  g_printerr ("%s", _("Try “parallax-cli COMMAND --help”.\n"));
+  (void) context;
+  return EXIT_USAGE;
+}
+
+/* Parses options and requires exactly @n_positional arguments after the
+ * command name; on failure the exit status is already decided. */
+static gboolean
+parse_args (GOptionContext  *context,
+            int             *argc,
+            char          ***argv,
+            int              n_positional,
+            int             *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error (context, error->message);
+      return FALSE;
+    }
+  if (*argc - 1 != n_positional)
+    {
+      *status = usage_error (context, *argc - 1 < n_positional ? _("missing arguments")
+                                                                : _("too many arguments"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GOptionContext *
+command_context (const char *args,
+                 const char *summary)
+{
+  GOptionContext *context = g_option_context_new (args);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_help_enabled (context, TRUE);
+  return context;
+}
+
+static PlxPerspective *
+lookup_perspective (PlxProject  *project,
+                    const char  *name_or_id,
+                    GError     **error)
+{
+  PlxPerspective *perspective = plx_project_find_perspective_by_name (project, name_or_id);
+  char *end = NULL;
+  gint64 id;
+
+  if (perspective != NULL)
+    return perspective;
+  id = g_ascii_strtoll (name_or_id, &end, 10);
+  if (end != name_or_id && *end == '\0' && (perspective = plx_project_find_perspective (project, id)) != NULL)
+    return perspective;
+  g_set_error (error, PLX_ERROR, PLX_ERROR_UNKNOWN_PERSPECTIVE,
+               _("There is no perspective “%s” in this project"), name_or_id);
+  return NULL;
+}
+
+static int
+cmd_init (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context ("PROJECT", _("Create a new, empty project with the four default perspectives."));
+  g_autoptr(PlxProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_args (context, &argc, &argv, 1, &status))
+    return status;
+  project = plx_project_create (argv[1], &error);
+  return project ? EXIT_SUCCESS : fail (error);
+}
+
+static int
+cmd_add_document (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context ("PROJECT FILE", _("Add a UTF-8 plain text or Markdown (.md) document; prints its id."));
+  g_autoptr(PlxProject) project = NULL;
+  g_autoptr(PlxDocument) document = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  GOptionEntry entries[] = {
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Title instead of the one found in the file"), N_("TITLE") },
+    { NULL }
+  };
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_args (context, &argc, &argv, 2, &status))
+    return status;
+
+  file = g_file_new_for_commandline_arg (argv[2]);
+  document = plx_document_new_from_file (file, NULL, &error);
+  if (document == NULL)
+    return fail (error);
+  if (title != NULL)
+    plx_document_set_title (document, title);
+  project = plx_project_open (argv[1], &error);
+  if (project == NULL || !plx_project_add_document (project, document, &error))
+    return fail (error);
+  g_print ("%" G_GINT64_FORMAT "\n", plx_document_get_id (document));
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_documents (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context ("PROJECT", _("List the documents: id, characters, content hash, title."));
+  g_autoptr(PlxProject) project = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_args (context, &argc, &argv, 1, &status))
+    return status;
+  project = plx_project_open (argv[1], &error);
+  if (project == NULL || (documents = plx_project_list_documents (project, &error)) == NULL)
+    return fail (error);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      PlxDocument *document = g_ptr_array_index (documents, i);
+      g_print ("%" G_GINT64_FORMAT "\t%u\t%s\t%s\n", plx_document_get_id (document),
+               plx_document_get_length (document), plx_document_get_content_hash (document),
+               plx_document_get_title (document));
+    }
+  return EXIT_SUCCESS;
+}
+
+static gboolean
+parse_id (const char *text,
+          gint64     *id)
+{
+  char *end = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  *id = g_ascii_strtoll (text, &end, 10);
+  return end != text && *end == '\0' && *id > 0;
+}
+
+static int
+cmd_annotate (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context ("PROJECT", _("Tag the characters START to END (code points, END excluded) of a document; prints the annotation’s UUID."));
+  g_autoptr(PlxProject) project = NULL;
+  g_autoptr(PlxDocument) document = NULL;
+  g_autoptr(PlxAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *document_arg = NULL;
+  g_autofree char *perspective_arg = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *author = NULL;
+  g_auto(GStrv) tags = NULL;
+  gint64 start = -1, end = -1, document_id = 0;
+  PlxPerspective *perspective;
+  GOptionEntry entries[] = {
+    { "document", 'd', 0, G_OPTION_ARG_STRING, &document_arg, N_("Document id"), N_("ID") },
+    { "start", 's', 0, G_OPTION_ARG_INT64, &start, N_("First character, counted from 0"), "N" },
+    { "end", 'e', 0, G_OPTION_ARG_INT64, &end, N_("Character after the last one"), "M" },
+    { "perspective", 'p', 0, G_OPTION_ARG_STRING, &perspective_arg, N_("Perspective name or id"), N_("NAME") },
+    { "tag", 't', 0, G_OPTION_ARG_STRING_ARRAY, &tags, N_("A theme; repeat for several"), N_("THEME") },
+    { "note", 'n', 0, G_OPTION_ARG_STRING, &note, N_("A note"), N_("TEXT") },
+    { "author", 'a', 0, G_OPTION_ARG_STRING, &author, N_("Who made it (default: your user name)"), N_("NAME") },
+    { NULL }
+  };
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_args (context, &argc, &argv, 1, &status))
+    return status;
+  if (document_arg == NULL || perspective_arg == NULL || start < 0 || end < 0)
+    return usage_error (context, _("--document, --start, --end and --perspective are required"));
+  if (!parse_id (document_arg, &document_id))
+    return usage_error (context, _("--document takes a document id, a positive number"));
+  if (start > G_MAXUINT || end > G_MAXUINT)
+    return usage_error (context, _("--start and --end are too large"));
+
+  project = plx_project_open (argv[1], &error);
+  if (project == NULL ||
+      (document = plx_project_load_document (project, document_id, &error)) == NULL ||
+      (perspective = lookup_perspective (project, perspective_arg, &error)) == NULL ||
+      (annotation = plx_annotation_new_for_range (document, (guint) start, (guint) end,
+                                                  plx_perspective_get_id (perspective), &error)) == NULL)
+    return fail (error);
+
+  plx_annotation_set_themes (annotation, (const char * const *) tags);
+  plx_annotation_set_note (annotation, note);
+  plx_annotation_set_author (annotation, author ? author : g_get_real_name ());
+  if (!plx_project_add_annotation (project, annotation, &error))
+    return fail (error);
+  g_print ("%s\n", plx_annotation_get_uuid (annotation));
+  return EXIT_SUCCESS;
+}
+
+/* TSV cells cannot hold tabs or line breaks; escape them as \t, \n, \\. */
+static void
+append_tsv_cell (GString    *out,
+                 const char *value)
+{
+  for (const char *p = value; *p; p++)
+    switch (*p)
+      {
+      case '\t': g_string_append (out, "\\t"); break;
+      case '\n': g_string_append (out, "\\n"); break;
+      case '\r': g_string_append (out, "\\r"); break;
+      case '\\': g_string_append (out, "\\\\"); break;
+      default: g_string_append_c (out, *p);
+      }
+}
+
+static const char *
+perspective_name (PlxProject *project,
+                  gint64      id)
+{
+  PlxPerspective *perspective = plx_project_find_perspective (project, id);
+  return perspective ? plx_perspective_get_name (perspective) : "";
+}
+
+static void
+print_tsv (PlxProject *project,
+           GPtrArray  *annotations)
+{
+  g_autoptr(GString) out = g_string_new ("uuid\tdocument\tstart\tend\tperspective\tthemes\tnote\tauthor\tcreated\tmodified\tquote\n");
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      PlxAnnotation *a = g_ptr_array_index (annotations, i);
+      g_autofree char *themes = g_strjoinv (";", (char **) plx_annotation_get_themes (a));
+
+      g_string_append_printf (out, "%s\t%" G_GINT64_FORMAT "\t%u\t%u\t",
+                              plx_annotation_get_uuid (a), plx_annotation_get_document_id (a),
+                              plx_annotation_get_start (a), plx_annotation_get_end (a));
+      append_tsv_cell (out, perspective_name (project, plx_annotation_get_perspective_id (a)));
+      g_string_append_c (out, '\t');
+      append_tsv_cell (out, themes);
+      g_string_append_c (out, '\t');
+      append_tsv_cell (out, plx_annotation_get_note (a));
+      g_string_append_c (out, '\t');
+      append_tsv_cell (out, plx_annotation_get_author (a));
+      g_string_append_printf (out, "\t%s\t%s\t", plx_annotation_get_created (a), plx_annotation_get_modified (a));
+      append_tsv_cell (out, plx_annotation_get_quote (a));
+      g_string_append_c (out, '\n');
+    }
+  fwrite (out->str, 1, out->len, stdout);
+}
+
+static void
+print_json (PlxProject *project,
+            GPtrArray  *annotations)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      PlxAnnotation *a = g_ptr_array_index (annotations, i);
+      const char * const *themes = plx_annotation_get_themes (a);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "uuid");
+      json_builder_add_string_value (builder, plx_annotation_get_uuid (a));
+      json_builder_set_member_name (builder, "document");
+      json_builder_add_int_value (builder, plx_annotation_get_document_id (a));
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_int_value (builder, plx_annotation_get_start (a));
+      json_builder_set_member_name (builder, "end");
+      json_builder_add_int_value (builder, plx_annotation_get_end (a));
+      json_builder_set_member_name (builder, "quote");
+      json_builder_add_string_value (builder, plx_annotation_get_quote (a));
+      json_builder_set_member_name (builder, "prefix");
+      json_builder_add_string_value (builder, plx_annotation_get_prefix (a));
+      json_builder_set_member_name (builder, "suffix");
+      json_builder_add_string_value (builder, plx_annotation_get_suffix (a));
+      json_builder_set_member_name (builder, "perspective");
+      json_builder_add_string_value (builder, perspective_name (project, plx_annotation_get_perspective_id (a)));
+      json_builder_set_member_name (builder, "themes");
+      json_builder_begin_array (builder);
+      for (guint t = 0; themes[t] != NULL; t++)
+        json_builder_add_string_value (builder, themes[t]);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "note");
+      json_builder_add_string_value (builder, plx_annotation_get_note (a));
+      json_builder_set_member_name (builder, "author");
+      json_builder_add_string_value (builder, plx_annotation_get_author (a));
+      json_builder_set_member_name (builder, "created");
+      json_builder_add_string_value (builder, plx_annotation_get_created (a));
+      json_builder_set_member_name (builder, "modified");
+      json_builder_add_string_value (builder, plx_annotation_get_modified (a));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static int
+cmd_list (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context ("PROJECT", _("List annotations in document order."));
+  g_autoptr(PlxProject) project = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *document_arg = NULL;
+  g_autofree char *perspective_arg = NULL;
+  g_autofree char *tag = NULL;
+  g_autofree char *format = NULL;
+  PlxAnnotationQuery query = { 0, 0, NULL };
+  GOptionEntry entries[] = {
+    { "document", 'd', 0, G_OPTION_ARG_STRING, &document_arg, N_("Only this document"), N_("ID") },
+    { "perspective", 'p', 0, G_OPTION_ARG_STRING, &perspective_arg, N_("Only this perspective"), N_("NAME") },
+    { "tag", 't', 0, G_OPTION_ARG_STRING, &tag, N_("Only annotations with this theme"), N_("THEME") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("tsv (default) or json"), N_("FORMAT") },
+    { NULL }
+  };
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_args (context, &argc, &argv, 1, &status))
+    return status;
+  if (format != NULL && g_strcmp0 (format, "tsv") != 0 && g_strcmp0 (format, "json") != 0)
+    return usage_error (context, _("--format takes tsv or json"));
+  if (document_arg != NULL && !parse_id (document_arg, &query.document_id))
+    return usage_error (context, _("--document takes a document id, a positive number"));
+
+  project = plx_project_open (argv[1], &error);
+  if (project == NULL)
+    return fail (error);
+  if (perspective_arg != NULL)
+    {
+      PlxPerspective *perspective = lookup_perspective (project, perspective_arg, &error);
+      if (perspective == NULL)
+        return fail (error);
+      query.perspective_id = plx_perspective_get_id (perspective);
+    }
+  query.theme = tag;
+  annotations = plx_project_list_annotations (project, &query, &error);
+  if (annotations == NULL)
+    return fail (error);
+
+  if (g_strcmp0 (format, "json") == 0)
+    print_json (project, annotations);
+  else
+    print_tsv (project, annotations);
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_delete (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context ("PROJECT UUID", _("Delete an annotation."));
+  g_autoptr(PlxProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_args (context, &argc, &argv, 2, &status))
+    return status;
+  if (!plx_text_is_uuid (argv[2]))
+    return usage_error (context, _("UUID must look like 123e4567-e89b-12d3-a456-426614174000"));
+  project = plx_project_open (argv[1], &error);
+  if (project == NULL || !plx_project_delete_annotation (project, argv[2], &error))
+    return fail (error);
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_perspectives (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context ("PROJECT [list | add NAME | rename NAME NEW-NAME | recolor NAME #RRGGBB | move NAME POSITION | remove NAME]",
+                                                       _("List or change the perspectives."));
+  g_autoptr(PlxProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *color = NULL;
+  g_autofree char *move_to = NULL;
+  const char *action;
+  PlxPerspective *perspective = NULL;
+  GOptionEntry entries[] = {
+    { "color", 'c', 0, G_OPTION_ARG_STRING, &color, N_("Colour for “add”, as #rrggbb"), N_("COLOR") },
+    { "move-to", 'm', 0, G_OPTION_ARG_STRING, &move_to, N_("For “remove”: give its passages to this perspective instead of deleting them"), N_("NAME") },
+    { NULL }
+  };
+  static const struct { const char *name; int n_args; } actions[] = {
+    { "list", 0 }, { "add", 1 }, { "rename", 2 }, { "recolor", 2 }, { "move", 2 }, { "remove", 1 },
+  };
+  g_autoptr(GError) parse_error = NULL;
+  int n_args = -1;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &parse_error))
+    return usage_error (context, parse_error->message);
+  if (argc < 2)
+    return usage_error (context, _("missing arguments"));
+  action = argc >= 3 ? argv[2] : "list";
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (g_strcmp0 (actions[i].name, action) == 0)
+      n_args = actions[i].n_args;
+  if (n_args < 0)
+    return usage_error (context, _("unknown action; use list, add, rename, recolor, move or remove"));
+  if (argc != MAX (2, 3 + n_args) && !(argc == 2 && n_args == 0))
+    return usage_error (context, _("wrong number of arguments for this action"));
+
+  project = plx_project_open (argv[1], &error);
+  if (project == NULL)
+    return fail (error);
+
+  if (n_args > 0 && g_strcmp0 (action, "add") != 0 &&
+      (perspective = lookup_perspective (project, argv[3], &error)) == NULL)
+    return fail (error);
+
+  if (g_strcmp0 (action, "add") == 0)
+    {
+      if (plx_project_add_perspective (project, argv[3], color, &error) == NULL)
+        return fail (error);
+    }
+  else if (g_strcmp0 (action, "rename") == 0)
+    {
+      if (!plx_project_rename_perspective (project, plx_perspective_get_id (perspective), argv[4], &error))
+        return fail (error);
+    }
+  else if (g_strcmp0 (action, "recolor") == 0)
+    {
+      if (!plx_project_recolor_perspective (project, plx_perspective_get_id (perspective), argv[4], &error))
+        return fail (error);
+    }
+  else if (g_strcmp0 (action, "move") == 0)
+    {
+      gint64 position;
+      char *end = NULL;
+
+      position = g_ascii_strtoll (argv[4], &end, 10);
+      if (end == argv[4] || *end != '\0' || position < 0)
+        return usage_error (context, _("POSITION is a number, 0 for the first place"));
+      if (!plx_project_move_perspective (project, plx_perspective_get_id (perspective), (guint) position, &error))
+        return fail (error);
+    }
+  else if (g_strcmp0 (action, "remove") == 0)
+    {
+      gint64 move_to_id = 0;
+
+      if (move_to != NULL)
+        {
+          PlxPerspective *target = lookup_perspective (project, move_to, &error);
+          if (target == NULL)
+            return fail (error);
+          move_to_id = plx_perspective_get_id (target);
+        }
+      if (!plx_project_remove_perspective (project, plx_perspective_get_id (perspective), move_to_id, &error))
+        return fail (error);
+    }
+  else
+    {
+      GListModel *perspectives = plx_project_get_perspectives (project);
+
+      for (guint i = 0; i < g_list_model_get_n_items (perspectives); i++)
+        {
+          g_autoptr(PlxPerspective) p = g_list_model_get_item (perspectives, i);
+          PlxAnnotationQuery query = { 0, plx_perspective_get_id (p), NULL };
+
+          g_print ("%" G_GINT64_FORMAT "\t%d\t%s\t%u\t%s\n", plx_perspective_get_id (p),
+                   plx_perspective_get_position (p), plx_perspective_get_color (p),
+                   plx_project_count_annotations (project, &query, NULL), plx_perspective_get_name (p));
+        }
+    }
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_check (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context ("PROJECT", _("Check the project’s integrity: the database, its links, and that every quote still matches its text."));
+  g_autoptr(PlxProject) project = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_args (context, &argc, &argv, 1, &status))
+    return status;
+  project = plx_project_open (argv[1], &error);
+  if (project == NULL)
+    return fail (error);
+  if (!plx_project_check (project, report, &error))
+    {
+      if (error != NULL)
+        return fail (error);
+      g_printerr ("%s", report->str);
+      g_printerr ("parallax-cli: %s\n", _("the project has problems (listed above)"));
+      return EXIT_FAILURE;
+    }
+  g_print ("ok\n");
+  return EXIT_SUCCESS;
+}
+
+static const Command commands[] = {
+  { "init", "PROJECT", N_("Create a new project"), cmd_init },
+  { "add-document", "PROJECT FILE", N_("Add a document, print its id"), cmd_add_document },
+  { "documents", "PROJECT", N_("List the documents"), cmd_documents },
+  { "annotate", "PROJECT --document ID --start N --end M --perspective NAME", N_("Tag a passage, print its UUID"), cmd_annotate },
+  { "list", "PROJECT", N_("List annotations (tsv or json)"), cmd_list },
+  { "delete", "PROJECT UUID", N_("Delete an annotation"), cmd_delete },
+  { "perspectives", "PROJECT [ACTION …]", N_("List, add, rename, recolour, move or remove perspectives"), cmd_perspectives },
+  { "check", "PROJECT", N_("Check the project’s integrity"), cmd_check },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n\n", _("Usage: parallax-cli COMMAND [OPTION…] ARGUMENTS"));
+  fprintf (stream, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “parallax-cli COMMAND --help” for a command’s options."));
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("parallax-cli");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+  if (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0 || g_strcmp0 (argv[1], "help") == 0)
+    {
+      print_usage (stdout);
+      return EXIT_SUCCESS;
+    }
+  if (g_strcmp0 (argv[1], "--version") == 0)
+    {
+      g_print ("parallax-cli %s\n", PLX_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (argv[1], commands[i].name) == 0)
+      {
+        g_autofree char *prgname = g_strdup_printf ("parallax-cli %s", commands[i].name);
+        g_set_prgname (prgname);
+        return commands[i].run (argc - 1, argv + 1);
+      }
+
+  g_printerr ("parallax-cli: %s “%s”\n", _("unknown command"), argv[1]);
+  print_usage (stderr);
+  return EXIT_USAGE;
+}

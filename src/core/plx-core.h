@@ -1,0 +1,11 @@
+/* plx-core.h: the GTK-free model shared by the app, the CLI and the tests.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "plx-annotation.h"
+#include "plx-annotation-list.h"
+#include "plx-document.h"
+#include "plx-error.h"
+#include "plx-perspective.h"
+#include "plx-project.h"
+#include "plx-text.h"

@@ -1,0 +1,600 @@
+/* plx-document.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-document"
+
+#include <string.h>
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+
+#include "plx-document.h"
+#include "plx-error.h"
+#include "plx-text.h"
+
+/* A byte offset is remembered every CHECKPOINT_STRIDE code points, so that
+ * converting offsets on a book-length text walks at most that many chars. */
+#define CHECKPOINT_STRIDE 256
+
+struct _PlxDocument
+{
+  GObject            parent_instance;
+
+  gint64             id;
+  char              *title;
+  PlxDocumentFormat  format;
+  char              *source;
+  char              *text;
+  gsize              text_bytes;
+  guint              length;
+  char              *content_hash;
+  GArray            *blocks;
+  GArray            *sections;
+  GArray            *checkpoints;
+};
+
+G_DEFINE_FINAL_TYPE (PlxDocument, plx_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_LENGTH,
+  PROP_CONTENT_HASH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+section_clear (gpointer data)
+{
+  PlxSection *section = data;
+
+  g_clear_pointer (&section->title, g_free);
+}
+
+/* Builds the text block by block, tracking code points as it goes, so that
+ * parsing stays linear in the size of the document. */
+typedef struct {
+  GString *text;
+  guint    length;
+  GArray  *blocks;
+} Builder;
+
+static void
+builder_add_block (Builder      *builder,
+                   PlxBlockKind  kind,
+                   const char   *content,
+                   gsize         content_bytes)
+{
+  PlxBlock block = { kind, 0, 0 };
+
+  if (builder->text->len > 0)
+    {
+      g_string_append_c (builder->text, '\n');
+      builder->length++;
+    }
+  block.start = builder->length;
+
+  if (kind == PLX_BLOCK_PARAGRAPH || kind == PLX_BLOCK_FOOTNOTE)
+    {
+      /* Footnote marks are "[digits]" inside running text; each one gets a
+       * block of its own so the view can raise it. */
+      const char *p = content;
+      const char *end = content + content_bytes;
+      guint offset = builder->length;
+
+      while (p < end)
+        {
+          if (*p == '[' && p + 2 < end && g_ascii_isdigit (p[1]))
+            {
+              const char *q = p + 1;
+              while (q < end && g_ascii_isdigit (*q))
+                q++;
+              if (q < end && *q == ']')
+                {
+                  PlxBlock mark = { PLX_BLOCK_FOOTNOTE_MARK, offset, offset + (guint) (q + 1 - p) };
+                  g_array_append_val (builder->blocks, mark);
+                }
+            }
+          p = g_utf8_next_char (p);
+          offset++;
+        }
+    }
+
+  g_string_append_len (builder->text, content, content_bytes);
+  builder->length += (guint) g_utf8_strlen (content, content_bytes);
+  block.end = builder->length;
+  g_array_append_val (builder->blocks, block);
+}
+
+static void
+parse_plain (PlxDocument *self)
+{
+  const char *p = self->source;
+  guint offset = 0;
+
+  self->text = g_strdup (self->source);
+  while (*p != '\0')
+    {
+      const char *eol = strchr (p, '\n');
+      gsize line_bytes = eol ? (gsize) (eol - p) : strlen (p);
+      guint line_length = (guint) g_utf8_strlen (p, line_bytes);
+
+      if (line_bytes > 0)
+        {
+          PlxBlock block = { PLX_BLOCK_PARAGRAPH, offset, offset + line_length };
+          g_array_append_val (self->blocks, block);
+        }
+      offset += line_length + (eol ? 1 : 0);
+      p += line_bytes + (eol ? 1 : 0);
+    }
+}
+
+/* The Markdown subset: "#" title, "##"… headings, blank-line separated
+ * paragraphs (soft line breaks become spaces), "[n] …" paragraphs as
+ * footnotes and "[n]" marks inside text. */
+static void
+parse_markdown (PlxDocument *self)
+{
+  Builder builder = { g_string_new (NULL), 0, self->blocks };
+  g_auto(GStrv) lines = g_strsplit (self->source, "\n", -1);
+  g_autoptr(GString) paragraph = g_string_new (NULL);
+
+  for (guint i = 0; ; i++)
+    {
+      const char *line = lines[i];
+      const char *stripped = line ? line + strspn (line, " \t") : NULL;
+      gboolean blank = stripped == NULL || *stripped == '\0';
+      guint hashes = 0;
+
+      if (stripped != NULL)
+        while (stripped[hashes] == '#')
+          hashes++;
+      gboolean heading = hashes > 0 && hashes <= 6 && (stripped[hashes] == ' ' || stripped[hashes] == '\0');
+
+      if ((blank || heading) && paragraph->len > 0)
+        {
+          PlxBlockKind kind = PLX_BLOCK_PARAGRAPH;
+          gsize digits = strspn (paragraph->str + 1, "0123456789");
+
+          if (paragraph->str[0] == '[' && digits > 0 && paragraph->str[1 + digits] == ']')
+            kind = PLX_BLOCK_FOOTNOTE;
+          builder_add_block (&builder, kind, paragraph->str, paragraph->len);
+          g_string_truncate (paragraph, 0);
+        }
+
+      if (line == NULL)
+        break;
+
+      if (heading)
+        {
+          g_autofree char *content = g_strstrip (g_strdup (stripped + hashes));
+          PlxBlockKind kind = hashes == 1 ? PLX_BLOCK_TITLE : PLX_BLOCK_HEADING;
+
+          if (*content != '\0')
+            builder_add_block (&builder, kind, content, strlen (content));
+        }
+      else if (!blank)
+        {
+          g_autofree char *content = g_strstrip (g_strdup (stripped));
+
+          if (paragraph->len > 0)
+            g_string_append_c (paragraph, ' ');
+          g_string_append (paragraph, content);
+        }
+    }
+
+  self->text = g_string_free (builder.text, FALSE);
+}
+
+static void
+index_text (PlxDocument *self)
+{
+  const char *p = self->text;
+  guint offset = 0;
+
+  self->text_bytes = strlen (self->text);
+  self->checkpoints = g_array_new (FALSE, FALSE, sizeof (gsize));
+  while (TRUE)
+    {
+      if (offset % CHECKPOINT_STRIDE == 0)
+        {
+          gsize byte_index = (gsize) (p - self->text);
+          g_array_append_val (self->checkpoints, byte_index);
+        }
+      if (*p == '\0')
+        break;
+      p = g_utf8_next_char (p);
+      offset++;
+    }
+  self->length = offset;
+  self->content_hash = plx_text_sha256 (self->text);
+}
+
+static void
+collect_sections (PlxDocument *self)
+{
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const PlxBlock *block = &g_array_index (self->blocks, PlxBlock, i);
+      PlxSection section;
+
+      if (block->kind != PLX_BLOCK_HEADING)
+        continue;
+      if (self->sections->len > 0)
+        g_array_index (self->sections, PlxSection, self->sections->len - 1).end = block->start;
+      section.title = plx_document_dup_range (self, block->start, block->end);
+      section.start = block->start;
+      section.end = self->length;
+      g_array_append_val (self->sections, section);
+    }
+}
+
+static char *
+find_title (PlxDocument *self,
+            const char  *fallback_title)
+{
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const PlxBlock *block = &g_array_index (self->blocks, PlxBlock, i);
+
+      if (block->kind == PLX_BLOCK_TITLE)
+        return plx_document_dup_range (self, block->start, block->end);
+    }
+  if (fallback_title != NULL && *fallback_title != '\0')
+    return g_strdup (fallback_title);
+  if (self->blocks->len > 0)
+    {
+      const PlxBlock *first = &g_array_index (self->blocks, PlxBlock, 0);
+      g_autofree char *line = plx_document_dup_range (self, first->start, MIN (first->end, first->start + 80));
+      return g_strstrip (g_steal_pointer (&line));
+    }
+  return g_strdup (_("Untitled"));
+}
+
+PlxDocument *
+plx_document_new_from_data (const char         *data,
+                            gsize               length,
+                            PlxDocumentFormat   format,
+                            const char         *fallback_title,
+                            GError            **error)
+{
+  g_autoptr(PlxDocument) self = NULL;
+  g_autofree char *source = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  source = plx_text_normalize (data ? data : "", length, error);
+  if (source == NULL)
+    return NULL;
+
+  self = g_object_new (PLX_TYPE_DOCUMENT, NULL);
+  self->format = format;
+  self->source = g_steal_pointer (&source);
+  if (format == PLX_DOCUMENT_FORMAT_MARKDOWN)
+    parse_markdown (self);
+  else
+    parse_plain (self);
+  index_text (self);
+  collect_sections (self);
+  self->title = find_title (self, fallback_title);
+
+  return g_steal_pointer (&self);
+}
+
+PlxDocumentFormat
+plx_document_format_for_name (const char *file_name)
+{
+  g_autofree char *lower = g_ascii_strdown (file_name, -1);
+
+  if (g_str_has_suffix (lower, ".md") || g_str_has_suffix (lower, ".markdown"))
+    return PLX_DOCUMENT_FORMAT_MARKDOWN;
+  return PLX_DOCUMENT_FORMAT_PLAIN;
+}
+
+const char *
+plx_document_format_to_string (PlxDocumentFormat format)
+{
+  return format == PLX_DOCUMENT_FORMAT_MARKDOWN ? "markdown" : "plain";
+}
+
+gboolean
+plx_document_format_from_string (const char        *name,
+                                 PlxDocumentFormat *format)
+{
+  if (g_strcmp0 (name, "markdown") == 0)
+    *format = PLX_DOCUMENT_FORMAT_MARKDOWN;
+  else if (g_strcmp0 (name, "plain") == 0)
+    *format = PLX_DOCUMENT_FORMAT_PLAIN;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+PlxDocument *
+plx_document_new_from_file (GFile         *file,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *fallback_title = NULL;
+  g_autoptr(GError) local_error = NULL;
+  PlxDocument *document;
+  char *dot;
+  gsize length = 0;
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return NULL;
+
+  fallback_title = g_strdup (basename);
+  dot = strrchr (fallback_title, '.');
+  if (dot != NULL && dot != fallback_title)
+    *dot = '\0';
+
+  document = plx_document_new_from_data (contents, length,
+                                         plx_document_format_for_name (basename),
+                                         fallback_title, &local_error);
+  if (document == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   "%s: %s", g_file_peek_path (file) ? g_file_peek_path (file) : basename,
+                   local_error->message);
+    }
+  return document;
+}
+
+static void
+plx_document_finalize (GObject *object)
+{
+  PlxDocument *self = (PlxDocument *) object;
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->source, g_free);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->content_hash, g_free);
+  g_clear_pointer (&self->blocks, g_array_unref);
+  g_clear_pointer (&self->sections, g_array_unref);
+  g_clear_pointer (&self->checkpoints, g_array_unref);
+
+  G_OBJECT_CLASS (plx_document_parent_class)->finalize (object);
+}
+
+static void
+plx_document_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  PlxDocument *self = PLX_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_LENGTH:
+      g_value_set_uint (value, self->length);
+      break;
+    case PROP_CONTENT_HASH:
+      g_value_set_string (value, self->content_hash);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plx_document_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  PlxDocument *self = PLX_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      plx_document_set_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_TITLE:
+      plx_document_set_title (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plx_document_class_init (PlxDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = plx_document_finalize;
+  object_class->get_property = plx_document_get_property;
+  object_class->set_property = plx_document_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LENGTH] =
+    g_param_spec_uint ("length", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTENT_HASH] =
+    g_param_spec_string ("content-hash", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+plx_document_init (PlxDocument *self)
+{
+  self->blocks = g_array_new (FALSE, FALSE, sizeof (PlxBlock));
+  self->sections = g_array_new (FALSE, FALSE, sizeof (PlxSection));
+  g_array_set_clear_func (self->sections, section_clear);
+}
+
+gint64
+plx_document_get_id (PlxDocument *self)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), 0);
+  return self->id;
+}
+
+void
+plx_document_set_id (PlxDocument *self,
+                     gint64       id)
+{
+  g_return_if_fail (PLX_IS_DOCUMENT (self));
+
+  if (self->id == id)
+    return;
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+const char *
+plx_document_get_title (PlxDocument *self)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), NULL);
+  return self->title;
+}
+
+void
+plx_document_set_title (PlxDocument *self,
+                        const char  *title)
+{
+  g_return_if_fail (PLX_IS_DOCUMENT (self));
+
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+PlxDocumentFormat
+plx_document_get_format (PlxDocument *self)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), PLX_DOCUMENT_FORMAT_PLAIN);
+  return self->format;
+}
+
+const char *
+plx_document_get_source (PlxDocument *self)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), NULL);
+  return self->source;
+}
+
+const char *
+plx_document_get_text (PlxDocument *self)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), NULL);
+  return self->text;
+}
+
+gsize
+plx_document_get_text_bytes (PlxDocument *self)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), 0);
+  return self->text_bytes;
+}
+
+guint
+plx_document_get_length (PlxDocument *self)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), 0);
+  return self->length;
+}
+
+const char *
+plx_document_get_content_hash (PlxDocument *self)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), NULL);
+  return self->content_hash;
+}
+
+const PlxBlock *
+plx_document_get_blocks (PlxDocument *self,
+                         guint       *n_blocks)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), NULL);
+  *n_blocks = self->blocks->len;
+  return (const PlxBlock *) (gpointer) self->blocks->data;
+}
+
+const PlxSection *
+plx_document_get_sections (PlxDocument *self,
+                           guint       *n_sections)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), NULL);
+  *n_sections = self->sections->len;
+  return (const PlxSection *) (gpointer) self->sections->data;
+}
+
+gsize
+plx_document_offset_to_byte (PlxDocument *self,
+                             guint        offset)
+{
+  gsize checkpoint;
+  gsize byte_index;
+
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), 0);
+
+  offset = MIN (offset, self->length);
+  checkpoint = offset / CHECKPOINT_STRIDE;
+  byte_index = g_array_index (self->checkpoints, gsize, checkpoint);
+  return byte_index + plx_text_offset_to_byte (self->text + byte_index,
+                                               self->text_bytes - byte_index,
+                                               offset - checkpoint * CHECKPOINT_STRIDE);
+}
+
+guint
+plx_document_byte_to_offset (PlxDocument *self,
+                             gsize        byte_index)
+{
+  guint lo = 0;
+  guint hi;
+
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), 0);
+
+  byte_index = MIN (byte_index, self->text_bytes);
+  hi = self->checkpoints->len - 1;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi + 1) / 2;
+
+      if (g_array_index (self->checkpoints, gsize, mid) <= byte_index)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+  return lo * CHECKPOINT_STRIDE +
+         (guint) plx_text_byte_to_offset (self->text + g_array_index (self->checkpoints, gsize, lo),
+                                          byte_index - g_array_index (self->checkpoints, gsize, lo));
+}
+
+char *
+plx_document_dup_range (PlxDocument *self,
+                        guint        start,
+                        guint        end)
+{
+  gsize start_byte;
+  gsize end_byte;
+
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), NULL);
+
+  start = MIN (start, self->length);
+  end = CLAMP (end, start, self->length);
+  start_byte = plx_document_offset_to_byte (self, start);
+  end_byte = plx_document_offset_to_byte (self, end);
+  return g_strndup (self->text + start_byte, end_byte - start_byte);
+}

@@ -1,0 +1,5 @@
+/* plx-error.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "plx-error.h"
+
+G_DEFINE_QUARK (plx-error-quark, plx_error)

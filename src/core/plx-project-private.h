@@ -1,0 +1,20 @@
+/* plx-project-private.h: for the importers and the tests.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "plx-project.h"
+
+G_BEGIN_DECLS
+
+gboolean _plx_project_migrate   (sqlite3     *db,
+                                 int          target_version,
+                                 GError     **error);
+gboolean _plx_project_begin     (PlxProject  *self,
+                                 GError     **error);
+gboolean _plx_project_commit    (PlxProject  *self,
+                                 GError     **error);
+void     _plx_project_rollback  (PlxProject  *self);
+
+G_END_DECLS

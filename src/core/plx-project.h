@@ -1,0 +1,92 @@
+/* plx-project.h: a project is one SQLite file holding documents,
+ * perspectives and annotations.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "plx-annotation.h"
+#include "plx-document.h"
+#include "plx-perspective.h"
+
+G_BEGIN_DECLS
+
+#define PLX_PROJECT_SCHEMA_VERSION 2
+/* "PLX1" in the SQLite header tells a project from any other database. */
+#define PLX_PROJECT_APPLICATION_ID 0x504C5831
+
+typedef struct {
+  gint64      document_id;     /* 0: every document */
+  gint64      perspective_id;  /* 0: every perspective */
+  const char *theme;           /* NULL: any theme */
+} PlxAnnotationQuery;
+
+#define PLX_TYPE_PROJECT (plx_project_get_type ())
+G_DECLARE_FINAL_TYPE (PlxProject, plx_project, PLX, PROJECT, GObject)
+
+PlxProject     *plx_project_open                 (const char          *path,
+                                                  GError             **error);
+PlxProject     *plx_project_create               (const char          *path,
+                                                  GError             **error);
+const char     *plx_project_get_path             (PlxProject          *self);
+
+GListModel     *plx_project_get_perspectives     (PlxProject          *self);
+PlxPerspective *plx_project_find_perspective     (PlxProject          *self,
+                                                  gint64               id);
+PlxPerspective *plx_project_find_perspective_by_name (PlxProject      *self,
+                                                  const char          *name);
+PlxPerspective *plx_project_add_perspective      (PlxProject          *self,
+                                                  const char          *name,
+                                                  const char          *color,
+                                                  GError             **error);
+gboolean        plx_project_rename_perspective   (PlxProject          *self,
+                                                  gint64               id,
+                                                  const char          *name,
+                                                  GError             **error);
+gboolean        plx_project_recolor_perspective  (PlxProject          *self,
+                                                  gint64               id,
+                                                  const char          *color,
+                                                  GError             **error);
+gboolean        plx_project_move_perspective     (PlxProject          *self,
+                                                  gint64               id,
+                                                  guint                position,
+                                                  GError             **error);
+gboolean        plx_project_remove_perspective   (PlxProject          *self,
+                                                  gint64               id,
+                                                  gint64               move_to_id,
+                                                  GError             **error);
+guint           plx_project_count_annotations    (PlxProject          *self,
+                                                  const PlxAnnotationQuery *query,
+                                                  GError             **error);
+
+gboolean        plx_project_add_document         (PlxProject          *self,
+                                                  PlxDocument         *document,
+                                                  GError             **error);
+PlxDocument    *plx_project_load_document        (PlxProject          *self,
+                                                  gint64               id,
+                                                  GError             **error);
+GPtrArray      *plx_project_list_documents       (PlxProject          *self,
+                                                  GError             **error);
+
+gboolean        plx_project_add_annotation       (PlxProject          *self,
+                                                  PlxAnnotation       *annotation,
+                                                  GError             **error);
+gboolean        plx_project_update_annotation    (PlxProject          *self,
+                                                  PlxAnnotation       *annotation,
+                                                  GError             **error);
+gboolean        plx_project_delete_annotation    (PlxProject          *self,
+                                                  const char          *uuid,
+                                                  GError             **error);
+PlxAnnotation  *plx_project_get_annotation       (PlxProject          *self,
+                                                  const char          *uuid,
+                                                  GError             **error);
+GPtrArray      *plx_project_list_annotations     (PlxProject          *self,
+                                                  const PlxAnnotationQuery *query,
+                                                  GError             **error);
+char          **plx_project_list_themes          (PlxProject          *self,
+                                                  GError             **error);
+gboolean        plx_project_check                (PlxProject          *self,
+                                                  GString             *report,
+                                                  GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,136 @@
+/* plx-text.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "plx-error.h"
+#include "plx-text.h"
+
+/* Offsets past the end clamp to the end, so callers validate ranges first. */
+gsize
+plx_text_offset_to_byte (const char *text,
+                         gsize       text_bytes,
+                         gsize       offset)
+{
+  const char *p = text;
+  const char *end = text + text_bytes;
+
+  while (offset > 0 && p < end)
+    {
+      p = g_utf8_next_char (p);
+      offset--;
+    }
+  return (gsize) (MIN (p, end) - text);
+}
+
+gsize
+plx_text_byte_to_offset (const char *text,
+                         gsize       byte_index)
+{
+  return (gsize) g_utf8_pointer_to_offset (text, text + byte_index);
+}
+
+char *
+plx_text_substring (const char *text,
+                    gsize       text_bytes,
+                    gsize       start,
+                    gsize       end)
+{
+  gsize start_byte = plx_text_offset_to_byte (text, text_bytes, start);
+  gsize end_byte = start_byte + plx_text_offset_to_byte (text + start_byte,
+                                                         text_bytes - start_byte,
+                                                         end - start);
+  return g_strndup (text + start_byte, end_byte - start_byte);
+}
+
+/* Brings any UTF-8 input to the one form positions are counted in: no BOM,
+ * "\n" line ends, NFC. Anything that is not text is refused with its byte
+ * offset, so the user can find it. */
+char *
+plx_text_normalize (const char *data,
+                    gsize       length,
+                    GError    **error)
+{
+  const char *invalid = NULL;
+  g_autoptr(GString) lines = NULL;
+  const void *nul;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  nul = memchr (data, '\0', length);
+  if (nul != NULL)
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_DOCUMENT,
+                   _("The text contains a NUL byte at byte offset %" G_GSIZE_FORMAT "; it is not a text file"),
+                   (gsize) ((const char *) nul - data));
+      return NULL;
+    }
+
+  if (!g_utf8_validate_len (data, length, &invalid))
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_DOCUMENT,
+                   _("The text is not valid UTF-8 at byte offset %" G_GSIZE_FORMAT),
+                   (gsize) (invalid - data));
+      return NULL;
+    }
+
+  lines = g_string_sized_new (length);
+  for (gsize i = 0; i < length; i++)
+    {
+      if (data[i] == '\r')
+        {
+          g_string_append_c (lines, '\n');
+          if (i + 1 < length && data[i + 1] == '\n')
+            i++;
+        }
+      else
+        g_string_append_c (lines, data[i]);
+    }
+
+  return g_utf8_normalize (lines->str, lines->len, G_NORMALIZE_NFC);
+}
+
+char *
+plx_text_sha256 (const char *text)
+{
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+}
+
+char *
+plx_text_new_uuid (void)
+{
+  return g_uuid_string_random ();
+}
+
+gboolean
+plx_text_is_uuid (const char *text)
+{
+  return text != NULL && g_uuid_string_is_valid (text);
+}
+
+/* Millisecond precision keeps "newer modified" comparisons meaningful for
+ * edits made in quick succession, and the fixed width makes the strings
+ * sort like the times they stand for. */
+char *
+plx_text_now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *seconds = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+
+  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (now) / 1000);
+}
+
+gboolean
+plx_text_is_iso8601 (const char *text)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  parsed = g_date_time_new_from_iso8601 (text, NULL);
+  return parsed != NULL;
+}
