@@ -1,0 +1,25 @@
+/* plx-test-utils.h: shared helpers for the test programs.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+char   *plx_test_make_tempdir      (void);
+char   *plx_test_read_file         (const char  *path,
+                                    gsize       *length);
+char   *plx_test_file_checksum     (const char  *path);
+void    plx_test_remove_tree       (const char  *path);
+char   *plx_test_essay_path        (void);
+
+/* Records items-changed emissions as "position,removed,added" strings. */
+typedef struct {
+  GPtrArray *events;
+} PlxItemsChangedRecorder;
+
+void    plx_items_changed_recorder_attach (PlxItemsChangedRecorder *recorder,
+                                           GListModel              *model);
+void    plx_items_changed_recorder_clear  (PlxItemsChangedRecorder *recorder);
+
+G_END_DECLS
