@@ -23,6 +23,12 @@ struct _PlxProject
   GHashTable *statements;   /* const char *sql → sqlite3_stmt */
   GListStore *perspectives;
   GHashTable *documents;    /* gint64 * → PlxDocument, loaded on demand */
+
+  /* Nested transactions become savepoints; the changes they make are
+   * announced only once the outermost one commits, so listeners never see
+   * a change that was rolled back. */
+  GArray     *marks;        /* pending->len at each open level */
+  GPtrArray  *pending;      /* old, new, old, new… (either may be NULL) */
 };
 
 G_DEFINE_FINAL_TYPE (PlxProject, plx_project, G_TYPE_OBJECT)
@@ -127,28 +133,81 @@ run (PlxProject  *self,
   return stmt != NULL && step_done (self, stmt, error);
 }
 
+static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+static void
+emit_changed (PlxProject    *self,
+              PlxAnnotation *old,
+              PlxAnnotation *new)
+{
+  if (self->marks->len > 0)
+    {
+      g_ptr_array_add (self->pending, old ? g_object_ref (old) : NULL);
+      g_ptr_array_add (self->pending, new ? g_object_ref (new) : NULL);
+      return;
+    }
+  g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, old, new);
+}
+
+static void
+flush_pending (PlxProject *self)
+{
+  g_autoptr(GPtrArray) pending = g_steal_pointer (&self->pending);
+
+  self->pending = g_ptr_array_new_with_free_func (unref_if_set);
+  for (guint i = 0; i + 1 < pending->len; i += 2)
+    g_signal_emit (self, signals[ANNOTATION_CHANGED], 0,
+                   g_ptr_array_index (pending, i), g_ptr_array_index (pending, i + 1));
+}
+
 gboolean
 _plx_project_begin (PlxProject  *self,
                     GError     **error)
 {
-  return run (self, "BEGIN IMMEDIATE", error);
+  guint mark = self->pending->len;
+
+  if (!run (self, self->marks->len == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested", error))
+    return FALSE;
+  g_array_append_val (self->marks, mark);
+  return TRUE;
 }
 
 gboolean
 _plx_project_commit (PlxProject  *self,
                      GError     **error)
 {
-  if (run (self, "COMMIT", error))
-    return TRUE;
-  _plx_project_rollback (self);
-  return FALSE;
+  g_return_val_if_fail (self->marks->len > 0, FALSE);
+
+  if (!run (self, self->marks->len == 1 ? "COMMIT" : "RELEASE nested", error))
+    {
+      _plx_project_rollback (self);
+      return FALSE;
+    }
+  g_array_set_size (self->marks, self->marks->len - 1);
+  if (self->marks->len == 0)
+    flush_pending (self);
+  return TRUE;
 }
 
 void
 _plx_project_rollback (PlxProject *self)
 {
-  if (!sqlite3_get_autocommit (self->db))
+  guint mark;
+
+  if (self->marks->len == 0)
+    return;
+  mark = g_array_index (self->marks, guint, self->marks->len - 1);
+  g_ptr_array_set_size (self->pending, mark);
+  if (self->marks->len == 1)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  else
+    sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+  g_array_set_size (self->marks, self->marks->len - 1);
 }
 
 static void
@@ -168,6 +227,8 @@ plx_project_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_object (&self->perspectives);
   g_clear_pointer (&self->documents, g_hash_table_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (plx_project_parent_class)->finalize (object);
 }
@@ -220,6 +281,8 @@ plx_project_init (PlxProject *self)
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_statement);
   self->perspectives = g_list_store_new (PLX_TYPE_PERSPECTIVE);
   self->documents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->pending = g_ptr_array_new_with_free_func (unref_if_set);
 }
 
 /* Looks at the file's header before SQLite touches it: a file that is not
@@ -872,7 +935,7 @@ plx_project_remove_perspective (PlxProject  *self,
 
       if (move_to_id != 0)
         moved = plx_project_get_annotation (self, plx_annotation_get_uuid (old), NULL);
-      g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, old, moved);
+      emit_changed (self, old, moved);
     }
   return TRUE;
 
@@ -1166,7 +1229,7 @@ plx_project_add_annotation (PlxProject     *self,
 
   if (!write_annotation (self, annotation, FALSE, error))
     return FALSE;
-  g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, NULL, annotation);
+  emit_changed (self, NULL, annotation);
   return TRUE;
 }
 
@@ -1183,7 +1246,7 @@ plx_project_update_annotation (PlxProject     *self,
   old = plx_project_get_annotation (self, plx_annotation_get_uuid (annotation), error);
   if (old == NULL || !write_annotation (self, annotation, TRUE, error))
     return FALSE;
-  g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, old, annotation);
+  emit_changed (self, old, annotation);
   return TRUE;
 }
 
@@ -1207,7 +1270,7 @@ plx_project_delete_annotation (PlxProject  *self,
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   if (!step_done (self, stmt, error))
     return FALSE;
-  g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, old, NULL);
+  emit_changed (self, old, NULL);
   return TRUE;
 }
 
