@@ -6,6 +6,7 @@
 #include "plx-annotation-list.h"
 #include "plx-document.h"
 #include "plx-error.h"
+#include "plx-history.h"
 #include "plx-perspective.h"
 #include "plx-project.h"
 #include "plx-text.h"

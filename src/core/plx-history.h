@@ -1,0 +1,29 @@
+/* plx-history.h: undo and redo for every change made through it.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "plx-project.h"
+
+G_BEGIN_DECLS
+
+#define PLX_TYPE_HISTORY (plx_history_get_type ())
+G_DECLARE_FINAL_TYPE (PlxHistory, plx_history, PLX, HISTORY, GObject)
+
+PlxHistory *plx_history_new                (PlxProject     *project);
+gboolean    plx_history_add_annotation     (PlxHistory     *self,
+                                            PlxAnnotation  *annotation,
+                                            GError        **error);
+gboolean    plx_history_update_annotation  (PlxHistory     *self,
+                                            PlxAnnotation  *annotation,
+                                            GError        **error);
+gboolean    plx_history_delete_annotation  (PlxHistory     *self,
+                                            const char     *uuid,
+                                            GError        **error);
+gboolean    plx_history_get_can_undo       (PlxHistory     *self);
+gboolean    plx_history_get_can_redo       (PlxHistory     *self);
+gboolean    plx_history_undo               (PlxHistory     *self,
+                                            GError        **error);
+gboolean    plx_history_redo               (PlxHistory     *self,
+                                            GError        **error);
+
+G_END_DECLS
