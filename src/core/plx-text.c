@@ -54,9 +54,12 @@ plx_text_normalize (const char *data,
   const char *invalid = NULL;
   g_autoptr(GString) lines = NULL;
   const void *nul;
+  gsize bom = 0;
 
+  /* Offsets in messages count from the start of the file, BOM included. */
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
+      bom = 3;
       data += 3;
       length -= 3;
     }
@@ -66,7 +69,7 @@ plx_text_normalize (const char *data,
     {
       g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_DOCUMENT,
                    _("The text contains a NUL byte at byte offset %" G_GSIZE_FORMAT "; it is not a text file"),
-                   (gsize) ((const char *) nul - data));
+                   bom + (gsize) ((const char *) nul - data));
       return NULL;
     }
 
@@ -74,7 +77,7 @@ plx_text_normalize (const char *data,
     {
       g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_DOCUMENT,
                    _("The text is not valid UTF-8 at byte offset %" G_GSIZE_FORMAT),
-                   (gsize) (invalid - data));
+                   bom + (gsize) (invalid - data));
       return NULL;
     }
 
