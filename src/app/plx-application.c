@@ -1,0 +1,194 @@
+/* plx-application.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-application"
+
+#include <glib/gi18n.h>
+
+#include "plx-application.h"
+#include "plx-core.h"
+#include "plx-window.h"
+
+#define ESSAY_RESOURCE "/io/github/parallax_annotator/Parallax/russia-role-nagorno-karabakh.md"
+
+struct _PlxApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (PlxApplication, plx_application, ADW_TYPE_APPLICATION)
+
+char *
+plx_application_dup_default_project (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "parallax", "default.parallax", NULL);
+}
+
+/* The first start makes a project holding the bundled essay. */
+gboolean
+plx_application_ensure_default_project (const char  *path,
+                                        GError     **error)
+{
+  g_autoptr(PlxProject) project = NULL;
+  g_autoptr(PlxDocument) essay = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize length;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  bytes = g_resources_lookup_data (ESSAY_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &length);
+  essay = plx_document_new_from_data (data, length, PLX_DOCUMENT_FORMAT_MARKDOWN, NULL, error);
+  if (essay == NULL)
+    return FALSE;
+
+  project = plx_project_create (path, error);
+  return project != NULL && plx_project_add_document (project, essay, error);
+}
+
+static PlxWindow *
+new_window (PlxApplication *self,
+            const char     *path)
+{
+  PlxWindow *window = plx_window_new (ADW_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+
+  if (!plx_window_open_project (window, path, &error))
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      plx_window_show_error (window, _("Could Not Open the Project"), error);
+      return window;
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  plx_window_restore_scroll (window);
+  return window;
+}
+
+static void
+plx_application_activate (GApplication *application)
+{
+  PlxApplication *self = PLX_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  settings = g_settings_new (PLX_APP_ID);
+  path = g_settings_get_string (settings, "last-project");
+  if (*path == '\0' || !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_free (path);
+      path = plx_application_dup_default_project ();
+      if (!plx_application_ensure_default_project (path, &error))
+        {
+          PlxWindow *empty = plx_window_new (ADW_APPLICATION (self));
+          gtk_window_present (GTK_WINDOW (empty));
+          plx_window_show_error (empty, _("Could Not Create the Default Project"), error);
+          return;
+        }
+    }
+  new_window (self, path);
+}
+
+static void
+plx_application_open (GApplication  *application,
+                       GFile        **files,
+                       int            n_files,
+                       const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path != NULL)
+        new_window (PLX_APPLICATION (application), path);
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       data)
+{
+  GtkApplication *application = data;
+  static const char *developers[] = { "The Parallax developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (application),
+                         "application-name", _("Parallax"),
+                         "application-icon", PLX_APP_ID,
+                         "developer-name", _("The Parallax developers"),
+                         "version", PLX_VERSION,
+                         "comments", _("Annotate a text from several perspectives and compare the narratives side by side."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (data));
+
+  /* Closing through close-request saves each window's state. */
+  for (GList *l = g_list_copy (windows), *i = l; i != NULL; i = i->next)
+    {
+      gtk_window_close (i->data);
+      if (i->next == NULL)
+        g_list_free (l);
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+plx_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "<Control>question", NULL };
+
+  G_APPLICATION_CLASS (plx_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions, G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay", help_accels);
+}
+
+static void
+plx_application_class_init (PlxApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = plx_application_activate;
+  app_class->open = plx_application_open;
+  app_class->startup = plx_application_startup;
+}
+
+static void
+plx_application_init (PlxApplication *self)
+{
+}
+
+PlxApplication *
+plx_application_new (void)
+{
+  return g_object_new (PLX_TYPE_APPLICATION,
+                       "application-id", PLX_APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/io/github/parallax_annotator/Parallax",
+                       NULL);
+}

@@ -1,0 +1,279 @@
+/* plx-perspective-panel.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "plx-annotation-row.h"
+#include "plx-perspective-panel.h"
+
+struct _PlxPerspectivePanel
+{
+  GtkBox              parent_instance;
+
+  PlxPerspective     *perspective;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter    *filter;
+  char               *query_text;   /* casefolded, NULL for none */
+  char               *query_theme;
+  guint               number;
+
+  /* Template widgets */
+  GtkDrawingArea     *swatch;
+  GtkLabel           *name_label;
+  GtkLabel           *count_label;
+  GtkMenuButton      *menu_button;
+  GtkStack           *stack;
+  GtkLabel           *empty_label;
+  GtkListView        *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (PlxPerspectivePanel, plx_perspective_panel, GTK_TYPE_BOX)
+
+static gboolean
+contains_folded (const char *haystack,
+                 const char *needle_folded)
+{
+  g_autofree char *folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, needle_folded) != NULL;
+}
+
+static gboolean
+matches (gpointer item,
+         gpointer data)
+{
+  PlxPerspectivePanel *self = data;
+  PlxAnnotation *annotation = item;
+
+  if (plx_annotation_get_perspective_id (annotation) != plx_perspective_get_id (self->perspective))
+    return FALSE;
+  if (self->query_theme != NULL && !plx_annotation_has_theme (annotation, self->query_theme))
+    return FALSE;
+  if (self->query_text != NULL)
+    {
+      const char * const *themes = plx_annotation_get_themes (annotation);
+      gboolean found = contains_folded (plx_annotation_get_quote (annotation), self->query_text) ||
+                       contains_folded (plx_annotation_get_note (annotation), self->query_text);
+
+      for (guint i = 0; !found && themes[i] != NULL; i++)
+        found = contains_folded (themes[i], self->query_text);
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+update_count (PlxPerspectivePanel *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  g_autofree char *count = g_strdup_printf ("%u", n);
+  g_autofree char *empty = NULL;
+
+  gtk_label_set_text (self->count_label, count);
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+
+  if (self->query_text != NULL || self->query_theme != NULL)
+    empty = g_strdup (_("No passages match the filter"));
+  else if (self->number > 0 && self->number <= 9)
+    empty = g_strdup_printf (_("No passages yet.\nSelect a passage in the text and press %u, or right-click it."), self->number);
+  else
+    empty = g_strdup (_("No passages yet.\nSelect a passage in the text and choose this perspective."));
+  gtk_label_set_text (self->empty_label, empty);
+}
+
+static void
+update_header (PlxPerspectivePanel *self)
+{
+  g_autofree char *accessible = g_strdup_printf (_("%s perspective"), plx_perspective_get_name (self->perspective));
+
+  gtk_label_set_text (self->name_label, plx_perspective_get_name (self->perspective));
+  gtk_widget_queue_draw (GTK_WIDGET (self->swatch));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        data)
+{
+  PlxPerspectivePanel *self = data;
+  GdkRGBA color;
+
+  if (self->perspective == NULL || !gdk_rgba_parse (&color, plx_perspective_get_color (self->perspective)))
+    return;
+  gdk_cairo_set_source_rgba (cr, &color);
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, plx_annotation_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item)
+{
+  plx_annotation_row_set_annotation (PLX_ANNOTATION_ROW (gtk_list_item_get_child (item)),
+                                     gtk_list_item_get_item (item));
+}
+
+static void
+row_activated_cb (PlxPerspectivePanel *self,
+                  guint                position)
+{
+  g_autoptr(PlxAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (annotation != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.reveal-annotation", "s",
+                                plx_annotation_get_uuid (annotation));
+}
+
+static GMenuModel *
+build_menu (PlxPerspectivePanel *self)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) order = g_menu_new ();
+  g_autoptr(GMenu) danger = g_menu_new ();
+  gint64 id = plx_perspective_get_id (self->perspective);
+  struct { GMenu *section; const char *label; const char *action; } items[] = {
+    { menu, N_("_Rename…"), "win.rename-perspective" },
+    { menu, N_("Change _Colour…"), "win.recolor-perspective" },
+    { order, N_("Move _Left"), "win.move-perspective-left" },
+    { order, N_("Move _Right"), "win.move-perspective-right" },
+    { danger, N_("Re_move…"), "win.remove-perspective" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(items[i].label), NULL);
+
+      g_menu_item_set_action_and_target (item, items[i].action, "x", id);
+      g_menu_append_item (items[i].section, item);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (danger));
+  return G_MENU_MODEL (menu);
+}
+
+static void
+plx_perspective_panel_dispose (GObject *object)
+{
+  PlxPerspectivePanel *self = (PlxPerspectivePanel *) object;
+
+  if (self->perspective != NULL)
+    g_signal_handlers_disconnect_by_data (self->perspective, self);
+  if (self->filtered != NULL)
+    g_signal_handlers_disconnect_by_data (self->filtered, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PLX_TYPE_PERSPECTIVE_PANEL);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->perspective);
+  g_clear_pointer (&self->query_text, g_free);
+  g_clear_pointer (&self->query_theme, g_free);
+
+  G_OBJECT_CLASS (plx_perspective_panel_parent_class)->dispose (object);
+}
+
+static void
+plx_perspective_panel_class_init (PlxPerspectivePanelClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = plx_perspective_panel_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax_annotator/Parallax/ui/plx-perspective-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlxPerspectivePanel, swatch);
+  gtk_widget_class_bind_template_child (widget_class, PlxPerspectivePanel, name_label);
+  gtk_widget_class_bind_template_child (widget_class, PlxPerspectivePanel, count_label);
+  gtk_widget_class_bind_template_child (widget_class, PlxPerspectivePanel, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PlxPerspectivePanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, PlxPerspectivePanel, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, PlxPerspectivePanel, list_view);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+plx_perspective_panel_init (PlxPerspectivePanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+plx_perspective_panel_new (PlxPerspective *perspective,
+                           GListModel     *annotations)
+{
+  PlxPerspectivePanel *self = g_object_new (PLX_TYPE_PERSPECTIVE_PANEL, NULL);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GMenuModel) menu = NULL;
+  GtkNoSelection *selection;
+
+  self->perspective = g_object_ref (perspective);
+  self->filter = gtk_custom_filter_new (matches, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (annotations), GTK_FILTER (self->filter));
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+  g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (row_activated_cb), self);
+
+  gtk_drawing_area_set_draw_func (self->swatch, draw_swatch, self, NULL);
+  g_signal_connect_swapped (perspective, "notify::name", G_CALLBACK (update_header), self);
+  g_signal_connect_swapped (perspective, "notify::color", G_CALLBACK (update_header), self);
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_count), self);
+
+  menu = build_menu (self);
+  gtk_menu_button_set_menu_model (self->menu_button, menu);
+
+  update_header (self);
+  update_count (self);
+  return GTK_WIDGET (self);
+}
+
+PlxPerspective *
+plx_perspective_panel_get_perspective (PlxPerspectivePanel *self)
+{
+  g_return_val_if_fail (PLX_IS_PERSPECTIVE_PANEL (self), NULL);
+  return self->perspective;
+}
+
+GListModel *
+plx_perspective_panel_get_model (PlxPerspectivePanel *self)
+{
+  g_return_val_if_fail (PLX_IS_PERSPECTIVE_PANEL (self), NULL);
+  return G_LIST_MODEL (self->filtered);
+}
+
+void
+plx_perspective_panel_set_query (PlxPerspectivePanel *self,
+                                 const char          *text,
+                                 const char          *theme)
+{
+  g_return_if_fail (PLX_IS_PERSPECTIVE_PANEL (self));
+
+  g_clear_pointer (&self->query_text, g_free);
+  g_clear_pointer (&self->query_theme, g_free);
+  if (text != NULL && *text != '\0')
+    self->query_text = g_utf8_casefold (text, -1);
+  if (theme != NULL && *theme != '\0')
+    self->query_theme = g_strdup (theme);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+void
+plx_perspective_panel_set_number (PlxPerspectivePanel *self,
+                                  guint                number)
+{
+  g_return_if_fail (PLX_IS_PERSPECTIVE_PANEL (self));
+
+  self->number = number;
+  update_count (self);
+}

@@ -1,0 +1,330 @@
+/* plx-tag-popover.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "plx-tag-popover.h"
+
+struct _PlxTagPopover
+{
+  GtkPopover          parent_instance;
+
+  GListModel         *perspectives;
+  GPtrArray          *buttons;      /* GtkToggleButton, in perspective order */
+  gint64              perspective_id;
+  GtkListStore       *completions;
+
+  /* Template widgets */
+  GtkLabel           *title_label;
+  GtkFlowBox         *perspective_box;
+  GtkEntry           *themes_entry;
+  GtkEntry           *note_entry;
+  GtkButton          *cancel_button;
+  GtkButton          *save_button;
+};
+
+G_DEFINE_FINAL_TYPE (PlxTagPopover, plx_tag_popover, GTK_TYPE_POPOVER)
+
+enum {
+  SAVE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+sync_buttons (PlxTagPopover *self)
+{
+  for (guint i = 0; i < self->buttons->len; i++)
+    {
+      GtkToggleButton *button = g_ptr_array_index (self->buttons, i);
+      gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "perspective-id"));
+
+      gtk_toggle_button_set_active (button, id == self->perspective_id);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), self->perspective_id != 0);
+}
+
+static void
+perspective_toggled_cb (GtkToggleButton *button,
+                        PlxTagPopover   *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    self->perspective_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "perspective-id"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), self->perspective_id != 0);
+}
+
+static void
+draw_dot (GtkDrawingArea *area,
+          cairo_t        *cr,
+          int             width,
+          int             height,
+          gpointer        data)
+{
+  GdkRGBA color;
+
+  if (!gdk_rgba_parse (&color, data))
+    return;
+  gdk_cairo_set_source_rgba (cr, &color);
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+void
+plx_tag_popover_set_perspectives (PlxTagPopover *self,
+                                  GListModel    *perspectives)
+{
+  GtkWidget *child;
+  GtkToggleButton *group = NULL;
+  guint n;
+
+  g_return_if_fail (PLX_IS_TAG_POPOVER (self));
+
+  g_set_object (&self->perspectives, perspectives);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->perspective_box))) != NULL)
+    gtk_flow_box_remove (self->perspective_box, child);
+  g_ptr_array_set_size (self->buttons, 0);
+
+  n = g_list_model_get_n_items (perspectives);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlxPerspective) perspective = g_list_model_get_item (perspectives, i);
+      GtkWidget *button = gtk_toggle_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *dot = gtk_drawing_area_new ();
+      g_autofree char *label = i < 9 ? g_strdup_printf ("%u  %s", i + 1, plx_perspective_get_name (perspective))
+                                     : g_strdup (plx_perspective_get_name (perspective));
+      GtkWidget *text = gtk_label_new (label);
+
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (dot), 12);
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (dot), 12);
+      gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_dot,
+                                      g_strdup (plx_perspective_get_color (perspective)), g_free);
+      gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (box), dot);
+      gtk_box_append (GTK_BOX (box), text);
+      gtk_button_set_child (GTK_BUTTON (button), box);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      plx_perspective_get_name (perspective), -1);
+      g_object_set_data (G_OBJECT (button), "perspective-id", GSIZE_TO_POINTER (plx_perspective_get_id (perspective)));
+      if (group != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      else
+        group = GTK_TOGGLE_BUTTON (button);
+      g_signal_connect (button, "toggled", G_CALLBACK (perspective_toggled_cb), self);
+      gtk_flow_box_append (self->perspective_box, button);
+      g_ptr_array_add (self->buttons, button);
+    }
+  sync_buttons (self);
+}
+
+void
+plx_tag_popover_set_known_themes (PlxTagPopover      *self,
+                                  const char * const *themes)
+{
+  g_return_if_fail (PLX_IS_TAG_POPOVER (self));
+
+  gtk_list_store_clear (self->completions);
+  for (guint i = 0; themes != NULL && themes[i] != NULL; i++)
+    gtk_list_store_insert_with_values (self->completions, NULL, -1, 0, themes[i], -1);
+}
+
+/* Completion works on the theme being typed, after the last comma. */
+static gboolean
+match_last_theme (GtkEntryCompletion *completion,
+                  const char         *key,
+                  GtkTreeIter        *iter,
+                  gpointer            data)
+{
+  PlxTagPopover *self = data;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->themes_entry));
+  const char *last = strrchr (text, ',');
+  g_autofree char *candidate = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *folded = NULL;
+
+  typed = g_utf8_casefold (g_strstrip (g_strdup (last ? last + 1 : text)), -1);
+  if (*typed == '\0')
+    return FALSE;
+  gtk_tree_model_get (GTK_TREE_MODEL (self->completions), iter, 0, &candidate, -1);
+  folded = g_utf8_casefold (candidate, -1);
+  return g_str_has_prefix (folded, typed);
+}
+
+static gboolean
+match_selected_cb (GtkEntryCompletion *completion,
+                   GtkTreeModel       *model,
+                   GtkTreeIter        *iter,
+                   PlxTagPopover      *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->themes_entry));
+  const char *last = strrchr (text, ',');
+  g_autofree char *candidate = NULL;
+  g_autofree char *head = last ? g_strndup (text, (gsize) (last - text + 1)) : g_strdup ("");
+  g_autofree char *joined = NULL;
+
+  gtk_tree_model_get (model, iter, 0, &candidate, -1);
+  joined = g_strconcat (head, *head ? " " : "", candidate, ", ", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->themes_entry), joined);
+  gtk_editable_set_position (GTK_EDITABLE (self->themes_entry), -1);
+  return TRUE;
+}
+
+static void
+save_cb (PlxTagPopover *self)
+{
+  if (self->perspective_id == 0)
+    return;
+  g_signal_emit (self, signals[SAVE], 0);
+  gtk_popover_popdown (GTK_POPOVER (self));
+}
+
+void
+plx_tag_popover_select_number (PlxTagPopover *self,
+                               guint          number)
+{
+  g_return_if_fail (PLX_IS_TAG_POPOVER (self));
+
+  if (number == 0 || number > self->buttons->len)
+    return;
+  gtk_toggle_button_set_active (g_ptr_array_index (self->buttons, number - 1), TRUE);
+}
+
+/* Digits pick a perspective, unless the user is typing in an entry. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                PlxTagPopover         *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  guint digit = gdk_keyval_to_unicode (keyval);
+
+  if (focus != NULL && (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->themes_entry)) ||
+                        gtk_widget_is_ancestor (focus, GTK_WIDGET (self->note_entry))))
+    return FALSE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0 && digit >= '1' && digit <= '9')
+    {
+      plx_tag_popover_select_number (self, digit - '0');
+      return TRUE;
+    }
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
+    {
+      save_cb (self);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+plx_tag_popover_dispose (GObject *object)
+{
+  PlxTagPopover *self = (PlxTagPopover *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PLX_TYPE_TAG_POPOVER);
+  g_clear_object (&self->perspectives);
+  g_clear_object (&self->completions);
+  g_clear_pointer (&self->buttons, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (plx_tag_popover_parent_class)->dispose (object);
+}
+
+static void
+plx_tag_popover_class_init (PlxTagPopoverClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = plx_tag_popover_dispose;
+
+  signals[SAVE] = g_signal_new ("save", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax_annotator/Parallax/ui/plx-tag-popover.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlxTagPopover, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PlxTagPopover, perspective_box);
+  gtk_widget_class_bind_template_child (widget_class, PlxTagPopover, themes_entry);
+  gtk_widget_class_bind_template_child (widget_class, PlxTagPopover, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, PlxTagPopover, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, PlxTagPopover, save_button);
+}
+
+static void
+plx_tag_popover_init (PlxTagPopover *self)
+{
+  GtkEntryCompletion *completion;
+  GtkEventController *keys;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->buttons = g_ptr_array_new ();
+
+  self->completions = gtk_list_store_new (1, G_TYPE_STRING);
+  completion = gtk_entry_completion_new ();
+  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->completions));
+  gtk_entry_completion_set_text_column (completion, 0);
+  gtk_entry_completion_set_match_func (completion, match_last_theme, self, NULL);
+  g_signal_connect (completion, "match-selected", G_CALLBACK (match_selected_cb), self);
+  gtk_entry_set_completion (self->themes_entry, completion);
+  g_object_unref (completion);
+
+  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_cb), self);
+  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (gtk_popover_popdown), self);
+  g_signal_connect_swapped (self->themes_entry, "activate", G_CALLBACK (save_cb), self);
+  g_signal_connect_swapped (self->note_entry, "activate", G_CALLBACK (save_cb), self);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+GtkWidget *
+plx_tag_popover_new (void)
+{
+  return g_object_new (PLX_TYPE_TAG_POPOVER, NULL);
+}
+
+void
+plx_tag_popover_prepare (PlxTagPopover      *self,
+                         const char         *title,
+                         gint64              perspective_id,
+                         const char * const *themes,
+                         const char         *note)
+{
+  g_autofree char *joined = NULL;
+
+  g_return_if_fail (PLX_IS_TAG_POPOVER (self));
+
+  self->perspective_id = perspective_id;
+  sync_buttons (self);
+  gtk_label_set_text (self->title_label, title);
+  joined = themes ? g_strjoinv (", ", (char **) themes) : g_strdup ("");
+  gtk_editable_set_text (GTK_EDITABLE (self->themes_entry), joined);
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), note ? note : "");
+}
+
+gint64
+plx_tag_popover_get_perspective_id (PlxTagPopover *self)
+{
+  g_return_val_if_fail (PLX_IS_TAG_POPOVER (self), 0);
+  return self->perspective_id;
+}
+
+char **
+plx_tag_popover_dup_themes (PlxTagPopover *self)
+{
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (PLX_IS_TAG_POPOVER (self), NULL);
+
+  parts = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (self->themes_entry)), ",", -1);
+  return plx_themes_normalize ((const char * const *) parts);
+}
+
+const char *
+plx_tag_popover_get_note (PlxTagPopover *self)
+{
+  g_return_val_if_fail (PLX_IS_TAG_POPOVER (self), NULL);
+  return gtk_editable_get_text (GTK_EDITABLE (self->note_entry));
+}

@@ -1,0 +1,1397 @@
+/* plx-window.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-window"
+
+#include <glib/gi18n.h>
+
+#include "plx-highlighter.h"
+#include "plx-perspective-panel.h"
+#include "plx-tag-popover.h"
+#include "plx-window.h"
+
+/* Below this width the panels share one column as tabs. */
+#define COLUMNS_MIN_WIDTH 1200
+#define FLASH_MS 900
+
+struct _PlxWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Owned references */
+  GSettings            *settings;
+  PlxProject           *project;
+  PlxHistory           *history;
+  PlxDocument          *document;
+  PlxAnnotationList    *annotations;
+  PlxHighlighter       *highlighter;
+  GPtrArray            *panels;
+  GListStore           *documents;
+  GtkStringList        *theme_names;
+  PlxTagPopover        *tag_popover;
+  char                 *editing_uuid;    /* NULL: the popover tags a new passage */
+  guint                 tag_start;
+  guint                 tag_end;
+  GtkTextTag           *flash_tag;
+  guint                 flash_source;
+  gboolean              narrow;
+  guint                 layout_source;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkDropDown          *document_dropdown;
+  GtkStack             *document_stack;
+  GtkScrolledWindow    *text_scroller;
+  GtkTextView          *text_view;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *theme_dropdown;
+  GtkStack             *panels_stack;
+  GtkBox               *columns_box;
+  GtkStack             *tabs_stack;
+};
+
+G_DEFINE_FINAL_TYPE (PlxWindow, plx_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void update_actions (PlxWindow *self);
+static void document_selected_cb (PlxWindow *self);
+
+void
+plx_window_show_error (PlxWindow  *self,
+                       const char *heading,
+                       GError     *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+toast (PlxWindow  *self,
+       const char *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+/* ---- the text ---- */
+
+static void
+create_text_tags (GtkTextBuffer *buffer)
+{
+  gtk_text_buffer_create_tag (buffer, "title",
+                              "scale", 1.7, "weight", PANGO_WEIGHT_BOLD,
+                              "pixels-below-lines", 24, NULL);
+  gtk_text_buffer_create_tag (buffer, "heading",
+                              "scale", 1.3, "weight", PANGO_WEIGHT_BOLD,
+                              "pixels-above-lines", 22, "pixels-below-lines", 10, NULL);
+  gtk_text_buffer_create_tag (buffer, "paragraph",
+                              "pixels-below-lines", 14, NULL);
+  gtk_text_buffer_create_tag (buffer, "footnote",
+                              "scale", 0.85, "pixels-below-lines", 8, NULL);
+  gtk_text_buffer_create_tag (buffer, "footnote-mark",
+                              "scale", 0.75, "rise", 4 * PANGO_SCALE, NULL);
+}
+
+static const char *
+block_tag_name (PlxBlockKind kind)
+{
+  switch (kind)
+    {
+    case PLX_BLOCK_TITLE: return "title";
+    case PLX_BLOCK_HEADING: return "heading";
+    case PLX_BLOCK_FOOTNOTE: return "footnote";
+    case PLX_BLOCK_FOOTNOTE_MARK: return "footnote-mark";
+    case PLX_BLOCK_PARAGRAPH:
+    default: return "paragraph";
+    }
+}
+
+static void
+fill_buffer (PlxWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  const PlxBlock *blocks;
+  guint n_blocks;
+
+  gtk_text_buffer_set_text (buffer, plx_document_get_text (self->document),
+                            (int) plx_document_get_text_bytes (self->document));
+  blocks = plx_document_get_blocks (self->document, &n_blocks);
+  for (guint i = 0; i < n_blocks; i++)
+    {
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) blocks[i].start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) blocks[i].end);
+      gtk_text_buffer_apply_tag_by_name (buffer, block_tag_name (blocks[i].kind), &start, &end);
+    }
+  {
+    GtkTextIter start;
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    gtk_text_buffer_place_cursor (buffer, &start);
+  }
+}
+
+static gboolean
+get_selection (PlxWindow *self,
+               guint     *start,
+               guint     *end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter a, b;
+
+  if (self->document == NULL || !gtk_text_buffer_get_selection_bounds (buffer, &a, &b))
+    return FALSE;
+  *start = (guint) gtk_text_iter_get_offset (&a);
+  *end = (guint) gtk_text_iter_get_offset (&b);
+  return *end > *start;
+}
+
+static guint
+top_visible_offset (PlxWindow *self)
+{
+  GdkRectangle visible;
+  GtkTextIter iter;
+
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_iter_at_location (self->text_view, &iter, visible.x, visible.y);
+  return (guint) gtk_text_iter_get_offset (&iter);
+}
+
+static void
+scroll_to_offset (PlxWindow *self,
+                  guint      offset,
+                  gboolean   to_top)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextMark *mark;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset);
+  mark = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
+  gtk_text_view_scroll_to_mark (self->text_view, mark, 0.0, TRUE, 0.0, to_top ? 0.0 : 0.3);
+  gtk_text_buffer_delete_mark (buffer, mark);
+}
+
+/* ---- panels ---- */
+
+static void
+apply_query (PlxWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint selected = gtk_drop_down_get_selected (self->theme_dropdown);
+  const char *theme = NULL;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
+    theme = gtk_string_list_get_string (self->theme_names, selected);
+  for (guint i = 0; i < self->panels->len; i++)
+    plx_perspective_panel_set_query (g_ptr_array_index (self->panels, i), text, theme);
+}
+
+static void
+refresh_themes (PlxWindow *self)
+{
+  g_auto(GStrv) themes = NULL;
+  g_autofree char *current = NULL;
+  guint selected = gtk_drop_down_get_selected (self->theme_dropdown);
+  guint n;
+
+  if (self->project == NULL)
+    return;
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
+    current = g_strdup (gtk_string_list_get_string (self->theme_names, selected));
+
+  themes = plx_project_list_themes (self->project, NULL);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->theme_names));
+  gtk_string_list_splice (self->theme_names, 1, n - 1, (const char * const *) themes);
+  plx_tag_popover_set_known_themes (self->tag_popover, (const char * const *) themes);
+
+  selected = 0;
+  for (guint i = 0; current != NULL && themes != NULL && themes[i] != NULL; i++)
+    if (g_strcmp0 (themes[i], current) == 0)
+      selected = i + 1;
+  gtk_drop_down_set_selected (self->theme_dropdown, selected);
+}
+
+static void
+clear_panels (PlxWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box))) != NULL)
+    gtk_box_remove (self->columns_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tabs_stack))) != NULL)
+    gtk_stack_remove (self->tabs_stack, child);
+  g_ptr_array_set_size (self->panels, 0);
+}
+
+/* Puts the panels into the columns or the tabs, whichever the width
+ * calls for. */
+static void
+place_panels (PlxWindow *self)
+{
+  for (guint i = 0; i < self->panels->len; i++)
+    {
+      GtkWidget *panel = g_ptr_array_index (self->panels, i);
+      GtkWidget *parent = gtk_widget_get_parent (panel);
+      PlxPerspective *perspective = plx_perspective_panel_get_perspective (PLX_PERSPECTIVE_PANEL (panel));
+
+      g_object_ref (panel);
+      if (GTK_IS_STACK (parent))
+        gtk_stack_remove (GTK_STACK (parent), panel);
+      else if (GTK_IS_BOX (parent))
+        gtk_box_remove (GTK_BOX (parent), panel);
+
+      if (self->narrow)
+        gtk_stack_add_titled (self->tabs_stack, panel, NULL, plx_perspective_get_name (perspective));
+      else
+        gtk_box_append (self->columns_box, panel);
+      g_object_unref (panel);
+    }
+  gtk_stack_set_visible_child_name (self->panels_stack, self->narrow ? "tabs" : "columns");
+}
+
+static void
+rebuild_panels (PlxWindow *self)
+{
+  GListModel *perspectives;
+  guint n;
+
+  clear_panels (self);
+  if (self->project == NULL || self->annotations == NULL)
+    return;
+
+  perspectives = plx_project_get_perspectives (self->project);
+  n = g_list_model_get_n_items (perspectives);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlxPerspective) perspective = g_list_model_get_item (perspectives, i);
+      GtkWidget *panel = plx_perspective_panel_new (perspective, G_LIST_MODEL (self->annotations));
+
+      plx_perspective_panel_set_number (PLX_PERSPECTIVE_PANEL (panel), i + 1);
+      g_ptr_array_add (self->panels, panel);
+    }
+  place_panels (self);
+  apply_query (self);
+  plx_tag_popover_set_perspectives (self->tag_popover, perspectives);
+}
+
+static void
+perspectives_changed_cb (PlxWindow *self)
+{
+  rebuild_panels (self);
+  update_actions (self);
+}
+
+static void
+annotation_changed_cb (PlxWindow *self)
+{
+  refresh_themes (self);
+}
+
+static gboolean
+relayout_cb (gpointer data)
+{
+  PlxWindow *self = data;
+
+  self->layout_source = 0;
+  place_panels (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+plx_window_size_allocate (GtkWidget *widget,
+                          int        width,
+                          int        height,
+                          int        baseline)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+  gboolean narrow = width < COLUMNS_MIN_WIDTH;
+
+  GTK_WIDGET_CLASS (plx_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* The widget tree must not change during allocation. */
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->layout_source == 0)
+        self->layout_source = g_idle_add (relayout_cb, self);
+    }
+}
+
+/* ---- project and documents ---- */
+
+static void
+refresh_documents (PlxWindow *self)
+{
+  g_autoptr(GPtrArray) documents = plx_project_list_documents (self->project, NULL);
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+
+  g_list_store_remove_all (self->documents);
+  for (guint i = 0; documents != NULL && i < documents->len; i++)
+    {
+      PlxDocument *document = g_ptr_array_index (documents, i);
+
+      g_list_store_append (self->documents, document);
+      gtk_string_list_append (titles, plx_document_get_title (document));
+    }
+  gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (titles));
+  gtk_widget_set_visible (GTK_WIDGET (self->document_dropdown),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 1);
+}
+
+static void
+sync_document_dropdown (PlxWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+
+  for (guint i = 0; self->document != NULL && i < n; i++)
+    {
+      g_autoptr(PlxDocument) document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+
+      if (plx_document_get_id (document) == plx_document_get_id (self->document))
+        {
+          g_signal_handlers_block_by_func (self->document_dropdown, document_selected_cb, self);
+          gtk_drop_down_set_selected (self->document_dropdown, i);
+          g_signal_handlers_unblock_by_func (self->document_dropdown, document_selected_cb, self);
+        }
+    }
+}
+
+gboolean
+plx_window_show_document (PlxWindow  *self,
+                          gint64      document_id,
+                          GError    **error)
+{
+  g_autoptr(PlxDocument) document = NULL;
+  g_autoptr(PlxAnnotationList) annotations = NULL;
+  g_autofree char *subtitle = NULL;
+
+  g_return_val_if_fail (PLX_IS_WINDOW (self), FALSE);
+
+  document = plx_project_load_document (self->project, document_id, error);
+  if (document == NULL)
+    return FALSE;
+  annotations = plx_annotation_list_new (self->project, document_id, error);
+  if (annotations == NULL)
+    return FALSE;
+
+  g_clear_object (&self->highlighter);
+  g_set_object (&self->document, document);
+  g_set_object (&self->annotations, annotations);
+
+  fill_buffer (self);
+  self->highlighter = plx_highlighter_new (gtk_text_view_get_buffer (self->text_view),
+                                           G_LIST_MODEL (self->annotations),
+                                           plx_project_get_perspectives (self->project));
+  rebuild_panels (self);
+  sync_document_dropdown (self);
+
+  adw_window_title_set_title (self->window_title, plx_document_get_title (document));
+  subtitle = g_path_get_basename (plx_project_get_path (self->project));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_stack_set_visible_child_name (self->document_stack, "document");
+  g_settings_set_int64 (self->settings, "last-document", document_id);
+  update_actions (self);
+  return TRUE;
+}
+
+gboolean
+plx_window_open_project (PlxWindow   *self,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autoptr(PlxProject) project = NULL;
+  gint64 wanted;
+  guint n;
+
+  g_return_val_if_fail (PLX_IS_WINDOW (self), FALSE);
+
+  project = plx_project_open (path, error);
+  if (project == NULL)
+    return FALSE;
+
+  if (self->project != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->project, self);
+      g_signal_handlers_disconnect_by_data (plx_project_get_perspectives (self->project), self);
+    }
+  g_clear_object (&self->highlighter);
+  g_clear_object (&self->annotations);
+  g_clear_object (&self->document);
+  g_set_object (&self->project, project);
+  g_clear_object (&self->history);
+  self->history = plx_history_new (project);
+  g_signal_connect_swapped (self->history, "notify", G_CALLBACK (update_actions), self);
+  g_signal_connect_swapped (project, "annotation-changed", G_CALLBACK (annotation_changed_cb), self);
+  g_signal_connect_swapped (plx_project_get_perspectives (project), "items-changed",
+                            G_CALLBACK (perspectives_changed_cb), self);
+
+  refresh_documents (self);
+  refresh_themes (self);
+  clear_panels (self);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
+  gtk_stack_set_visible_child_name (self->document_stack, "empty");
+  adw_window_title_set_title (self->window_title, _("Parallax"));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  wanted = g_settings_get_int64 (self->settings, "last-document");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlxDocument) document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+
+      if (plx_document_get_id (document) == wanted || (i == n - 1 && self->document == NULL))
+        {
+          if (!plx_window_show_document (self, plx_document_get_id (document), error))
+            return FALSE;
+          break;
+        }
+    }
+  update_actions (self);
+  return TRUE;
+}
+
+gboolean
+plx_window_add_document_file (PlxWindow  *self,
+                              GFile      *file,
+                              GError    **error)
+{
+  g_autoptr(PlxDocument) document = NULL;
+
+  g_return_val_if_fail (PLX_IS_WINDOW (self), FALSE);
+
+  document = plx_document_new_from_file (file, NULL, error);
+  if (document == NULL || !plx_project_add_document (self->project, document, error))
+    return FALSE;
+  refresh_documents (self);
+  return plx_window_show_document (self, plx_document_get_id (document), error);
+}
+
+static void
+document_selected_cb (PlxWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->document_dropdown);
+  g_autoptr(PlxDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return;
+  document = g_list_model_get_item (G_LIST_MODEL (self->documents), selected);
+  if (document == NULL || (self->document != NULL && plx_document_get_id (document) == plx_document_get_id (self->document)))
+    return;
+  if (!plx_window_show_document (self, plx_document_get_id (document), &error))
+    plx_window_show_error (self, _("Could Not Open the Document"), error);
+}
+
+PlxProject *
+plx_window_get_project (PlxWindow *self)
+{
+  g_return_val_if_fail (PLX_IS_WINDOW (self), NULL);
+  return self->project;
+}
+
+PlxDocument *
+plx_window_get_document (PlxWindow *self)
+{
+  g_return_val_if_fail (PLX_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+GtkTextView *
+plx_window_get_text_view (PlxWindow *self)
+{
+  g_return_val_if_fail (PLX_IS_WINDOW (self), NULL);
+  return self->text_view;
+}
+
+GListModel *
+plx_window_get_panel_model (PlxWindow *self,
+                            gint64     perspective_id)
+{
+  g_return_val_if_fail (PLX_IS_WINDOW (self), NULL);
+
+  for (guint i = 0; i < self->panels->len; i++)
+    {
+      PlxPerspectivePanel *panel = g_ptr_array_index (self->panels, i);
+
+      if (plx_perspective_get_id (plx_perspective_panel_get_perspective (panel)) == perspective_id)
+        return plx_perspective_panel_get_model (panel);
+    }
+  return NULL;
+}
+
+/* ---- tagging ---- */
+
+static char *
+author_name (PlxWindow *self)
+{
+  g_autofree char *configured = g_settings_get_string (self->settings, "author");
+
+  if (*configured != '\0')
+    return g_steal_pointer (&configured);
+  return g_strdup (g_get_real_name ());
+}
+
+static gboolean
+tag_range (PlxWindow          *self,
+           guint               start,
+           guint               end,
+           gint64              perspective_id,
+           const char * const *themes,
+           const char         *note)
+{
+  g_autoptr(PlxAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = author_name (self);
+
+  annotation = plx_annotation_new_for_range (self->document, start, end, perspective_id, &error);
+  if (annotation != NULL)
+    {
+      plx_annotation_set_themes (annotation, themes);
+      plx_annotation_set_note (annotation, note);
+      plx_annotation_set_author (annotation, author);
+    }
+  if (annotation == NULL || !plx_history_add_annotation (self->history, annotation, &error))
+    {
+      plx_window_show_error (self, _("Could Not Tag the Passage"), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+point_popover_at_range (PlxWindow *self,
+                        guint      start,
+                        guint      end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter iter;
+  GdkRectangle rect;
+  int x, y;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) end);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &x, &y);
+  rect.x = x;
+  rect.y = y;
+  rect.width = MAX (rect.width, 1);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->tag_popover), &rect);
+}
+
+static void
+open_tag_popover (PlxWindow *self,
+                  guint      start,
+                  guint      end)
+{
+  g_autofree char *quote = plx_document_dup_range (self->document, start, MIN (end, start + 60));
+  g_autofree char *title = g_strdup_printf (end - start > 60 ? _("Tag “%s…”") : _("Tag “%s”"), g_strstrip (quote));
+
+  g_clear_pointer (&self->editing_uuid, g_free);
+  self->tag_start = start;
+  self->tag_end = end;
+  plx_tag_popover_prepare (self->tag_popover, title, 0, NULL, "");
+  point_popover_at_range (self, start, end);
+  gtk_popover_popup (GTK_POPOVER (self->tag_popover));
+}
+
+static void
+tag_popover_save_cb (PlxWindow *self)
+{
+  g_auto(GStrv) themes = plx_tag_popover_dup_themes (self->tag_popover);
+  gint64 perspective_id = plx_tag_popover_get_perspective_id (self->tag_popover);
+  const char *note = plx_tag_popover_get_note (self->tag_popover);
+  g_autoptr(GError) error = NULL;
+
+  if (self->editing_uuid == NULL)
+    {
+      tag_range (self, self->tag_start, self->tag_end, perspective_id, (const char * const *) themes, note);
+      return;
+    }
+
+  {
+    g_autoptr(PlxAnnotation) annotation = plx_project_get_annotation (self->project, self->editing_uuid, &error);
+
+    if (annotation != NULL)
+      {
+        plx_annotation_set_perspective_id (annotation, perspective_id);
+        plx_annotation_set_themes (annotation, (const char * const *) themes);
+        plx_annotation_set_note (annotation, note);
+      }
+    if (annotation == NULL || !plx_history_update_annotation (self->history, annotation, &error))
+      plx_window_show_error (self, _("Could Not Save the Passage"), error);
+  }
+}
+
+static void
+tag_selection_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+  int number = g_variant_get_int32 (parameter);
+  GListModel *perspectives;
+  guint start, end;
+
+  if (!get_selection (self, &start, &end))
+    {
+      toast (self, _("Select a passage first"));
+      return;
+    }
+  if (number <= 0)
+    {
+      open_tag_popover (self, start, end);
+      return;
+    }
+
+  perspectives = plx_project_get_perspectives (self->project);
+  if ((guint) number <= g_list_model_get_n_items (perspectives))
+    {
+      g_autoptr(PlxPerspective) perspective = g_list_model_get_item (perspectives, (guint) number - 1);
+      tag_range (self, start, end, plx_perspective_get_id (perspective), NULL, "");
+    }
+}
+
+/* A mouse selection opens the tagging popover where it ends. */
+static void
+text_released_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  PlxWindow       *self)
+{
+  guint start, end;
+
+  if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY)
+    return;
+  if (get_selection (self, &start, &end))
+    open_tag_popover (self, start, end);
+}
+
+/* Digits 1–9 on a selection tag it with that perspective at once. */
+static gboolean
+text_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     PlxWindow             *self)
+{
+  guint digit = gdk_keyval_to_unicode (keyval);
+  guint start, end;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return FALSE;
+  if (digit < '1' || digit > '9' || !get_selection (self, &start, &end))
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.tag-selection", "i", (int) (digit - '0'));
+  return TRUE;
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  PlxWindow  *self)
+{
+  g_autoptr(GPtrArray) covering = NULL;
+  g_autoptr(GString) text = NULL;
+  GtkTextIter iter;
+  int bx, by;
+
+  if (self->annotations == NULL || keyboard)
+    return FALSE;
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    return FALSE;
+  covering = plx_annotation_list_at_offset (self->annotations, (guint) gtk_text_iter_get_offset (&iter));
+  if (covering->len == 0)
+    return FALSE;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < covering->len; i++)
+    {
+      PlxAnnotation *annotation = g_ptr_array_index (covering, i);
+      PlxPerspective *perspective = plx_project_find_perspective (self->project, plx_annotation_get_perspective_id (annotation));
+      g_autofree char *themes = g_strjoinv (", ", (char **) plx_annotation_get_themes (annotation));
+      g_autofree char *line = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> <b>%s</b>%s%s%s%s",
+                                                       perspective ? plx_perspective_get_color (perspective) : "#888888",
+                                                       perspective ? plx_perspective_get_name (perspective) : "?",
+                                                       *themes ? " — " : "", themes,
+                                                       *plx_annotation_get_note (annotation) ? "\n" : "",
+                                                       plx_annotation_get_note (annotation));
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, line);
+    }
+  gtk_tooltip_set_markup (tooltip, text->str);
+  return TRUE;
+}
+
+/* ---- actions on annotations ---- */
+
+static gboolean
+clear_flash_cb (gpointer data)
+{
+  PlxWindow *self = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  self->flash_source = 0;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->flash_tag, &start, &end);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reveal_annotation_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  PlxAnnotation *annotation;
+  GtkTextIter start, end;
+
+  if (self->annotations == NULL ||
+      (annotation = plx_annotation_list_find (self->annotations, g_variant_get_string (parameter, NULL))) == NULL)
+    return;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) plx_annotation_get_start (annotation));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) plx_annotation_get_end (annotation));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  scroll_to_offset (self, plx_annotation_get_start (annotation), FALSE);
+
+  clear_flash_cb (self);
+  gtk_text_buffer_apply_tag (buffer, self->flash_tag, &start, &end);
+  self->flash_source = g_timeout_add (FLASH_MS, clear_flash_cb, self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+static void
+undo_delete_cb (AdwToast  *toast_,
+                PlxWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.undo", NULL);
+}
+
+static void
+delete_annotation_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  AdwToast *done;
+
+  if (!plx_history_delete_annotation (self->history, g_variant_get_string (parameter, NULL), &error))
+    {
+      plx_window_show_error (self, _("Could Not Delete the Passage"), error);
+      return;
+    }
+  done = adw_toast_new (_("Passage deleted"));
+  adw_toast_set_button_label (done, _("_Undo"));
+  g_signal_connect_object (done, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, done);
+}
+
+static void
+edit_annotation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+  PlxAnnotation *annotation;
+  g_autofree char *quote = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->annotations == NULL ||
+      (annotation = plx_annotation_list_find (self->annotations, g_variant_get_string (parameter, NULL))) == NULL)
+    return;
+
+  reveal_annotation_action (widget, NULL, parameter);
+  quote = g_utf8_substring (plx_annotation_get_quote (annotation), 0, 60);
+  title = g_strdup_printf (_("Edit “%s”"), g_strstrip (quote));
+  g_free (self->editing_uuid);
+  self->editing_uuid = g_strdup (plx_annotation_get_uuid (annotation));
+  plx_tag_popover_prepare (self->tag_popover, title,
+                           plx_annotation_get_perspective_id (annotation),
+                           plx_annotation_get_themes (annotation),
+                           plx_annotation_get_note (annotation));
+  point_popover_at_range (self, plx_annotation_get_start (annotation), plx_annotation_get_end (annotation));
+  gtk_popover_popup (GTK_POPOVER (self->tag_popover));
+}
+
+static void
+set_extent_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+  g_autoptr(PlxAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+  guint start, end;
+
+  if (!get_selection (self, &start, &end))
+    {
+      toast (self, _("Select the new extent in the text first"));
+      return;
+    }
+  annotation = plx_project_get_annotation (self->project, g_variant_get_string (parameter, NULL), &error);
+  if (annotation != NULL)
+    plx_annotation_set_range (annotation, self->document, start, end);
+  if (annotation == NULL || !plx_history_update_annotation (self->history, annotation, &error))
+    plx_window_show_error (self, _("Could Not Change the Extent"), error);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean redo = g_strcmp0 (action_name, "win.redo") == 0;
+
+  if (!(redo ? plx_history_redo (self->history, &error) : plx_history_undo (self->history, &error)))
+    plx_window_show_error (self, redo ? _("Could Not Redo") : _("Could Not Undo"), error);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (PLX_WINDOW (widget)->search_entry));
+}
+
+/* ---- perspectives ---- */
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PlxWindow        *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "perspective-id"));
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+  if (id == 0)
+    ok = plx_project_add_perspective (self->project, gtk_editable_get_text (entry), NULL, &error) != NULL;
+  else
+    ok = plx_project_rename_perspective (self->project, id, gtk_editable_get_text (entry), &error);
+  if (!ok)
+    plx_window_show_error (self, id ? _("Could Not Rename the Perspective") : _("Could Not Add the Perspective"), error);
+}
+
+static void
+ask_perspective_name (PlxWindow  *self,
+                      gint64      id,
+                      const char *heading,
+                      const char *current)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), current);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", id ? _("_Rename") : _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  g_object_set_data (G_OBJECT (dialog), "perspective-id", GSIZE_TO_POINTER (id));
+  g_signal_connect (dialog, "response", G_CALLBACK (rename_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_perspective_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ask_perspective_name (PLX_WINDOW (widget), 0, _("Add Perspective"), "");
+}
+
+static void
+rename_perspective_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  PlxPerspective *perspective = plx_project_find_perspective (self->project, id);
+
+  if (perspective != NULL)
+    ask_perspective_name (self, id, _("Rename Perspective"), plx_perspective_get_name (perspective));
+}
+
+static void
+color_response_cb (GtkColorChooserDialog *dialog,
+                   int                    response,
+                   PlxWindow             *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "perspective-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_OK)
+    {
+      GdkRGBA rgba;
+      g_autofree char *color = NULL;
+
+      gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (dialog), &rgba);
+      color = g_strdup_printf ("#%02X%02X%02X", (int) (rgba.red * 255 + 0.5),
+                               (int) (rgba.green * 255 + 0.5), (int) (rgba.blue * 255 + 0.5));
+      if (!plx_project_recolor_perspective (self->project, id, color, &error))
+        plx_window_show_error (self, _("Could Not Change the Colour"), error);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+recolor_perspective_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  PlxPerspective *perspective = plx_project_find_perspective (self->project, id);
+  GtkWidget *dialog;
+  GdkRGBA rgba;
+
+  if (perspective == NULL)
+    return;
+  dialog = gtk_color_chooser_dialog_new (_("Perspective Colour"), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  if (gdk_rgba_parse (&rgba, plx_perspective_get_color (perspective)))
+    gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (dialog), &rgba);
+  g_object_set_data (G_OBJECT (dialog), "perspective-id", GSIZE_TO_POINTER (id));
+  g_signal_connect (dialog, "response", G_CALLBACK (color_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+move_perspective_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  PlxPerspective *perspective = plx_project_find_perspective (self->project, id);
+  guint n = g_list_model_get_n_items (plx_project_get_perspectives (self->project));
+  g_autoptr(GError) error = NULL;
+  int position;
+
+  if (perspective == NULL)
+    return;
+  position = plx_perspective_get_position (perspective) + (g_str_has_suffix (action_name, "left") ? -1 : 1);
+  if (position < 0 || (guint) position >= n)
+    return;
+  if (!plx_project_move_perspective (self->project, id, (guint) position, &error))
+    plx_window_show_error (self, _("Could Not Move the Perspective"), error);
+}
+
+static void
+remove_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PlxWindow        *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "perspective-id"));
+  GtkDropDown *target = g_object_get_data (G_OBJECT (dialog), "target");
+  g_autoptr(GError) error = NULL;
+  gint64 move_to = 0;
+
+  if (g_strcmp0 (response, "move") == 0 && target != NULL)
+    {
+      GtkStringObject *item = gtk_drop_down_get_selected_item (target);
+      PlxPerspective *perspective = item ? plx_project_find_perspective_by_name (self->project, gtk_string_object_get_string (item)) : NULL;
+
+      if (perspective == NULL)
+        return;
+      move_to = plx_perspective_get_id (perspective);
+    }
+  else if (g_strcmp0 (response, "delete") != 0)
+    return;
+
+  if (!plx_project_remove_perspective (self->project, id, move_to, &error))
+    plx_window_show_error (self, _("Could Not Remove the Perspective"), error);
+}
+
+static void
+remove_perspective_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  PlxPerspective *perspective = plx_project_find_perspective (self->project, id);
+  PlxAnnotationQuery query = { 0, id, NULL };
+  GListModel *perspectives = plx_project_get_perspectives (self->project);
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  guint count;
+
+  if (perspective == NULL)
+    return;
+  count = plx_project_count_annotations (self->project, &query, NULL);
+  heading = g_strdup_printf (_("Remove “%s”?"), plx_perspective_get_name (perspective));
+  body = count == 0 ? g_strdup (_("It has no passages."))
+                    : g_strdup_printf (ngettext ("It has %u passage in this project. Move it to another perspective, or delete it?",
+                                                 "It has %u passages in this project. Move them to another perspective, or delete them?",
+                                                 count), count);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  if (count > 0 && g_list_model_get_n_items (perspectives) > 1)
+    {
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+      GtkWidget *target;
+
+      for (guint i = 0; i < g_list_model_get_n_items (perspectives); i++)
+        {
+          g_autoptr(PlxPerspective) other = g_list_model_get_item (perspectives, i);
+          if (plx_perspective_get_id (other) != id)
+            gtk_string_list_append (names, plx_perspective_get_name (other));
+        }
+      target = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Move passages to"), -1);
+      adw_message_dialog_set_extra_child (dialog, target);
+      g_object_set_data (G_OBJECT (dialog), "target", target);
+      adw_message_dialog_add_response (dialog, "move", _("_Move Passages"));
+      adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_SUGGESTED);
+    }
+  adw_message_dialog_add_response (dialog, "delete", count > 0 ? _("_Delete Passages") : _("_Remove"));
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "perspective-id", GSIZE_TO_POINTER (id));
+  g_signal_connect (dialog, "response", G_CALLBACK (remove_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- files ---- */
+
+typedef enum {
+  FILE_OPEN_PROJECT,
+  FILE_NEW_PROJECT,
+  FILE_ADD_DOCUMENT,
+} FileRequest;
+
+static void
+file_chosen_cb (GtkNativeDialog *native,
+                int              response,
+                PlxWindow       *self)
+{
+  FileRequest request = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "request"));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  path = g_file_get_path (file);
+
+  switch (request)
+    {
+    case FILE_ADD_DOCUMENT:
+      if (!plx_window_add_document_file (self, file, &error))
+        plx_window_show_error (self, _("Could Not Add the Document"), error);
+      break;
+    case FILE_NEW_PROJECT:
+      {
+        g_autoptr(PlxProject) created = NULL;
+
+        if (!g_str_has_suffix (path, ".parallax"))
+          {
+            char *with_suffix = g_strconcat (path, ".parallax", NULL);
+            g_free (path);
+            path = with_suffix;
+          }
+        created = plx_project_create (path, &error);
+        if (created == NULL)
+          {
+            plx_window_show_error (self, _("Could Not Create the Project"), error);
+            break;
+          }
+      }
+      G_GNUC_FALLTHROUGH;
+    case FILE_OPEN_PROJECT:
+      if (!plx_window_open_project (self, path, &error))
+        plx_window_show_error (self, _("Could Not Open the Project"), error);
+      else
+        g_settings_set_string (self->settings, "last-project", path);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+out:
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+choose_file (PlxWindow   *self,
+             FileRequest  request)
+{
+  static const char *titles[] = { N_("Open Project"), N_("New Project"), N_("Add Document") };
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (_(titles[request]), GTK_WINDOW (self),
+                                        request == FILE_NEW_PROJECT ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                                                    : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        request == FILE_NEW_PROJECT ? _("_Create") : _("_Open"),
+                                        _("_Cancel"));
+  if (request == FILE_ADD_DOCUMENT)
+    {
+      gtk_file_filter_set_name (filter, _("Text and Markdown"));
+      gtk_file_filter_add_mime_type (filter, "text/plain");
+      gtk_file_filter_add_mime_type (filter, "text/markdown");
+      gtk_file_filter_add_suffix (filter, "md");
+      gtk_file_filter_add_suffix (filter, "txt");
+    }
+  else
+    {
+      gtk_file_filter_set_name (filter, _("Parallax Projects"));
+      gtk_file_filter_add_suffix (filter, "parallax");
+      if (request == FILE_NEW_PROJECT)
+        gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("Untitled.parallax"));
+    }
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_object_set_data (G_OBJECT (native), "request", GINT_TO_POINTER (request));
+  g_signal_connect (native, "response", G_CALLBACK (file_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+file_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+
+  if (g_strcmp0 (action_name, "win.open-project") == 0)
+    choose_file (self, FILE_OPEN_PROJECT);
+  else if (g_strcmp0 (action_name, "win.new-project") == 0)
+    choose_file (self, FILE_NEW_PROJECT);
+  else
+    choose_file (self, FILE_ADD_DOCUMENT);
+}
+
+/* ---- window ---- */
+
+/* The one place that decides which actions can run now. */
+static void
+update_actions (PlxWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_project = self->project != NULL;
+  gboolean has_document = self->document != NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.undo", self->history && plx_history_get_can_undo (self->history));
+  gtk_widget_action_set_enabled (widget, "win.redo", self->history && plx_history_get_can_redo (self->history));
+  gtk_widget_action_set_enabled (widget, "win.tag-selection", has_document);
+  gtk_widget_action_set_enabled (widget, "win.add-document", has_project);
+  gtk_widget_action_set_enabled (widget, "win.add-perspective", has_project);
+}
+
+static gboolean
+plx_window_close_request (GtkWindow *window)
+{
+  PlxWindow *self = PLX_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (self->document != NULL)
+    g_settings_set_int (self->settings, "scroll-offset", (int) top_visible_offset (self));
+
+  return GTK_WINDOW_CLASS (plx_window_parent_class)->close_request (window);
+}
+
+static void
+plx_window_dispose (GObject *object)
+{
+  PlxWindow *self = (PlxWindow *) object;
+
+  g_clear_handle_id (&self->flash_source, g_source_remove);
+  g_clear_handle_id (&self->layout_source, g_source_remove);
+  if (self->project != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->project, self);
+      g_signal_handlers_disconnect_by_data (plx_project_get_perspectives (self->project), self);
+    }
+  if (self->tag_popover != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->tag_popover));
+      self->tag_popover = NULL;
+    }
+  g_clear_pointer (&self->panels, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PLX_TYPE_WINDOW);
+  g_clear_object (&self->highlighter);
+  g_clear_object (&self->annotations);
+  g_clear_object (&self->document);
+  g_clear_object (&self->history);
+  g_clear_object (&self->project);
+  g_clear_object (&self->documents);
+  g_clear_object (&self->theme_names);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->editing_uuid, g_free);
+
+  G_OBJECT_CLASS (plx_window_parent_class)->dispose (object);
+}
+
+static void
+plx_window_class_init (PlxWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = plx_window_dispose;
+  widget_class->size_allocate = plx_window_size_allocate;
+  window_class->close_request = plx_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax_annotator/Parallax/ui/plx-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, document_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, document_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, text_scroller);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, text_view);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, theme_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, panels_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, columns_box);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, tabs_stack);
+
+  gtk_widget_class_install_action (widget_class, "win.tag-selection", "i", tag_selection_action);
+  gtk_widget_class_install_action (widget_class, "win.reveal-annotation", "s", reveal_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-annotation", "s", edit_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-annotation", "s", delete_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.set-extent", "s", set_extent_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "win.add-perspective", NULL, add_perspective_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-perspective", "x", rename_perspective_action);
+  gtk_widget_class_install_action (widget_class, "win.recolor-perspective", "x", recolor_perspective_action);
+  gtk_widget_class_install_action (widget_class, "win.move-perspective-left", "x", move_perspective_action);
+  gtk_widget_class_install_action (widget_class, "win.move-perspective-right", "x", move_perspective_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-perspective", "x", remove_perspective_action);
+  gtk_widget_class_install_action (widget_class, "win.open-project", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.new-project", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "win.add-document", NULL, file_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.tag-selection", "i", 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-project", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-project", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-document", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_O, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-document", NULL);
+}
+
+static GMenuModel *
+build_text_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+
+  g_menu_append (section, _("_Tag Selection…"), "win.tag-selection(0)");
+  for (int i = 1; i <= 4; i++)
+    {
+      g_autofree char *label = g_strdup_printf (_("Tag as Perspective _%d"), i);
+      g_autofree char *action = g_strdup_printf ("win.tag-selection(%d)", i);
+      g_menu_append (section, label, action);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  return G_MENU_MODEL (menu);
+}
+
+static void
+plx_window_init (PlxWindow *self)
+{
+  GtkTextBuffer *buffer;
+  GtkGesture *release;
+  GtkEventController *keys;
+  g_autoptr(GMenuModel) text_menu = NULL;
+  static const char *all_themes[] = { N_("All Themes"), NULL };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (PLX_APP_ID);
+  self->panels = g_ptr_array_new ();
+  self->documents = g_list_store_new (PLX_TYPE_DOCUMENT);
+  self->theme_names = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->theme_names, _(all_themes[0]));
+  gtk_drop_down_set_model (self->theme_dropdown, G_LIST_MODEL (self->theme_names));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  create_text_tags (buffer);
+  self->flash_tag = gtk_text_buffer_create_tag (buffer, "flash",
+                                                "background", "#F0E442",
+                                                "weight", PANGO_WEIGHT_BOLD, NULL);
+  gtk_text_tag_set_priority (self->flash_tag, gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer)) - 1);
+
+  self->tag_popover = PLX_TAG_POPOVER (plx_tag_popover_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->tag_popover), GTK_WIDGET (self->text_view));
+  g_signal_connect_swapped (self->tag_popover, "save", G_CALLBACK (tag_popover_save_cb), self);
+
+  release = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (release), GDK_BUTTON_PRIMARY);
+  g_signal_connect (release, "released", G_CALLBACK (text_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (release));
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (text_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
+
+  g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+  text_menu = build_text_menu ();
+  gtk_text_view_set_extra_menu (self->text_view, text_menu);
+
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (apply_query), self);
+  g_signal_connect_swapped (self->theme_dropdown, "notify::selected", G_CALLBACK (apply_query), self);
+  g_signal_connect_swapped (self->document_dropdown, "notify::selected", G_CALLBACK (document_selected_cb), self);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  update_actions (self);
+}
+
+PlxWindow *
+plx_window_new (AdwApplication *application)
+{
+  return g_object_new (PLX_TYPE_WINDOW, "application", application, NULL);
+}
+
+/* Restores where the reader was once the text has been laid out. */
+static gboolean
+restore_scroll_cb (gpointer data)
+{
+  PlxWindow *self = data;
+  int offset = g_settings_get_int (self->settings, "scroll-offset");
+
+  if (self->document != NULL && offset > 0)
+    scroll_to_offset (self, (guint) offset, TRUE);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+plx_window_restore_scroll (PlxWindow *self)
+{
+  g_timeout_add (150, restore_scroll_cb, g_object_ref (self));
+}

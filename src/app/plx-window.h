@@ -1,0 +1,34 @@
+/* plx-window.h: the essay beside the perception panels.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "plx-core.h"
+
+G_BEGIN_DECLS
+
+#define PLX_TYPE_WINDOW (plx_window_get_type ())
+G_DECLARE_FINAL_TYPE (PlxWindow, plx_window, PLX, WINDOW, AdwApplicationWindow)
+
+PlxWindow         *plx_window_new               (AdwApplication *application);
+gboolean           plx_window_open_project      (PlxWindow      *self,
+                                                 const char     *path,
+                                                 GError        **error);
+gboolean           plx_window_show_document     (PlxWindow      *self,
+                                                 gint64          document_id,
+                                                 GError        **error);
+gboolean           plx_window_add_document_file (PlxWindow      *self,
+                                                 GFile          *file,
+                                                 GError        **error);
+PlxProject        *plx_window_get_project       (PlxWindow      *self);
+PlxDocument       *plx_window_get_document      (PlxWindow      *self);
+GtkTextView       *plx_window_get_text_view     (PlxWindow      *self);
+GListModel        *plx_window_get_panel_model   (PlxWindow      *self,
+                                                 gint64          perspective_id);
+void               plx_window_restore_scroll    (PlxWindow      *self);
+void               plx_window_show_error        (PlxWindow      *self,
+                                                 const char     *heading,
+                                                 GError         *error);
+
+G_END_DECLS
