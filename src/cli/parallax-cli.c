@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <gio/gunixoutputstream.h>
 
 #include "plx-core.h"
 
@@ -532,6 +533,86 @@ cmd_check (int argc, char **argv)
   return EXIT_SUCCESS;
 }
 
+static int
+cmd_export (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context ("PROJECT", _("Export the annotations as native JSON, W3C Web Annotation JSON-LD or CSV, to FILE or to standard output."));
+  g_autoptr(PlxProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format_arg = NULL;
+  g_autofree char *document_arg = NULL;
+  g_autofree char *output = NULL;
+  gboolean include_text = FALSE;
+  PlxExportFormat format;
+  gint64 document_id = 0;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_arg, N_("native, w3c or csv"), N_("FORMAT") },
+    { "document", 'd', 0, G_OPTION_ARG_STRING, &document_arg, N_("Only this document"), N_("ID") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { "include-text", 0, 0, G_OPTION_ARG_NONE, &include_text, N_("Native format: carry the documents’ text too"), NULL },
+    { NULL }
+  };
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_args (context, &argc, &argv, 1, &status))
+    return status;
+  if (format_arg == NULL || !plx_export_format_from_string (format_arg, &format))
+    return usage_error (context, _("--format takes native, w3c or csv"));
+  if (document_arg != NULL && !parse_id (document_arg, &document_id))
+    return usage_error (context, _("--document takes a document id, a positive number"));
+
+  project = plx_project_open (argv[1], &error);
+  if (project == NULL)
+    return fail (error);
+  if (output != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+      if (!plx_export_to_file (project, format, document_id, include_text ? PLX_EXPORT_FLAGS_INCLUDE_TEXT : PLX_EXPORT_FLAGS_NONE,
+                               file, NULL, &error))
+        return fail (error);
+    }
+  else
+    {
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+      if (!plx_export_to_stream (project, format, document_id, include_text ? PLX_EXPORT_FLAGS_INCLUDE_TEXT : PLX_EXPORT_FLAGS_NONE,
+                                 out, NULL, &error))
+        return fail (error);
+    }
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_import (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context ("PROJECT FILE", _("Import annotations from native JSON or W3C Web Annotation JSON-LD (told apart by content). All or nothing: a file with any error changes nothing."));
+  g_autoptr(PlxProject) project = NULL;
+  g_autoptr(PlxImportReport) report = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_args (context, &argc, &argv, 2, &status))
+    return status;
+  project = plx_project_open (argv[1], &error);
+  if (project == NULL)
+    return fail (error);
+  file = g_file_new_for_commandline_arg (argv[2]);
+  report = plx_import_file (project, file, NULL, &error);
+  if (report == NULL)
+    return fail (error);
+
+  for (guint i = 0; i < report->orphans->len; i++)
+    g_printerr ("parallax-cli: %s %s\n", _("orphaned:"), (const char *) g_ptr_array_index (report->orphans, i));
+  g_print (_("%u added, %u updated, %u skipped, %u orphaned\n"),
+           report->added, report->updated, report->skipped, report->orphaned);
+  if (report->perspectives_added > 0 || report->documents_added > 0)
+    g_print (_("%u perspectives and %u documents added\n"), report->perspectives_added, report->documents_added);
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "init", "PROJECT", N_("Create a new project"), cmd_init },
   { "add-document", "PROJECT FILE", N_("Add a document, print its id"), cmd_add_document },
@@ -541,6 +622,8 @@ static const Command commands[] = {
   { "delete", "PROJECT UUID", N_("Delete an annotation"), cmd_delete },
   { "perspectives", "PROJECT [ACTION …]", N_("List, add, rename, recolour, move or remove perspectives"), cmd_perspectives },
   { "check", "PROJECT", N_("Check the project’s integrity"), cmd_check },
+  { "export", "PROJECT --format native|w3c|csv [-o FILE]", N_("Export annotations (native JSON, W3C JSON-LD, CSV)"), cmd_export },
+  { "import", "PROJECT FILE", N_("Import annotations (native JSON or W3C JSON-LD)"), cmd_import },
 };
 
 static void

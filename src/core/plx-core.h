@@ -6,6 +6,8 @@
 #include "plx-annotation-list.h"
 #include "plx-document.h"
 #include "plx-error.h"
+#include "plx-exporter.h"
+#include "plx-importer.h"
 #include "plx-history.h"
 #include "plx-perspective.h"
 #include "plx-project.h"

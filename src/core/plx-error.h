@@ -22,6 +22,7 @@ typedef enum {
   PLX_ERROR_READ_ONLY,
   PLX_ERROR_DUPLICATE,
   PLX_ERROR_STORAGE,
+  PLX_ERROR_INVALID_FILE,
 } PlxError;
 
 GQuark plx_error_quark (void);

@@ -16,5 +16,6 @@ gboolean _plx_project_begin     (PlxProject  *self,
 gboolean _plx_project_commit    (PlxProject  *self,
                                  GError     **error);
 void     _plx_project_rollback  (PlxProject  *self);
+void     _plx_project_reload    (PlxProject  *self);
 
 G_END_DECLS

@@ -133,6 +133,9 @@ run (PlxProject  *self,
   return stmt != NULL && step_done (self, stmt, error);
 }
 
+static gboolean load_perspectives (PlxProject  *self,
+                                   GError     **error);
+
 static void
 unref_if_set (gpointer object)
 {
@@ -208,6 +211,18 @@ _plx_project_rollback (PlxProject *self)
   else
     sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
   g_array_set_size (self->marks, self->marks->len - 1);
+}
+
+/* Perspectives and documents added inside a transaction that was rolled
+ * back stay in the in-memory caches; an importer that rolls back a whole
+ * file calls this to bring them back in line with the file. */
+void
+_plx_project_reload (PlxProject *self)
+{
+  g_return_if_fail (PLX_IS_PROJECT (self));
+
+  g_hash_table_remove_all (self->documents);
+  load_perspectives (self, NULL);
 }
 
 static void

@@ -1,0 +1,633 @@
+/* plx-exporter.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-exporter"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "plx-error.h"
+#include "plx-exporter.h"
+#include "plx-text.h"
+
+#define W3C_CONTEXT "http://www.w3.org/ns/anno.jsonld"
+
+/* Each annotation is generated on its own and written out at once, so an
+ * export of 100,000 annotations never holds the whole JSON tree. */
+typedef struct {
+  GOutputStream *stream;
+  GCancellable  *cancellable;
+  JsonGenerator *generator;
+  GString       *buffer;
+  GError        *error;
+} Writer;
+
+static void
+writer_init (Writer        *w,
+             GOutputStream *stream,
+             GCancellable  *cancellable)
+{
+  w->stream = g_buffered_output_stream_new_sized (stream, 256 * 1024);
+  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (w->stream), FALSE);
+  w->cancellable = cancellable;
+  w->generator = json_generator_new ();
+  w->buffer = g_string_sized_new (4096);
+  w->error = NULL;
+}
+
+/* Flushes what is buffered; returns whether everything went well. */
+static gboolean
+writer_finish (Writer  *w,
+               GError **error)
+{
+  if (w->error == NULL)
+    g_output_stream_flush (w->stream, w->cancellable, &w->error);
+  g_clear_object (&w->stream);
+  g_clear_object (&w->generator);
+  g_string_free (w->buffer, TRUE);
+  if (w->error != NULL)
+    {
+      g_propagate_error (error, w->error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+write_bytes (Writer     *w,
+             const char *data,
+             gsize       length)
+{
+  if (w->error != NULL)
+    return;
+  g_output_stream_write_all (w->stream, data, length, NULL, w->cancellable, &w->error);
+}
+
+static void
+write_str (Writer     *w,
+           const char *text)
+{
+  write_bytes (w, text, strlen (text));
+}
+
+/* Writes @node on one line and takes it. */
+static void
+write_node (Writer   *w,
+            JsonNode *node)
+{
+  g_string_truncate (w->buffer, 0);
+  json_generator_set_root (w->generator, node);
+  json_generator_to_gstring (w->generator, w->buffer);
+  write_bytes (w, w->buffer->str, w->buffer->len);
+  json_node_unref (node);
+}
+
+static void
+write_member (Writer     *w,
+              const char *name,
+              JsonNode   *value)
+{
+  write_str (w, "  \"");
+  write_str (w, name);
+  write_str (w, "\": ");
+  write_node (w, value);
+  write_str (w, ",\n");
+}
+
+static JsonNode *
+string_node (const char *value)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_string (node, value);
+  return node;
+}
+
+static JsonNode *
+int_node (gint64 value)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_int (node, value);
+  return node;
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static const char *
+perspective_name (PlxProject *project,
+                  gint64      id)
+{
+  PlxPerspective *perspective = plx_project_find_perspective (project, id);
+
+  return perspective ? plx_perspective_get_name (perspective) : "";
+}
+
+typedef struct {
+  PlxProject     *project;
+  PlxExportFlags  flags;
+  GPtrArray      *documents;    /* PlxDocument, in id order */
+  GHashTable     *by_id;        /* gint64 * → PlxDocument */
+  GPtrArray      *annotations;
+} Export;
+
+static void
+export_clear (Export *export)
+{
+  g_clear_pointer (&export->documents, g_ptr_array_unref);
+  g_clear_pointer (&export->by_id, g_hash_table_unref);
+  g_clear_pointer (&export->annotations, g_ptr_array_unref);
+}
+
+static gboolean
+export_load (Export      *export,
+             PlxProject  *project,
+             gint64       document_id,
+             GError     **error)
+{
+  PlxAnnotationQuery query = { document_id, 0, NULL };
+
+  export->project = project;
+  if (document_id != 0)
+    {
+      PlxDocument *document = plx_project_load_document (project, document_id, error);
+
+      if (document == NULL)
+        return FALSE;
+      export->documents = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (export->documents, document);
+    }
+  else if ((export->documents = plx_project_list_documents (project, error)) == NULL)
+    return FALSE;
+
+  export->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < export->documents->len; i++)
+    {
+      PlxDocument *document = g_ptr_array_index (export->documents, i);
+      gint64 id = plx_document_get_id (document);
+
+      g_hash_table_insert (export->by_id, g_memdup2 (&id, sizeof id), document);
+    }
+
+  export->annotations = plx_project_list_annotations (project, &query, error);
+  return export->annotations != NULL;
+}
+
+/* ---- native ---- */
+
+static JsonNode *
+native_perspective (PlxPerspective *perspective)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_string (builder, "name", plx_perspective_get_name (perspective));
+  add_string (builder, "color", plx_perspective_get_color (perspective));
+  add_int (builder, "order", plx_perspective_get_position (perspective));
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static JsonNode *
+native_document (PlxDocument    *document,
+                 PlxExportFlags  flags)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_int (builder, "id", plx_document_get_id (document));
+  add_string (builder, "title", plx_document_get_title (document));
+  add_string (builder, "content_hash", plx_document_get_content_hash (document));
+  add_int (builder, "length", plx_document_get_length (document));
+  add_string (builder, "format", plx_document_format_to_string (plx_document_get_format (document)));
+  if (flags & PLX_EXPORT_FLAGS_INCLUDE_TEXT)
+    add_string (builder, "source", plx_document_get_source (document));
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static JsonNode *
+native_annotation (PlxProject    *project,
+                   PlxAnnotation *a)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char * const *themes = plx_annotation_get_themes (a);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "uuid", plx_annotation_get_uuid (a));
+  add_int (builder, "document", plx_annotation_get_document_id (a));
+  add_int (builder, "start", plx_annotation_get_start (a));
+  add_int (builder, "end", plx_annotation_get_end (a));
+  add_string (builder, "quote", plx_annotation_get_quote (a));
+  add_string (builder, "prefix", plx_annotation_get_prefix (a));
+  add_string (builder, "suffix", plx_annotation_get_suffix (a));
+  add_string (builder, "perspective", perspective_name (project, plx_annotation_get_perspective_id (a)));
+  json_builder_set_member_name (builder, "themes");
+  json_builder_begin_array (builder);
+  for (guint t = 0; themes[t] != NULL; t++)
+    json_builder_add_string_value (builder, themes[t]);
+  json_builder_end_array (builder);
+  add_string (builder, "note", plx_annotation_get_note (a));
+  add_string (builder, "author", plx_annotation_get_author (a));
+  add_string (builder, "created", plx_annotation_get_created (a));
+  add_string (builder, "modified", plx_annotation_get_modified (a));
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* Themes of the exported annotations, in the project's order (most used
+ * first). */
+static JsonNode *
+native_themes (Export  *export,
+               GError **error)
+{
+  g_auto(GStrv) all = plx_project_list_themes (export->project, error);
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (all == NULL)
+    return NULL;
+  for (guint i = 0; i < export->annotations->len; i++)
+    {
+      const char * const *themes = plx_annotation_get_themes (g_ptr_array_index (export->annotations, i));
+
+      for (guint t = 0; themes[t] != NULL; t++)
+        g_hash_table_add (used, (gpointer) themes[t]);
+    }
+  json_builder_begin_array (builder);
+  for (guint i = 0; all[i] != NULL; i++)
+    if (g_hash_table_contains (used, all[i]))
+      json_builder_add_string_value (builder, all[i]);
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+export_native (Export  *export,
+               Writer  *w,
+               GError **error)
+{
+  GListModel *perspectives = plx_project_get_perspectives (export->project);
+  g_autofree char *now = plx_text_now_iso8601 ();
+  JsonNode *themes = native_themes (export, error);
+
+  if (themes == NULL)
+    return FALSE;
+
+  write_str (w, "{\n");
+  write_member (w, "format", string_node ("parallax"));
+  write_member (w, "version", int_node (PLX_NATIVE_FORMAT_VERSION));
+  write_member (w, "generator", string_node ("Parallax " PLX_VERSION));
+  write_member (w, "exported", string_node (now));
+
+  write_str (w, "  \"perspectives\": [");
+  for (guint i = 0; i < g_list_model_get_n_items (perspectives); i++)
+    {
+      g_autoptr(PlxPerspective) perspective = g_list_model_get_item (perspectives, i);
+
+      write_str (w, i == 0 ? "\n    " : ",\n    ");
+      write_node (w, native_perspective (perspective));
+    }
+  write_str (w, "\n  ],\n");
+
+  write_member (w, "themes", themes);
+
+  write_str (w, "  \"documents\": [");
+  for (guint i = 0; i < export->documents->len; i++)
+    {
+      write_str (w, i == 0 ? "\n    " : ",\n    ");
+      write_node (w, native_document (g_ptr_array_index (export->documents, i), export->flags));
+    }
+  write_str (w, "\n  ],\n");
+
+  write_str (w, "  \"annotations\": [");
+  for (guint i = 0; i < export->annotations->len && w->error == NULL; i++)
+    {
+      write_str (w, i == 0 ? "\n    " : ",\n    ");
+      write_node (w, native_annotation (export->project, g_ptr_array_index (export->annotations, i)));
+    }
+  write_str (w, "\n  ]\n}\n");
+  return TRUE;
+}
+
+/* ---- W3C Web Annotation ---- */
+
+static void
+add_textual_body (JsonBuilder *builder,
+                  const char  *purpose,
+                  const char  *value)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "type", "TextualBody");
+  add_string (builder, "purpose", purpose);
+  add_string (builder, "value", value);
+  add_string (builder, "format", "text/plain");
+  json_builder_end_object (builder);
+}
+
+static JsonNode *
+w3c_annotation (Export        *export,
+                PlxAnnotation *a)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *id = g_strconcat ("urn:uuid:", plx_annotation_get_uuid (a), NULL);
+  gint64 document_id = plx_annotation_get_document_id (a);
+  PlxDocument *document = g_hash_table_lookup (export->by_id, &document_id);
+  g_autofree char *source = g_strconcat ("urn:sha256:", plx_document_get_content_hash (document), NULL);
+  const char * const *themes = plx_annotation_get_themes (a);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", id);
+  add_string (builder, "type", "Annotation");
+  add_string (builder, "created", plx_annotation_get_created (a));
+  add_string (builder, "modified", plx_annotation_get_modified (a));
+  if (*plx_annotation_get_author (a) != '\0')
+    {
+      json_builder_set_member_name (builder, "creator");
+      json_builder_begin_object (builder);
+      add_string (builder, "type", "Person");
+      add_string (builder, "name", plx_annotation_get_author (a));
+      json_builder_end_object (builder);
+    }
+
+  json_builder_set_member_name (builder, "body");
+  json_builder_begin_array (builder);
+  add_textual_body (builder, "classifying", perspective_name (export->project, plx_annotation_get_perspective_id (a)));
+  for (guint t = 0; themes[t] != NULL; t++)
+    add_textual_body (builder, "tagging", themes[t]);
+  if (*plx_annotation_get_note (a) != '\0')
+    add_textual_body (builder, "commenting", plx_annotation_get_note (a));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "target");
+  json_builder_begin_object (builder);
+  add_string (builder, "type", "SpecificResource");
+  json_builder_set_member_name (builder, "source");
+  json_builder_begin_object (builder);
+  add_string (builder, "id", source);
+  add_string (builder, "type", "Text");
+  add_string (builder, "dcterms:title", plx_document_get_title (document));
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "selector");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  add_string (builder, "type", "TextQuoteSelector");
+  add_string (builder, "exact", plx_annotation_get_quote (a));
+  add_string (builder, "prefix", plx_annotation_get_prefix (a));
+  add_string (builder, "suffix", plx_annotation_get_suffix (a));
+  json_builder_end_object (builder);
+  json_builder_begin_object (builder);
+  add_string (builder, "type", "TextPositionSelector");
+  add_int (builder, "start", plx_annotation_get_start (a));
+  add_int (builder, "end", plx_annotation_get_end (a));
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* One AnnotationCollection whose first (and only) AnnotationPage embeds
+ * every annotation: the file stands alone, with nothing to dereference. */
+static gboolean
+export_w3c (Export  *export,
+            Writer  *w,
+            GError **error)
+{
+  g_autofree char *collection_id = g_strconcat ("urn:uuid:", plx_text_new_uuid (), NULL);
+  g_autofree char *page_id = g_strconcat ("urn:uuid:", plx_text_new_uuid (), NULL);
+  g_autofree char *base = g_path_get_basename (plx_project_get_path (export->project));
+  g_autofree char *label = g_strdup_printf ("Parallax annotations of %s", base);
+  g_autofree char *now = plx_text_now_iso8601 ();
+
+  write_str (w, "{\n");
+  write_member (w, "@context", string_node (W3C_CONTEXT));
+  write_member (w, "id", string_node (collection_id));
+  write_member (w, "type", string_node ("AnnotationCollection"));
+  write_member (w, "label", string_node (label));
+  write_member (w, "total", int_node (export->annotations->len));
+  write_member (w, "created", string_node (now));
+  write_str (w, "  \"first\": {\n    \"id\": ");
+  write_node (w, string_node (page_id));
+  write_str (w, ",\n    \"type\": \"AnnotationPage\",\n    \"startIndex\": 0,\n    \"items\": [");
+  for (guint i = 0; i < export->annotations->len && w->error == NULL; i++)
+    {
+      write_str (w, i == 0 ? "\n      " : ",\n      ");
+      write_node (w, w3c_annotation (export, g_ptr_array_index (export->annotations, i)));
+    }
+  write_str (w, "\n    ]\n  }\n}\n");
+  return TRUE;
+}
+
+/* ---- CSV ---- */
+
+/* RFC 4180: a field with a comma, a quote or a line break is quoted, and
+ * quotes inside are doubled; records end with CRLF. */
+static void
+csv_field (GString    *out,
+           const char *value,
+           gboolean    last)
+{
+  if (strpbrk (value, ",\"\r\n") != NULL)
+    {
+      g_string_append_c (out, '"');
+      for (const char *p = value; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  else
+    g_string_append (out, value);
+  g_string_append (out, last ? "\r\n" : ",");
+}
+
+static gboolean
+export_csv (Export  *export,
+            Writer  *w,
+            GError **error)
+{
+  static const char *header[] = {
+    "uuid", "document_id", "document_title", "start", "end", "perspective", "themes",
+    "note", "author", "created", "modified", "quote", "prefix", "suffix",
+  };
+  GString *out = w->buffer;
+
+  g_string_truncate (out, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    csv_field (out, header[i], i + 1 == G_N_ELEMENTS (header));
+  write_bytes (w, out->str, out->len);
+
+  for (guint i = 0; i < export->annotations->len && w->error == NULL; i++)
+    {
+      PlxAnnotation *a = g_ptr_array_index (export->annotations, i);
+      gint64 document_id = plx_annotation_get_document_id (a);
+      PlxDocument *document = g_hash_table_lookup (export->by_id, &document_id);
+      g_autofree char *themes = g_strjoinv ("; ", (char **) plx_annotation_get_themes (a));
+      char number[32];
+
+      g_string_truncate (out, 0);
+      csv_field (out, plx_annotation_get_uuid (a), FALSE);
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, document_id);
+      csv_field (out, number, FALSE);
+      csv_field (out, plx_document_get_title (document), FALSE);
+      g_snprintf (number, sizeof number, "%u", plx_annotation_get_start (a));
+      csv_field (out, number, FALSE);
+      g_snprintf (number, sizeof number, "%u", plx_annotation_get_end (a));
+      csv_field (out, number, FALSE);
+      csv_field (out, perspective_name (export->project, plx_annotation_get_perspective_id (a)), FALSE);
+      csv_field (out, themes, FALSE);
+      csv_field (out, plx_annotation_get_note (a), FALSE);
+      csv_field (out, plx_annotation_get_author (a), FALSE);
+      csv_field (out, plx_annotation_get_created (a), FALSE);
+      csv_field (out, plx_annotation_get_modified (a), FALSE);
+      csv_field (out, plx_annotation_get_quote (a), FALSE);
+      csv_field (out, plx_annotation_get_prefix (a), FALSE);
+      csv_field (out, plx_annotation_get_suffix (a), TRUE);
+      write_bytes (w, out->str, out->len);
+    }
+  return TRUE;
+}
+
+/* ---- entry points ---- */
+
+gboolean
+plx_export_format_from_string (const char      *name,
+                               PlxExportFormat *format)
+{
+  if (g_strcmp0 (name, "native") == 0 || g_strcmp0 (name, "json") == 0)
+    *format = PLX_EXPORT_FORMAT_NATIVE;
+  else if (g_strcmp0 (name, "w3c") == 0 || g_strcmp0 (name, "jsonld") == 0)
+    *format = PLX_EXPORT_FORMAT_W3C;
+  else if (g_strcmp0 (name, "csv") == 0)
+    *format = PLX_EXPORT_FORMAT_CSV;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+const char *
+plx_export_format_extension (PlxExportFormat format)
+{
+  switch (format)
+    {
+    case PLX_EXPORT_FORMAT_W3C:
+      return ".jsonld";
+    case PLX_EXPORT_FORMAT_CSV:
+      return ".csv";
+    case PLX_EXPORT_FORMAT_NATIVE:
+    default:
+      return ".json";
+    }
+}
+
+gboolean
+plx_export_to_stream (PlxProject       *project,
+                      PlxExportFormat   format,
+                      gint64            document_id,
+                      PlxExportFlags    flags,
+                      GOutputStream    *stream,
+                      GCancellable     *cancellable,
+                      GError          **error)
+{
+  Export export = { NULL, flags, NULL, NULL, NULL };
+  Writer w;
+  gboolean ok;
+
+  g_return_val_if_fail (PLX_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  if (!export_load (&export, project, document_id, error))
+    {
+      export_clear (&export);
+      return FALSE;
+    }
+
+  writer_init (&w, stream, cancellable);
+  switch (format)
+    {
+    case PLX_EXPORT_FORMAT_W3C:
+      ok = export_w3c (&export, &w, error);
+      break;
+    case PLX_EXPORT_FORMAT_CSV:
+      ok = export_csv (&export, &w, error);
+      break;
+    case PLX_EXPORT_FORMAT_NATIVE:
+    default:
+      ok = export_native (&export, &w, error);
+      break;
+    }
+  export_clear (&export);
+  if (!ok)
+    {
+      writer_finish (&w, NULL);
+      return FALSE;
+    }
+  return writer_finish (&w, error);
+}
+
+/* The file is written under a temporary name and renamed over @file only
+ * once complete: a failed export never leaves a truncated file behind. */
+gboolean
+plx_export_to_file (PlxProject       *project,
+                    PlxExportFormat   format,
+                    gint64            document_id,
+                    PlxExportFlags    flags,
+                    GFile            *file,
+                    GCancellable     *cancellable,
+                    GError          **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_STORAGE, _("Cannot write %s: %s"),
+                   g_file_peek_path (file), local_error->message);
+      return FALSE;
+    }
+
+  if (!plx_export_to_stream (project, format, document_id, flags, G_OUTPUT_STREAM (stream), cancellable, &local_error))
+    {
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      /* Closing with a cancelled cancellable drops the temporary file. */
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+      if (local_error->domain == PLX_ERROR)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, PLX_ERROR, PLX_ERROR_STORAGE, _("Cannot write %s: %s"),
+                     g_file_peek_path (file), local_error->message);
+      return FALSE;
+    }
+  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_STORAGE, _("Cannot write %s: %s"),
+                   g_file_peek_path (file), local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,46 @@
+/* plx-importer.h: annotations back in from native JSON or W3C Web
+ * Annotation JSON-LD, all or nothing.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "plx-project.h"
+
+G_BEGIN_DECLS
+
+/* Refused before parsing: json-glib builds the whole tree in memory, and
+ * its parser recurses once per nesting level. */
+#define PLX_IMPORT_MAX_BYTES (256 * 1024 * 1024)
+#define PLX_IMPORT_MAX_DEPTH 64
+
+typedef enum {
+  PLX_IMPORT_FORMAT_NATIVE,
+  PLX_IMPORT_FORMAT_W3C,
+} PlxImportFormat;
+
+typedef struct {
+  PlxImportFormat  format;
+  guint            added;
+  guint            updated;
+  guint            skipped;
+  guint            orphaned;
+  guint            perspectives_added;
+  guint            documents_added;
+  GPtrArray       *orphans;   /* char *: "UUID (JSON path): why it could not be placed" */
+} PlxImportReport;
+
+PlxImportReport *plx_import_file         (PlxProject       *project,
+                                          GFile            *file,
+                                          GCancellable     *cancellable,
+                                          GError          **error);
+PlxImportReport *plx_import_data         (PlxProject       *project,
+                                          const char       *name,
+                                          const char       *data,
+                                          gsize             length,
+                                          GError          **error);
+void             plx_import_report_free  (PlxImportReport  *report);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlxImportReport, plx_import_report_free)
+
+G_END_DECLS
