@@ -248,6 +248,8 @@ plx_highlighter_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->perspectives, self);
   g_clear_object (&self->annotations);
   g_clear_object (&self->perspectives);
+  if (self->buffer != NULL)
+    clear_tags (self);
   g_clear_object (&self->buffer);
   g_clear_pointer (&self->tags, g_hash_table_unref);
 

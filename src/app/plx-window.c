@@ -327,6 +327,8 @@ refresh_documents (PlxWindow *self)
   g_autoptr(GPtrArray) documents = plx_project_list_documents (self->project, NULL);
   g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
 
+  /* Rebuilding the list is not the user picking a document. */
+  g_signal_handlers_block_by_func (self->document_dropdown, document_selected_cb, self);
   g_list_store_remove_all (self->documents);
   for (guint i = 0; documents != NULL && i < documents->len; i++)
     {
@@ -336,6 +338,7 @@ refresh_documents (PlxWindow *self)
       gtk_string_list_append (titles, plx_document_get_title (document));
     }
   gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (titles));
+  g_signal_handlers_unblock_by_func (self->document_dropdown, document_selected_cb, self);
   gtk_widget_set_visible (GTK_WIDGET (self->document_dropdown),
                           g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 1);
 }
@@ -502,6 +505,13 @@ plx_window_get_text_view (PlxWindow *self)
 {
   g_return_val_if_fail (PLX_IS_WINDOW (self), NULL);
   return self->text_view;
+}
+
+GtkSearchEntry *
+plx_window_get_search_entry (PlxWindow *self)
+{
+  g_return_val_if_fail (PLX_IS_WINDOW (self), NULL);
+  return self->search_entry;
 }
 
 GListModel *

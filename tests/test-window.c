@@ -1,0 +1,306 @@
+/* test-window.c: drives the real window through its actions and widgets.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <adwaita.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "plx-application.h"
+#include "plx-core.h"
+#include "plx-highlighter.h"
+#include "plx-test-utils.h"
+#include "plx-window.h"
+
+typedef struct {
+  char      *dir;
+  char      *path;
+  PlxWindow *window;
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static PlxWindow *
+open_window (const char *path)
+{
+  PlxWindow *window = plx_window_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_object_ref_sink (window);
+  plx_window_open_project (window, path, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  return window;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = plx_test_make_tempdir ();
+  fixture->path = g_build_filename (fixture->dir, "test.parallax", NULL);
+  plx_application_ensure_default_project (fixture->path, &error);
+  g_assert_no_error (error);
+  fixture->window = open_window (fixture->path);
+}
+
+static void
+close_window (PlxWindow **window)
+{
+  gtk_window_destroy (GTK_WINDOW (*window));
+  iterate ();
+  g_clear_object (window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    close_window (&fixture->window);
+  plx_test_remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static PlxPerspective *
+perspective_at (PlxWindow *window,
+                guint      position)
+{
+  g_autoptr(PlxPerspective) perspective =
+    g_list_model_get_item (plx_project_get_perspectives (plx_window_get_project (window)), position);
+  return perspective;
+}
+
+/* Whether the character at @offset is highlighted for @perspective_id. */
+static gboolean
+highlighted (PlxWindow *window,
+             int        offset,
+             gint64     perspective_id)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (plx_window_get_text_view (window));
+  g_autoptr(GSList) tags = NULL;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      g_autoptr(GArray) ids = NULL;
+
+      if (plx_highlighter_parse_tag (l->data, &ids))
+        for (guint i = 0; i < ids->len; i++)
+          if (g_array_index (ids, gint64, i) == perspective_id)
+            return TRUE;
+    }
+  return FALSE;
+}
+
+static guint
+rows_in_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlxProject) other = plx_project_open (path, &error);
+  g_autoptr(GPtrArray) annotations = NULL;
+
+  g_assert_no_error (error);
+  annotations = plx_project_list_annotations (other, NULL, &error);
+  g_assert_no_error (error);
+  return annotations->len;
+}
+
+static void
+select_range (PlxWindow *window,
+              int        start,
+              int        end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (plx_window_get_text_view (window));
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
+  gtk_text_buffer_select_range (buffer, &a, &b);
+}
+
+static void
+test_window_shows_essay (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  PlxDocument *document = plx_window_get_document (fixture->window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (plx_window_get_text_view (fixture->window));
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  g_assert_nonnull (document);
+  g_assert_true (g_str_has_prefix (plx_document_get_title (document), "Assessing Russia"));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_assert_cmpstr (text, ==, plx_document_get_text (document));
+  g_assert_null (strstr (text, "Leave a Comment"));
+  g_assert_cmpuint (g_list_model_get_n_items (plx_project_get_perspectives (plx_window_get_project (fixture->window))), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    g_assert_nonnull (plx_window_get_panel_model (fixture->window, plx_perspective_get_id (perspective_at (fixture->window, i))));
+}
+
+static void
+test_window_tag_undo_redo_reopen (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  gint64 armenian = plx_perspective_get_id (perspective_at (fixture->window, 0));
+  gint64 russian = plx_perspective_get_id (perspective_at (fixture->window, 3));
+  GListModel *panel = plx_window_get_panel_model (fixture->window, armenian);
+
+  g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 0);
+
+  select_range (fixture->window, 200, 260);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag-selection", "i", 1);
+  iterate ();
+
+  g_assert_false (highlighted (fixture->window, 199, armenian));
+  g_assert_true (highlighted (fixture->window, 200, armenian));
+  g_assert_true (highlighted (fixture->window, 259, armenian));
+  g_assert_false (highlighted (fixture->window, 260, armenian));
+  g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 1);
+  g_assert_cmpuint (rows_in_file (fixture->path), ==, 1);
+
+  /* An overlapping passage of another perspective keeps both visible. */
+  select_range (fixture->window, 240, 300);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag-selection", "i", 4);
+  iterate ();
+  g_assert_true (highlighted (fixture->window, 250, armenian));
+  g_assert_true (highlighted (fixture->window, 250, russian));
+  g_assert_false (highlighted (fixture->window, 230, russian));
+  g_assert_cmpuint (rows_in_file (fixture->path), ==, 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  iterate ();
+  g_assert_false (highlighted (fixture->window, 200, armenian));
+  g_assert_false (highlighted (fixture->window, 250, russian));
+  g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 0);
+  g_assert_cmpuint (rows_in_file (fixture->path), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
+  iterate ();
+  g_assert_true (highlighted (fixture->window, 200, armenian));
+  g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 1);
+  g_assert_cmpuint (rows_in_file (fixture->path), ==, 1);
+
+  close_window (&fixture->window);
+  fixture->window = open_window (fixture->path);
+  panel = plx_window_get_panel_model (fixture->window, armenian);
+  g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 1);
+  g_assert_true (highlighted (fixture->window, 200, armenian));
+  g_assert_false (highlighted (fixture->window, 260, armenian));
+}
+
+static void
+test_window_delete_and_undo (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  gint64 western = plx_perspective_get_id (perspective_at (fixture->window, 2));
+  GListModel *panel = plx_window_get_panel_model (fixture->window, western);
+  g_autoptr(PlxAnnotation) annotation = NULL;
+
+  select_range (fixture->window, 500, 540);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag-selection", "i", 3);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 1);
+  annotation = g_list_model_get_item (panel, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-annotation", "s",
+                              plx_annotation_get_uuid (annotation));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 0);
+  g_assert_false (highlighted (fixture->window, 510, western));
+  g_assert_cmpuint (rows_in_file (fixture->path), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 1);
+  g_assert_true (highlighted (fixture->window, 510, western));
+  g_assert_cmpuint (rows_in_file (fixture->path), ==, 1);
+}
+
+static void
+test_window_filter (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  gint64 armenian = plx_perspective_get_id (perspective_at (fixture->window, 0));
+  GListModel *panel = plx_window_get_panel_model (fixture->window, armenian);
+  PlxProject *project = plx_window_get_project (fixture->window);
+  g_autoptr(PlxAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *themes[] = { "arms sales", NULL };
+
+  annotation = plx_annotation_new_for_range (plx_window_get_document (fixture->window), 10, 30, armenian, &error);
+  g_assert_no_error (error);
+  plx_annotation_set_themes (annotation, themes);
+  plx_project_add_annotation (project, annotation, &error);
+  g_assert_no_error (error);
+  select_range (fixture->window, 400, 420);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag-selection", "i", 1);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 2);
+
+  {
+    GtkWidget *search = GTK_WIDGET (plx_window_get_search_entry (fixture->window));
+
+    g_assert_nonnull (search);
+    gtk_editable_set_text (GTK_EDITABLE (search), "ARMS");
+    g_signal_emit_by_name (search, "search-changed");
+    iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 1);
+    gtk_editable_set_text (GTK_EDITABLE (search), "");
+    g_signal_emit_by_name (search, "search-changed");
+    iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 2);
+  }
+}
+
+static void
+test_window_bad_document (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *bad = g_build_filename (fixture->dir, "latin1.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (bad);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autofree char *before = plx_test_file_checksum (fixture->path);
+  g_autofree char *after = NULL;
+  PlxDocument *shown = plx_window_get_document (fixture->window);
+
+  g_file_set_contents (bad, "caf\xe9 au lait", -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (plx_window_add_document_file (fixture->window, file, &error));
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_DOCUMENT);
+  g_assert_nonnull (strstr (error->message, "byte offset 3"));
+  g_assert_true (plx_window_get_document (fixture->window) == shown);
+
+  documents = plx_project_list_documents (plx_window_get_project (fixture->window), NULL);
+  g_assert_cmpuint (documents->len, ==, 1);
+  after = plx_test_file_checksum (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/window/shows-essay", Fixture, NULL, fixture_set_up, test_window_shows_essay, fixture_tear_down);
+  g_test_add ("/window/tag-undo-redo-reopen", Fixture, NULL, fixture_set_up, test_window_tag_undo_redo_reopen, fixture_tear_down);
+  g_test_add ("/window/delete-and-undo", Fixture, NULL, fixture_set_up, test_window_delete_and_undo, fixture_tear_down);
+  g_test_add ("/window/filter", Fixture, NULL, fixture_set_up, test_window_filter, fixture_tear_down);
+  g_test_add ("/window/bad-document", Fixture, NULL, fixture_set_up, test_window_bad_document, fixture_tear_down);
+  return g_test_run ();
+}
