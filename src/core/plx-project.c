@@ -314,6 +314,8 @@ check_header (const char  *path,
   gsize n_read = 0;
   guint32 application_id;
   guint32 user_version;
+  guint32 page_size;
+  g_autoptr(GFileInfo) info = NULL;
 
   stream = g_file_read (file, NULL, &local_error);
   if (stream == NULL)
@@ -360,6 +362,22 @@ check_header (const char  *path,
                    _("%s was saved by a newer Parallax (project format %u; this version reads up to %d). "
                      "Update Parallax to open it."),
                    path, user_version, PLX_PROJECT_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  /* SQLite reads a missing tail as zeros and its quick check does not look
+   * inside records, so a file cut short can otherwise open with damaged
+   * text. A database is always a whole number of pages. */
+  page_size = ((guint32) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+  if (info != NULL && page_size >= 512 &&
+      (guint64) g_file_info_get_size (info) % page_size != 0)
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
+                   _("%s is damaged: it ends in the middle of a page, as if it had been cut short"),
+                   path);
       return FALSE;
     }
   return TRUE;
@@ -432,8 +450,16 @@ check_integrity (PlxProject  *self,
   sqlite3_reset (stmt);
   if (g_strcmp0 (verdict, "ok") != 0)
     {
+      /* The verdict can run to hundreds of lines ("*** in database main
+       * ***", then one per bad page); the first problem says enough. */
+      g_auto(GStrv) lines = g_strsplit (verdict ? verdict : "", "\n", -1);
+      const char *first = NULL;
+
+      for (guint i = 0; lines[i] != NULL && first == NULL; i++)
+        if (*lines[i] != '\0' && !g_str_has_prefix (lines[i], "***"))
+          first = lines[i];
       g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
-                   _("%s is damaged: %s"), self->path, verdict);
+                   _("%s is damaged: %s"), self->path, first ? first : _("the database failed its integrity check"));
       return FALSE;
     }
   return TRUE;
