@@ -191,7 +191,9 @@ plx_tag_popover_select_number (PlxTagPopover *self,
   gtk_toggle_button_set_active (g_ptr_array_index (self->buttons, number - 1), TRUE);
 }
 
-/* Digits pick a perspective, unless the user is typing in an entry. */
+/* Digits pick a perspective, unless the user is typing in an entry, where
+ * Alt+digit does; Tab leaves the perspectives for the themes at once, and
+ * Enter saves from anywhere. */
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -200,22 +202,41 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 PlxTagPopover         *self)
 {
   GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  gboolean in_entry = focus != NULL && (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->themes_entry)) ||
+                                        gtk_widget_is_ancestor (focus, GTK_WIDGET (self->note_entry)));
+  gboolean in_perspectives = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->perspective_box));
   guint digit = gdk_keyval_to_unicode (keyval);
+  GdkModifierType modifiers = state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK);
 
-  if (focus != NULL && (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->themes_entry)) ||
-                        gtk_widget_is_ancestor (focus, GTK_WIDGET (self->note_entry))))
-    return FALSE;
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0 && digit >= '1' && digit <= '9')
+  if (digit >= '1' && digit <= '9' && (modifiers == GDK_ALT_MASK || (modifiers == 0 && !in_entry)))
     {
       plx_tag_popover_select_number (self, digit - '0');
       return TRUE;
     }
-  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
+  if (keyval == GDK_KEY_Tab && modifiers == 0 && in_perspectives)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->themes_entry));
+      return TRUE;
+    }
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && !in_entry)
     {
       save_cb (self);
       return TRUE;
     }
   return FALSE;
+}
+
+static void
+focus_perspectives (PlxTagPopover *self)
+{
+  for (guint i = 0; i < self->buttons->len; i++)
+    if (gtk_toggle_button_get_active (g_ptr_array_index (self->buttons, i)))
+      {
+        gtk_widget_grab_focus (g_ptr_array_index (self->buttons, i));
+        return;
+      }
+  if (self->buttons->len > 0)
+    gtk_widget_grab_focus (g_ptr_array_index (self->buttons, 0));
 }
 
 static void
@@ -272,6 +293,8 @@ plx_tag_popover_init (PlxTagPopover *self)
   g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (gtk_popover_popdown), self);
   g_signal_connect_swapped (self->themes_entry, "activate", G_CALLBACK (save_cb), self);
   g_signal_connect_swapped (self->note_entry, "activate", G_CALLBACK (save_cb), self);
+
+  g_signal_connect_swapped (self, "show", G_CALLBACK (focus_perspectives), self);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
