@@ -890,9 +890,9 @@ rename_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "save") != 0)
     return;
   if (id == 0)
-    ok = plx_project_add_perspective (self->project, gtk_editable_get_text (entry), NULL, &error) != NULL;
+    ok = plx_history_add_perspective (self->history, gtk_editable_get_text (entry), NULL, &error) != NULL;
   else
-    ok = plx_project_rename_perspective (self->project, id, gtk_editable_get_text (entry), &error);
+    ok = plx_history_rename_perspective (self->history, id, gtk_editable_get_text (entry), &error);
   if (!ok)
     plx_window_show_error (self, id ? _("Could Not Rename the Perspective") : _("Could Not Add the Perspective"), error);
 }
@@ -955,7 +955,7 @@ color_response_cb (GtkColorChooserDialog *dialog,
       gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (dialog), &rgba);
       color = g_strdup_printf ("#%02X%02X%02X", (int) (rgba.red * 255 + 0.5),
                                (int) (rgba.green * 255 + 0.5), (int) (rgba.blue * 255 + 0.5));
-      if (!plx_project_recolor_perspective (self->project, id, color, &error))
+      if (!plx_history_recolor_perspective (self->history, id, color, &error))
         plx_window_show_error (self, _("Could Not Change the Colour"), error);
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -1000,7 +1000,7 @@ move_perspective_action (GtkWidget  *widget,
   position = plx_perspective_get_position (perspective) + (g_str_has_suffix (action_name, "left") ? -1 : 1);
   if (position < 0 || (guint) position >= n)
     return;
-  if (!plx_project_move_perspective (self->project, id, (guint) position, &error))
+  if (!plx_history_move_perspective (self->history, id, (guint) position, &error))
     plx_window_show_error (self, _("Could Not Move the Perspective"), error);
 }
 
@@ -1026,7 +1026,7 @@ remove_response_cb (AdwMessageDialog *dialog,
   else if (g_strcmp0 (response, "delete") != 0)
     return;
 
-  if (!plx_project_remove_perspective (self->project, id, move_to, &error))
+  if (!plx_history_remove_perspective (self->history, id, move_to, &error))
     plx_window_show_error (self, _("Could Not Remove the Perspective"), error);
 }
 

@@ -19,6 +19,26 @@ gboolean    plx_history_update_annotation  (PlxHistory     *self,
 gboolean    plx_history_delete_annotation  (PlxHistory     *self,
                                             const char     *uuid,
                                             GError        **error);
+PlxPerspective *plx_history_add_perspective (PlxHistory     *self,
+                                            const char     *name,
+                                            const char     *color,
+                                            GError        **error);
+gboolean    plx_history_rename_perspective (PlxHistory     *self,
+                                            gint64          id,
+                                            const char     *name,
+                                            GError        **error);
+gboolean    plx_history_recolor_perspective (PlxHistory    *self,
+                                            gint64          id,
+                                            const char     *color,
+                                            GError        **error);
+gboolean    plx_history_move_perspective   (PlxHistory     *self,
+                                            gint64          id,
+                                            guint           position,
+                                            GError        **error);
+gboolean    plx_history_remove_perspective (PlxHistory     *self,
+                                            gint64          id,
+                                            gint64          move_to_id,
+                                            GError        **error);
 gboolean    plx_history_get_can_undo       (PlxHistory     *self);
 gboolean    plx_history_get_can_redo       (PlxHistory     *self);
 gboolean    plx_history_undo               (PlxHistory     *self,

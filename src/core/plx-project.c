@@ -985,6 +985,63 @@ fail:
   return FALSE;
 }
 
+/* Puts back a perspective that was removed, with its id, name, colour and
+ * place, so annotations that pointed at it can point at it again (undo). */
+gboolean
+plx_project_restore_perspective (PlxProject      *self,
+                                 PlxPerspective  *snapshot,
+                                 GError         **error)
+{
+  g_autoptr(PlxPerspective) restored = NULL;
+  sqlite3_stmt *stmt;
+  guint n;
+  guint position;
+
+  g_return_val_if_fail (PLX_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (PLX_IS_PERSPECTIVE (snapshot), FALSE);
+
+  if (plx_project_find_perspective (self, plx_perspective_get_id (snapshot)) != NULL)
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_DUPLICATE,
+                   _("The perspective “%s” is already in the project"), plx_perspective_get_name (snapshot));
+      return FALSE;
+    }
+  if (!check_perspective_name (self, plx_perspective_get_name (snapshot), 0, error) ||
+      !check_color (plx_perspective_get_color (snapshot), error))
+    return FALSE;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->perspectives));
+  position = MIN ((guint) plx_perspective_get_position (snapshot), n);
+  restored = plx_perspective_new (plx_perspective_get_id (snapshot), plx_perspective_get_name (snapshot),
+                                  plx_perspective_get_color (snapshot), (int) position);
+
+  if (!_plx_project_begin (self, error))
+    return FALSE;
+  stmt = statement (self, "INSERT INTO perspectives (id, name, color, position) VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, plx_perspective_get_id (restored));
+  sqlite3_bind_text (stmt, 2, plx_perspective_get_name (restored), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, plx_perspective_get_color (restored), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, (int) position);
+  if (!step_done (self, stmt, error))
+    goto fail;
+
+  g_list_store_insert (self->perspectives, position, restored);
+  if (!write_positions (self, error) || !_plx_project_commit (self, error))
+    {
+      _plx_project_rollback (self);
+      load_perspectives (self, NULL);
+      return FALSE;
+    }
+  renumber_positions (self);
+  return TRUE;
+
+fail:
+  _plx_project_rollback (self);
+  return FALSE;
+}
+
 /* ---- documents ---- */
 
 gboolean

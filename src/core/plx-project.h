@@ -55,6 +55,9 @@ gboolean        plx_project_remove_perspective   (PlxProject          *self,
                                                   gint64               id,
                                                   gint64               move_to_id,
                                                   GError             **error);
+gboolean        plx_project_restore_perspective  (PlxProject          *self,
+                                                  PlxPerspective      *snapshot,
+                                                  GError             **error);
 guint           plx_project_count_annotations    (PlxProject          *self,
                                                   const PlxAnnotationQuery *query,
                                                   GError             **error);
