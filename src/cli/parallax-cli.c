@@ -32,8 +32,8 @@ static int
 usage_error (GOptionContext *context,
              const char     *message)
 {
-  g_printerr ("parallax-cli: %s\n", message);
-  g_printerr ("%s", _("Try “parallax-cli COMMAND --help”.\n"));
+  /* One line, like every other error: scripts read the first line. */
+  g_printerr (_("parallax-cli: %s (see “%s --help”)\n"), message, g_get_prgname ());
   (void) context;
   return EXIT_USAGE;
 }
@@ -646,10 +646,7 @@ main (int argc, char **argv)
   g_set_prgname ("parallax-cli");
 
   if (argc < 2)
-    {
-      print_usage (stderr);
-      return EXIT_USAGE;
-    }
+    return usage_error (NULL, _("missing command"));
   if (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0 || g_strcmp0 (argv[1], "help") == 0)
     {
       print_usage (stdout);
@@ -669,7 +666,8 @@ main (int argc, char **argv)
         return commands[i].run (argc - 1, argv + 1);
       }
 
-  g_printerr ("parallax-cli: %s “%s”\n", _("unknown command"), argv[1]);
-  print_usage (stderr);
-  return EXIT_USAGE;
+  {
+    g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), argv[1]);
+    return usage_error (NULL, message);
+  }
 }
