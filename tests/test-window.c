@@ -265,6 +265,65 @@ test_window_filter (Fixture       *fixture,
 }
 
 static void
+run_frames (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static int
+top_offset (PlxWindow *window)
+{
+  GtkTextView *view = plx_window_get_text_view (window);
+  GdkRectangle visible;
+  GtkTextIter iter;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_at_location (view, &iter, visible.x, visible.y);
+  return gtk_text_iter_get_offset (&iter);
+}
+
+/* Closing and reopening shows the same document at the same place, in a
+ * window of the same size. */
+static void
+test_window_restores_state (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  gint64 russian = plx_perspective_get_id (perspective_at (fixture->window, 3));
+  GListModel *panel = plx_window_get_panel_model (fixture->window, russian);
+  g_autoptr(PlxAnnotation) annotation = NULL;
+  int before, after, width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
+  select_range (fixture->window, 25000, 25040);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag-selection", "i", 4);
+  annotation = g_list_model_get_item (panel, 0);
+  select_range (fixture->window, 0, 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.reveal-annotation", "s",
+                              plx_annotation_get_uuid (annotation));
+  run_frames (1500);
+  before = top_offset (fixture->window);
+  g_assert_cmpint (before, >, 20000);
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  iterate ();
+
+  fixture->window = open_window (fixture->path);
+  run_frames (1500);
+  after = top_offset (fixture->window);
+  g_assert_cmpint (ABS (after - before), <, 200);
+  gtk_window_get_default_size (GTK_WINDOW (fixture->window), &width, &height);
+  g_assert_cmpint (width, ==, 1400);
+  g_assert_cmpint (height, ==, 900);
+}
+
+static void
 test_window_bad_document (Fixture       *fixture,
                           gconstpointer  data)
 {
@@ -301,6 +360,7 @@ main (int argc, char **argv)
   g_test_add ("/window/tag-undo-redo-reopen", Fixture, NULL, fixture_set_up, test_window_tag_undo_redo_reopen, fixture_tear_down);
   g_test_add ("/window/delete-and-undo", Fixture, NULL, fixture_set_up, test_window_delete_and_undo, fixture_tear_down);
   g_test_add ("/window/filter", Fixture, NULL, fixture_set_up, test_window_filter, fixture_tear_down);
+  g_test_add ("/window/restores-state", Fixture, NULL, fixture_set_up, test_window_restores_state, fixture_tear_down);
   g_test_add ("/window/bad-document", Fixture, NULL, fixture_set_up, test_window_bad_document, fixture_tear_down);
   return g_test_run ();
 }

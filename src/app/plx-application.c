@@ -63,7 +63,6 @@ new_window (PlxApplication *self,
       return window;
     }
   gtk_window_present (GTK_WINDOW (window));
-  plx_window_restore_scroll (window);
   return window;
 }
 

@@ -35,6 +35,9 @@ struct _PlxWindow
   guint                 flash_source;
   gboolean              narrow;
   guint                 layout_source;
+  guint                 scroll_tick;
+  guint                 scroll_frames_left;
+  double                scroll_yalign;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -159,18 +162,62 @@ top_visible_offset (PlxWindow *self)
 }
 
 static void
+scroll_to_target (PlxWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+
+  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_mark (buffer, "plx-scroll-target"),
+                                0.0, TRUE, 0.0, self->scroll_yalign);
+}
+
+/* Until the view has measured every line above the target, the line's y is
+ * an estimate and the first scroll lands short; so the scroll is repeated on
+ * the next frames until the target stays where it was put. */
+static gboolean
+settle_scroll_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  PlxWindow *self = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter target;
+  GdkRectangle visible, location;
+  int wanted;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &target, gtk_text_buffer_get_mark (buffer, "plx-scroll-target"));
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_iter_location (self->text_view, &target, &location);
+  wanted = visible.y + (int) (self->scroll_yalign * (visible.height - location.height));
+
+  if (ABS (location.y - wanted) <= location.height || --self->scroll_frames_left == 0)
+    {
+      self->scroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  scroll_to_target (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
 scroll_to_offset (PlxWindow *self,
                   guint      offset,
                   gboolean   to_top)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GtkTextMark *mark;
+  GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "plx-scroll-target");
   GtkTextIter iter;
 
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset);
-  mark = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
-  gtk_text_view_scroll_to_mark (self->text_view, mark, 0.0, TRUE, 0.0, to_top ? 0.0 : 0.3);
-  gtk_text_buffer_delete_mark (buffer, mark);
+  if (mark == NULL)
+    gtk_text_buffer_create_mark (buffer, "plx-scroll-target", &iter, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, mark, &iter);
+  self->scroll_yalign = to_top ? 0.0 : 0.3;
+  scroll_to_target (self);
+
+  self->scroll_frames_left = 60;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), settle_scroll_cb, self, NULL);
 }
 
 /* ---- panels ---- */
@@ -447,6 +494,8 @@ plx_window_open_project (PlxWindow   *self,
         {
           if (!plx_window_show_document (self, plx_document_get_id (document), error))
             return FALSE;
+          if (plx_document_get_id (document) == wanted)
+            scroll_to_offset (self, (guint) MAX (0, g_settings_get_int (self->settings, "scroll-offset")), TRUE);
           break;
         }
     }
@@ -1232,6 +1281,11 @@ plx_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->flash_source, g_source_remove);
   g_clear_handle_id (&self->layout_source, g_source_remove);
+  if (self->scroll_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->scroll_tick);
+      self->scroll_tick = 0;
+    }
   if (self->project != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->project, self);
@@ -1348,7 +1402,7 @@ plx_window_init (PlxWindow *self)
   buffer = gtk_text_view_get_buffer (self->text_view);
   create_text_tags (buffer);
   self->flash_tag = gtk_text_buffer_create_tag (buffer, "flash",
-                                                "background", "#F0E442",
+                                                "background-rgba", &(GdkRGBA) { 0.94, 0.89, 0.26, 0.7 },
                                                 "weight", PANGO_WEIGHT_BOLD, NULL);
   gtk_text_tag_set_priority (self->flash_tag, gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer)) - 1);
 
@@ -1387,21 +1441,3 @@ plx_window_new (AdwApplication *application)
   return g_object_new (PLX_TYPE_WINDOW, "application", application, NULL);
 }
 
-/* Restores where the reader was once the text has been laid out. */
-static gboolean
-restore_scroll_cb (gpointer data)
-{
-  PlxWindow *self = data;
-  int offset = g_settings_get_int (self->settings, "scroll-offset");
-
-  if (self->document != NULL && offset > 0)
-    scroll_to_offset (self, (guint) offset, TRUE);
-  g_object_unref (self);
-  return G_SOURCE_REMOVE;
-}
-
-void
-plx_window_restore_scroll (PlxWindow *self)
-{
-  g_timeout_add (150, restore_scroll_cb, g_object_ref (self));
-}

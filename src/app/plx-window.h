@@ -27,7 +27,6 @@ GtkTextView       *plx_window_get_text_view     (PlxWindow      *self);
 GtkSearchEntry    *plx_window_get_search_entry  (PlxWindow      *self);
 GListModel        *plx_window_get_panel_model   (PlxWindow      *self,
                                                  gint64          perspective_id);
-void               plx_window_restore_scroll    (PlxWindow      *self);
 void               plx_window_show_error        (PlxWindow      *self,
                                                  const char     *heading,
                                                  GError         *error);
