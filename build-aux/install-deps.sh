@@ -10,7 +10,7 @@ PACKAGES=(
   meson ninja-build gcc pkg-config gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libjson-glib-dev libsqlite3-dev sqlite3
-  desktop-file-utils appstream
+  desktop-file-utils appstream shared-mime-info
   libxml2-utils  # xmllint, for the xml-stripblanks step of glib-compile-resources
   # run: GTK's SVG icons, software OpenGL, persistent settings, fonts, icons
   libgtk-4-bin librsvg2-common libgl1-mesa-dri dconf-gsettings-backend

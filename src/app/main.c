@@ -9,9 +9,11 @@ int
 main (int argc, char **argv)
 {
   g_autoptr(PlxApplication) application = NULL;
+  /* PLX_LOCALEDIR runs an uninstalled build with its own translations. */
+  const char *localedir = g_getenv ("PLX_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
