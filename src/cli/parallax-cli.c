@@ -613,6 +613,261 @@ cmd_import (int argc, char **argv)
   return EXIT_SUCCESS;
 }
 
+static void
+add_uint_member (JsonBuilder *builder,
+                 const char  *name,
+                 guint        value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_double_member (JsonBuilder *builder,
+                   const char  *name,
+                   double       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_double_value (builder, value);
+}
+
+/* One document's statistics as a JSON object; perspectives are keyed by
+ * name in the nested tables so a reader need not track column order. */
+static void
+build_stats_json (JsonBuilder   *builder,
+                  PlxStatistics *stats)
+{
+  PlxDocument *document = plx_statistics_get_document (stats);
+  guint P = plx_statistics_get_n_perspectives (stats);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "document");
+  json_builder_add_int_value (builder, plx_document_get_id (document));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, plx_document_get_title (document));
+  add_uint_member (builder, "length", plx_statistics_get_length (stats));
+  add_uint_member (builder, "passages", plx_statistics_get_n_passages (stats));
+  add_uint_member (builder, "covered", plx_statistics_get_covered (stats));
+  add_uint_member (builder, "contested", plx_statistics_get_contested (stats));
+
+  json_builder_set_member_name (builder, "perspectives");
+  json_builder_begin_array (builder);
+  for (guint p = 0; p < P; p++)
+    {
+      PlxPerspective *perspective = plx_statistics_get_perspective (stats, p);
+      guint n_untagged;
+
+      plx_statistics_get_untagged (stats, p, &n_untagged);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, plx_perspective_get_id (perspective));
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, plx_perspective_get_name (perspective));
+      json_builder_set_member_name (builder, "color");
+      json_builder_add_string_value (builder, plx_perspective_get_color (perspective));
+      add_uint_member (builder, "passages", plx_statistics_get_passages (stats, p));
+      add_uint_member (builder, "characters", plx_statistics_get_characters (stats, p));
+      add_double_member (builder, "share", plx_statistics_get_share (stats, p));
+      add_uint_member (builder, "overlapping", plx_statistics_get_overlapping (stats, p));
+      add_uint_member (builder, "untagged", n_untagged);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "themes");
+  json_builder_begin_array (builder);
+  for (guint t = 0; t < plx_statistics_get_n_themes (stats); t++)
+    {
+      int dominant = plx_statistics_get_theme_dominant (stats, t);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "theme");
+      json_builder_add_string_value (builder, plx_statistics_get_theme (stats, t));
+      add_uint_member (builder, "total", plx_statistics_get_theme_total (stats, t));
+      add_double_member (builder, "dominance", plx_statistics_get_theme_dominance (stats, t));
+      json_builder_set_member_name (builder, "dominant");
+      if (dominant >= 0)
+        json_builder_add_string_value (builder, plx_perspective_get_name (plx_statistics_get_perspective (stats, (guint) dominant)));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "passages");
+      json_builder_begin_object (builder);
+      for (guint p = 0; p < P; p++)
+        {
+          guint n;
+
+          plx_statistics_get_cell (stats, t, p, &n);
+          add_uint_member (builder, plx_perspective_get_name (plx_statistics_get_perspective (stats, p)), n);
+        }
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "sections");
+  json_builder_begin_array (builder);
+  for (guint s = 0; s < plx_statistics_get_n_sections (stats); s++)
+    {
+      guint start, end;
+
+      plx_statistics_get_section_range (stats, s, &start, &end);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, plx_statistics_get_section_title (stats, s));
+      add_uint_member (builder, "start", start);
+      add_uint_member (builder, "end", end);
+      json_builder_set_member_name (builder, "perspectives");
+      json_builder_begin_object (builder);
+      for (guint p = 0; p < P; p++)
+        {
+          json_builder_set_member_name (builder, plx_perspective_get_name (plx_statistics_get_perspective (stats, p)));
+          json_builder_begin_object (builder);
+          add_uint_member (builder, "characters", plx_statistics_get_section_characters (stats, s, p));
+          add_uint_member (builder, "passages", plx_statistics_get_section_passages (stats, s, p));
+          add_double_member (builder, "share", plx_statistics_get_section_share (stats, s, p));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  for (guint table = 0; table < 2; table++)
+    {
+      json_builder_set_member_name (builder, table == 0 ? "cooccurrence" : "cooccurrence_passages");
+      json_builder_begin_object (builder);
+      for (guint p = 0; p < P; p++)
+        {
+          json_builder_set_member_name (builder, plx_perspective_get_name (plx_statistics_get_perspective (stats, p)));
+          json_builder_begin_object (builder);
+          for (guint q = 0; q < P; q++)
+            add_uint_member (builder, plx_perspective_get_name (plx_statistics_get_perspective (stats, q)),
+                             table == 0 ? plx_statistics_get_cooccurrence (stats, p, q)
+                                        : plx_statistics_get_cooccurrence_passages (stats, p, q));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+}
+
+/* Each table under a "# name" line, tables apart by a blank line. */
+static void
+append_stats_tsv (GString       *out,
+                  PlxStatistics *stats)
+{
+  PlxDocument *document = plx_statistics_get_document (stats);
+
+  g_string_append_printf (out, "# document\t%" G_GINT64_FORMAT "\t", plx_document_get_id (document));
+  append_tsv_cell (out, plx_document_get_title (document));
+  g_string_append_c (out, '\n');
+  for (guint table = 0; table < PLX_STATISTICS_N_TABLES; table++)
+    {
+      g_autoptr(GPtrArray) rows = plx_statistics_build_table (stats, table);
+
+      g_string_append_printf (out, "\n# %s\n", plx_statistics_table_to_string (table));
+      for (guint r = 0; r < rows->len; r++)
+        {
+          char **cells = g_ptr_array_index (rows, r);
+
+          for (guint c = 0; cells[c] != NULL; c++)
+            {
+              if (c > 0)
+                g_string_append_c (out, '\t');
+              append_tsv_cell (out, cells[c]);
+            }
+          g_string_append_c (out, '\n');
+        }
+    }
+}
+
+static int
+cmd_stats (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context ("PROJECT", _("Compare the perspectives: passages, characters covered and share per perspective; passages per theme; coverage per section; overlaps and co-occurrence."));
+  g_autoptr(PlxProject) project = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *document_arg = NULL;
+  g_autofree char *format = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GString) tsv = g_string_new (NULL);
+  gint64 document_id = 0;
+  gboolean json;
+  GOptionEntry entries[] = {
+    { "document", 'd', 0, G_OPTION_ARG_STRING, &document_arg, N_("Only this document (default: every document)"), N_("ID") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("json (default) or tsv"), N_("FORMAT") },
+    { NULL }
+  };
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_args (context, &argc, &argv, 1, &status))
+    return status;
+  if (format != NULL && g_strcmp0 (format, "tsv") != 0 && g_strcmp0 (format, "json") != 0)
+    return usage_error (context, _("--format takes json or tsv"));
+  if (document_arg != NULL && !parse_id (document_arg, &document_id))
+    return usage_error (context, _("--document takes a document id, a positive number"));
+  json = g_strcmp0 (format, "tsv") != 0;
+
+  project = plx_project_open (argv[1], &error);
+  if (project == NULL)
+    return fail (error);
+  if (document_id != 0)
+    {
+      PlxDocument *document = plx_project_load_document (project, document_id, &error);
+
+      if (document == NULL)
+        return fail (error);
+      documents = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (documents, document);
+    }
+  else if ((documents = plx_project_list_documents (project, &error)) == NULL)
+    return fail (error);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "documents");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      PlxDocument *document = g_ptr_array_index (documents, i);
+      PlxAnnotationQuery query = { plx_document_get_id (document), 0, NULL };
+      g_autoptr(GPtrArray) annotations = plx_project_list_annotations (project, &query, &error);
+      g_autoptr(GListStore) store = g_list_store_new (PLX_TYPE_ANNOTATION);
+      g_autoptr(PlxStatistics) stats = NULL;
+
+      if (annotations == NULL)
+        return fail (error);
+      g_list_store_splice (store, 0, 0, annotations->pdata, annotations->len);
+      stats = plx_statistics_new (document, plx_project_get_perspectives (project), G_LIST_MODEL (store));
+      if (json)
+        build_stats_json (builder, stats);
+      else
+        {
+          if (i > 0)
+            g_string_append_c (tsv, '\n');
+          append_stats_tsv (tsv, stats);
+        }
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  if (json)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+      g_autofree char *text = NULL;
+
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", text);
+    }
+  else
+    fwrite (tsv->str, 1, tsv->len, stdout);
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "init", "PROJECT", N_("Create a new project"), cmd_init },
   { "add-document", "PROJECT FILE", N_("Add a document, print its id"), cmd_add_document },
@@ -624,6 +879,7 @@ static const Command commands[] = {
   { "check", "PROJECT", N_("Check the project’s integrity"), cmd_check },
   { "export", "PROJECT --format native|w3c|csv [-o FILE]", N_("Export annotations (native JSON, W3C JSON-LD, CSV)"), cmd_export },
   { "import", "PROJECT FILE", N_("Import annotations (native JSON or W3C JSON-LD)"), cmd_import },
+  { "stats", "PROJECT [--document ID] [--format json|tsv]", N_("Compare the perspectives: coverage, themes, sections, overlaps"), cmd_stats },
 };
 
 static void

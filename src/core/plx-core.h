@@ -11,4 +11,5 @@
 #include "plx-history.h"
 #include "plx-perspective.h"
 #include "plx-project.h"
+#include "plx-statistics.h"
 #include "plx-text.h"
