@@ -484,14 +484,21 @@ open_database (const char  *path,
 }
 
 /* WAL with synchronous=NORMAL: a committed change survives the process
- * being killed; only a power cut can lose the last moments. */
+ * being killed; only a power cut can lose the last moments. Annotations
+ * are keyed by random UUIDs, so a large import touches pages all over the
+ * tables: with SQLite's default 2 MiB cache it spills dirty pages to the
+ * log over and over, so the cache is made large enough to hold them; and
+ * each nested savepoint keeps a sub-journal of the pages it changes,
+ * which belongs in memory rather than in a temporary file. */
 static gboolean
 configure (PlxProject  *self,
            GError     **error)
 {
   return run (self, "PRAGMA foreign_keys = ON", error) &&
          run (self, "PRAGMA journal_mode = WAL", error) &&
-         run (self, "PRAGMA synchronous = NORMAL", error);
+         run (self, "PRAGMA synchronous = NORMAL", error) &&
+         run (self, "PRAGMA cache_size = -65536", error) &&
+         run (self, "PRAGMA temp_store = MEMORY", error);
 }
 
 PlxProject *
