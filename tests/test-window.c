@@ -323,6 +323,32 @@ test_window_restores_state (Fixture       *fixture,
   g_assert_cmpint (height, ==, 900);
 }
 
+/* Waits, frame by frame, for the window to reach the wanted layout; the
+ * machine may be busy, so the limit is generous. */
+static gboolean
+wait_for_compact (PlxWindow *window,
+                  gboolean   compact)
+{
+  for (int i = 0; i < 100 && plx_window_get_compact (window) != compact; i++)
+    run_frames (50);
+  return plx_window_get_compact (window) == compact;
+}
+
+static void
+test_window_adapts_to_width (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1600, 1000);
+  g_assert_true (wait_for_compact (fixture->window, FALSE));
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 700);
+  g_assert_true (wait_for_compact (fixture->window, TRUE));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 900);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1600, 1000);
+  g_assert_true (wait_for_compact (fixture->window, FALSE));
+}
+
 static void
 test_window_bad_document (Fixture       *fixture,
                           gconstpointer  data)
@@ -361,6 +387,7 @@ main (int argc, char **argv)
   g_test_add ("/window/delete-and-undo", Fixture, NULL, fixture_set_up, test_window_delete_and_undo, fixture_tear_down);
   g_test_add ("/window/filter", Fixture, NULL, fixture_set_up, test_window_filter, fixture_tear_down);
   g_test_add ("/window/restores-state", Fixture, NULL, fixture_set_up, test_window_restores_state, fixture_tear_down);
+  g_test_add ("/window/adapts-to-width", Fixture, NULL, fixture_set_up, test_window_adapts_to_width, fixture_tear_down);
   g_test_add ("/window/bad-document", Fixture, NULL, fixture_set_up, test_window_bad_document, fixture_tear_down);
   return g_test_run ();
 }

@@ -361,8 +361,9 @@ plx_window_size_allocate (GtkWidget *widget,
   if (narrow != self->narrow)
     {
       self->narrow = narrow;
+      /* Before the next frame is drawn, not whenever the loop is idle. */
       if (self->layout_source == 0)
-        self->layout_source = g_idle_add (relayout_cb, self);
+        self->layout_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, relayout_cb, self, NULL);
     }
 }
 
@@ -554,6 +555,14 @@ plx_window_get_text_view (PlxWindow *self)
 {
   g_return_val_if_fail (PLX_IS_WINDOW (self), NULL);
   return self->text_view;
+}
+
+/* Whether the panels are shown as tabs rather than side by side. */
+gboolean
+plx_window_get_compact (PlxWindow *self)
+{
+  g_return_val_if_fail (PLX_IS_WINDOW (self), FALSE);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->panels_stack), "tabs") == 0;
 }
 
 GtkSearchEntry *

@@ -24,6 +24,7 @@ gboolean           plx_window_add_document_file (PlxWindow      *self,
 PlxProject        *plx_window_get_project       (PlxWindow      *self);
 PlxDocument       *plx_window_get_document      (PlxWindow      *self);
 GtkTextView       *plx_window_get_text_view     (PlxWindow      *self);
+gboolean           plx_window_get_compact       (PlxWindow      *self);
 GtkSearchEntry    *plx_window_get_search_entry  (PlxWindow      *self);
 GListModel        *plx_window_get_panel_model   (PlxWindow      *self,
                                                  gint64          perspective_id);
