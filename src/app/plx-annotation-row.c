@@ -133,6 +133,8 @@ plx_annotation_row_set_annotation (PlxAnnotationRow *self,
       GtkWidget *pill = gtk_label_new (themes[i]);
 
       gtk_widget_add_css_class (pill, "theme-pill");
+      gtk_widget_set_halign (pill, GTK_ALIGN_START);
+      gtk_label_set_ellipsize (GTK_LABEL (pill), PANGO_ELLIPSIZE_END);
       gtk_flow_box_append (self->themes_box, pill);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->themes_box), themes[0] != NULL);

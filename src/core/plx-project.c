@@ -3,6 +3,8 @@
 #define G_LOG_DOMAIN "plx-project"
 
 #include <errno.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -587,6 +589,13 @@ plx_project_create (const char  *path,
                    _("Cannot create %s: %s"), path, g_strerror (saved_errno));
       return NULL;
     }
+  /* mkstemp makes the file private; a project is an ordinary document and
+   * gets the permissions the user's umask gives new files. */
+  {
+    mode_t mask = umask (0);
+    umask (mask);
+    fchmod (fd, 0666 & ~mask);
+  }
   close (fd);
 
   building = open_database (temp_path, SQLITE_OPEN_READWRITE, error);
