@@ -8,16 +8,40 @@
 /* Overlaps are shown by splitting the text into segments covered by the
  * same set of perspectives; each set gets one tag whose background blends
  * the colours and whose underline doubles when more than one perspective
- * is present, so overlap reads without colour too. */
+ * is present, so overlap reads without colour too.
+ *
+ * Tags are applied only around what is on screen: on a book with tens of
+ * thousands of passages, tagging everything costs a long pause while
+ * tagging a screenful costs a few milliseconds. The segments are kept in
+ * an array sorted by offset; scrolling applies the ones that come into
+ * view. */
+
+/* Characters kept tagged above and below the visible text. */
+#define MARGIN_CHARS 6000
+/* Unmeasured lines have no height yet, so "what is visible" can seem to
+ * run to the end of the buffer; never tag more than this at a time. */
+#define MAX_WINDOW_CHARS 60000
+
+typedef struct {
+  guint       start;
+  guint       end;
+  GtkTextTag *tag;
+} Segment;
+
 struct _PlxHighlighter
 {
   GObject        parent_instance;
 
+  GtkTextView   *view;
   GtkTextBuffer *buffer;
   GListModel    *annotations;
   GListModel    *perspectives;
-  GHashTable    *tags;          /* "id,id,…" → GtkTextTag */
+  GHashTable    *tags;          /* "prefix:id,id,…" → GtkTextTag */
+  GArray        *segments;      /* Segment, sorted by start */
+  guint          applied_start; /* the range now carrying tags */
+  guint          applied_end;
   guint          refresh_source;
+  guint          scroll_source;
 };
 
 G_DEFINE_FINAL_TYPE (PlxHighlighter, plx_highlighter, G_TYPE_OBJECT)
@@ -49,8 +73,7 @@ compare_ids (gconstpointer a,
 
 static PlxPerspective *
 find_perspective (PlxHighlighter *self,
-                  gint64          id,
-                  guint          *position)
+                  gint64          id)
 {
   guint n = g_list_model_get_n_items (self->perspectives);
 
@@ -59,10 +82,7 @@ find_perspective (PlxHighlighter *self,
       g_autoptr(PlxPerspective) perspective = g_list_model_get_item (self->perspectives, i);
 
       if (plx_perspective_get_id (perspective) == id)
-        {
-          *position = i;
-          return g_steal_pointer (&perspective);
-        }
+        return g_steal_pointer (&perspective);
     }
   return NULL;
 }
@@ -86,8 +106,7 @@ tag_for_set (PlxHighlighter *self,
 
   for (guint i = 0; i < ids->len; i++)
     {
-      guint position = 0;
-      g_autoptr(PlxPerspective) perspective = find_perspective (self, g_array_index (ids, gint64, i), &position);
+      g_autoptr(PlxPerspective) perspective = find_perspective (self, g_array_index (ids, gint64, i));
       GdkRGBA color;
 
       if (perspective == NULL || !gdk_rgba_parse (&color, plx_perspective_get_color (perspective)))
@@ -118,7 +137,25 @@ tag_for_set (PlxHighlighter *self,
 }
 
 static void
-clear_tags (PlxHighlighter *self)
+remove_tags (PlxHighlighter *self,
+             guint           start,
+             guint           end)
+{
+  GHashTableIter iter;
+  gpointer tag;
+  GtkTextIter a, b;
+
+  if (start >= end)
+    return;
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &a, (int) start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &b, (int) end);
+  g_hash_table_iter_init (&iter, self->tags);
+  while (g_hash_table_iter_next (&iter, NULL, &tag))
+    gtk_text_buffer_remove_tag (self->buffer, tag, &a, &b);
+}
+
+static void
+forget_tags (PlxHighlighter *self)
 {
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
   GHashTableIter iter;
@@ -128,21 +165,127 @@ clear_tags (PlxHighlighter *self)
   while (g_hash_table_iter_next (&iter, NULL, &tag))
     gtk_text_tag_table_remove (table, tag);
   g_hash_table_remove_all (self->tags);
+  g_array_set_size (self->segments, 0);
+  self->applied_start = self->applied_end = 0;
 }
 
-void
-plx_highlighter_refresh (PlxHighlighter *self)
+/* The first segment that ends after @offset. */
+static guint
+first_segment_after (PlxHighlighter *self,
+                     guint           offset)
+{
+  guint lo = 0, hi = self->segments->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->segments, Segment, mid).end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+apply_segments (PlxHighlighter *self,
+                guint           start,
+                guint           end)
+{
+  for (guint i = first_segment_after (self, start); i < self->segments->len; i++)
+    {
+      const Segment *segment = &g_array_index (self->segments, Segment, i);
+      GtkTextIter a, b;
+
+      if (segment->start >= end)
+        break;
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &a, (int) MAX (segment->start, start));
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &b, (int) MIN (segment->end, end));
+      gtk_text_buffer_apply_tag (self->buffer, segment->tag, &a, &b);
+    }
+}
+
+static void
+wanted_range (PlxHighlighter *self,
+              guint          *start,
+              guint          *end)
+{
+  guint length = (guint) gtk_text_buffer_get_char_count (self->buffer);
+  GdkRectangle visible;
+  GtkTextIter top, bottom;
+  guint top_offset, bottom_offset;
+
+  gtk_text_view_get_visible_rect (self->view, &visible);
+  gtk_text_view_get_iter_at_location (self->view, &top, visible.x, visible.y);
+  gtk_text_view_get_iter_at_location (self->view, &bottom, visible.x + visible.width, visible.y + visible.height);
+  top_offset = (guint) gtk_text_iter_get_offset (&top);
+  bottom_offset = MAX ((guint) gtk_text_iter_get_offset (&bottom), top_offset);
+  bottom_offset = MIN (bottom_offset, top_offset + MAX_WINDOW_CHARS);
+
+  *start = top_offset > MARGIN_CHARS ? top_offset - MARGIN_CHARS : 0;
+  *end = MIN (length, bottom_offset + MARGIN_CHARS);
+}
+
+/* Brings the tagged range to what is wanted now, touching only the parts
+ * that changed. */
+static void
+sync_visible (PlxHighlighter *self)
+{
+  guint start, end;
+
+  wanted_range (self, &start, &end);
+  if (start == self->applied_start && end == self->applied_end)
+    return;
+
+  if (end <= self->applied_start || start >= self->applied_end)
+    {
+      remove_tags (self, self->applied_start, self->applied_end);
+      apply_segments (self, start, end);
+    }
+  else
+    {
+      if (start < self->applied_start)
+        apply_segments (self, start, self->applied_start);
+      else
+        remove_tags (self, self->applied_start, start);
+      if (end > self->applied_end)
+        apply_segments (self, self->applied_end, end);
+      else
+        remove_tags (self, end, self->applied_end);
+    }
+  self->applied_start = start;
+  self->applied_end = end;
+}
+
+static gboolean
+sync_visible_cb (gpointer data)
+{
+  PlxHighlighter *self = data;
+
+  self->scroll_source = 0;
+  sync_visible (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Scrolling is reported while the view lays itself out, when changing tags
+ * is not allowed; so the tags follow just after. */
+static void
+scrolled_cb (PlxHighlighter *self)
+{
+  if (self->scroll_source == 0)
+    self->scroll_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_visible_cb, self, NULL);
+}
+
+static void
+build_segments (PlxHighlighter *self)
 {
   g_autoptr(GArray) boundaries = g_array_new (FALSE, FALSE, sizeof (Boundary));
   g_autoptr(GHashTable) open = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   guint n = g_list_model_get_n_items (self->annotations);
   guint segment_start = 0;
 
-  g_return_if_fail (PLX_IS_HIGHLIGHTER (self));
-
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-  clear_tags (self);
-
+  g_array_set_size (self->segments, 0);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PlxAnnotation) annotation = g_list_model_get_item (self->annotations, i);
@@ -164,17 +307,18 @@ plx_highlighter_refresh (PlxHighlighter *self)
         {
           g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
           GHashTableIter iter;
-          gpointer key, count;
-          GtkTextIter start, end;
+          gpointer key;
+          Segment segment;
 
           g_hash_table_iter_init (&iter, open);
-          while (g_hash_table_iter_next (&iter, &key, &count))
+          while (g_hash_table_iter_next (&iter, &key, NULL))
             g_array_append_val (ids, *(gint64 *) key);
           g_array_sort (ids, compare_ids);
 
-          gtk_text_buffer_get_iter_at_offset (self->buffer, &start, (int) segment_start);
-          gtk_text_buffer_get_iter_at_offset (self->buffer, &end, (int) b->offset);
-          gtk_text_buffer_apply_tag (self->buffer, tag_for_set (self, ids), &start, &end);
+          segment.start = segment_start;
+          segment.end = b->offset;
+          segment.tag = tag_for_set (self, ids);
+          g_array_append_val (self->segments, segment);
         }
       segment_start = b->offset;
 
@@ -190,35 +334,39 @@ plx_highlighter_refresh (PlxHighlighter *self)
     }
 }
 
+/* Recomputes the segments and re-tags the visible range. Called at once on
+ * a change, not on idle: the highlight must appear in the same frame as the
+ * panel's new card. */
+void
+plx_highlighter_refresh (PlxHighlighter *self)
+{
+  g_return_if_fail (PLX_IS_HIGHLIGHTER (self));
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  remove_tags (self, self->applied_start, self->applied_end);
+  self->applied_start = self->applied_end = 0;
+  build_segments (self);
+  sync_visible (self);
+}
+
 static gboolean
 refresh_cb (gpointer data)
 {
   PlxHighlighter *self = data;
 
   self->refresh_source = 0;
+  /* Colours changed: the tags themselves must be made again. */
+  remove_tags (self, self->applied_start, self->applied_end);
+  forget_tags (self);
   plx_highlighter_refresh (self);
   return G_SOURCE_REMOVE;
 }
 
 static void
-queue_refresh (PlxHighlighter *self)
+queue_rebuild (PlxHighlighter *self)
 {
   if (self->refresh_source == 0)
     self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
-}
-
-static void
-annotations_changed_cb (PlxHighlighter *self)
-{
-  /* At once, not on idle: the highlight must be there in the same frame
-   * as the panel's new card. */
-  plx_highlighter_refresh (self);
-}
-
-static void
-perspective_notify_cb (PlxHighlighter *self)
-{
-  queue_refresh (self);
 }
 
 static void
@@ -231,9 +379,9 @@ perspectives_changed_cb (PlxHighlighter *self,
   for (guint i = position; i < position + added; i++)
     {
       g_autoptr(PlxPerspective) perspective = g_list_model_get_item (model, i);
-      g_signal_connect_object (perspective, "notify::color", G_CALLBACK (perspective_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (perspective, "notify::color", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
     }
-  queue_refresh (self);
+  queue_rebuild (self);
 }
 
 static void
@@ -242,16 +390,30 @@ plx_highlighter_dispose (GObject *object)
   PlxHighlighter *self = (PlxHighlighter *) object;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   if (self->annotations != NULL)
     g_signal_handlers_disconnect_by_data (self->annotations, self);
   if (self->perspectives != NULL)
     g_signal_handlers_disconnect_by_data (self->perspectives, self);
+  if (self->view != NULL)
+    {
+      GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view));
+
+      if (vadjustment != NULL)
+        g_signal_handlers_disconnect_by_data (vadjustment, self);
+      g_signal_handlers_disconnect_by_data (self->view, self);
+    }
+  if (self->buffer != NULL)
+    {
+      remove_tags (self, self->applied_start, self->applied_end);
+      forget_tags (self);
+    }
   g_clear_object (&self->annotations);
   g_clear_object (&self->perspectives);
-  if (self->buffer != NULL)
-    clear_tags (self);
   g_clear_object (&self->buffer);
+  g_clear_object (&self->view);
   g_clear_pointer (&self->tags, g_hash_table_unref);
+  g_clear_pointer (&self->segments, g_array_unref);
 
   G_OBJECT_CLASS (plx_highlighter_parent_class)->dispose (object);
 }
@@ -266,21 +428,30 @@ static void
 plx_highlighter_init (PlxHighlighter *self)
 {
   self->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->segments = g_array_new (FALSE, FALSE, sizeof (Segment));
 }
 
 PlxHighlighter *
-plx_highlighter_new (GtkTextBuffer *buffer,
-                     GListModel    *annotations,
-                     GListModel    *perspectives)
+plx_highlighter_new (GtkTextView *view,
+                     GListModel  *annotations,
+                     GListModel  *perspectives)
 {
   PlxHighlighter *self = g_object_new (PLX_TYPE_HIGHLIGHTER, NULL);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
 
-  self->buffer = g_object_ref (buffer);
+  self->view = g_object_ref (view);
+  self->buffer = g_object_ref (gtk_text_view_get_buffer (view));
   self->annotations = g_object_ref (annotations);
   self->perspectives = g_object_ref (perspectives);
-  g_signal_connect_swapped (annotations, "items-changed", G_CALLBACK (annotations_changed_cb), self);
+  g_signal_connect_swapped (annotations, "items-changed", G_CALLBACK (plx_highlighter_refresh), self);
   g_signal_connect_swapped (perspectives, "items-changed", G_CALLBACK (perspectives_changed_cb), self);
+  if (vadjustment != NULL)
+    {
+      g_signal_connect_swapped (vadjustment, "value-changed", G_CALLBACK (scrolled_cb), self);
+      g_signal_connect_swapped (vadjustment, "changed", G_CALLBACK (scrolled_cb), self);
+    }
   perspectives_changed_cb (self, 0, 0, g_list_model_get_n_items (perspectives), perspectives);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
   plx_highlighter_refresh (self);
   return self;
 }

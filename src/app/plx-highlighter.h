@@ -13,11 +13,11 @@ G_BEGIN_DECLS
 #define PLX_TYPE_HIGHLIGHTER (plx_highlighter_get_type ())
 G_DECLARE_FINAL_TYPE (PlxHighlighter, plx_highlighter, PLX, HIGHLIGHTER, GObject)
 
-PlxHighlighter *plx_highlighter_new     (GtkTextBuffer *buffer,
-                                         GListModel    *annotations,
-                                         GListModel    *perspectives);
-void            plx_highlighter_refresh (PlxHighlighter *self);
-gboolean        plx_highlighter_parse_tag (GtkTextTag  *tag,
-                                           GArray     **perspective_ids);
+PlxHighlighter *plx_highlighter_new       (GtkTextView    *view,
+                                           GListModel     *annotations,
+                                           GListModel     *perspectives);
+void            plx_highlighter_refresh   (PlxHighlighter *self);
+gboolean        plx_highlighter_parse_tag (GtkTextTag     *tag,
+                                           GArray        **perspective_ids);
 
 G_END_DECLS

@@ -37,6 +37,7 @@ struct _PlxWindow
   guint                 layout_source;
   guint                 scroll_tick;
   guint                 scroll_frames_left;
+  guint                 scroll_frames_steady;
   double                scroll_yalign;
 
   /* Template widgets */
@@ -189,12 +190,18 @@ settle_scroll_cb (GtkWidget     *widget,
   gtk_text_view_get_iter_location (self->text_view, &target, &location);
   wanted = visible.y + (int) (self->scroll_yalign * (visible.height - location.height));
 
-  if (ABS (location.y - wanted) <= location.height || --self->scroll_frames_left == 0)
+  if (ABS (location.y - wanted) <= location.height)
+    self->scroll_frames_steady++;
+  else
+    {
+      self->scroll_frames_steady = 0;
+      scroll_to_target (self);
+    }
+  if (self->scroll_frames_steady >= 10 || --self->scroll_frames_left == 0)
     {
       self->scroll_tick = 0;
       return G_SOURCE_REMOVE;
     }
-  scroll_to_target (self);
   return G_SOURCE_CONTINUE;
 }
 
@@ -215,7 +222,8 @@ scroll_to_offset (PlxWindow *self,
   self->scroll_yalign = to_top ? 0.0 : 0.3;
   scroll_to_target (self);
 
-  self->scroll_frames_left = 60;
+  self->scroll_frames_left = 120;
+  self->scroll_frames_steady = 0;
   if (self->scroll_tick == 0)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), settle_scroll_cb, self, NULL);
 }
@@ -432,7 +440,7 @@ plx_window_show_document (PlxWindow  *self,
   g_set_object (&self->annotations, annotations);
 
   fill_buffer (self);
-  self->highlighter = plx_highlighter_new (gtk_text_view_get_buffer (self->text_view),
+  self->highlighter = plx_highlighter_new (self->text_view,
                                            G_LIST_MODEL (self->annotations),
                                            plx_project_get_perspectives (self->project));
   rebuild_panels (self);
