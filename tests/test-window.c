@@ -43,6 +43,20 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
+  /* The memory settings backend lives as long as the process: each test
+   * starts from the defaults, not from where the last one left off. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (PLX_APP_ID);
+    g_autoptr(GSettingsSchema) schema = NULL;
+    g_auto(GStrv) keys = NULL;
+
+    g_object_get (settings, "settings-schema", &schema, NULL);
+    keys = g_settings_schema_list_keys (schema);
+
+    for (guint i = 0; keys[i] != NULL; i++)
+      g_settings_reset (settings, keys[i]);
+  }
+
   fixture->dir = plx_test_make_tempdir ();
   fixture->path = g_build_filename (fixture->dir, "test.parallax", NULL);
   plx_application_ensure_default_project (fixture->path, &error);
@@ -306,7 +320,9 @@ test_window_restores_state (Fixture       *fixture,
   select_range (fixture->window, 0, 0);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.reveal-annotation", "s",
                               plx_annotation_get_uuid (annotation));
-  run_frames (1500);
+  for (int i = 0; i < 200 && top_offset (fixture->window) < 20000; i++)
+    run_frames (50);
+  run_frames (500);
   before = top_offset (fixture->window);
   g_assert_cmpint (before, >, 20000);
 
@@ -315,7 +331,8 @@ test_window_restores_state (Fixture       *fixture,
   iterate ();
 
   fixture->window = open_window (fixture->path);
-  run_frames (1500);
+  for (int i = 0; i < 200 && ABS (top_offset (fixture->window) - before) >= 200; i++)
+    run_frames (50);
   after = top_offset (fixture->window);
   g_assert_cmpint (ABS (after - before), <, 200);
   gtk_window_get_default_size (GTK_WINDOW (fixture->window), &width, &height);
@@ -347,6 +364,44 @@ test_window_adapts_to_width (Fixture       *fixture,
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1600, 1000);
   g_assert_true (wait_for_compact (fixture->window, FALSE));
+}
+
+/* Another writer (parallax-cli, another window) changes the project: the
+ * window shows it without a restart. */
+static void
+test_window_follows_other_writers (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  gint64 western = plx_perspective_get_id (perspective_at (fixture->window, 2));
+  GListModel *panel = plx_window_get_panel_model (fixture->window, western);
+  g_autoptr(PlxProject) other = NULL;
+  g_autoptr(PlxDocument) document = NULL;
+  g_autoptr(PlxAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  other = plx_project_open (fixture->path, &error);
+  g_assert_no_error (error);
+  document = plx_project_load_document (other, plx_document_get_id (plx_window_get_document (fixture->window)), &error);
+  g_assert_no_error (error);
+  annotation = plx_annotation_new_for_range (document, 300, 330, western, &error);
+  g_assert_no_error (error);
+  plx_project_add_annotation (other, annotation, &error);
+  g_assert_no_error (error);
+  plx_project_rename_perspective (other, western, "Западный", &error);
+  g_assert_no_error (error);
+
+  for (int i = 0; i < 100 && g_strcmp0 (plx_perspective_get_name (perspective_at (fixture->window, 2)), "Западный") != 0; i++)
+    run_frames (50);
+  run_frames (200);
+  g_assert_cmpstr (plx_perspective_get_name (perspective_at (fixture->window, 2)), ==, "Западный");
+  panel = plx_window_get_panel_model (fixture->window, western);
+  g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 1);
+  g_assert_true (highlighted (fixture->window, 310, western));
+
+  /* And the window's own changes reach the other connection. */
+  select_range (fixture->window, 400, 420);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag-selection", "i", 3);
+  g_assert_cmpuint (rows_in_file (fixture->path), ==, 2);
 }
 
 static void
@@ -388,6 +443,7 @@ main (int argc, char **argv)
   g_test_add ("/window/filter", Fixture, NULL, fixture_set_up, test_window_filter, fixture_tear_down);
   g_test_add ("/window/restores-state", Fixture, NULL, fixture_set_up, test_window_restores_state, fixture_tear_down);
   g_test_add ("/window/adapts-to-width", Fixture, NULL, fixture_set_up, test_window_adapts_to_width, fixture_tear_down);
+  g_test_add ("/window/follows-other-writers", Fixture, NULL, fixture_set_up, test_window_follows_other_writers, fixture_tear_down);
   g_test_add ("/window/bad-document", Fixture, NULL, fixture_set_up, test_window_bad_document, fixture_tear_down);
   return g_test_run ();
 }

@@ -4,59 +4,15 @@
 
 #include <glib/gi18n.h>
 
-#include "plx-highlighter.h"
 #include "plx-perspective-panel.h"
-#include "plx-tag-popover.h"
-#include "plx-window.h"
+#include "plx-window-private.h"
 
 /* Below this width the panels share one column as tabs. */
 #define COLUMNS_MIN_WIDTH 1200
 #define FLASH_MS 900
 
-struct _PlxWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Owned references */
-  GSettings            *settings;
-  PlxProject           *project;
-  PlxHistory           *history;
-  PlxDocument          *document;
-  PlxAnnotationList    *annotations;
-  PlxHighlighter       *highlighter;
-  GPtrArray            *panels;
-  GListStore           *documents;
-  GtkStringList        *theme_names;
-  PlxTagPopover        *tag_popover;
-  char                 *editing_uuid;    /* NULL: the popover tags a new passage */
-  guint                 tag_start;
-  guint                 tag_end;
-  GtkTextTag           *flash_tag;
-  guint                 flash_source;
-  gboolean              narrow;
-  guint                 layout_source;
-  guint                 scroll_tick;
-  guint                 scroll_frames_left;
-  guint                 scroll_frames_steady;
-  double                scroll_yalign;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  GtkDropDown          *document_dropdown;
-  GtkStack             *document_stack;
-  GtkScrolledWindow    *text_scroller;
-  GtkTextView          *text_view;
-  GtkSearchEntry       *search_entry;
-  GtkDropDown          *theme_dropdown;
-  GtkStack             *panels_stack;
-  GtkBox               *columns_box;
-  GtkStack             *tabs_stack;
-};
-
 G_DEFINE_FINAL_TYPE (PlxWindow, plx_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void update_actions (PlxWindow *self);
 static void document_selected_cb (PlxWindow *self);
 
 void
@@ -71,9 +27,9 @@ plx_window_show_error (PlxWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-toast (PlxWindow  *self,
-       const char *title)
+void
+_plx_window_toast (PlxWindow  *self,
+                   const char *title)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
@@ -243,8 +199,8 @@ apply_query (PlxWindow *self)
     plx_perspective_panel_set_query (g_ptr_array_index (self->panels, i), text, theme);
 }
 
-static void
-refresh_themes (PlxWindow *self)
+void
+_plx_window_refresh_themes (PlxWindow *self)
 {
   g_auto(GStrv) themes = NULL;
   g_autofree char *current = NULL;
@@ -335,13 +291,13 @@ static void
 perspectives_changed_cb (PlxWindow *self)
 {
   rebuild_panels (self);
-  update_actions (self);
+  _plx_window_update_actions (self);
 }
 
 static void
 annotation_changed_cb (PlxWindow *self)
 {
-  refresh_themes (self);
+  _plx_window_refresh_themes (self);
 }
 
 static gboolean
@@ -377,8 +333,8 @@ plx_window_size_allocate (GtkWidget *widget,
 
 /* ---- project and documents ---- */
 
-static void
-refresh_documents (PlxWindow *self)
+void
+_plx_window_refresh_documents (PlxWindow *self)
 {
   g_autoptr(GPtrArray) documents = plx_project_list_documents (self->project, NULL);
   g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
@@ -451,7 +407,7 @@ plx_window_show_document (PlxWindow  *self,
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_stack_set_visible_child_name (self->document_stack, "document");
   g_settings_set_int64 (self->settings, "last-document", document_id);
-  update_actions (self);
+  _plx_window_update_actions (self);
   return TRUE;
 }
 
@@ -481,13 +437,14 @@ plx_window_open_project (PlxWindow   *self,
   g_set_object (&self->project, project);
   g_clear_object (&self->history);
   self->history = plx_history_new (project);
-  g_signal_connect_swapped (self->history, "notify", G_CALLBACK (update_actions), self);
+  g_signal_connect_swapped (self->history, "notify", G_CALLBACK (_plx_window_update_actions), self);
   g_signal_connect_swapped (project, "annotation-changed", G_CALLBACK (annotation_changed_cb), self);
   g_signal_connect_swapped (plx_project_get_perspectives (project), "items-changed",
                             G_CALLBACK (perspectives_changed_cb), self);
+  _plx_window_io_start (self);
 
-  refresh_documents (self);
-  refresh_themes (self);
+  _plx_window_refresh_documents (self);
+  _plx_window_refresh_themes (self);
   clear_panels (self);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
   gtk_stack_set_visible_child_name (self->document_stack, "empty");
@@ -508,7 +465,7 @@ plx_window_open_project (PlxWindow   *self,
           break;
         }
     }
-  update_actions (self);
+  _plx_window_update_actions (self);
   return TRUE;
 }
 
@@ -524,7 +481,7 @@ plx_window_add_document_file (PlxWindow  *self,
   document = plx_document_new_from_file (file, NULL, error);
   if (document == NULL || !plx_project_add_document (self->project, document, error))
     return FALSE;
-  refresh_documents (self);
+  _plx_window_refresh_documents (self);
   return plx_window_show_document (self, plx_document_get_id (document), error);
 }
 
@@ -710,7 +667,7 @@ tag_selection_action (GtkWidget  *widget,
 
   if (!get_selection (self, &start, &end))
     {
-      toast (self, _("Select a passage first"));
+      _plx_window_toast (self, _("Select a passage first"));
       return;
     }
   if (number <= 0)
@@ -910,7 +867,7 @@ set_extent_action (GtkWidget  *widget,
 
   if (!get_selection (self, &start, &end))
     {
-      toast (self, _("Select the new extent in the text first"));
+      _plx_window_toast (self, _("Select the new extent in the text first"));
       return;
     }
   annotation = plx_project_get_annotation (self->project, g_variant_get_string (parameter, NULL), &error);
@@ -1261,8 +1218,8 @@ file_action (GtkWidget  *widget,
 /* ---- window ---- */
 
 /* The one place that decides which actions can run now. */
-static void
-update_actions (PlxWindow *self)
+void
+_plx_window_update_actions (PlxWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_project = self->project != NULL;
@@ -1273,6 +1230,9 @@ update_actions (PlxWindow *self)
   gtk_widget_action_set_enabled (widget, "win.tag-selection", has_document);
   gtk_widget_action_set_enabled (widget, "win.add-document", has_project);
   gtk_widget_action_set_enabled (widget, "win.add-perspective", has_project);
+  gtk_widget_action_set_enabled (widget, "win.export", has_project && self->busy_cancellable == NULL);
+  gtk_widget_action_set_enabled (widget, "win.import", has_project && self->busy_cancellable == NULL);
+  gtk_widget_action_set_enabled (widget, "win.cancel-busy", self->busy_cancellable != NULL);
 }
 
 static gboolean
@@ -1298,6 +1258,7 @@ plx_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->flash_source, g_source_remove);
   g_clear_handle_id (&self->layout_source, g_source_remove);
+  _plx_window_io_stop (self);
   if (self->scroll_tick != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->scroll_tick);
@@ -1351,6 +1312,9 @@ plx_window_class_init (PlxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, panels_stack);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, columns_box);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, tabs_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, busy_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, busy_label);
+  _plx_window_io_class_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.tag-selection", "i", tag_selection_action);
   gtk_widget_class_install_action (widget_class, "win.reveal-annotation", "s", reveal_annotation_action);
@@ -1449,7 +1413,7 @@ plx_window_init (PlxWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  update_actions (self);
+  _plx_window_update_actions (self);
 }
 
 PlxWindow *

@@ -125,6 +125,42 @@ annotation_changed_cb (PlxAnnotationList *self,
     }
 }
 
+/* Another connection changed the file: take the stored list as it is now,
+ * announcing only the span that differs. */
+static void
+external_change_cb (PlxAnnotationList *self,
+                    PlxProject        *project)
+{
+  PlxAnnotationQuery query = { self->document_id, 0, NULL };
+  g_autoptr(GPtrArray) fresh = plx_project_list_annotations (project, &query, NULL);
+  g_autoptr(GPtrArray) old = NULL;
+  guint head = 0, tail = 0;
+
+  if (fresh == NULL)
+    return;
+  g_ptr_array_sort (fresh, compare_indirect);
+
+  while (head < fresh->len && head < self->items->len &&
+         plx_annotation_equal (g_ptr_array_index (fresh, head), g_ptr_array_index (self->items, head)))
+    head++;
+  while (tail < fresh->len - head && tail < self->items->len - head &&
+         plx_annotation_equal (g_ptr_array_index (fresh, fresh->len - 1 - tail),
+                               g_ptr_array_index (self->items, self->items->len - 1 - tail)))
+    tail++;
+  if (head == fresh->len && head == self->items->len)
+    return;
+
+  old = g_steal_pointer (&self->items);
+  self->items = g_steal_pointer (&fresh);
+  g_hash_table_remove_all (self->by_uuid);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      PlxAnnotation *annotation = g_ptr_array_index (self->items, i);
+      g_hash_table_insert (self->by_uuid, (gpointer) plx_annotation_get_uuid (annotation), annotation);
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self), head, old->len - head - tail, self->items->len - head - tail);
+}
+
 static void
 plx_annotation_list_dispose (GObject *object)
 {
@@ -193,6 +229,7 @@ plx_annotation_list_new (PlxProject  *project,
   g_ptr_array_sort (self->items, compare_indirect);
 
   g_signal_connect_swapped (project, "annotation-changed", G_CALLBACK (annotation_changed_cb), self);
+  g_signal_connect_swapped (project, "external-change", G_CALLBACK (external_change_cb), self);
   return g_steal_pointer (&self);
 }
 

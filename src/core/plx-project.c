@@ -31,6 +31,10 @@ struct _PlxProject
    * a change that was rolled back. */
   GArray     *marks;        /* pending->len at each open level */
   GPtrArray  *pending;      /* old, new, old, new… (either may be NULL) */
+
+  /* SQLite bumps this when another connection commits: how the app sees
+   * what parallax-cli (or another window) wrote. */
+  gint64      data_version;
 };
 
 G_DEFINE_FINAL_TYPE (PlxProject, plx_project, G_TYPE_OBJECT)
@@ -43,6 +47,7 @@ enum {
 
 enum {
   ANNOTATION_CHANGED,
+  EXTERNAL_CHANGE,
   N_SIGNALS
 };
 
@@ -290,6 +295,17 @@ plx_project_class_init (PlxProjectClass *klass)
   signals[ANNOTATION_CHANGED] =
     g_signal_new ("annotation-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, PLX_TYPE_ANNOTATION, PLX_TYPE_ANNOTATION);
+
+  /**
+   * PlxProject::external-change:
+   *
+   * Emitted by plx_project_sync_external_changes() when another connection
+   * (another process or window) committed changes; the perspectives have
+   * been reloaded already, annotation lists should reload theirs.
+   */
+  signals[EXTERNAL_CHANGE] =
+    g_signal_new ("external-change", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -434,6 +450,54 @@ load_perspectives (PlxProject  *self,
 }
 
 static gboolean
+read_data_version (PlxProject  *self,
+                   gint64      *version,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = statement (self, "PRAGMA data_version", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_sqlite_error (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Whether the perspectives in memory are those in the file, so that an
+ * unrelated change elsewhere does not rebuild every panel. */
+static gboolean
+perspectives_match_database (PlxProject *self)
+{
+  sqlite3_stmt *stmt = statement (self, "SELECT id, name, color, position FROM perspectives ORDER BY position, id", NULL);
+  GListModel *model = G_LIST_MODEL (self->perspectives);
+  guint n = g_list_model_get_n_items (model);
+  guint i = 0;
+  gboolean same = TRUE;
+
+  if (stmt == NULL)
+    return FALSE;
+  while (same && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(PlxPerspective) known = i < n ? g_list_model_get_item (model, i) : NULL;
+
+      same = known != NULL &&
+             plx_perspective_get_id (known) == sqlite3_column_int64 (stmt, 0) &&
+             g_strcmp0 (plx_perspective_get_name (known), (const char *) sqlite3_column_text (stmt, 1)) == 0 &&
+             g_strcmp0 (plx_perspective_get_color (known), (const char *) sqlite3_column_text (stmt, 2)) == 0 &&
+             plx_perspective_get_position (known) == sqlite3_column_int (stmt, 3);
+      i++;
+    }
+  sqlite3_reset (stmt);
+  return same && i == n;
+}
+
+static gboolean
 check_integrity (PlxProject  *self,
                  GError     **error)
 {
@@ -519,9 +583,30 @@ plx_project_open (const char  *path,
     return NULL;
   if (!_plx_project_migrate (self->db, PLX_PROJECT_SCHEMA_VERSION, error))
     return NULL;
-  if (!load_perspectives (self, error))
+  if (!load_perspectives (self, error) || !read_data_version (self, &self->data_version, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+/* Picks up what other connections committed since the last call. Returns
+ * whether anything changed; cheap when nothing did, so it can be polled. */
+gboolean
+plx_project_sync_external_changes (PlxProject  *self,
+                                   GError     **error)
+{
+  gint64 version;
+
+  g_return_val_if_fail (PLX_IS_PROJECT (self), FALSE);
+
+  if (self->marks->len > 0 || !read_data_version (self, &version, error) || version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+
+  /* Documents are immutable once added, so cached ones stay valid. */
+  if (!perspectives_match_database (self) && !load_perspectives (self, error))
+    return FALSE;
+  g_signal_emit (self, signals[EXTERNAL_CHANGE], 0);
+  return TRUE;
 }
 
 static gboolean

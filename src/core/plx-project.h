@@ -29,6 +29,8 @@ PlxProject     *plx_project_open                 (const char          *path,
 PlxProject     *plx_project_create               (const char          *path,
                                                   GError             **error);
 const char     *plx_project_get_path             (PlxProject          *self);
+gboolean        plx_project_sync_external_changes (PlxProject         *self,
+                                                  GError             **error);
 
 GListModel     *plx_project_get_perspectives     (PlxProject          *self);
 PlxPerspective *plx_project_find_perspective     (PlxProject          *self,

@@ -1,0 +1,345 @@
+/* plx-window-io.c: export, import, and following other writers.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-window"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "plx-window-private.h"
+
+/* Another process may write the project (parallax-cli, a second window);
+ * the window looks for its changes this often. */
+#define SYNC_INTERVAL_MS 1000
+
+/* Export and import run in a worker thread on a connection of their own, so
+ * the window keeps drawing; the window's connection then picks the result
+ * up like any other writer's. */
+typedef struct {
+  char            *project_path;
+  GFile           *file;
+  PlxExportFormat  format;
+  gint64           document_id;
+} IoJob;
+
+static void
+io_job_free (gpointer data)
+{
+  IoJob *job = data;
+
+  g_free (job->project_path);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static void
+busy_begin (PlxWindow  *self,
+            const char *label)
+{
+  g_clear_object (&self->busy_cancellable);
+  self->busy_cancellable = g_cancellable_new ();
+  gtk_label_set_text (self->busy_label, label);
+  gtk_revealer_set_reveal_child (self->busy_revealer, TRUE);
+  _plx_window_update_actions (self);
+}
+
+static void
+busy_end (PlxWindow *self)
+{
+  g_clear_object (&self->busy_cancellable);
+  gtk_revealer_set_reveal_child (self->busy_revealer, FALSE);
+  _plx_window_update_actions (self);
+}
+
+static void
+cancel_busy_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+
+  if (self->busy_cancellable != NULL)
+    g_cancellable_cancel (self->busy_cancellable);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  IoJob *job = task_data;
+  g_autoptr(PlxProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  project = plx_project_open (job->project_path, &error);
+  if (project == NULL ||
+      !plx_export_to_file (project, job->format, job->document_id, PLX_EXPORT_FLAGS_NONE,
+                           job->file, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  PlxWindow *self = PLX_WINDOW (object);
+  IoJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  busy_end (self);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        plx_window_show_error (self, _("Could Not Export"), error);
+      return;
+    }
+  {
+    g_autofree char *name = g_file_get_basename (job->file);
+    g_autofree char *message = g_strdup_printf (_("Exported to %s"), name);
+    _plx_window_toast (self, message);
+  }
+}
+
+static PlxExportFormat
+chosen_format (GtkFileChooser *chooser)
+{
+  const char *choice = gtk_file_chooser_get_choice (chooser, "format");
+  PlxExportFormat format = PLX_EXPORT_FORMAT_NATIVE;
+
+  if (choice != NULL)
+    plx_export_format_from_string (choice, &format);
+  return format;
+}
+
+static void
+export_chosen_cb (GtkNativeDialog *native,
+                  int              response,
+                  PlxWindow       *self)
+{
+  GtkFileChooser *chooser = GTK_FILE_CHOOSER (native);
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GFile) chosen = NULL;
+  g_autofree char *path = NULL;
+  IoJob *job;
+
+  if (response != GTK_RESPONSE_ACCEPT || self->project == NULL)
+    goto out;
+
+  chosen = gtk_file_chooser_get_file (chooser);
+  path = g_file_get_path (chosen);
+  job = g_new0 (IoJob, 1);
+  job->project_path = g_strdup (plx_project_get_path (self->project));
+  job->format = chosen_format (chooser);
+  job->document_id = g_strcmp0 (gtk_file_chooser_get_choice (chooser, "scope"), "document") == 0 && self->document
+                     ? plx_document_get_id (self->document) : 0;
+  /* The name typed without an extension gets the format's. */
+  if (path != NULL && strchr (strrchr (path, G_DIR_SEPARATOR) ? strrchr (path, G_DIR_SEPARATOR) : path, '.') == NULL)
+    {
+      g_autofree char *with_extension = g_strconcat (path, ".", plx_export_format_extension (job->format), NULL);
+      job->file = g_file_new_for_path (with_extension);
+    }
+  else
+    job->file = g_object_ref (chosen);
+
+  busy_begin (self, _("Exporting annotations…"));
+  task = g_task_new (self, self->busy_cancellable, export_done_cb, NULL);
+  g_task_set_source_tag (task, export_chosen_cb);
+  g_task_set_task_data (task, job, io_job_free);
+  g_task_run_in_thread (task, export_thread);
+
+out:
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+  GtkFileChooserNative *native;
+  static const char *format_ids[] = { "native", "w3c", "csv", NULL };
+  const char *format_labels[] = { _("Parallax JSON"), _("W3C Web Annotation (JSON-LD)"), _("CSV spreadsheet"), NULL };
+  static const char *scope_ids[] = { "document", "project", NULL };
+  const char *scope_labels[] = { _("This document"), _("All documents"), NULL };
+  g_autofree char *name = NULL;
+
+  native = gtk_file_chooser_native_new (_("Export Annotations"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "format", _("Format"), format_ids, format_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "format", "native");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "scope", _("Annotations of"), scope_ids, scope_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "scope", "document");
+  name = g_strdup_printf ("%s.json", self->document ? plx_document_get_title (self->document) : _("annotations"));
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_signal_connect (native, "response", G_CALLBACK (export_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  IoJob *job = task_data;
+  g_autoptr(PlxProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  PlxImportReport *report = NULL;
+
+  project = plx_project_open (job->project_path, &error);
+  if (project != NULL)
+    report = plx_import_file (project, job->file, cancellable, &error);
+  if (report == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) plx_import_report_free);
+}
+
+static void
+show_orphans (PlxWindow       *self,
+              PlxImportReport *report)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+
+  g_string_printf (body, ngettext ("%u passage could not be placed in the text, which has changed since it was annotated. It was not imported:",
+                                   "%u passages could not be placed in the text, which has changed since they were annotated. They were not imported:",
+                                   report->orphaned), report->orphaned);
+  for (guint i = 0; report->orphans != NULL && i < report->orphans->len && i < 20; i++)
+    g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (report->orphans, i));
+  if (report->orphans != NULL && report->orphans->len > 20)
+    g_string_append_printf (body, "\n%s", _("…and more; parallax-cli import lists them all."));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Some Passages Were Not Imported"), body->str));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  PlxWindow *self = PLX_WINDOW (object);
+  g_autoptr(PlxImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  busy_end (self);
+  report = g_task_propagate_pointer (G_TASK (result), &error);
+  if (report == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        plx_window_show_error (self, _("Could Not Import"), error);
+      return;
+    }
+
+  if (self->project != NULL)
+    plx_project_sync_external_changes (self->project, NULL);
+  /* Translators: counts of imported annotations */
+  message = g_strdup_printf (_("Imported: %u added, %u updated, %u unchanged"),
+                             report->added, report->updated, report->skipped);
+  _plx_window_toast (self, message);
+  if (report->orphaned > 0)
+    show_orphans (self, report);
+}
+
+static void
+import_chosen_cb (GtkNativeDialog *native,
+                  int              response,
+                  PlxWindow       *self)
+{
+  g_autoptr(GTask) task = NULL;
+  IoJob *job;
+
+  if (response != GTK_RESPONSE_ACCEPT || self->project == NULL)
+    goto out;
+
+  job = g_new0 (IoJob, 1);
+  job->project_path = g_strdup (plx_project_get_path (self->project));
+  job->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+  busy_begin (self, _("Importing annotations…"));
+  task = g_task_new (self, self->busy_cancellable, import_done_cb, NULL);
+  g_task_set_source_tag (task, import_chosen_cb);
+  g_task_set_task_data (task, job, io_job_free);
+  g_task_run_in_thread (task, import_thread);
+
+out:
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (_("Import Annotations"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Parallax JSON and W3C Web Annotations"));
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_add_suffix (filter, "jsonld");
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_mime_type (filter, "application/ld+json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_signal_connect (native, "response", G_CALLBACK (import_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+external_change_cb (PlxWindow *self)
+{
+  _plx_window_refresh_documents (self);
+  _plx_window_refresh_themes (self);
+}
+
+static gboolean
+sync_cb (gpointer data)
+{
+  PlxWindow *self = data;
+  g_autoptr(GError) error = NULL;
+
+  /* A busy file is simply looked at again on the next tick. */
+  if (self->project != NULL && !plx_project_sync_external_changes (self->project, &error) && error != NULL)
+    g_debug ("Could not look for other writers' changes: %s", error->message);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Follows the window's current project. */
+void
+_plx_window_io_start (PlxWindow *self)
+{
+  g_signal_connect_swapped (self->project, "external-change", G_CALLBACK (external_change_cb), self);
+  if (self->sync_source == 0)
+    self->sync_source = g_timeout_add (SYNC_INTERVAL_MS, sync_cb, self);
+}
+
+void
+_plx_window_io_stop (PlxWindow *self)
+{
+  g_clear_handle_id (&self->sync_source, g_source_remove);
+  if (self->busy_cancellable != NULL)
+    g_cancellable_cancel (self->busy_cancellable);
+  g_clear_object (&self->busy_cancellable);
+}
+
+void
+_plx_window_io_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-busy", NULL, cancel_busy_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+}

@@ -1,0 +1,66 @@
+/* plx-window-private.h: shared by the files that make up PlxWindow.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "plx-highlighter.h"
+#include "plx-tag-popover.h"
+#include "plx-window.h"
+
+G_BEGIN_DECLS
+
+struct _PlxWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Owned references */
+  GSettings            *settings;
+  PlxProject           *project;
+  PlxHistory           *history;
+  PlxDocument          *document;
+  PlxAnnotationList    *annotations;
+  PlxHighlighter       *highlighter;
+  GPtrArray            *panels;
+  GListStore           *documents;
+  GtkStringList        *theme_names;
+  PlxTagPopover        *tag_popover;
+  char                 *editing_uuid;    /* NULL: the popover tags a new passage */
+  guint                 tag_start;
+  guint                 tag_end;
+  GtkTextTag           *flash_tag;
+  guint                 flash_source;
+  gboolean              narrow;
+  guint                 layout_source;
+  guint                 scroll_tick;
+  guint                 scroll_frames_left;
+  guint                 scroll_frames_steady;
+  double                scroll_yalign;
+  GCancellable         *busy_cancellable; /* the export or import under way */
+  guint                 sync_source;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkDropDown          *document_dropdown;
+  GtkStack             *document_stack;
+  GtkScrolledWindow    *text_scroller;
+  GtkTextView          *text_view;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *theme_dropdown;
+  GtkStack             *panels_stack;
+  GtkBox               *columns_box;
+  GtkStack             *tabs_stack;
+  GtkRevealer          *busy_revealer;
+  GtkLabel             *busy_label;
+};
+
+
+void _plx_window_update_actions     (PlxWindow      *self);
+void _plx_window_refresh_documents  (PlxWindow      *self);
+void _plx_window_refresh_themes     (PlxWindow      *self);
+void _plx_window_toast              (PlxWindow      *self,
+                                     const char     *title);
+void _plx_window_io_class_init      (GtkWidgetClass *widget_class);
+void _plx_window_io_start           (PlxWindow      *self);
+void _plx_window_io_stop            (PlxWindow      *self);
+
+G_END_DECLS
