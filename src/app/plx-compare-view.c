@@ -1,0 +1,916 @@
+/* plx-compare-view.c
+ *
+ * The matrix is rebuilt as plain widgets in a GtkGrid: a row per theme is
+ * a few dozen at most, and cells show at most PLX_COMPARE_VIEW_CELL_LIMIT
+ * passages until the user asks for more, so even 20,000 passages build a
+ * bounded number of widgets. Statistics come from PlxStatistics in the
+ * core, recomputed on the main thread after a 200 ms pause in changes: it
+ * takes a few milliseconds, less than handing the data to a thread.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-compare-view"
+
+#include <adwaita.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "plx-compare-view.h"
+#include "plx-document-map.h"
+#include "plx-heat-map.h"
+
+#define RECOMPUTE_DELAY_MS 200
+
+struct _PlxCompareView
+{
+  GtkWidget       parent_instance;
+
+  /* Owned references */
+  PlxProject     *project;
+  PlxDocument    *document;
+  GListModel     *annotations;
+  PlxStatistics  *statistics;
+  GPtrArray      *watched;        /* perspectives whose name or colour we show */
+
+  PlxCompareSort  sort;
+  char           *filter;         /* casefolded, NULL for none */
+  GHashTable     *expanded;       /* "theme\x1fperspective-id" of opened cells */
+  GHashTable     *cells;          /* same keys → cell box, owned by the grid */
+  GPtrArray      *row_themes;     /* themes in row order; "" is "no theme" */
+  guint           recompute_id;
+
+  /* Template widgets */
+  GtkWidget      *box;
+  GtkSearchEntry *filter_entry;
+  GtkDropDown    *sort_dropdown;
+  GtkLabel       *summary_label;
+  GtkLabel       *empty_label;
+  PlxDocumentMap *document_map;
+  GtkGrid        *matrix;
+  GtkGrid        *perspectives_grid;
+  PlxHeatMap     *heat_map;
+  GtkGrid        *cooccurrence_grid;
+};
+
+G_DEFINE_FINAL_TYPE (PlxCompareView, plx_compare_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STATISTICS,
+  PROP_SORT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Row id standing for the passages without a theme, after the themes. */
+#define UNTAGGED_ROW(stats) plx_statistics_get_n_themes (stats)
+
+static char *
+cell_key (const char *theme,
+          gint64      perspective_id)
+{
+  return g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT, theme, perspective_id);
+}
+
+static void
+clear_grid (GtkGrid *grid)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+}
+
+static GtkWidget *
+label_new (const char *text,
+           float       xalign,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static GtkWidget *
+perspective_label_new (PlxPerspective *perspective,
+                       const char     *extra)
+{
+  g_autofree char *markup = NULL;
+  GtkWidget *label;
+
+  /* The coloured dot carries the perspective's colour without CSS. */
+  markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> <b>%s</b>%s%s",
+                                    plx_perspective_get_color (perspective),
+                                    plx_perspective_get_name (perspective),
+                                    extra ? "\n" : "", extra ? extra : "");
+  label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  return label;
+}
+
+static gboolean
+contains_folded (const char *haystack,
+                 const char *needle_folded)
+{
+  g_autofree char *folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, needle_folded) != NULL;
+}
+
+static gboolean
+passage_matches (PlxAnnotation *annotation,
+                 const char    *filter)
+{
+  return contains_folded (plx_annotation_get_quote (annotation), filter) ||
+         contains_folded (plx_annotation_get_note (annotation), filter);
+}
+
+static GtkWidget *
+passage_button_new (PlxAnnotation *annotation)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *quote = label_new (plx_annotation_get_quote (annotation), 0, "quote");
+  const char *note = plx_annotation_get_note (annotation);
+  g_autofree char *accessible = g_strdup_printf (_("Passage: %s"), plx_annotation_get_quote (annotation));
+  PangoAttrList *italic = pango_attr_list_new ();
+
+  pango_attr_list_insert (italic, pango_attr_style_new (PANGO_STYLE_ITALIC));
+  gtk_label_set_attributes (GTK_LABEL (quote), italic);
+  pango_attr_list_unref (italic);
+  gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (quote), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (quote), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (quote), 34);
+  gtk_label_set_width_chars (GTK_LABEL (quote), 20);
+  gtk_box_append (GTK_BOX (box), quote);
+
+  if (note != NULL && *note != '\0')
+    {
+      GtkWidget *note_label = label_new (note, 0, "caption");
+
+      gtk_widget_add_css_class (note_label, "dim-label");
+      gtk_label_set_ellipsize (GTK_LABEL (note_label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (note_label), 34);
+      gtk_box_append (GTK_BOX (box), note_label);
+    }
+
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, plx_annotation_get_quote (annotation));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.reveal-annotation");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", plx_annotation_get_uuid (annotation));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  return button;
+}
+
+static void rebuild_matrix (PlxCompareView *self);
+
+static void
+show_more_clicked_cb (GtkButton      *button,
+                      PlxCompareView *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (button), "plx-cell-key");
+
+  g_hash_table_add (self->expanded, g_strdup (key));
+  rebuild_matrix (self);
+}
+
+/* The passages of one row and perspective: a theme's cell, or the
+ * untagged passages for the last row. */
+static const guint *
+row_passages (PlxStatistics *stats,
+              guint          row,
+              guint          perspective,
+              guint         *n)
+{
+  if (row == UNTAGGED_ROW (stats))
+    return plx_statistics_get_untagged (stats, perspective, n);
+  return plx_statistics_get_cell (stats, row, perspective, n);
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  PlxCompareView *self = data;
+  PlxStatistics *stats = self->statistics;
+  guint ra = *(const guint *) a;
+  guint rb = *(const guint *) b;
+  guint ta, tb;
+  double da, db;
+
+  if (self->sort == PLX_COMPARE_SORT_DISAGREEMENT)
+    {
+      da = plx_statistics_get_theme_dominance (stats, ra);
+      db = plx_statistics_get_theme_dominance (stats, rb);
+      if (da != db)
+        return da > db ? -1 : 1;
+    }
+  if (self->sort != PLX_COMPARE_SORT_NAME)
+    {
+      ta = plx_statistics_get_theme_total (stats, ra);
+      tb = plx_statistics_get_theme_total (stats, rb);
+      if (ta != tb)
+        return ta > tb ? -1 : 1;
+    }
+  return ra < rb ? -1 : ra > rb;   /* themes are already sorted by name */
+}
+
+static GtkWidget *
+theme_header_new (PlxStatistics *stats,
+                  guint          row,
+                  guint          total)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gboolean untagged = row == UNTAGGED_ROW (stats);
+  GtkWidget *name = label_new (untagged ? _("No theme") : plx_statistics_get_theme (stats, row), 0, "heading");
+  g_autofree char *detail = NULL;
+
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 18);
+  gtk_box_append (GTK_BOX (box), name);
+
+  if (!untagged && plx_statistics_get_theme_dominant (stats, row) >= 0 &&
+      plx_statistics_get_n_perspectives (stats) > 1)
+    {
+      PlxPerspective *dominant = plx_statistics_get_perspective (stats, (guint) plx_statistics_get_theme_dominant (stats, row));
+
+      /* Translators: "12 passages, 75% Armenian" */
+      detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage, %.0f%% %s", "%u passages, %.0f%% %s", total),
+                                total, plx_statistics_get_theme_dominance (stats, row) * 100,
+                                plx_perspective_get_name (dominant));
+    }
+  else
+    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages", total), total);
+  gtk_box_append (GTK_BOX (box), label_new (detail, 0, "dim-label"));
+  gtk_widget_add_css_class (gtk_widget_get_last_child (box), "caption");
+  return box;
+}
+
+static void
+rebuild_matrix (PlxCompareView *self)
+{
+  PlxStatistics *stats = self->statistics;
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint P, n_untagged = 0, grid_row = 1;
+
+  clear_grid (self->matrix);
+  g_hash_table_remove_all (self->cells);
+  g_ptr_array_set_size (self->row_themes, 0);
+  if (stats == NULL)
+    return;
+
+  P = plx_statistics_get_n_perspectives (stats);
+  gtk_grid_attach (self->matrix, label_new (_("Theme"), 0, "heading"), 0, 0, 1, 1);
+  for (guint p = 0; p < P; p++)
+    {
+      guint n = plx_statistics_get_passages (stats, p);
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages", n), n);
+      GtkWidget *header = perspective_label_new (plx_statistics_get_perspective (stats, p), count);
+
+      gtk_widget_set_hexpand (header, TRUE);
+      gtk_grid_attach (self->matrix, header, (int) p + 1, 0, 1, 1);
+    }
+
+  for (guint t = 0; t < plx_statistics_get_n_themes (stats); t++)
+    g_array_append_val (rows, t);
+  g_array_sort_with_data (rows, compare_rows, self);
+  for (guint p = 0; p < P; p++)
+    {
+      guint n;
+      plx_statistics_get_untagged (stats, p, &n);
+      n_untagged += n;
+    }
+  if (n_untagged > 0)
+    {
+      guint untagged = UNTAGGED_ROW (stats);
+      g_array_append_val (rows, untagged);
+    }
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      guint row = g_array_index (rows, guint, r);
+      const char *theme = row == UNTAGGED_ROW (stats) ? "" : plx_statistics_get_theme (stats, row);
+      gboolean name_matches = self->filter == NULL || (*theme != '\0' && contains_folded (theme, self->filter));
+      g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      guint total = 0, n_shown = 0;
+
+      /* Which passages each cell shows under the filter. */
+      for (guint p = 0; p < P; p++)
+        {
+          guint n;
+          const guint *indices = row_passages (stats, row, p, &n);
+          GArray *cell = g_array_new (FALSE, FALSE, sizeof (guint));
+
+          total += n;
+          for (guint i = 0; i < n; i++)
+            if (name_matches || passage_matches (plx_statistics_get_annotation (stats, indices[i]), self->filter))
+              g_array_append_val (cell, indices[i]);
+          n_shown += cell->len;
+          g_ptr_array_add (shown, cell);
+        }
+      if (!name_matches && n_shown == 0)
+        continue;
+
+      g_ptr_array_add (self->row_themes, (gpointer) theme);
+      gtk_grid_attach (self->matrix, theme_header_new (stats, row, total), 0, (int) grid_row, 1, 1);
+
+      for (guint p = 0; p < P; p++)
+        {
+          GArray *cell = g_ptr_array_index (shown, p);
+          PlxPerspective *perspective = plx_statistics_get_perspective (stats, p);
+          g_autofree char *key = cell_key (theme, plx_perspective_get_id (perspective));
+          GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+          guint n_all;
+          guint limit;
+          g_autofree char *count = NULL;
+          g_autofree char *accessible = NULL;
+
+          row_passages (stats, row, p, &n_all);
+          if (n_all == 0)
+            count = g_strdup ("—");
+          else if (cell->len == n_all)
+            count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages", n_all), n_all);
+          else
+            /* Translators: passages matching the filter, of all in the cell */
+            count = g_strdup_printf (_("%u of %u passages"), cell->len, n_all);
+          gtk_box_append (GTK_BOX (box), label_new (count, 0, "dim-label"));
+          gtk_widget_add_css_class (gtk_widget_get_last_child (box), "numeric");
+
+          limit = g_hash_table_contains (self->expanded, key) ? G_MAXUINT : PLX_COMPARE_VIEW_CELL_LIMIT;
+          for (guint i = 0; i < cell->len && i < limit; i++)
+            gtk_box_append (GTK_BOX (box),
+                            passage_button_new (plx_statistics_get_annotation (stats, g_array_index (cell, guint, i))));
+          if (cell->len > limit)
+            {
+              g_autofree char *more = g_strdup_printf (_("Show %u More"), cell->len - limit);
+              GtkWidget *button = gtk_button_new_with_label (more);
+
+              gtk_widget_add_css_class (button, "flat");
+              g_object_set_data_full (G_OBJECT (button), "plx-cell-key", g_strdup (key), g_free);
+              g_signal_connect (button, "clicked", G_CALLBACK (show_more_clicked_cb), self);
+              gtk_box_append (GTK_BOX (box), button);
+            }
+
+          /* Translators: theme — perspective: count */
+          accessible = g_strdup_printf (_("%s, %s: %s"), *theme ? theme : _("No theme"),
+                                        plx_perspective_get_name (perspective), count);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+          gtk_widget_set_valign (box, GTK_ALIGN_START);
+          gtk_grid_attach (self->matrix, box, (int) p + 1, (int) grid_row, 1, 1);
+          g_hash_table_insert (self->cells, g_steal_pointer (&key), box);
+        }
+      grid_row++;
+    }
+
+  if (plx_statistics_get_n_passages (stats) == 0)
+    gtk_label_set_text (self->empty_label, _("No passages yet. Tag passages in the Annotate view to compare the perspectives here."));
+  else if (grid_row == 1)
+    gtk_label_set_text (self->empty_label, _("No themes or passages match the filter."));
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label),
+                          plx_statistics_get_n_passages (stats) == 0 || grid_row == 1);
+}
+
+static char *
+format_percent (double share)
+{
+  return g_strdup_printf ("%.1f%%", share * 100);
+}
+
+static void
+rebuild_statistics (PlxCompareView *self)
+{
+  PlxStatistics *stats = self->statistics;
+  const char *headers[] = { N_("Passages"), N_("Characters"), N_("Share of the text"), N_("Touching another") };
+  guint P, length;
+  g_autofree char *summary = NULL;
+
+  clear_grid (self->perspectives_grid);
+  clear_grid (self->cooccurrence_grid);
+  if (stats == NULL)
+    return;
+  P = plx_statistics_get_n_perspectives (stats);
+  length = plx_statistics_get_length (stats);
+
+  summary = g_strdup_printf (_("%u passages. %.1f%% of the text is tagged by some perspective, %.1f%% by more than one."),
+                             plx_statistics_get_n_passages (stats),
+                             length ? 100.0 * plx_statistics_get_covered (stats) / length : 0.0,
+                             length ? 100.0 * plx_statistics_get_contested (stats) / length : 0.0);
+  gtk_label_set_text (self->summary_label, summary);
+
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    gtk_grid_attach (self->perspectives_grid, label_new (_(headers[c]), 1, "dim-label"), (int) c + 1, 0, 1, 1);
+  for (guint p = 0; p < P; p++)
+    {
+      guint passages = plx_statistics_get_passages (stats, p);
+      guint overlapping = plx_statistics_get_overlapping (stats, p);
+      double share = plx_statistics_get_share (stats, p);
+      g_autofree char *n_passages = g_strdup_printf ("%u", passages);
+      g_autofree char *characters = g_strdup_printf ("%u", plx_statistics_get_characters (stats, p));
+      g_autofree char *percent = format_percent (share);
+      g_autofree char *touching = g_strdup_printf ("%u (%.0f%%)", overlapping, passages ? 100.0 * overlapping / passages : 0.0);
+      GtkWidget *share_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *bar = gtk_level_bar_new_for_interval (0, 1);
+      g_autofree char *bar_label = g_strdup_printf (_("%s share of the text"), plx_perspective_get_name (plx_statistics_get_perspective (stats, p)));
+
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), share);
+      gtk_widget_set_size_request (bar, 120, -1);
+      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, bar_label, -1);
+      gtk_box_append (GTK_BOX (share_box), bar);
+      gtk_box_append (GTK_BOX (share_box), label_new (percent, 1, "numeric"));
+      gtk_widget_set_halign (share_box, GTK_ALIGN_END);
+
+      gtk_grid_attach (self->perspectives_grid, perspective_label_new (plx_statistics_get_perspective (stats, p), NULL), 0, (int) p + 1, 1, 1);
+      gtk_grid_attach (self->perspectives_grid, label_new (n_passages, 1, "numeric"), 1, (int) p + 1, 1, 1);
+      gtk_grid_attach (self->perspectives_grid, label_new (characters, 1, "numeric"), 2, (int) p + 1, 1, 1);
+      gtk_grid_attach (self->perspectives_grid, share_box, 3, (int) p + 1, 1, 1);
+      gtk_grid_attach (self->perspectives_grid, label_new (touching, 1, "numeric"), 4, (int) p + 1, 1, 1);
+    }
+
+  for (guint q = 0; q < P; q++)
+    gtk_grid_attach (self->cooccurrence_grid,
+                     perspective_label_new (plx_statistics_get_perspective (stats, q), NULL), (int) q + 1, 0, 1, 1);
+  for (guint p = 0; p < P; p++)
+    {
+      gtk_grid_attach (self->cooccurrence_grid,
+                       perspective_label_new (plx_statistics_get_perspective (stats, p), NULL), 0, (int) p + 1, 1, 1);
+      for (guint q = 0; q < P; q++)
+        {
+          g_autofree char *text = NULL;
+
+          if (p == q)
+            text = g_strdup ("—");
+          else
+            /* Translators: characters covered by both · passages touching */
+            text = g_strdup_printf (_("%u ch · %u"), plx_statistics_get_cooccurrence (stats, p, q),
+                                    plx_statistics_get_cooccurrence_passages (stats, p, q));
+          gtk_grid_attach (self->cooccurrence_grid, label_new (text, 1, "numeric"), (int) q + 1, (int) p + 1, 1, 1);
+        }
+    }
+}
+
+static void schedule_recompute (PlxCompareView *self);
+
+static void
+watch_perspectives (PlxCompareView *self)
+{
+  GListModel *perspectives = plx_project_get_perspectives (self->project);
+
+  for (guint i = 0; i < self->watched->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->watched, i), self);
+  g_ptr_array_set_size (self->watched, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (perspectives); i++)
+    {
+      PlxPerspective *perspective = g_list_model_get_item (perspectives, i);
+
+      g_signal_connect_swapped (perspective, "notify::name", G_CALLBACK (schedule_recompute), self);
+      g_signal_connect_swapped (perspective, "notify::color", G_CALLBACK (schedule_recompute), self);
+      g_ptr_array_add (self->watched, perspective);
+    }
+}
+
+static void
+recompute (PlxCompareView *self)
+{
+  g_clear_handle_id (&self->recompute_id, g_source_remove);
+  g_clear_object (&self->statistics);
+
+  if (self->project != NULL && self->document != NULL && self->annotations != NULL)
+    {
+      watch_perspectives (self);
+      self->statistics = plx_statistics_new (self->document, plx_project_get_perspectives (self->project),
+                                             self->annotations);
+    }
+  plx_heat_map_set_statistics (self->heat_map, self->statistics);
+  rebuild_statistics (self);
+  rebuild_matrix (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export-table", self->statistics != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export-map", self->statistics != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export-heat-map", self->statistics != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATISTICS]);
+}
+
+static gboolean
+recompute_timeout_cb (gpointer data)
+{
+  PlxCompareView *self = data;
+
+  self->recompute_id = 0;
+  recompute (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Bursts of changes (an import, undo of many) recompute once. */
+static void
+schedule_recompute (PlxCompareView *self)
+{
+  g_clear_handle_id (&self->recompute_id, g_source_remove);
+  self->recompute_id = g_timeout_add (RECOMPUTE_DELAY_MS, recompute_timeout_cb, self);
+}
+
+static void
+filter_changed_cb (PlxCompareView *self,
+                   GtkSearchEntry *entry)
+{
+  plx_compare_view_set_filter (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+sort_changed_cb (PlxCompareView *self)
+{
+  plx_compare_view_set_sort (self, (PlxCompareSort) gtk_drop_down_get_selected (self->sort_dropdown));
+}
+
+/* Export */
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    PlxCompareView  *self)
+{
+  const char *kind = g_object_get_data (G_OBJECT (dialog), "plx-export");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  PlxStatisticsTable table;
+  gboolean ok;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (g_strcmp0 (kind, "map") == 0)
+    ok = plx_compare_view_export_map_png (self, file, &error);
+  else if (g_strcmp0 (kind, "heat-map") == 0)
+    ok = plx_compare_view_export_heat_map_png (self, file, &error);
+  else if (plx_statistics_table_from_string (kind, &table))
+    ok = plx_compare_view_export_table (self, table, file, &error);
+  else
+    g_return_if_reached ();
+
+  if (!ok)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *alert = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                 _("Could Not Export"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (alert));
+    }
+out:
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PlxCompareView *self = PLX_COMPARE_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog;
+  const char *kind;
+  g_autofree char *name = NULL;
+
+  if (g_strcmp0 (action_name, "compare.export-map") == 0)
+    kind = "map";
+  else if (g_strcmp0 (action_name, "compare.export-heat-map") == 0)
+    kind = "heat-map";
+  else
+    kind = g_variant_get_string (parameter, NULL);
+  name = g_strdup_printf ("%s.%s", kind, parameter != NULL ? "csv" : "png");
+
+  dialog = gtk_file_chooser_native_new (_("Export the Comparison"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_object_set_data_full (G_OBJECT (dialog), "plx-export", g_strdup (kind), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* GObject */
+
+static void
+plx_compare_view_dispose (GObject *object)
+{
+  PlxCompareView *self = (PlxCompareView *) object;
+
+  g_clear_handle_id (&self->recompute_id, g_source_remove);
+  if (self->watched != NULL)
+    {
+      for (guint i = 0; i < self->watched->len; i++)
+        g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->watched, i), self);
+      g_ptr_array_set_size (self->watched, 0);
+    }
+  if (self->annotations != NULL)
+    g_signal_handlers_disconnect_by_data (self->annotations, self);
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (plx_project_get_perspectives (self->project), self);
+  if (self->cells != NULL)
+    g_hash_table_remove_all (self->cells);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PLX_TYPE_COMPARE_VIEW);
+  g_clear_object (&self->statistics);
+  g_clear_object (&self->annotations);
+  g_clear_object (&self->document);
+  g_clear_object (&self->project);
+
+  G_OBJECT_CLASS (plx_compare_view_parent_class)->dispose (object);
+}
+
+static void
+plx_compare_view_finalize (GObject *object)
+{
+  PlxCompareView *self = (PlxCompareView *) object;
+
+  g_clear_pointer (&self->watched, g_ptr_array_unref);
+  g_clear_pointer (&self->filter, g_free);
+  g_clear_pointer (&self->expanded, g_hash_table_unref);
+  g_clear_pointer (&self->cells, g_hash_table_unref);
+  g_clear_pointer (&self->row_themes, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (plx_compare_view_parent_class)->finalize (object);
+}
+
+static void
+plx_compare_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PlxCompareView *self = PLX_COMPARE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATISTICS:
+      g_value_set_object (value, self->statistics);
+      break;
+    case PROP_SORT:
+      g_value_set_int (value, self->sort);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plx_compare_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SORT:
+      plx_compare_view_set_sort (PLX_COMPARE_VIEW (object), (PlxCompareSort) g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plx_compare_view_class_init (PlxCompareViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = plx_compare_view_dispose;
+  object_class->finalize = plx_compare_view_finalize;
+  object_class->get_property = plx_compare_view_get_property;
+  object_class->set_property = plx_compare_view_set_property;
+
+  properties[PROP_STATISTICS] =
+    g_param_spec_object ("statistics", NULL, NULL, PLX_TYPE_STATISTICS,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SORT] =
+    g_param_spec_int ("sort", NULL, NULL, PLX_COMPARE_SORT_TOTAL, PLX_COMPARE_SORT_NAME, PLX_COMPARE_SORT_TOTAL,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PLX_TYPE_DOCUMENT_MAP);
+  g_type_ensure (PLX_TYPE_HEAT_MAP);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax_annotator/Parallax/ui/plx-compare-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlxCompareView, box);
+  gtk_widget_class_bind_template_child (widget_class, PlxCompareView, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, PlxCompareView, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlxCompareView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PlxCompareView, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, PlxCompareView, document_map);
+  gtk_widget_class_bind_template_child (widget_class, PlxCompareView, matrix);
+  gtk_widget_class_bind_template_child (widget_class, PlxCompareView, perspectives_grid);
+  gtk_widget_class_bind_template_child (widget_class, PlxCompareView, heat_map);
+  gtk_widget_class_bind_template_child (widget_class, PlxCompareView, cooccurrence_grid);
+
+  gtk_widget_class_install_action (widget_class, "compare.export-table", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "compare.export-map", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "compare.export-heat-map", NULL, export_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "compareview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+plx_compare_view_init (PlxCompareView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+  self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->row_themes = g_ptr_array_new ();
+
+  g_signal_connect_swapped (self->filter_entry, "search-changed", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (sort_changed_cb), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Compare the perspectives"), -1);
+  recompute (self);
+}
+
+GtkWidget *
+plx_compare_view_new (void)
+{
+  return g_object_new (PLX_TYPE_COMPARE_VIEW, NULL);
+}
+
+/**
+ * plx_compare_view_set_model:
+ * @project: (nullable): the project, for its perspectives
+ * @document: (nullable): the document shown
+ * @annotations: (nullable): its annotations, a PlxAnnotationList
+ *
+ * Computes at once; afterwards changes to @annotations or to the
+ * perspectives recompute after a short pause.
+ */
+void
+plx_compare_view_set_model (PlxCompareView *self,
+                            PlxProject     *project,
+                            PlxDocument    *document,
+                            GListModel     *annotations)
+{
+  g_return_if_fail (PLX_IS_COMPARE_VIEW (self));
+
+  if (self->annotations != NULL)
+    g_signal_handlers_disconnect_by_data (self->annotations, self);
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (plx_project_get_perspectives (self->project), self);
+  g_set_object (&self->project, project);
+  g_set_object (&self->document, document);
+  g_set_object (&self->annotations, annotations);
+  g_hash_table_remove_all (self->expanded);
+
+  if (annotations != NULL)
+    g_signal_connect_swapped (annotations, "items-changed", G_CALLBACK (schedule_recompute), self);
+  if (project != NULL)
+    g_signal_connect_swapped (plx_project_get_perspectives (project), "items-changed",
+                              G_CALLBACK (schedule_recompute), self);
+  plx_document_map_set_model (self->document_map, document,
+                              project ? plx_project_get_perspectives (project) : NULL, annotations);
+  recompute (self);
+}
+
+PlxStatistics *
+plx_compare_view_get_statistics (PlxCompareView *self)
+{
+  g_return_val_if_fail (PLX_IS_COMPARE_VIEW (self), NULL);
+  return self->statistics;
+}
+
+/* Recomputes now instead of after the pause. */
+void
+plx_compare_view_refresh (PlxCompareView *self)
+{
+  g_return_if_fail (PLX_IS_COMPARE_VIEW (self));
+  recompute (self);
+}
+
+void
+plx_compare_view_set_sort (PlxCompareView *self,
+                           PlxCompareSort  sort)
+{
+  g_return_if_fail (PLX_IS_COMPARE_VIEW (self));
+
+  if (self->sort == sort)
+    return;
+  self->sort = sort;
+  if (gtk_drop_down_get_selected (self->sort_dropdown) != (guint) sort)
+    gtk_drop_down_set_selected (self->sort_dropdown, sort);
+  rebuild_matrix (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
+}
+
+void
+plx_compare_view_set_filter (PlxCompareView *self,
+                             const char     *text)
+{
+  g_return_if_fail (PLX_IS_COMPARE_VIEW (self));
+
+  g_clear_pointer (&self->filter, g_free);
+  if (text != NULL && *text != '\0')
+    self->filter = g_utf8_casefold (text, -1);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)), text ? text : "") != 0)
+    {
+      /* Replacing the text empties it first, and an empty search entry
+       * reports at once: that would clear the filter we just set. */
+      g_signal_handlers_block_by_func (self->filter_entry, filter_changed_cb, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), text ? text : "");
+      g_signal_handlers_unblock_by_func (self->filter_entry, filter_changed_cb, self);
+    }
+  rebuild_matrix (self);
+}
+
+/**
+ * plx_compare_view_dup_row_themes:
+ *
+ * Returns: (transfer full): the themes of the matrix's rows as shown,
+ *   sorted and filtered; "" stands for the passages without a theme
+ */
+char **
+plx_compare_view_dup_row_themes (PlxCompareView *self)
+{
+  GStrvBuilder *builder;
+  char **themes;
+
+  g_return_val_if_fail (PLX_IS_COMPARE_VIEW (self), NULL);
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < self->row_themes->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (self->row_themes, i));
+  themes = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return themes;
+}
+
+/**
+ * plx_compare_view_get_cell:
+ * @theme: a theme, or "" for the passages without one
+ *
+ * Returns: (transfer none) (nullable): the box of the cell: a count label,
+ *   then a button per passage shown, then perhaps a "Show More" button;
+ *   %NULL when the row is filtered out
+ */
+GtkWidget *
+plx_compare_view_get_cell (PlxCompareView *self,
+                           const char     *theme,
+                           gint64          perspective_id)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (PLX_IS_COMPARE_VIEW (self), NULL);
+
+  key = cell_key (theme, perspective_id);
+  return g_hash_table_lookup (self->cells, key);
+}
+
+GtkWidget *
+plx_compare_view_get_document_map (PlxCompareView *self)
+{
+  g_return_val_if_fail (PLX_IS_COMPARE_VIEW (self), NULL);
+  return GTK_WIDGET (self->document_map);
+}
+
+gboolean
+plx_compare_view_export_table (PlxCompareView      *self,
+                               PlxStatisticsTable   table,
+                               GFile               *file,
+                               GError             **error)
+{
+  g_return_val_if_fail (PLX_IS_COMPARE_VIEW (self), FALSE);
+
+  if (self->statistics == NULL)
+    {
+      g_set_error_literal (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT, _("There is no document to compare"));
+      return FALSE;
+    }
+  return plx_statistics_save_csv (self->statistics, table, file, NULL, error);
+}
+
+/* The map at 1600 pixels wide, lanes 24 pixels high, whatever the screen. */
+gboolean
+plx_compare_view_export_map_png (PlxCompareView  *self,
+                                 GFile           *file,
+                                 GError         **error)
+{
+  guint lanes;
+
+  g_return_val_if_fail (PLX_IS_COMPARE_VIEW (self), FALSE);
+
+  lanes = MAX (plx_document_map_get_n_lanes (self->document_map), 1);
+  return plx_document_map_save_png (self->document_map, file, 1600, (int) lanes * 25 + 4, error);
+}
+
+gboolean
+plx_compare_view_export_heat_map_png (PlxCompareView  *self,
+                                      GFile           *file,
+                                      GError         **error)
+{
+  g_return_val_if_fail (PLX_IS_COMPARE_VIEW (self), FALSE);
+  return plx_heat_map_save_png (self->heat_map, file, error);
+}

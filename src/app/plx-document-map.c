@@ -1,0 +1,635 @@
+/* plx-document-map.c
+ *
+ * Smooth with 20,000 passages because nothing per frame depends on the
+ * number of passages: the annotations are read into plain spans when the
+ * model changes, the spans are binned into per-pixel-row buckets (a
+ * difference array, linear in spans plus rows) when the spans or the
+ * length of the widget change, and the buckets are merged into runs of
+ * equal density. A frame only appends one colour node per run.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-document-map"
+
+#include <glib/gi18n.h>
+
+#include "plx-document-map.h"
+#include "plx-png.h"
+
+#define PADDING    2
+#define LANE_GAP   1
+
+typedef struct {
+  guint start;
+  guint end;
+  guint lane;
+} Span;
+
+typedef struct {
+  guint lane;
+  guint first;   /* rows [first, last) */
+  guint last;
+  guint level;   /* 1: one passage, 2: two or three, 3: more */
+} Run;
+
+struct _PlxDocumentMap
+{
+  GtkWidget       parent_instance;
+
+  GtkOrientation  orientation;
+  int             lane_size;
+
+  /* Owned references */
+  PlxDocument    *document;
+  GListModel     *perspectives;
+  GListModel     *annotations;
+  GPtrArray      *watched;       /* perspectives whose colour we follow */
+
+  /* Caches, rebuilt lazily (see the top of the file) */
+  GArray         *spans;         /* Span */
+  GArray         *colors;        /* GdkRGBA per lane */
+  gboolean        spans_dirty;
+  guint           n_rows;
+  guint          *buckets;       /* n_lanes × n_rows passage counts */
+  GArray         *runs;          /* Run */
+  gboolean        buckets_dirty;
+
+  guint           viewport_start;
+  guint           viewport_end;
+  guint           last_activated;
+};
+
+static void orientable_iface_init (GtkOrientableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PlxDocumentMap, plx_document_map, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_ORIENTABLE, orientable_iface_init))
+
+enum {
+  PROP_0,
+  PROP_LANE_SIZE,
+  N_PROPS,
+  PROP_ORIENTATION = N_PROPS,
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+orientable_iface_init (GtkOrientableIface *iface)
+{
+}
+
+static guint
+n_lanes (PlxDocumentMap *self)
+{
+  return self->perspectives ? g_list_model_get_n_items (self->perspectives) : 0;
+}
+
+static void
+color_changed_cb (PlxDocumentMap *self)
+{
+  self->spans_dirty = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+unwatch_perspectives (PlxDocumentMap *self)
+{
+  for (guint i = 0; i < self->watched->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->watched, i), self);
+  g_ptr_array_set_size (self->watched, 0);
+}
+
+static void
+rebuild_spans (PlxDocumentMap *self)
+{
+  guint lanes = n_lanes (self);
+  g_autofree gint64 *ids = g_new0 (gint64, MAX (lanes, 1));
+  guint n;
+
+  g_array_set_size (self->spans, 0);
+  g_array_set_size (self->colors, 0);
+  unwatch_perspectives (self);
+
+  for (guint lane = 0; lane < lanes; lane++)
+    {
+      g_autoptr(PlxPerspective) perspective = g_list_model_get_item (self->perspectives, lane);
+      GdkRGBA color = { 0.5, 0.5, 0.5, 1.0 };
+
+      gdk_rgba_parse (&color, plx_perspective_get_color (perspective));
+      g_array_append_val (self->colors, color);
+      ids[lane] = plx_perspective_get_id (perspective);
+      g_signal_connect_swapped (perspective, "notify::color", G_CALLBACK (color_changed_cb), self);
+      g_ptr_array_add (self->watched, g_object_ref (perspective));
+    }
+
+  n = self->annotations ? g_list_model_get_n_items (self->annotations) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlxAnnotation) annotation = g_list_model_get_item (self->annotations, i);
+      gint64 perspective_id = plx_annotation_get_perspective_id (annotation);
+
+      for (guint lane = 0; lane < lanes; lane++)
+        if (ids[lane] == perspective_id)
+          {
+            Span span = { plx_annotation_get_start (annotation), plx_annotation_get_end (annotation), lane };
+            g_array_append_val (self->spans, span);
+            break;
+          }
+    }
+  self->spans_dirty = FALSE;
+  self->buckets_dirty = TRUE;
+}
+
+/* Bins the spans into @n_rows rows per lane; returns the counts and fills
+ * @runs. Pure, so that export can use another size than the screen's. */
+static guint *
+compute_buckets (PlxDocumentMap *self,
+                 guint           n_rows,
+                 GArray         *runs)
+{
+  guint lanes = n_lanes (self);
+  guint length = self->document ? plx_document_get_length (self->document) : 0;
+  guint *buckets = g_new0 (guint, MAX (lanes * n_rows, 1));
+  g_autofree int *diff = g_new0 (int, lanes * (n_rows + 1) + 1);
+
+  g_array_set_size (runs, 0);
+  if (n_rows == 0 || length == 0)
+    return buckets;
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const Span *span = &g_array_index (self->spans, Span, i);
+      guint start = MIN (span->start, length);
+      guint end = CLAMP (span->end, start, length);
+      guint first = (guint) ((guint64) start * n_rows / length);
+      guint last = (guint) (((guint64) end * n_rows + length - 1) / length);
+
+      /* Even a one-character passage gets a row, or it would vanish. */
+      first = MIN (first, n_rows - 1);
+      last = CLAMP (last, first + 1, n_rows);
+      diff[span->lane * (n_rows + 1) + first]++;
+      diff[span->lane * (n_rows + 1) + last]--;
+    }
+
+  for (guint lane = 0; lane < lanes; lane++)
+    {
+      int count = 0;
+      Run run = { lane, 0, 0, 0 };
+
+      for (guint row = 0; row <= n_rows; row++)
+        {
+          guint level = 0;
+
+          if (row < n_rows)
+            {
+              count += diff[lane * (n_rows + 1) + row];
+              buckets[lane * n_rows + row] = (guint) count;
+              level = count == 0 ? 0 : count == 1 ? 1 : count <= 3 ? 2 : 3;
+            }
+          if (level != run.level || row == n_rows)
+            {
+              if (run.level > 0)
+                {
+                  run.last = row;
+                  g_array_append_val (runs, run);
+                }
+              run.first = row;
+              run.level = level;
+            }
+        }
+    }
+  return buckets;
+}
+
+static guint
+axis_length (PlxDocumentMap *self)
+{
+  int size = self->orientation == GTK_ORIENTATION_VERTICAL ? gtk_widget_get_height (GTK_WIDGET (self))
+                                                           : gtk_widget_get_width (GTK_WIDGET (self));
+  return (guint) MAX (size, 0);
+}
+
+static void
+ensure_buckets (PlxDocumentMap *self)
+{
+  guint rows = axis_length (self);
+
+  if (self->spans_dirty)
+    rebuild_spans (self);
+  if (!self->buckets_dirty && rows == self->n_rows && self->buckets != NULL)
+    return;
+  g_free (self->buckets);
+  self->n_rows = rows;
+  self->buckets = compute_buckets (self, rows, self->runs);
+  self->buckets_dirty = FALSE;
+}
+
+static void
+draw (PlxDocumentMap *self,
+      GtkSnapshot    *snapshot,
+      int             width,
+      int             height,
+      GArray         *runs,
+      const GdkRGBA  *foreground)
+{
+  gboolean vertical = self->orientation == GTK_ORIENTATION_VERTICAL;
+  guint lanes = n_lanes (self);
+  guint length = self->document ? plx_document_get_length (self->document) : 0;
+  float cross = vertical ? width : height;
+  float along = vertical ? height : width;
+  float lane_size;
+  GdkRGBA track = *foreground;
+
+  if (lanes == 0 || along <= 0)
+    return;
+  lane_size = (cross - 2 * PADDING - (lanes - 1) * LANE_GAP) / lanes;
+  if (lane_size <= 0)
+    return;
+
+  track.alpha = 0.07f;
+  for (guint lane = 0; lane < lanes; lane++)
+    {
+      float offset = PADDING + lane * (lane_size + LANE_GAP);
+      graphene_rect_t rect = vertical ? GRAPHENE_RECT_INIT (offset, 0, lane_size, along)
+                                      : GRAPHENE_RECT_INIT (0, offset, along, lane_size);
+      gtk_snapshot_append_color (snapshot, &track, &rect);
+    }
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const Run *run = &g_array_index (runs, Run, i);
+      GdkRGBA color = g_array_index (self->colors, GdkRGBA, run->lane);
+      float offset = PADDING + run->lane * (lane_size + LANE_GAP);
+      float first = run->first;
+      float extent = run->last - run->first;
+      graphene_rect_t rect = vertical ? GRAPHENE_RECT_INIT (offset, first, lane_size, extent)
+                                      : GRAPHENE_RECT_INIT (first, offset, extent, lane_size);
+
+      color.alpha = run->level == 1 ? 0.5f : run->level == 2 ? 0.78f : 1.0f;
+      gtk_snapshot_append_color (snapshot, &color, &rect);
+    }
+
+  if (self->viewport_end > self->viewport_start && length > 0)
+    {
+      GdkRGBA shade = *foreground;
+      float first = along * self->viewport_start / length;
+      float extent = MAX (2.0f, along * (self->viewport_end - self->viewport_start) / length);
+      graphene_rect_t rect = vertical ? GRAPHENE_RECT_INIT (0, first, cross, extent)
+                                      : GRAPHENE_RECT_INIT (first, 0, extent, cross);
+
+      shade.alpha = 0.14f;
+      gtk_snapshot_append_color (snapshot, &shade, &rect);
+    }
+}
+
+static void
+plx_document_map_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  PlxDocumentMap *self = PLX_DOCUMENT_MAP (widget);
+  GdkRGBA foreground;
+
+  ensure_buckets (self);
+  /* gtk_widget_get_color() is 4.10; this is its 4.8 spelling. */
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &foreground);
+  draw (self, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget), self->runs, &foreground);
+}
+
+static void
+plx_document_map_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  PlxDocumentMap *self = PLX_DOCUMENT_MAP (widget);
+  guint lanes = MAX (n_lanes (self), 1);
+
+  if (orientation != self->orientation)
+    *minimum = *natural = 2 * PADDING + lanes * self->lane_size + (lanes - 1) * LANE_GAP;
+  else
+    {
+      *minimum = 24;
+      *natural = 160;
+    }
+}
+
+static void
+plx_document_map_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  PlxDocumentMap *self = PLX_DOCUMENT_MAP (widget);
+
+  /* The buckets follow the length in pixels; rebuilt at the next frame. */
+  if (axis_length (self) != self->n_rows)
+    self->buckets_dirty = TRUE;
+}
+
+static void
+activate_at (PlxDocumentMap *self,
+             double          position)
+{
+  guint offset = plx_document_map_offset_at (self, position);
+
+  if (offset == self->last_activated)
+    return;
+  self->last_activated = offset;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.scroll-to-offset", "u", offset);
+}
+
+static void
+drag_begin_cb (PlxDocumentMap *self,
+               double          x,
+               double          y)
+{
+  self->last_activated = G_MAXUINT;
+  activate_at (self, self->orientation == GTK_ORIENTATION_VERTICAL ? y : x);
+}
+
+static void
+drag_update_cb (PlxDocumentMap *self,
+                double          dx,
+                double          dy,
+                GtkGestureDrag *gesture)
+{
+  double x, y;
+
+  gtk_gesture_drag_get_start_point (gesture, &x, &y);
+  activate_at (self, self->orientation == GTK_ORIENTATION_VERTICAL ? y + dy : x + dx);
+}
+
+static void
+model_changed_cb (PlxDocumentMap *self)
+{
+  self->spans_dirty = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+perspectives_changed_cb (PlxDocumentMap *self)
+{
+  self->spans_dirty = TRUE;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+plx_document_map_dispose (GObject *object)
+{
+  PlxDocumentMap *self = (PlxDocumentMap *) object;
+
+  if (self->watched != NULL)
+    unwatch_perspectives (self);
+  if (self->annotations != NULL)
+    g_signal_handlers_disconnect_by_data (self->annotations, self);
+  if (self->perspectives != NULL)
+    g_signal_handlers_disconnect_by_data (self->perspectives, self);
+  g_clear_object (&self->annotations);
+  g_clear_object (&self->perspectives);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (plx_document_map_parent_class)->dispose (object);
+}
+
+static void
+plx_document_map_finalize (GObject *object)
+{
+  PlxDocumentMap *self = (PlxDocumentMap *) object;
+
+  g_clear_pointer (&self->watched, g_ptr_array_unref);
+  g_clear_pointer (&self->spans, g_array_unref);
+  g_clear_pointer (&self->colors, g_array_unref);
+  g_clear_pointer (&self->runs, g_array_unref);
+  g_clear_pointer (&self->buckets, g_free);
+
+  G_OBJECT_CLASS (plx_document_map_parent_class)->finalize (object);
+}
+
+static void
+plx_document_map_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PlxDocumentMap *self = PLX_DOCUMENT_MAP (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANE_SIZE:
+      g_value_set_int (value, self->lane_size);
+      break;
+    case PROP_ORIENTATION:
+      g_value_set_enum (value, self->orientation);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plx_document_map_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  PlxDocumentMap *self = PLX_DOCUMENT_MAP (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANE_SIZE:
+      if (self->lane_size != g_value_get_int (value))
+        {
+          self->lane_size = g_value_get_int (value);
+          gtk_widget_queue_resize (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_ORIENTATION:
+      if (self->orientation != (GtkOrientation) g_value_get_enum (value))
+        {
+          self->orientation = g_value_get_enum (value);
+          self->buckets_dirty = TRUE;
+          gtk_widget_queue_resize (GTK_WIDGET (self));
+          g_object_notify (object, "orientation");
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plx_document_map_class_init (PlxDocumentMapClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = plx_document_map_dispose;
+  object_class->finalize = plx_document_map_finalize;
+  object_class->get_property = plx_document_map_get_property;
+  object_class->set_property = plx_document_map_set_property;
+  widget_class->snapshot = plx_document_map_snapshot;
+  widget_class->measure = plx_document_map_measure;
+  widget_class->size_allocate = plx_document_map_size_allocate;
+
+  properties[PROP_LANE_SIZE] =
+    g_param_spec_int ("lane-size", NULL, NULL, 1, 200, 4,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_ORIENTATION, "orientation");
+
+  gtk_widget_class_set_css_name (widget_class, "documentmap");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+plx_document_map_init (PlxDocumentMap *self)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+
+  self->orientation = GTK_ORIENTATION_VERTICAL;
+  self->lane_size = 4;
+  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+  self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  self->colors = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
+  self->runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  self->last_activated = G_MAXUINT;
+
+  g_signal_connect_swapped (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  /* Swapped: the gesture comes last, after the offsets. */
+  g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), _("Where each perspective’s passages are; click to go there"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document map"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("The passages of each perspective along the document, one lane per perspective"),
+                                  -1);
+}
+
+GtkWidget *
+plx_document_map_new (void)
+{
+  return g_object_new (PLX_TYPE_DOCUMENT_MAP, NULL);
+}
+
+/**
+ * plx_document_map_set_model:
+ * @document: (nullable): the document, for its length
+ * @perspectives: (nullable): PlxPerspectives, one lane each, in order
+ * @annotations: (nullable): the document's PlxAnnotations
+ *
+ * The map follows changes to both lists and to the perspectives' colours.
+ */
+void
+plx_document_map_set_model (PlxDocumentMap *self,
+                            PlxDocument    *document,
+                            GListModel     *perspectives,
+                            GListModel     *annotations)
+{
+  g_return_if_fail (PLX_IS_DOCUMENT_MAP (self));
+
+  if (self->annotations != NULL)
+    g_signal_handlers_disconnect_by_data (self->annotations, self);
+  if (self->perspectives != NULL)
+    g_signal_handlers_disconnect_by_data (self->perspectives, self);
+  g_set_object (&self->document, document);
+  g_set_object (&self->perspectives, perspectives);
+  g_set_object (&self->annotations, annotations);
+  if (annotations != NULL)
+    g_signal_connect_swapped (annotations, "items-changed", G_CALLBACK (model_changed_cb), self);
+  if (perspectives != NULL)
+    g_signal_connect_swapped (perspectives, "items-changed", G_CALLBACK (perspectives_changed_cb), self);
+  self->viewport_start = self->viewport_end = 0;
+  perspectives_changed_cb (self);
+}
+
+/* The part of the document on screen, shaded on the map. */
+void
+plx_document_map_set_viewport (PlxDocumentMap *self,
+                               guint           start,
+                               guint           end)
+{
+  g_return_if_fail (PLX_IS_DOCUMENT_MAP (self));
+
+  if (self->viewport_start == start && self->viewport_end == end)
+    return;
+  self->viewport_start = start;
+  self->viewport_end = end;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+plx_document_map_get_n_lanes (PlxDocumentMap *self)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT_MAP (self), 0);
+  return n_lanes (self);
+}
+
+/**
+ * plx_document_map_get_buckets:
+ * @lane: a perspective's position
+ * @n_buckets: (out): one per pixel along the map at its current size
+ *
+ * Returns: how many of the lane's passages touch each pixel row (or
+ *   column, when horizontal)
+ */
+const guint *
+plx_document_map_get_buckets (PlxDocumentMap *self,
+                              guint           lane,
+                              guint          *n_buckets)
+{
+  *n_buckets = 0;
+  g_return_val_if_fail (PLX_IS_DOCUMENT_MAP (self), NULL);
+  g_return_val_if_fail (lane < n_lanes (self), NULL);
+
+  ensure_buckets (self);
+  *n_buckets = self->n_rows;
+  return self->buckets + lane * self->n_rows;
+}
+
+/* The code-point offset at @position pixels along the map. */
+guint
+plx_document_map_offset_at (PlxDocumentMap *self,
+                            double          position)
+{
+  guint along = axis_length (self);
+  guint length;
+
+  g_return_val_if_fail (PLX_IS_DOCUMENT_MAP (self), 0);
+
+  length = self->document ? plx_document_get_length (self->document) : 0;
+  if (along == 0 || length == 0)
+    return 0;
+  position = CLAMP (position, 0.0, (double) along);
+  return MIN ((guint) (position / along * length), length - 1);
+}
+
+/* Saves the map as drawn at @width × @height, independent of the screen. */
+gboolean
+plx_document_map_save_png (PlxDocumentMap  *self,
+                           GFile           *file,
+                           int              width,
+                           int              height,
+                           GError         **error)
+{
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autofree guint *buckets = NULL;
+  GtkSnapshot *snapshot;
+  GdkRGBA black = { 0, 0, 0, 1 };
+
+  g_return_val_if_fail (PLX_IS_DOCUMENT_MAP (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->spans_dirty)
+    rebuild_spans (self);
+  buckets = compute_buckets (self, (guint) (self->orientation == GTK_ORIENTATION_VERTICAL ? height : width), runs);
+  snapshot = gtk_snapshot_new ();
+  draw (self, snapshot, width, height, runs, &black);
+  node = gtk_snapshot_free_to_node (snapshot);
+  return plx_png_save_node (node, width, height, file, error);
+}

@@ -1,0 +1,296 @@
+/* plx-heat-map.c
+ *
+ * Drawn rather than built from labels in a grid so that the same code
+ * renders the screen and the exported PNG, at any size, on or off screen.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-heat-map"
+
+#include <glib/gi18n.h>
+
+#include "plx-heat-map.h"
+#include "plx-png.h"
+
+#define LABEL_WIDTH  220
+#define CELL_WIDTH   104
+#define ROW_HEIGHT   30
+#define CELL_GAP     2
+
+struct _PlxHeatMap
+{
+  GtkWidget      parent_instance;
+
+  PlxStatistics *statistics;
+};
+
+G_DEFINE_FINAL_TYPE (PlxHeatMap, plx_heat_map, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STATISTICS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+natural_size (PlxHeatMap *self,
+              int        *width,
+              int        *height)
+{
+  guint columns = self->statistics ? plx_statistics_get_n_perspectives (self->statistics) : 0;
+  guint rows = self->statistics ? plx_statistics_get_n_sections (self->statistics) : 0;
+
+  *width = LABEL_WIDTH + columns * (CELL_WIDTH + CELL_GAP);
+  *height = (rows + 1) * (ROW_HEIGHT + CELL_GAP);
+}
+
+static void
+append_text (PlxHeatMap    *self,
+             GtkSnapshot   *snapshot,
+             const char    *text,
+             float          x,
+             float          y,
+             int            width,
+             gboolean       bold,
+             gboolean       centered,
+             const GdkRGBA *color)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  int text_width, text_height;
+
+  pango_layout_set_width (layout, (width - 8) * PANGO_SCALE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, centered ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+  if (bold)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 4, y + (ROW_HEIGHT - text_height) / 2.0f));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+draw (PlxHeatMap    *self,
+      GtkSnapshot   *snapshot,
+      const GdkRGBA *foreground)
+{
+  PlxStatistics *stats = self->statistics;
+  guint P, S;
+  GdkRGBA empty = *foreground;
+
+  if (stats == NULL)
+    return;
+  P = plx_statistics_get_n_perspectives (stats);
+  S = plx_statistics_get_n_sections (stats);
+  empty.alpha = 0.05f;
+
+  for (guint p = 0; p < P; p++)
+    append_text (self, snapshot, plx_perspective_get_name (plx_statistics_get_perspective (stats, p)),
+                 LABEL_WIDTH + p * (CELL_WIDTH + CELL_GAP), 0, CELL_WIDTH, TRUE, TRUE, foreground);
+
+  for (guint s = 0; s < S; s++)
+    {
+      float y = (s + 1) * (ROW_HEIGHT + CELL_GAP);
+
+      append_text (self, snapshot, plx_statistics_get_section_title (stats, s),
+                   0, y, LABEL_WIDTH, FALSE, FALSE, foreground);
+      for (guint p = 0; p < P; p++)
+        {
+          double share = plx_statistics_get_section_share (stats, s, p);
+          float x = LABEL_WIDTH + p * (CELL_WIDTH + CELL_GAP);
+          GdkRGBA color = empty;
+          g_autofree char *label = NULL;
+
+          if (share > 0)
+            {
+              gdk_rgba_parse (&color, plx_perspective_get_color (plx_statistics_get_perspective (stats, p)));
+              /* A floor keeps a sliver of coverage visible. */
+              color.alpha = (float) (0.15 + 0.85 * share);
+            }
+          gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x, y, CELL_WIDTH, ROW_HEIGHT));
+          label = share > 0 ? g_strdup_printf ("%.0f%%", share * 100) : g_strdup ("·");
+          append_text (self, snapshot, label, x, y, CELL_WIDTH, FALSE, TRUE, foreground);
+        }
+    }
+}
+
+static void
+plx_heat_map_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
+{
+  GdkRGBA foreground;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &foreground);
+  draw (PLX_HEAT_MAP (widget), snapshot, &foreground);
+}
+
+static void
+plx_heat_map_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  int width, height;
+
+  natural_size (PLX_HEAT_MAP (widget), &width, &height);
+  *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? width : height;
+}
+
+static gboolean
+query_tooltip_cb (PlxHeatMap *self,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip)
+{
+  PlxStatistics *stats = self->statistics;
+  int p = (x - LABEL_WIDTH) / (CELL_WIDTH + CELL_GAP);
+  int s = y / (ROW_HEIGHT + CELL_GAP) - 1;
+  g_autofree char *text = NULL;
+
+  if (stats == NULL || x < LABEL_WIDTH || s < 0 || p < 0 ||
+      (guint) p >= plx_statistics_get_n_perspectives (stats) ||
+      (guint) s >= plx_statistics_get_n_sections (stats))
+    return FALSE;
+
+  /* Translators: section — perspective: share, characters, passages */
+  text = g_strdup_printf (_("%s — %s: %.0f%% of the section, %u characters, %u passages"),
+                          plx_statistics_get_section_title (stats, (guint) s),
+                          plx_perspective_get_name (plx_statistics_get_perspective (stats, (guint) p)),
+                          plx_statistics_get_section_share (stats, (guint) s, (guint) p) * 100,
+                          plx_statistics_get_section_characters (stats, (guint) s, (guint) p),
+                          plx_statistics_get_section_passages (stats, (guint) s, (guint) p));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+plx_heat_map_dispose (GObject *object)
+{
+  g_clear_object (&PLX_HEAT_MAP (object)->statistics);
+
+  G_OBJECT_CLASS (plx_heat_map_parent_class)->dispose (object);
+}
+
+static void
+plx_heat_map_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_STATISTICS:
+      g_value_set_object (value, PLX_HEAT_MAP (object)->statistics);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plx_heat_map_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_STATISTICS:
+      plx_heat_map_set_statistics (PLX_HEAT_MAP (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plx_heat_map_class_init (PlxHeatMapClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = plx_heat_map_dispose;
+  object_class->get_property = plx_heat_map_get_property;
+  object_class->set_property = plx_heat_map_set_property;
+  widget_class->snapshot = plx_heat_map_snapshot;
+  widget_class->measure = plx_heat_map_measure;
+
+  properties[PROP_STATISTICS] =
+    g_param_spec_object ("statistics", NULL, NULL, PLX_TYPE_STATISTICS,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "heatmap");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+plx_heat_map_init (PlxHeatMap *self)
+{
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sections by perspective"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("How much of each section each perspective covers"),
+                                  -1);
+}
+
+GtkWidget *
+plx_heat_map_new (void)
+{
+  return g_object_new (PLX_TYPE_HEAT_MAP, NULL);
+}
+
+PlxStatistics *
+plx_heat_map_get_statistics (PlxHeatMap *self)
+{
+  g_return_val_if_fail (PLX_IS_HEAT_MAP (self), NULL);
+  return self->statistics;
+}
+
+void
+plx_heat_map_set_statistics (PlxHeatMap    *self,
+                             PlxStatistics *statistics)
+{
+  g_return_if_fail (PLX_IS_HEAT_MAP (self));
+
+  if (!g_set_object (&self->statistics, statistics))
+    return;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATISTICS]);
+}
+
+/* Saves the table at its natural size, dark on white. */
+gboolean
+plx_heat_map_save_png (PlxHeatMap  *self,
+                       GFile       *file,
+                       GError     **error)
+{
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot;
+  GdkRGBA black = { 0, 0, 0, 1 };
+  int width, height;
+
+  g_return_val_if_fail (PLX_IS_HEAT_MAP (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  natural_size (self, &width, &height);
+  snapshot = gtk_snapshot_new ();
+  draw (self, snapshot, &black);
+  node = gtk_snapshot_free_to_node (snapshot);
+  return plx_png_save_node (node, MAX (width, 1), MAX (height, 1), file, error);
+}

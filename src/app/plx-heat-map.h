@@ -1,0 +1,23 @@
+/* plx-heat-map.h: the section × perspective table, each cell shaded by the
+ * share of the section the perspective covers.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "plx-core.h"
+
+G_BEGIN_DECLS
+
+#define PLX_TYPE_HEAT_MAP (plx_heat_map_get_type ())
+G_DECLARE_FINAL_TYPE (PlxHeatMap, plx_heat_map, PLX, HEAT_MAP, GtkWidget)
+
+GtkWidget     *plx_heat_map_new            (void);
+PlxStatistics *plx_heat_map_get_statistics (PlxHeatMap     *self);
+void           plx_heat_map_set_statistics (PlxHeatMap     *self,
+                                            PlxStatistics  *statistics);
+gboolean       plx_heat_map_save_png       (PlxHeatMap     *self,
+                                            GFile          *file,
+                                            GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,535 @@
+/* test-compare-view.c: the Compare view over a seeded project: the cells'
+ * passages and counts, clicking one, sorting, filtering, recomputing after
+ * changes, exports; and the document map's buckets.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <adwaita.h>
+#include <string.h>
+
+#include "plx-compare-view.h"
+#include "plx-core.h"
+#include "plx-document-map.h"
+#include "plx-test-utils.h"
+
+/* The same small essay as test-statistics.c: sections "Title" [0,17),
+ * "One" [17,33), "Two" [33,49). */
+#define DOCUMENT "# Title\n\nLead para.\n\n## One\n\nAlpha beta.\n\n## Two\n\nGamma delta.\n"
+
+enum { ARM, AZE, WES, RUS, N_PERSPECTIVES };
+
+static const struct {
+  guint       start;
+  guint       end;
+  guint       perspective;
+  const char *themes[3];
+  const char *note;
+} passages[] = {
+  { 0, 10, ARM, { "war", "history" }, "first" },
+  { 6, 16, ARM, { "war" }, "" },
+  { 21, 26, ARM, { NULL }, "no theme" },
+  { 8, 20, AZE, { "war" }, "crosses" },
+  { 37, 42, AZE, { "oil" }, "gamma" },
+  { 24, 30, WES, { "oil", "history" }, "" },
+  { 40, 49, RUS, { "oil" }, "" },
+};
+
+typedef struct {
+  char              *dir;
+  PlxProject        *project;
+  PlxDocument       *document;
+  PlxAnnotationList *annotations;
+  gint64             ids[N_PERSPECTIVES];
+  GtkWindow         *window;
+  PlxCompareView    *view;
+  GPtrArray         *revealed;   /* targets of win.reveal-annotation */
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+reveal_cb (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       data)
+{
+  Fixture *fixture = data;
+
+  g_ptr_array_add (fixture->revealed, g_variant_dup_string (parameter, NULL));
+}
+
+static PlxAnnotation *
+add_passage (Fixture            *fixture,
+             guint               start,
+             guint               end,
+             guint               perspective,
+             const char * const *themes,
+             const char         *note)
+{
+  g_autoptr(GError) error = NULL;
+  PlxAnnotation *annotation = plx_annotation_new_for_range (fixture->document, start, end,
+                                                            fixture->ids[perspective], &error);
+
+  g_assert_no_error (error);
+  plx_annotation_set_themes (annotation, themes);
+  plx_annotation_set_note (annotation, note);
+  g_assert_true (plx_project_add_annotation (fixture->project, annotation, &error));
+  g_assert_no_error (error);
+  return annotation;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) reveal = g_simple_action_new ("reveal-annotation", G_VARIANT_TYPE_STRING);
+  GListModel *perspectives;
+
+  fixture->dir = plx_test_make_tempdir ();
+  path = g_build_filename (fixture->dir, "compare.parallax", NULL);
+  fixture->project = plx_project_create (path, &error);
+  g_assert_no_error (error);
+  perspectives = plx_project_get_perspectives (fixture->project);
+  for (guint p = 0; p < N_PERSPECTIVES; p++)
+    {
+      g_autoptr(PlxPerspective) perspective = g_list_model_get_item (perspectives, p);
+      fixture->ids[p] = plx_perspective_get_id (perspective);
+    }
+
+  fixture->document = plx_document_new_from_data (DOCUMENT, strlen (DOCUMENT), PLX_DOCUMENT_FORMAT_MARKDOWN, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (plx_project_add_document (fixture->project, fixture->document, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (passages); i++)
+    g_object_unref (add_passage (fixture, passages[i].start, passages[i].end, passages[i].perspective,
+                                 passages[i].themes, passages[i].note));
+  fixture->annotations = plx_annotation_list_new (fixture->project, plx_document_get_id (fixture->document), &error);
+  g_assert_no_error (error);
+
+  /* Stand-in for PlxWindow's "win" actions. */
+  fixture->revealed = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (reveal, "activate", G_CALLBACK (reveal_cb), fixture);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (reveal));
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  g_object_ref_sink (fixture->window);
+  gtk_window_set_default_size (fixture->window, 1000, 800);
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (group));
+  fixture->view = PLX_COMPARE_VIEW (plx_compare_view_new ());
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  plx_compare_view_set_model (fixture->view, fixture->project, fixture->document, G_LIST_MODEL (fixture->annotations));
+  gtk_window_present (fixture->window);
+  iterate ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  iterate ();
+  g_clear_object (&fixture->window);
+  g_clear_object (&fixture->annotations);
+  g_clear_object (&fixture->document);
+  g_clear_object (&fixture->project);
+  g_clear_pointer (&fixture->revealed, g_ptr_array_unref);
+  plx_test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+/* The cell's count label, and its passage buttons' UUIDs and quotes. */
+static const char *
+cell_count (GtkWidget *cell)
+{
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (cell)));
+}
+
+static GPtrArray *
+cell_buttons (GtkWidget *cell)
+{
+  GPtrArray *buttons = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_next_sibling (gtk_widget_get_first_child (cell));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)) != NULL)
+      g_ptr_array_add (buttons, child);
+  return buttons;
+}
+
+static const char *
+button_quote (GtkWidget *button)
+{
+  GtkWidget *box = gtk_button_get_child (GTK_BUTTON (button));
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box)));
+}
+
+static const char *
+button_note (GtkWidget *button)
+{
+  GtkWidget *box = gtk_button_get_child (GTK_BUTTON (button));
+  GtkWidget *note = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+  return note ? gtk_label_get_text (GTK_LABEL (note)) : NULL;
+}
+
+static const char *
+button_uuid (GtkWidget *button)
+{
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.reveal-annotation");
+  return g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)), NULL);
+}
+
+static const char *
+uuid_at (Fixture *fixture,
+         guint    start,
+         guint    perspective)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fixture->annotations)); i++)
+    {
+      g_autoptr(PlxAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (fixture->annotations), i);
+
+      if (plx_annotation_get_start (annotation) == start &&
+          plx_annotation_get_perspective_id (annotation) == fixture->ids[perspective])
+        return plx_annotation_get_uuid (plx_annotation_list_find (fixture->annotations, plx_annotation_get_uuid (annotation)));
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+assert_rows (PlxCompareView     *view,
+             const char * const *expected)
+{
+  g_auto(GStrv) rows = plx_compare_view_dup_row_themes (view);
+  g_autofree char *got = g_strjoinv ("|", rows);
+  g_autofree char *want = g_strjoinv ("|", (char **) expected);
+
+  g_assert_cmpstr (got, ==, want);
+}
+
+static void
+test_compare_cells (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *cell;
+  g_autoptr(GPtrArray) buttons = NULL;
+
+  g_assert_nonnull (plx_compare_view_get_statistics (fixture->view));
+  g_assert_cmpuint (plx_statistics_get_n_passages (plx_compare_view_get_statistics (fixture->view)), ==, 7);
+
+  /* war × Armenian: two passages in document order, quotes and notes. */
+  cell = plx_compare_view_get_cell (fixture->view, "war", fixture->ids[ARM]);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (cell_count (cell), ==, "2 passages");
+  buttons = cell_buttons (cell);
+  g_assert_cmpuint (buttons->len, ==, 2);
+  g_assert_cmpstr (button_quote (buttons->pdata[0]), ==, "Title\nLead");
+  g_assert_cmpstr (button_note (buttons->pdata[0]), ==, "first");
+  g_assert_cmpstr (button_uuid (buttons->pdata[0]), ==, uuid_at (fixture, 0, ARM));
+  g_assert_cmpstr (button_quote (buttons->pdata[1]), ==, "Lead para.");
+  g_assert_null (button_note (buttons->pdata[1]));
+  g_assert_cmpstr (button_uuid (buttons->pdata[1]), ==, uuid_at (fixture, 6, ARM));
+  g_clear_pointer (&buttons, g_ptr_array_unref);
+
+  /* war × Azerbaijani: one; war × Western: none. */
+  cell = plx_compare_view_get_cell (fixture->view, "war", fixture->ids[AZE]);
+  g_assert_cmpstr (cell_count (cell), ==, "1 passage");
+  buttons = cell_buttons (cell);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  g_assert_cmpstr (button_quote (buttons->pdata[0]), ==, "ad para.\nOne");
+  g_clear_pointer (&buttons, g_ptr_array_unref);
+  cell = plx_compare_view_get_cell (fixture->view, "war", fixture->ids[WES]);
+  g_assert_cmpstr (cell_count (cell), ==, "—");
+  buttons = cell_buttons (cell);
+  g_assert_cmpuint (buttons->len, ==, 0);
+  g_clear_pointer (&buttons, g_ptr_array_unref);
+
+  /* oil: one each for three perspectives. */
+  cell = plx_compare_view_get_cell (fixture->view, "oil", fixture->ids[RUS]);
+  buttons = cell_buttons (cell);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  g_assert_cmpstr (button_quote (buttons->pdata[0]), ==, "ma delta.");
+  g_clear_pointer (&buttons, g_ptr_array_unref);
+
+  /* The untagged Armenian passage has a row of its own. */
+  cell = plx_compare_view_get_cell (fixture->view, "", fixture->ids[ARM]);
+  buttons = cell_buttons (cell);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  g_assert_cmpstr (button_quote (buttons->pdata[0]), ==, "Alpha");
+  g_assert_cmpstr (button_note (buttons->pdata[0]), ==, "no theme");
+
+  /* Clicking a passage asks the window to reveal it. */
+  g_signal_emit_by_name (buttons->pdata[0], "clicked");
+  iterate ();
+  g_assert_cmpuint (fixture->revealed->len, ==, 1);
+  g_assert_cmpstr (fixture->revealed->pdata[0], ==, uuid_at (fixture, 21, ARM));
+}
+
+static void
+test_compare_sort_filter (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *cell;
+  g_autoptr(GPtrArray) buttons = NULL;
+
+  /* By total: oil 3, war 3 (ties by name), history 2; no theme last. */
+  assert_rows (fixture->view, (const char *[]) { "oil", "war", "history", "", NULL });
+  plx_compare_view_set_sort (fixture->view, PLX_COMPARE_SORT_DISAGREEMENT);
+  /* war 2/3 Armenian, history 1/2, oil 1/3. */
+  assert_rows (fixture->view, (const char *[]) { "war", "history", "oil", "", NULL });
+  plx_compare_view_set_sort (fixture->view, PLX_COMPARE_SORT_NAME);
+  assert_rows (fixture->view, (const char *[]) { "history", "oil", "war", "", NULL });
+
+  /* A theme's name keeps its whole row. */
+  plx_compare_view_set_filter (fixture->view, "WAR");
+  assert_rows (fixture->view, (const char *[]) { "war", NULL });
+  g_assert_null (plx_compare_view_get_cell (fixture->view, "oil", fixture->ids[AZE]));
+
+  /* Otherwise rows keep only matching passages: "gamma" is a note. */
+  plx_compare_view_set_filter (fixture->view, "gamma");
+  assert_rows (fixture->view, (const char *[]) { "oil", NULL });
+  cell = plx_compare_view_get_cell (fixture->view, "oil", fixture->ids[AZE]);
+  g_assert_cmpstr (cell_count (cell), ==, "1 passage");
+  cell = plx_compare_view_get_cell (fixture->view, "oil", fixture->ids[WES]);
+  g_assert_cmpstr (cell_count (cell), ==, "0 of 1 passages");
+  buttons = cell_buttons (cell);
+  g_assert_cmpuint (buttons->len, ==, 0);
+
+  plx_compare_view_set_filter (fixture->view, NULL);
+  assert_rows (fixture->view, (const char *[]) { "history", "oil", "war", "", NULL });
+}
+
+static void
+statistics_notified_cb (GObject    *object,
+                        GParamSpec *pspec,
+                        gboolean   *notified)
+{
+  *notified = TRUE;
+}
+
+static void
+test_compare_follows_changes (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  const char *peace[] = { "peace", NULL };
+  PlxStatistics *before = plx_compare_view_get_statistics (fixture->view);
+  gboolean notified = FALSE;
+  gint64 deadline;
+  GtkWidget *cell, *more;
+  g_autoptr(GPtrArray) buttons = NULL;
+
+  g_signal_connect (fixture->view, "notify::statistics", G_CALLBACK (statistics_notified_cb), &notified);
+
+  /* Seven passages at once: one recomputation, after the pause. */
+  for (guint i = 0; i < 7; i++)
+    g_object_unref (add_passage (fixture, 37 + i, 39 + i, AZE, peace, ""));
+  g_assert_true (plx_compare_view_get_statistics (fixture->view) == before);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!notified && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (notified);
+  g_assert_cmpuint (plx_statistics_get_n_passages (plx_compare_view_get_statistics (fixture->view)), ==, 14);
+
+  /* At most five passages until the cell is opened. */
+  assert_rows (fixture->view, (const char *[]) { "peace", "oil", "war", "history", "", NULL });
+  cell = plx_compare_view_get_cell (fixture->view, "peace", fixture->ids[AZE]);
+  g_assert_cmpstr (cell_count (cell), ==, "7 passages");
+  buttons = cell_buttons (cell);
+  g_assert_cmpuint (buttons->len, ==, PLX_COMPARE_VIEW_CELL_LIMIT);
+  more = gtk_widget_get_last_child (cell);
+  g_assert_true (GTK_IS_BUTTON (more));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (more)), ==, "Show 2 More");
+  g_signal_emit_by_name (more, "clicked");
+  g_clear_pointer (&buttons, g_ptr_array_unref);
+  cell = plx_compare_view_get_cell (fixture->view, "peace", fixture->ids[AZE]);
+  buttons = cell_buttons (cell);
+  g_assert_cmpuint (buttons->len, ==, 7);
+}
+
+static gboolean
+is_png (const char *path,
+        int         width,
+        int         height)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (path, &error);
+
+  g_assert_no_error (error);
+  return gdk_texture_get_width (texture) == width && gdk_texture_get_height (texture) == height;
+}
+
+static void
+test_compare_export (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *csv_path = g_build_filename (fixture->dir, "themes.csv", NULL);
+  g_autofree char *map_path = g_build_filename (fixture->dir, "map.png", NULL);
+  g_autofree char *heat_path = g_build_filename (fixture->dir, "heat.png", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) map = g_file_new_for_path (map_path);
+  g_autoptr(GFile) heat = g_file_new_for_path (heat_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  g_assert_true (plx_compare_view_export_table (fixture->view, PLX_STATISTICS_TABLE_THEMES, csv, &error));
+  g_assert_no_error (error);
+  contents = plx_test_read_file (csv_path, NULL);
+  g_assert_true (g_str_has_prefix (contents, "theme,total,dominance,dominant,Armenian,Azerbaijani,Western,Russian\r\n"));
+  g_assert_nonnull (strstr (contents, "\r\nwar,3,0.6667,Armenian,2,1,0,0\r\n"));
+
+  g_assert_true (plx_compare_view_export_map_png (fixture->view, map, &error));
+  g_assert_no_error (error);
+  g_assert_true (is_png (map_path, 1600, 4 * 25 + 4));
+
+  /* Header row plus three sections, 32 pixels each; a label column plus
+   * four perspective columns. */
+  g_assert_true (plx_compare_view_export_heat_map_png (fixture->view, heat, &error));
+  g_assert_no_error (error);
+  g_assert_true (is_png (heat_path, 220 + 4 * 106, 4 * 32));
+
+  /* The first lane is Armenian orange where [0,10) lies (offset 5, x 163)
+   * and only the faint track where it has nothing (offset 33, x 1077).
+   * Downloads are premultiplied BGRA in memory on little-endian. */
+  texture = gdk_texture_new_from_filename (map_path, &error);
+  g_assert_no_error (error);
+  {
+    gsize stride = 1600 * 4;
+    g_autofree guchar *pixels = g_malloc (stride * (4 * 25 + 4));
+    const guchar *tagged, *blank;
+
+    gdk_texture_download (texture, pixels, stride);
+    tagged = pixels + 12 * stride + 163 * 4;
+    blank = pixels + 12 * stride + 1077 * 4;
+    g_assert_cmpuint (tagged[2], >, 200);   /* red */
+    g_assert_cmpuint (tagged[0], <, 170);   /* blue */
+    g_assert_cmpuint (blank[0], >, 200);
+    g_assert_cmpuint (blank[2], >, 200);
+  }
+}
+
+static void
+test_document_map_buckets (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  PlxDocumentMap *map = PLX_DOCUMENT_MAP (plx_document_map_new ());
+  guint length = plx_document_get_length (fixture->document);
+  const guint *buckets;
+  guint n;
+
+  g_object_ref_sink (window);
+  plx_document_map_set_model (map, fixture->document, plx_project_get_perspectives (fixture->project),
+                              G_LIST_MODEL (fixture->annotations));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (map));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  g_assert_cmpuint (plx_document_map_get_n_lanes (map), ==, N_PERSPECTIVES);
+  buckets = plx_document_map_get_buckets (map, ARM, &n);
+  g_assert_cmpuint (n, ==, (guint) gtk_widget_get_height (GTK_WIDGET (map)));
+  g_assert_cmpuint (n, >=, 24);
+
+#define ROW(offset) ((guint) (((offset) + 0.5) * n / length))
+  /* Armenian: [0,10) and [6,16) overlap on 6–9; [21,26) alone. */
+  g_assert_cmpuint (buckets[ROW (2)], ==, 1);
+  g_assert_cmpuint (buckets[ROW (8)], ==, 2);
+  g_assert_cmpuint (buckets[ROW (18)], ==, 0);
+  g_assert_cmpuint (buckets[ROW (23)], ==, 1);
+  g_assert_cmpuint (buckets[ROW (45)], ==, 0);
+  buckets = plx_document_map_get_buckets (map, AZE, &n);
+  g_assert_cmpuint (buckets[ROW (2)], ==, 0);
+  g_assert_cmpuint (buckets[ROW (18)], ==, 1);
+  g_assert_cmpuint (buckets[ROW (39)], ==, 1);
+  buckets = plx_document_map_get_buckets (map, RUS, &n);
+  g_assert_cmpuint (buckets[ROW (45)], ==, 1);
+  g_assert_cmpuint (buckets[ROW (30)], ==, 0);
+
+  /* A new passage shows without a new model. */
+  {
+    const char *none[] = { NULL };
+    g_object_unref (add_passage (fixture, 28, 32, RUS, none, ""));
+  }
+  buckets = plx_document_map_get_buckets (map, RUS, &n);
+  g_assert_cmpuint (buckets[ROW (30)], ==, 1);
+#undef ROW
+
+  g_assert_cmpuint (plx_document_map_offset_at (map, 0), ==, 0);
+  g_assert_cmpuint (plx_document_map_offset_at (map, n / 2.0), ==, length / 2);
+  g_assert_cmpuint (plx_document_map_offset_at (map, n + 50), ==, length - 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_object_unref (window);
+}
+
+/* 20,000 passages: the buckets take a few milliseconds, once. */
+static void
+test_document_map_many (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GListStore) store = g_list_store_new (PLX_TYPE_ANNOTATION);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *window = gtk_window_new ();
+  PlxDocumentMap *map = PLX_DOCUMENT_MAP (plx_document_map_new ());
+  guint length = plx_document_get_length (fixture->document);
+  const guint *buckets;
+  guint n, total = 0;
+  gint64 begin;
+  double elapsed;
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      guint start = i % (length - 1);
+      PlxAnnotation *annotation = plx_annotation_new_for_range (fixture->document, start, start + 1,
+                                                                 fixture->ids[i % N_PERSPECTIVES], &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (batch, annotation);
+    }
+  g_list_store_splice (store, 0, 0, batch->pdata, batch->len);
+
+  g_object_ref_sink (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 100, 600);
+  plx_document_map_set_model (map, fixture->document, plx_project_get_perspectives (fixture->project),
+                              G_LIST_MODEL (store));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (map));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  /* A change re-reads the spans and re-bins them once, not per frame. */
+  g_list_store_remove (store, 0);
+  begin = g_get_monotonic_time ();
+  buckets = plx_document_map_get_buckets (map, 0, &n);
+  elapsed = (g_get_monotonic_time () - begin) / 1000.0;
+  g_test_message ("document map of 20000 passages rebuilt in %.1f ms", elapsed);
+  g_assert_cmpfloat (elapsed, <, 100.0);
+  for (guint row = 0; row < n; row++)
+    total = MAX (total, buckets[row]);
+  g_assert_cmpuint (total, >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_object_unref (window);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/compare-view/cells", test_compare_cells);
+  ADD ("/compare-view/sort-filter", test_compare_sort_filter);
+  ADD ("/compare-view/follows-changes", test_compare_follows_changes);
+  ADD ("/compare-view/export", test_compare_export);
+  ADD ("/document-map/buckets", test_document_map_buckets);
+  ADD ("/document-map/many", test_document_map_many);
+#undef ADD
+  return g_test_run ();
+}
