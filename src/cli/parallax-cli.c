@@ -868,6 +868,27 @@ cmd_stats (int argc, char **argv)
   return EXIT_SUCCESS;
 }
 
+static int
+cmd_salvage (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context ("DAMAGED NEW", _("Copy every document, perspective and annotation that can still be read from a damaged project into a new project; the damaged file is not changed."));
+  g_autoptr(PlxSalvageReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_args (context, &argc, &argv, 2, &status))
+    return status;
+  report = plx_project_salvage (argv[1], argv[2], &error);
+  if (report == NULL)
+    return fail (error);
+  for (guint i = 0; i < report->problems->len; i++)
+    g_printerr ("%s\n", (const char *) g_ptr_array_index (report->problems, i));
+  g_print (_("Saved %u documents, %u perspectives and %u annotations to %s; %u annotations were lost%s\n"),
+           report->documents, report->perspectives, report->annotations, argv[2], report->annotations_lost,
+           report->complete ? "" : _(" (some parts of the file could not be read)"));
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "init", "PROJECT", N_("Create a new project"), cmd_init },
   { "add-document", "PROJECT FILE", N_("Add a document, print its id"), cmd_add_document },
@@ -880,6 +901,7 @@ static const Command commands[] = {
   { "export", "PROJECT --format native|w3c|csv [-o FILE]", N_("Export annotations (native JSON, W3C JSON-LD, CSV)"), cmd_export },
   { "import", "PROJECT FILE", N_("Import annotations (native JSON or W3C JSON-LD)"), cmd_import },
   { "stats", "PROJECT [--document ID] [--format json|tsv]", N_("Compare the perspectives: coverage, themes, sections, overlaps"), cmd_stats },
+  { "salvage", "DAMAGED NEW", N_("Copy what is readable from a damaged project into a new one"), cmd_salvage },
 };
 
 static void

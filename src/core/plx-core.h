@@ -11,5 +11,6 @@
 #include "plx-history.h"
 #include "plx-perspective.h"
 #include "plx-project.h"
+#include "plx-salvage.h"
 #include "plx-statistics.h"
 #include "plx-text.h"
