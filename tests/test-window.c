@@ -23,6 +23,19 @@ iterate (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Documents load in a worker thread and then a slice per frame. */
+static void
+wait_for_document (PlxWindow *window)
+{
+  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while ((plx_window_get_document (window) == NULL || plx_window_get_loading (window)) &&
+         g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (plx_window_get_document (window));
+  iterate ();
+}
+
 static PlxWindow *
 open_window (const char *path)
 {
@@ -33,7 +46,7 @@ open_window (const char *path)
   plx_window_open_project (window, path, &error);
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  wait_for_document (window);
   return window;
 }
 
@@ -313,7 +326,7 @@ test_window_restores_state (Fixture       *fixture,
   g_autoptr(PlxAnnotation) annotation = NULL;
   int before, after, width, height;
 
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
   select_range (fixture->window, 25000, 25040);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag-selection", "i", 4);
   annotation = g_list_model_get_item (panel, 0);
@@ -336,8 +349,8 @@ test_window_restores_state (Fixture       *fixture,
   after = top_offset (fixture->window);
   g_assert_cmpint (ABS (after - before), <, 200);
   gtk_window_get_default_size (GTK_WINDOW (fixture->window), &width, &height);
-  g_assert_cmpint (width, ==, 1400);
-  g_assert_cmpint (height, ==, 900);
+  g_assert_cmpint (width, ==, 1200);
+  g_assert_cmpint (height, ==, 800);
 }
 
 /* Waits, frame by frame, for the window to reach the wanted layout; the
@@ -405,6 +418,16 @@ test_window_follows_other_writers (Fixture       *fixture,
 }
 
 static void
+added_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  GError **error = data;
+
+  g_assert_false (plx_window_add_document_file_finish (PLX_WINDOW (object), result, error));
+}
+
+static void
 test_window_bad_document (Fixture       *fixture,
                           gconstpointer  data)
 {
@@ -419,15 +442,50 @@ test_window_bad_document (Fixture       *fixture,
   g_file_set_contents (bad, "caf\xe9 au lait", -1, &error);
   g_assert_no_error (error);
 
-  g_assert_false (plx_window_add_document_file (fixture->window, file, &error));
-  g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_DOCUMENT);
+  plx_window_add_document_file_async (fixture->window, file, NULL, added_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, PLX_ERROR, (int) PLX_ERROR_INVALID_DOCUMENT);
   g_assert_nonnull (strstr (error->message, "byte offset 3"));
+  g_assert_nonnull (strstr (error->message, "latin1.txt"));
   g_assert_true (plx_window_get_document (fixture->window) == shown);
 
   documents = plx_project_list_documents (plx_window_get_project (fixture->window), NULL);
   g_assert_cmpuint (documents->len, ==, 1);
   after = plx_test_file_checksum (fixture->path);
   g_assert_cmpstr (before, ==, after);
+}
+
+/* A Markdown file is added, opened in the window, and the switcher then
+ * goes back to the essay. */
+static void
+test_window_add_and_switch_documents (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "notes.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  gint64 essay_id = plx_document_get_id (plx_window_get_document (fixture->window));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (plx_window_get_text_view (fixture->window));
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  g_file_set_contents (path, "# Заметки\n\nԵրևան, Bakı, Москва.\n", -1, &error);
+  g_assert_no_error (error);
+  plx_window_add_document_file_async (fixture->window, file, NULL, NULL, NULL);
+  for (int i = 0; i < 600 && (plx_window_get_document (fixture->window) == NULL ||
+                              plx_document_get_id (plx_window_get_document (fixture->window)) == essay_id ||
+                              plx_window_get_loading (fixture->window)); i++)
+    run_frames (50);
+
+  g_assert_cmpstr (plx_document_get_title (plx_window_get_document (fixture->window)), ==, "Заметки");
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_assert_cmpstr (text, ==, "Заметки\nԵրևան, Bakı, Москва.");
+
+  plx_window_show_document (fixture->window, essay_id);
+  wait_for_document (fixture->window);
+  g_assert_cmpint (plx_document_get_id (plx_window_get_document (fixture->window)), ==, essay_id);
 }
 
 int
@@ -444,6 +502,7 @@ main (int argc, char **argv)
   g_test_add ("/window/restores-state", Fixture, NULL, fixture_set_up, test_window_restores_state, fixture_tear_down);
   g_test_add ("/window/adapts-to-width", Fixture, NULL, fixture_set_up, test_window_adapts_to_width, fixture_tear_down);
   g_test_add ("/window/follows-other-writers", Fixture, NULL, fixture_set_up, test_window_follows_other_writers, fixture_tear_down);
+  g_test_add ("/window/add-and-switch-documents", Fixture, NULL, fixture_set_up, test_window_add_and_switch_documents, fixture_tear_down);
   g_test_add ("/window/bad-document", Fixture, NULL, fixture_set_up, test_window_bad_document, fixture_tear_down);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "plx-application.h"
+#include "plx-profile.h"
 
 int
 main (int argc, char **argv)
@@ -12,6 +13,7 @@ main (int argc, char **argv)
   /* PLX_LOCALEDIR runs an uninstalled build with its own translations. */
   const char *localedir = g_getenv ("PLX_LOCALEDIR");
 
+  plx_profile_init ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -6,6 +6,7 @@
 
 #include "plx-application.h"
 #include "plx-core.h"
+#include "plx-profile.h"
 #include "plx-window.h"
 
 #define ESSAY_RESOURCE "/io/github/parallax_annotator/Parallax/russia-role-nagorno-karabakh.md"
@@ -63,6 +64,7 @@ new_window (PlxApplication *self,
       return window;
     }
   gtk_window_present (GTK_WINDOW (window));
+  plx_profile_mark_after_next_paint (GTK_WIDGET (window), "first-frame");
   return window;
 }
 

@@ -31,19 +31,32 @@ io_job_free (gpointer data)
   g_free (job);
 }
 
-static void
-busy_begin (PlxWindow  *self,
-            const char *label)
+/* One long task at a time shows in the bar under the header, with a
+ * Cancel button; the fraction is shown once the task knows it. */
+void
+_plx_window_busy_begin (PlxWindow  *self,
+                        const char *label)
 {
+  if (self->busy_cancellable != NULL)
+    g_cancellable_cancel (self->busy_cancellable);
   g_clear_object (&self->busy_cancellable);
   self->busy_cancellable = g_cancellable_new ();
   gtk_label_set_text (self->busy_label, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_progress), FALSE);
   gtk_revealer_set_reveal_child (self->busy_revealer, TRUE);
   _plx_window_update_actions (self);
 }
 
-static void
-busy_end (PlxWindow *self)
+void
+_plx_window_busy_progress (PlxWindow *self,
+                           double     fraction)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_progress), TRUE);
+  gtk_progress_bar_set_fraction (self->busy_progress, fraction);
+}
+
+void
+_plx_window_busy_end (PlxWindow *self)
 {
   g_clear_object (&self->busy_cancellable);
   gtk_revealer_set_reveal_child (self->busy_revealer, FALSE);
@@ -89,7 +102,7 @@ export_done_cb (GObject      *object,
   IoJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  busy_end (self);
+  _plx_window_busy_end (self);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -144,7 +157,7 @@ export_chosen_cb (GtkNativeDialog *native,
   else
     job->file = g_object_ref (chosen);
 
-  busy_begin (self, _("Exporting annotations…"));
+  _plx_window_busy_begin (self, _("Exporting annotations…"));
   task = g_task_new (self, self->busy_cancellable, export_done_cb, NULL);
   g_task_set_source_tag (task, export_chosen_cb);
   g_task_set_task_data (task, job, io_job_free);
@@ -231,7 +244,7 @@ import_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  busy_end (self);
+  _plx_window_busy_end (self);
   report = g_task_propagate_pointer (G_TASK (result), &error);
   if (report == NULL)
     {
@@ -265,7 +278,7 @@ import_chosen_cb (GtkNativeDialog *native,
   job->project_path = g_strdup (plx_project_get_path (self->project));
   job->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
 
-  busy_begin (self, _("Importing annotations…"));
+  _plx_window_busy_begin (self, _("Importing annotations…"));
   task = g_task_new (self, self->busy_cancellable, import_done_cb, NULL);
   g_task_set_source_tag (task, import_chosen_cb);
   g_task_set_task_data (task, job, io_job_free);

@@ -20,7 +20,7 @@ struct _PlxWindow
   PlxAnnotationList    *annotations;
   PlxHighlighter       *highlighter;
   GPtrArray            *panels;
-  GListStore           *documents;
+  GArray               *document_summaries; /* PlxDocumentSummary, for the menu */
   GtkStringList        *theme_names;
   PlxTagPopover        *tag_popover;
   char                 *editing_uuid;    /* NULL: the popover tags a new passage */
@@ -32,10 +32,18 @@ struct _PlxWindow
   guint                 layout_source;
   guint                 scroll_tick;
   guint                 scroll_frames_left;
-  guint                 scroll_frames_steady;
   double                scroll_yalign;
-  GCancellable         *busy_cancellable; /* the export or import under way */
+  GCancellable         *busy_cancellable; /* the long task under way */
   guint                 sync_source;
+
+  /* A document being put into the view, a slice at a time. */
+  GCancellable         *load_cancellable;
+  PlxDocument          *loading;
+  guint                 fill_source;
+  gsize                 fill_byte;
+  guint                 fill_chars;
+  guint                 fill_block;
+  int                   pending_scroll;   /* offset to show once loaded, or -1 */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -51,10 +59,24 @@ struct _PlxWindow
   GtkStack             *tabs_stack;
   GtkRevealer          *busy_revealer;
   GtkLabel             *busy_label;
+  GtkProgressBar       *busy_progress;
 };
 
 
 void _plx_window_update_actions     (PlxWindow      *self);
+void _plx_window_rebuild_panels     (PlxWindow      *self);
+void _plx_window_clear_panels       (PlxWindow      *self);
+void _plx_window_document_shown     (PlxWindow      *self);
+void _plx_window_scroll_to_offset   (PlxWindow      *self,
+                                     guint           offset,
+                                     gboolean        to_top);
+void _plx_window_busy_begin         (PlxWindow      *self,
+                                     const char     *label);
+void _plx_window_busy_progress      (PlxWindow      *self,
+                                     double          fraction);
+void _plx_window_busy_end           (PlxWindow      *self);
+void _plx_window_document_init      (PlxWindow      *self);
+void _plx_window_document_dispose   (PlxWindow      *self);
 void _plx_window_refresh_documents  (PlxWindow      *self);
 void _plx_window_refresh_themes     (PlxWindow      *self);
 void _plx_window_toast              (PlxWindow      *self,

@@ -13,7 +13,14 @@
 
 G_DEFINE_FINAL_TYPE (PlxWindow, plx_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void document_selected_cb (PlxWindow *self);
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 
 void
 plx_window_show_error (PlxWindow  *self,
@@ -53,45 +60,6 @@ create_text_tags (GtkTextBuffer *buffer)
                               "scale", 0.75, "rise", 4 * PANGO_SCALE, NULL);
 }
 
-static const char *
-block_tag_name (PlxBlockKind kind)
-{
-  switch (kind)
-    {
-    case PLX_BLOCK_TITLE: return "title";
-    case PLX_BLOCK_HEADING: return "heading";
-    case PLX_BLOCK_FOOTNOTE: return "footnote";
-    case PLX_BLOCK_FOOTNOTE_MARK: return "footnote-mark";
-    case PLX_BLOCK_PARAGRAPH:
-    default: return "paragraph";
-    }
-}
-
-static void
-fill_buffer (PlxWindow *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  const PlxBlock *blocks;
-  guint n_blocks;
-
-  gtk_text_buffer_set_text (buffer, plx_document_get_text (self->document),
-                            (int) plx_document_get_text_bytes (self->document));
-  blocks = plx_document_get_blocks (self->document, &n_blocks);
-  for (guint i = 0; i < n_blocks; i++)
-    {
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) blocks[i].start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) blocks[i].end);
-      gtk_text_buffer_apply_tag_by_name (buffer, block_tag_name (blocks[i].kind), &start, &end);
-    }
-  {
-    GtkTextIter start;
-    gtk_text_buffer_get_start_iter (buffer, &start);
-    gtk_text_buffer_place_cursor (buffer, &start);
-  }
-}
-
 static gboolean
 get_selection (PlxWindow *self,
                guint     *start,
@@ -119,6 +87,13 @@ top_visible_offset (PlxWindow *self)
 }
 
 static void
+reader_took_over_cb (PlxWindow *self)
+{
+  if (self->scroll_tick != 0)
+    self->scroll_frames_left = 1;
+}
+
+static void
 scroll_to_target (PlxWindow *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
@@ -128,8 +103,9 @@ scroll_to_target (PlxWindow *self)
 }
 
 /* Until the view has measured every line above the target, the line's y is
- * an estimate and the first scroll lands short; so the scroll is repeated on
- * the next frames until the target stays where it was put. */
+ * an estimate and the first scroll lands short, and lines measured later
+ * move it again; so the target is put back in place on every frame for a
+ * few seconds, or until the reader scrolls, types or clicks. */
 static gboolean
 settle_scroll_cb (GtkWidget     *widget,
                   GdkFrameClock *clock,
@@ -146,14 +122,9 @@ settle_scroll_cb (GtkWidget     *widget,
   gtk_text_view_get_iter_location (self->text_view, &target, &location);
   wanted = visible.y + (int) (self->scroll_yalign * (visible.height - location.height));
 
-  if (ABS (location.y - wanted) <= location.height)
-    self->scroll_frames_steady++;
-  else
-    {
-      self->scroll_frames_steady = 0;
-      scroll_to_target (self);
-    }
-  if (self->scroll_frames_steady >= 10 || --self->scroll_frames_left == 0)
+  if (ABS (location.y - wanted) > location.height)
+    scroll_to_target (self);
+  if (--self->scroll_frames_left == 0)
     {
       self->scroll_tick = 0;
       return G_SOURCE_REMOVE;
@@ -161,8 +132,8 @@ settle_scroll_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
-static void
-scroll_to_offset (PlxWindow *self,
+void
+_plx_window_scroll_to_offset (PlxWindow *self,
                   guint      offset,
                   gboolean   to_top)
 {
@@ -178,13 +149,18 @@ scroll_to_offset (PlxWindow *self,
   self->scroll_yalign = to_top ? 0.0 : 0.3;
   scroll_to_target (self);
 
-  self->scroll_frames_left = 120;
-  self->scroll_frames_steady = 0;
+  self->scroll_frames_left = 300;
   if (self->scroll_tick == 0)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), settle_scroll_cb, self, NULL);
 }
 
 /* ---- panels ---- */
+
+/* Everything that follows the shown document hooks in here. */
+void
+_plx_window_document_shown (PlxWindow *self)
+{
+}
 
 static void
 apply_query (PlxWindow *self)
@@ -224,8 +200,8 @@ _plx_window_refresh_themes (PlxWindow *self)
   gtk_drop_down_set_selected (self->theme_dropdown, selected);
 }
 
-static void
-clear_panels (PlxWindow *self)
+void
+_plx_window_clear_panels (PlxWindow *self)
 {
   GtkWidget *child;
 
@@ -262,13 +238,13 @@ place_panels (PlxWindow *self)
   gtk_stack_set_visible_child_name (self->panels_stack, self->narrow ? "tabs" : "columns");
 }
 
-static void
-rebuild_panels (PlxWindow *self)
+void
+_plx_window_rebuild_panels (PlxWindow *self)
 {
   GListModel *perspectives;
   guint n;
 
-  clear_panels (self);
+  _plx_window_clear_panels (self);
   if (self->project == NULL || self->annotations == NULL)
     return;
 
@@ -290,7 +266,7 @@ rebuild_panels (PlxWindow *self)
 static void
 perspectives_changed_cb (PlxWindow *self)
 {
-  rebuild_panels (self);
+  _plx_window_rebuild_panels (self);
   _plx_window_update_actions (self);
 }
 
@@ -333,84 +309,6 @@ plx_window_size_allocate (GtkWidget *widget,
 
 /* ---- project and documents ---- */
 
-void
-_plx_window_refresh_documents (PlxWindow *self)
-{
-  g_autoptr(GPtrArray) documents = plx_project_list_documents (self->project, NULL);
-  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
-
-  /* Rebuilding the list is not the user picking a document. */
-  g_signal_handlers_block_by_func (self->document_dropdown, document_selected_cb, self);
-  g_list_store_remove_all (self->documents);
-  for (guint i = 0; documents != NULL && i < documents->len; i++)
-    {
-      PlxDocument *document = g_ptr_array_index (documents, i);
-
-      g_list_store_append (self->documents, document);
-      gtk_string_list_append (titles, plx_document_get_title (document));
-    }
-  gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (titles));
-  g_signal_handlers_unblock_by_func (self->document_dropdown, document_selected_cb, self);
-  gtk_widget_set_visible (GTK_WIDGET (self->document_dropdown),
-                          g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 1);
-}
-
-static void
-sync_document_dropdown (PlxWindow *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-
-  for (guint i = 0; self->document != NULL && i < n; i++)
-    {
-      g_autoptr(PlxDocument) document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
-
-      if (plx_document_get_id (document) == plx_document_get_id (self->document))
-        {
-          g_signal_handlers_block_by_func (self->document_dropdown, document_selected_cb, self);
-          gtk_drop_down_set_selected (self->document_dropdown, i);
-          g_signal_handlers_unblock_by_func (self->document_dropdown, document_selected_cb, self);
-        }
-    }
-}
-
-gboolean
-plx_window_show_document (PlxWindow  *self,
-                          gint64      document_id,
-                          GError    **error)
-{
-  g_autoptr(PlxDocument) document = NULL;
-  g_autoptr(PlxAnnotationList) annotations = NULL;
-  g_autofree char *subtitle = NULL;
-
-  g_return_val_if_fail (PLX_IS_WINDOW (self), FALSE);
-
-  document = plx_project_load_document (self->project, document_id, error);
-  if (document == NULL)
-    return FALSE;
-  annotations = plx_annotation_list_new (self->project, document_id, error);
-  if (annotations == NULL)
-    return FALSE;
-
-  g_clear_object (&self->highlighter);
-  g_set_object (&self->document, document);
-  g_set_object (&self->annotations, annotations);
-
-  fill_buffer (self);
-  self->highlighter = plx_highlighter_new (self->text_view,
-                                           G_LIST_MODEL (self->annotations),
-                                           plx_project_get_perspectives (self->project));
-  rebuild_panels (self);
-  sync_document_dropdown (self);
-
-  adw_window_title_set_title (self->window_title, plx_document_get_title (document));
-  subtitle = g_path_get_basename (plx_project_get_path (self->project));
-  adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_stack_set_visible_child_name (self->document_stack, "document");
-  g_settings_set_int64 (self->settings, "last-document", document_id);
-  _plx_window_update_actions (self);
-  return TRUE;
-}
-
 gboolean
 plx_window_open_project (PlxWindow   *self,
                          const char  *path,
@@ -418,7 +316,7 @@ plx_window_open_project (PlxWindow   *self,
 {
   g_autoptr(PlxProject) project = NULL;
   gint64 wanted;
-  guint n;
+  gint64 shown = 0;
 
   g_return_val_if_fail (PLX_IS_WINDOW (self), FALSE);
 
@@ -445,60 +343,28 @@ plx_window_open_project (PlxWindow   *self,
 
   _plx_window_refresh_documents (self);
   _plx_window_refresh_themes (self);
-  clear_panels (self);
+  _plx_window_clear_panels (self);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
   gtk_stack_set_visible_child_name (self->document_stack, "empty");
   adw_window_title_set_title (self->window_title, _("Parallax"));
+  adw_window_title_set_subtitle (self->window_title, NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  /* The document open last time, where the reader left it; else the
+   * newest one. */
   wanted = g_settings_get_int64 (self->settings, "last-document");
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < self->document_summaries->len; i++)
     {
-      g_autoptr(PlxDocument) document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
-
-      if (plx_document_get_id (document) == wanted || (i == n - 1 && self->document == NULL))
-        {
-          if (!plx_window_show_document (self, plx_document_get_id (document), error))
-            return FALSE;
-          if (plx_document_get_id (document) == wanted)
-            scroll_to_offset (self, (guint) MAX (0, g_settings_get_int (self->settings, "scroll-offset")), TRUE);
-          break;
-        }
+      shown = g_array_index (self->document_summaries, PlxDocumentSummary, i).id;
+      if (shown == wanted)
+        break;
+    }
+  if (shown != 0)
+    {
+      self->pending_scroll = shown == wanted ? MAX (0, g_settings_get_int (self->settings, "scroll-offset")) : -1;
+      plx_window_show_document (self, shown);
     }
   _plx_window_update_actions (self);
   return TRUE;
-}
-
-gboolean
-plx_window_add_document_file (PlxWindow  *self,
-                              GFile      *file,
-                              GError    **error)
-{
-  g_autoptr(PlxDocument) document = NULL;
-
-  g_return_val_if_fail (PLX_IS_WINDOW (self), FALSE);
-
-  document = plx_document_new_from_file (file, NULL, error);
-  if (document == NULL || !plx_project_add_document (self->project, document, error))
-    return FALSE;
-  _plx_window_refresh_documents (self);
-  return plx_window_show_document (self, plx_document_get_id (document), error);
-}
-
-static void
-document_selected_cb (PlxWindow *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->document_dropdown);
-  g_autoptr(PlxDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (selected == GTK_INVALID_LIST_POSITION)
-    return;
-  document = g_list_model_get_item (G_LIST_MODEL (self->documents), selected);
-  if (document == NULL || (self->document != NULL && plx_document_get_id (document) == plx_document_get_id (self->document)))
-    return;
-  if (!plx_window_show_document (self, plx_document_get_id (document), &error))
-    plx_window_show_error (self, _("Could Not Open the Document"), error);
 }
 
 PlxProject *
@@ -793,7 +659,7 @@ reveal_annotation_action (GtkWidget  *widget,
   gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) plx_annotation_get_start (annotation));
   gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) plx_annotation_get_end (annotation));
   gtk_text_buffer_select_range (buffer, &start, &end);
-  scroll_to_offset (self, plx_annotation_get_start (annotation), FALSE);
+  _plx_window_scroll_to_offset (self, plx_annotation_get_start (annotation), FALSE);
 
   clear_flash_cb (self);
   gtk_text_buffer_apply_tag (buffer, self->flash_tag, &start, &end);
@@ -1113,6 +979,18 @@ typedef enum {
 } FileRequest;
 
 static void
+document_added_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  PlxWindow *self = PLX_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!plx_window_add_document_file_finish (self, result, &error))
+    plx_window_show_error (self, _("Could Not Add the Document"), error);
+}
+
+static void
 file_chosen_cb (GtkNativeDialog *native,
                 int              response,
                 PlxWindow       *self)
@@ -1130,8 +1008,7 @@ file_chosen_cb (GtkNativeDialog *native,
   switch (request)
     {
     case FILE_ADD_DOCUMENT:
-      if (!plx_window_add_document_file (self, file, &error))
-        plx_window_show_error (self, _("Could Not Add the Document"), error);
+      plx_window_add_document_file_async (self, file, NULL, document_added_cb, NULL);
       break;
     case FILE_NEW_PROJECT:
       {
@@ -1281,12 +1158,30 @@ plx_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->history);
   g_clear_object (&self->project);
-  g_clear_object (&self->documents);
+  _plx_window_document_dispose (self);
   g_clear_object (&self->theme_names);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->editing_uuid, g_free);
 
   G_OBJECT_CLASS (plx_window_parent_class)->dispose (object);
+}
+
+static void
+plx_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  PlxWindow *self = PLX_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1297,6 +1192,13 @@ plx_window_class_init (PlxWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = plx_window_dispose;
+  object_class->get_property = plx_window_get_property;
+
+  /* Set once a document is shown in full (loading is asynchronous). */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, PLX_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->size_allocate = plx_window_size_allocate;
   window_class->close_request = plx_window_close_request;
 
@@ -1314,6 +1216,7 @@ plx_window_class_init (PlxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, tabs_stack);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, busy_revealer);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, busy_label);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, busy_progress);
   _plx_window_io_class_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.tag-selection", "i", tag_selection_action);
@@ -1375,7 +1278,6 @@ plx_window_init (PlxWindow *self)
 
   self->settings = g_settings_new (PLX_APP_ID);
   self->panels = g_ptr_array_new ();
-  self->documents = g_list_store_new (PLX_TYPE_DOCUMENT);
   self->theme_names = gtk_string_list_new (NULL);
   gtk_string_list_append (self->theme_names, _(all_themes[0]));
   gtk_drop_down_set_model (self->theme_dropdown, G_LIST_MODEL (self->theme_names));
@@ -1401,12 +1303,29 @@ plx_window_init (PlxWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
 
   g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+
+  {
+    GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+    GtkGesture *press = gtk_gesture_click_new ();
+    GtkEventController *key = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
+    gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (scroll, "scroll-begin", G_CALLBACK (reader_took_over_cb), self);
+    g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (reader_took_over_cb), self);
+    g_signal_connect_swapped (press, "pressed", G_CALLBACK (reader_took_over_cb), self);
+    g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (reader_took_over_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->text_scroller), scroll);
+    gtk_widget_add_controller (GTK_WIDGET (self->text_scroller), GTK_EVENT_CONTROLLER (press));
+    gtk_widget_add_controller (GTK_WIDGET (self), key);
+  }
   text_menu = build_text_menu ();
   gtk_text_view_set_extra_menu (self->text_view, text_menu);
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (apply_query), self);
   g_signal_connect_swapped (self->theme_dropdown, "notify::selected", G_CALLBACK (apply_query), self);
-  g_signal_connect_swapped (self->document_dropdown, "notify::selected", G_CALLBACK (document_selected_cb), self);
+  _plx_window_document_init (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

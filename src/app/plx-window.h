@@ -15,12 +15,17 @@ PlxWindow         *plx_window_new               (AdwApplication *application);
 gboolean           plx_window_open_project      (PlxWindow      *self,
                                                  const char     *path,
                                                  GError        **error);
-gboolean           plx_window_show_document     (PlxWindow      *self,
-                                                 gint64          document_id,
-                                                 GError        **error);
-gboolean           plx_window_add_document_file (PlxWindow      *self,
-                                                 GFile          *file,
-                                                 GError        **error);
+void               plx_window_show_document     (PlxWindow      *self,
+                                                 gint64          document_id);
+gboolean           plx_window_get_loading       (PlxWindow      *self);
+void               plx_window_add_document_file_async  (PlxWindow           *self,
+                                                        GFile               *file,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean           plx_window_add_document_file_finish (PlxWindow           *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
 PlxProject        *plx_window_get_project       (PlxWindow      *self);
 PlxDocument       *plx_window_get_document      (PlxWindow      *self);
 GtkTextView       *plx_window_get_text_view     (PlxWindow      *self);

@@ -411,8 +411,10 @@ export_w3c (Export  *export,
             Writer  *w,
             GError **error)
 {
-  g_autofree char *collection_id = g_strconcat ("urn:uuid:", plx_text_new_uuid (), NULL);
-  g_autofree char *page_id = g_strconcat ("urn:uuid:", plx_text_new_uuid (), NULL);
+  g_autofree char *collection_uuid = plx_text_new_uuid ();
+  g_autofree char *page_uuid = plx_text_new_uuid ();
+  g_autofree char *collection_id = g_strconcat ("urn:uuid:", collection_uuid, NULL);
+  g_autofree char *page_id = g_strconcat ("urn:uuid:", page_uuid, NULL);
   g_autofree char *base = g_path_get_basename (plx_project_get_path (export->project));
   g_autofree char *label = g_strdup_printf ("Parallax annotations of %s", base);
   g_autofree char *now = plx_text_now_iso8601 ();

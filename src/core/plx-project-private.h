@@ -18,4 +18,7 @@ gboolean _plx_project_commit    (PlxProject  *self,
 void     _plx_project_rollback  (PlxProject  *self);
 void     _plx_project_reload    (PlxProject  *self);
 
+void     _plx_project_adopt_document (PlxProject  *self,
+                                     PlxDocument *document);
+
 G_END_DECLS

@@ -1228,6 +1228,62 @@ plx_project_load_document (PlxProject  *self,
   return document;
 }
 
+static void
+document_summary_clear (gpointer data)
+{
+  PlxDocumentSummary *summary = data;
+
+  g_clear_pointer (&summary->title, g_free);
+}
+
+/* Ids, titles and sizes without loading any text: what a document menu
+ * needs, cheap even for book-length documents. */
+GArray *
+plx_project_list_document_summaries (PlxProject  *self,
+                                     GError     **error)
+{
+  g_autoptr(GArray) summaries = g_array_new (FALSE, FALSE, sizeof (PlxDocumentSummary));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PLX_IS_PROJECT (self), NULL);
+
+  g_array_set_clear_func (summaries, document_summary_clear);
+  stmt = statement (self, "SELECT id, title, length(source) FROM documents ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PlxDocumentSummary summary = {
+        sqlite3_column_int64 (stmt, 0),
+        g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+        (guint64) sqlite3_column_int64 (stmt, 2),
+      };
+      g_array_append_val (summaries, summary);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&summaries);
+}
+
+/* Takes a document parsed elsewhere (another thread, on its own
+ * connection) into this project's cache, so it is not parsed twice. */
+void
+_plx_project_adopt_document (PlxProject  *self,
+                             PlxDocument *document)
+{
+  gint64 id = plx_document_get_id (document);
+
+  g_return_if_fail (PLX_IS_PROJECT (self));
+
+  if (!g_hash_table_contains (self->documents, &id))
+    g_hash_table_insert (self->documents, g_memdup2 (&id, sizeof id), g_object_ref (document));
+}
+
 GPtrArray *
 plx_project_list_documents (PlxProject  *self,
                             GError     **error)

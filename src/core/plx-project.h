@@ -21,6 +21,12 @@ typedef struct {
   const char *theme;           /* NULL: any theme */
 } PlxAnnotationQuery;
 
+typedef struct {
+  gint64   id;
+  char    *title;
+  guint64  source_bytes;
+} PlxDocumentSummary;
+
 #define PLX_TYPE_PROJECT (plx_project_get_type ())
 G_DECLARE_FINAL_TYPE (PlxProject, plx_project, PLX, PROJECT, GObject)
 
@@ -71,6 +77,8 @@ PlxDocument    *plx_project_load_document        (PlxProject          *self,
                                                   gint64               id,
                                                   GError             **error);
 GPtrArray      *plx_project_list_documents       (PlxProject          *self,
+                                                  GError             **error);
+GArray         *plx_project_list_document_summaries (PlxProject       *self,
                                                   GError             **error);
 
 gboolean        plx_project_add_annotation       (PlxProject          *self,

@@ -1,0 +1,393 @@
+/* plx-window-document.c: opening documents without freezing the window.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-window"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "plx-profile.h"
+#include "plx-project-private.h"
+#include "plx-window-private.h"
+
+/* A document is parsed in a worker thread (NFC, Markdown, indexes), then
+ * put into the text view a few slices per frame, from the frame clock:
+ * on a 50 MB text neither step may hold the main loop for long, and an
+ * idle callback would either starve drawing or be starved by it. */
+#define FILL_SLICE_BYTES (64 * 1024)
+#define FILL_BUDGET_US 8000
+
+static void
+document_selected_cb (PlxWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->document_dropdown);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->document_summaries->len)
+    return;
+  plx_window_show_document (self, g_array_index (self->document_summaries, PlxDocumentSummary, selected).id);
+}
+
+static void
+sync_document_dropdown (PlxWindow *self,
+                        gint64     document_id)
+{
+  for (guint i = 0; i < self->document_summaries->len; i++)
+    if (g_array_index (self->document_summaries, PlxDocumentSummary, i).id == document_id)
+      {
+        g_signal_handlers_block_by_func (self->document_dropdown, document_selected_cb, self);
+        gtk_drop_down_set_selected (self->document_dropdown, i);
+        g_signal_handlers_unblock_by_func (self->document_dropdown, document_selected_cb, self);
+      }
+}
+
+void
+_plx_window_refresh_documents (PlxWindow *self)
+{
+  g_autoptr(GArray) summaries = plx_project_list_document_summaries (self->project, NULL);
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+
+  if (summaries == NULL)
+    return;
+  for (guint i = 0; i < summaries->len; i++)
+    gtk_string_list_append (titles, g_array_index (summaries, PlxDocumentSummary, i).title);
+
+  /* Rebuilding the list is not the user picking a document. */
+  g_signal_handlers_block_by_func (self->document_dropdown, document_selected_cb, self);
+  g_clear_pointer (&self->document_summaries, g_array_unref);
+  self->document_summaries = g_steal_pointer (&summaries);
+  gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (titles));
+  g_signal_handlers_unblock_by_func (self->document_dropdown, document_selected_cb, self);
+  gtk_widget_set_visible (GTK_WIDGET (self->document_dropdown), self->document_summaries->len > 1);
+  if (self->document != NULL)
+    sync_document_dropdown (self, plx_document_get_id (self->document));
+}
+
+static const char *
+block_tag_name (PlxBlockKind kind)
+{
+  switch (kind)
+    {
+    case PLX_BLOCK_TITLE: return "title";
+    case PLX_BLOCK_HEADING: return "heading";
+    case PLX_BLOCK_FOOTNOTE: return "footnote";
+    case PLX_BLOCK_FOOTNOTE_MARK: return "footnote-mark";
+    case PLX_BLOCK_PARAGRAPH:
+    default: return "paragraph";
+    }
+}
+
+static void
+stop_loading (PlxWindow *self)
+{
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  if (self->fill_source != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_source);
+  self->fill_source = 0;
+  g_clear_object (&self->loading);
+}
+
+static void
+finish_document (PlxWindow *self)
+{
+  g_autoptr(PlxDocument) document = g_steal_pointer (&self->loading);
+  g_autoptr(PlxAnnotationList) annotations = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkTextIter start;
+
+  g_clear_object (&self->load_cancellable);
+  _plx_window_busy_end (self);
+
+  annotations = plx_annotation_list_new (self->project, plx_document_get_id (document), &error);
+  if (annotations == NULL)
+    {
+      plx_window_show_error (self, _("Could Not Open the Document"), error);
+      return;
+    }
+
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (self->text_view), &start);
+  gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (self->text_view), &start);
+
+  g_set_object (&self->document, document);
+  g_set_object (&self->annotations, annotations);
+  self->highlighter = plx_highlighter_new (self->text_view,
+                                           G_LIST_MODEL (self->annotations),
+                                           plx_project_get_perspectives (self->project));
+  _plx_window_rebuild_panels (self);
+  _plx_window_document_shown (self);
+  sync_document_dropdown (self, plx_document_get_id (document));
+
+  adw_window_title_set_title (self->window_title, plx_document_get_title (document));
+  subtitle = g_path_get_basename (plx_project_get_path (self->project));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  g_settings_set_int64 (self->settings, "last-document", plx_document_get_id (document));
+  if (self->pending_scroll >= 0)
+    _plx_window_scroll_to_offset (self, (guint) self->pending_scroll, TRUE);
+  self->pending_scroll = -1;
+  _plx_window_update_actions (self);
+  g_object_notify (G_OBJECT (self), "document");
+  plx_profile_mark ("document-shown");
+}
+
+/* Puts the next slice of the document into the buffer; returns whether
+ * there is more. */
+static gboolean
+fill_slice (PlxWindow *self)
+{
+  PlxDocument *document = self->loading;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  const char *text = plx_document_get_text (document);
+  gsize total = plx_document_get_text_bytes (document);
+  gsize end_byte = MIN (self->fill_byte + FILL_SLICE_BYTES, total);
+  const PlxBlock *blocks;
+  guint n_blocks;
+  GtkTextIter end;
+
+  /* Slices end after a line break where there is one, else on a character. */
+  if (end_byte < total)
+    {
+      const char *newline = memchr (text + end_byte, '\n', MIN (total - end_byte, 4096));
+
+      end_byte = newline ? (gsize) (newline - text) + 1
+                         : (gsize) (g_utf8_find_prev_char (text, text + end_byte + 1) - text);
+    }
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, text + self->fill_byte, (int) (end_byte - self->fill_byte));
+  self->fill_chars += (guint) g_utf8_strlen (text + self->fill_byte, (gssize) (end_byte - self->fill_byte));
+  self->fill_byte = end_byte;
+
+  blocks = plx_document_get_blocks (document, &n_blocks);
+  for (; self->fill_block < n_blocks && blocks[self->fill_block].end <= self->fill_chars; self->fill_block++)
+    {
+      GtkTextIter a, b;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &a, (int) blocks[self->fill_block].start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &b, (int) blocks[self->fill_block].end);
+      gtk_text_buffer_apply_tag_by_name (buffer, block_tag_name (blocks[self->fill_block].kind), &a, &b);
+    }
+  return self->fill_byte < total;
+}
+
+static gboolean
+fill_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  PlxWindow *self = data;
+  gint64 deadline = g_get_monotonic_time () + FILL_BUDGET_US;
+  gboolean first = self->fill_byte == 0;
+  gboolean more;
+
+  do
+    more = fill_slice (self);
+  while (more && g_get_monotonic_time () < deadline);
+
+  if (first)
+    {
+      gtk_stack_set_visible_child_name (self->document_stack, "document");
+      plx_profile_mark_after_next_paint (GTK_WIDGET (self->text_view), "first-text-frame");
+    }
+  if (more)
+    {
+      _plx_window_busy_progress (self, (double) self->fill_byte / (double) plx_document_get_text_bytes (self->loading));
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->fill_source = 0;
+  finish_document (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const char *project_path = task_data;
+  gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "document-id"));
+  g_autoptr(PlxProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  PlxDocument *document = NULL;
+
+  project = plx_project_open (project_path, &error);
+  if (project != NULL)
+    document = plx_project_load_document (project, id, &error);
+  if (document == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  PlxWindow *self = PLX_WINDOW (object);
+  g_autoptr(PlxDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = g_task_propagate_pointer (G_TASK (result), &error);
+  if (document == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          _plx_window_busy_end (self);
+          g_clear_object (&self->load_cancellable);
+          plx_window_show_error (self, _("Could Not Open the Document"), error);
+        }
+      return;
+    }
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  plx_profile_mark ("document-parsed");
+  _plx_project_adopt_document (self->project, document);
+  g_set_object (&self->loading, document);
+  self->fill_byte = 0;
+  self->fill_chars = 0;
+  self->fill_block = 0;
+  self->fill_source = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_tick_cb, self, NULL);
+}
+
+/* Opens a document of the project in the window. It returns at once; the
+ * window shows progress and stays responsive while a long text loads, and
+ * notifies "document" when it is shown. Problems are shown to the user. */
+void
+plx_window_show_document (PlxWindow *self,
+                          gint64     document_id)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *label = NULL;
+  const char *title = NULL;
+
+  g_return_if_fail (PLX_IS_WINDOW (self));
+  g_return_if_fail (self->project != NULL);
+
+  stop_loading (self);
+  g_clear_object (&self->highlighter);
+  g_clear_object (&self->annotations);
+  g_clear_object (&self->document);
+  _plx_window_clear_panels (self);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
+  _plx_window_update_actions (self);
+
+  for (guint i = 0; self->document_summaries != NULL && i < self->document_summaries->len; i++)
+    if (g_array_index (self->document_summaries, PlxDocumentSummary, i).id == document_id)
+      title = g_array_index (self->document_summaries, PlxDocumentSummary, i).title;
+  label = g_strdup_printf (_("Opening “%s”…"), title ? title : "");
+  _plx_window_busy_begin (self, label);
+  self->load_cancellable = g_object_ref (self->busy_cancellable);
+
+  task = g_task_new (self, self->load_cancellable, loaded_cb, NULL);
+  g_task_set_source_tag (task, plx_window_show_document);
+  g_task_set_task_data (task, g_strdup (plx_project_get_path (self->project)), g_free);
+  g_object_set_data (G_OBJECT (task), "document-id", GSIZE_TO_POINTER ((gsize) document_id));
+  g_task_run_in_thread (task, load_thread);
+}
+
+gboolean
+plx_window_get_loading (PlxWindow *self)
+{
+  g_return_val_if_fail (PLX_IS_WINDOW (self), FALSE);
+  return self->load_cancellable != NULL;
+}
+
+static void
+add_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  const char *project_path = g_object_get_data (G_OBJECT (task), "project-path");
+  g_autoptr(PlxDocument) document = NULL;
+  g_autoptr(PlxProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = plx_document_new_from_file (file, cancellable, &error);
+  if (document != NULL)
+    project = plx_project_open (project_path, &error);
+  if (project == NULL || !plx_project_add_document (project, document, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_int (task, plx_document_get_id (document));
+}
+
+static void
+added_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  PlxWindow *self = PLX_WINDOW (object);
+  GTask *outer = data;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  _plx_window_busy_end (self);
+  id = g_task_propagate_int (G_TASK (result), &error);
+  if (error != NULL)
+    {
+      g_task_return_error (outer, g_steal_pointer (&error));
+      g_object_unref (outer);
+      return;
+    }
+  _plx_window_refresh_documents (self);
+  plx_window_show_document (self, id);
+  g_task_return_boolean (outer, TRUE);
+  g_object_unref (outer);
+}
+
+/* Reads, checks and adds a document file in a worker thread, then opens it.
+ * A file that is not UTF-8 text is refused with the reason and the byte
+ * where it goes wrong, and the project is left as it was. */
+void
+plx_window_add_document_file_async (PlxWindow           *self,
+                                    GFile               *file,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) inner = NULL;
+  GTask *outer;
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *label = g_strdup_printf (_("Adding “%s”…"), basename);
+
+  g_return_if_fail (PLX_IS_WINDOW (self));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, plx_window_add_document_file_async);
+
+  _plx_window_busy_begin (self, label);
+  inner = g_task_new (self, self->busy_cancellable, added_cb, outer);
+  g_task_set_task_data (inner, g_object_ref (file), g_object_unref);
+  g_object_set_data_full (G_OBJECT (inner), "project-path", g_strdup (plx_project_get_path (self->project)), g_free);
+  g_task_run_in_thread (inner, add_thread);
+}
+
+gboolean
+plx_window_add_document_file_finish (PlxWindow     *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+_plx_window_document_init (PlxWindow *self)
+{
+  self->pending_scroll = -1;
+  self->document_summaries = g_array_new (FALSE, FALSE, sizeof (PlxDocumentSummary));
+  g_signal_connect_swapped (self->document_dropdown, "notify::selected", G_CALLBACK (document_selected_cb), self);
+}
+
+void
+_plx_window_document_dispose (PlxWindow *self)
+{
+  stop_loading (self);
+  g_clear_pointer (&self->document_summaries, g_array_unref);
+}
