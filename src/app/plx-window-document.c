@@ -118,9 +118,9 @@ finish_document (PlxWindow *self)
   _plx_window_document_shown (self);
   sync_document_dropdown (self, plx_document_get_id (document));
 
-  adw_window_title_set_title (self->window_title, plx_document_get_title (document));
+  adw_view_switcher_title_set_title (self->window_title, plx_document_get_title (document));
   subtitle = g_path_get_basename (plx_project_get_path (self->project));
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
   g_settings_set_int64 (self->settings, "last-document", plx_document_get_id (document));
   if (self->pending_scroll >= 0)
     _plx_window_scroll_to_offset (self, (guint) self->pending_scroll, TRUE);
@@ -272,6 +272,7 @@ plx_window_show_document (PlxWindow *self,
   g_clear_object (&self->annotations);
   g_clear_object (&self->document);
   _plx_window_clear_panels (self);
+  _plx_window_document_shown (self);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
   _plx_window_update_actions (self);
 

@@ -2,6 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "plx-compare-view.h"
+#include "plx-document-map.h"
 #include "plx-highlighter.h"
 #include "plx-tag-popover.h"
 #include "plx-window.h"
@@ -47,7 +49,7 @@ struct _PlxWindow
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *window_title;
   GtkDropDown          *document_dropdown;
   GtkStack             *document_stack;
   GtkScrolledWindow    *text_scroller;
@@ -60,6 +62,9 @@ struct _PlxWindow
   GtkRevealer          *busy_revealer;
   GtkLabel             *busy_label;
   GtkProgressBar       *busy_progress;
+  AdwViewStack         *view_stack;
+  PlxCompareView       *compare_view;
+  PlxDocumentMap       *document_map;
 };
 
 

@@ -156,10 +156,52 @@ _plx_window_scroll_to_offset (PlxWindow *self,
 
 /* ---- panels ---- */
 
-/* Everything that follows the shown document hooks in here. */
+/* Everything that follows the shown document (or its absence, while one
+ * loads) hooks in here. */
 void
 _plx_window_document_shown (PlxWindow *self)
 {
+  GListModel *annotations = self->annotations ? G_LIST_MODEL (self->annotations) : NULL;
+
+  plx_compare_view_set_model (self->compare_view, self->document ? self->project : NULL, self->document, annotations);
+  plx_document_map_set_model (self->document_map, self->document,
+                              self->document && self->project ? plx_project_get_perspectives (self->project) : NULL,
+                              annotations);
+}
+
+/* The map beside the essay shades the part of the text on screen. */
+static void
+update_map_viewport (PlxWindow *self)
+{
+  GdkRectangle visible;
+  GtkTextIter top, bottom;
+
+  if (self->document == NULL)
+    return;
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_iter_at_location (self->text_view, &top, visible.x, visible.y);
+  gtk_text_view_get_iter_at_location (self->text_view, &bottom, visible.x + visible.width, visible.y + visible.height);
+  plx_document_map_set_viewport (self->document_map, (guint) gtk_text_iter_get_offset (&top),
+                                 (guint) gtk_text_iter_get_offset (&bottom));
+}
+
+static void
+scroll_to_offset_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  guint offset = g_variant_get_uint32 (parameter);
+  GtkTextIter iter;
+
+  if (self->document == NULL)
+    return;
+  offset = MIN (offset, plx_document_get_length (self->document));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  adw_view_stack_set_visible_child_name (self->view_stack, "annotate");
+  _plx_window_scroll_to_offset (self, offset, FALSE);
 }
 
 static void
@@ -346,8 +388,8 @@ plx_window_open_project (PlxWindow   *self,
   _plx_window_clear_panels (self);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
   gtk_stack_set_visible_child_name (self->document_stack, "empty");
-  adw_window_title_set_title (self->window_title, _("Parallax"));
-  adw_window_title_set_subtitle (self->window_title, NULL);
+  adw_view_switcher_title_set_title (self->window_title, _("Parallax"));
+  adw_view_switcher_title_set_subtitle (self->window_title, NULL);
 
   /* The document open last time, where the reader left it; else the
    * newest one. */
@@ -656,6 +698,7 @@ reveal_annotation_action (GtkWidget  *widget,
       (annotation = plx_annotation_list_find (self->annotations, g_variant_get_string (parameter, NULL))) == NULL)
     return;
 
+  adw_view_stack_set_visible_child_name (self->view_stack, "annotate");
   gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) plx_annotation_get_start (annotation));
   gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) plx_annotation_get_end (annotation));
   gtk_text_buffer_select_range (buffer, &start, &end);
@@ -1202,6 +1245,8 @@ plx_window_class_init (PlxWindowClass *klass)
   widget_class->size_allocate = plx_window_size_allocate;
   window_class->close_request = plx_window_close_request;
 
+  g_type_ensure (PLX_TYPE_COMPARE_VIEW);
+  g_type_ensure (PLX_TYPE_DOCUMENT_MAP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax_annotator/Parallax/ui/plx-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, window_title);
@@ -1217,6 +1262,10 @@ plx_window_class_init (PlxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, busy_revealer);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, busy_label);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, busy_progress);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, compare_view);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, document_map);
+  gtk_widget_class_install_action (widget_class, "win.scroll-to-offset", "u", scroll_to_offset_action);
   _plx_window_io_class_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.tag-selection", "i", tag_selection_action);
@@ -1303,6 +1352,8 @@ plx_window_init (PlxWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
 
   g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+  g_signal_connect_swapped (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view)), "value-changed",
+                            G_CALLBACK (update_map_viewport), self);
 
   {
     GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
