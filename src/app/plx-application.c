@@ -60,7 +60,7 @@ new_window (PlxApplication *self,
   if (!plx_window_open_project (window, path, &error))
     {
       gtk_window_present (GTK_WINDOW (window));
-      plx_window_show_error (window, _("Could Not Open the Project"), error);
+      plx_window_show_open_error (window, path, error);
       return window;
     }
   gtk_window_present (GTK_WINDOW (window));

@@ -356,3 +356,141 @@ _plx_window_io_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
 }
+
+/* ---- damaged projects ---- */
+
+typedef struct {
+  char *damaged_path;
+  char *new_path;
+} SalvageJob;
+
+static void
+salvage_job_free (gpointer data)
+{
+  SalvageJob *job = data;
+
+  g_free (job->damaged_path);
+  g_free (job->new_path);
+  g_free (job);
+}
+
+static void
+salvage_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  SalvageJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  PlxSalvageReport *report = plx_project_salvage (job->damaged_path, job->new_path, &error);
+
+  if (report == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) plx_salvage_report_free);
+}
+
+static void
+salvaged_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  PlxWindow *self = PLX_WINDOW (object);
+  SalvageJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(PlxSalvageReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  _plx_window_busy_end (self);
+  report = g_task_propagate_pointer (G_TASK (result), &error);
+  if (report == NULL || !plx_window_open_project (self, job->new_path, &error))
+    {
+      plx_window_show_error (self, _("Could Not Save What Is Readable"), error);
+      return;
+    }
+  message = g_strdup_printf (_("Recovered %u documents and %u passages; %u passages could not be read"),
+                             report->documents, report->annotations, report->annotations_lost);
+  _plx_window_toast (self, message);
+}
+
+static void
+salvage_target_chosen_cb (GtkNativeDialog *native,
+                          int              response,
+                          PlxWindow       *self)
+{
+  SalvageJob *job = g_object_steal_data (G_OBJECT (native), "job");
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      salvage_job_free (job);
+      goto out;
+    }
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  job->new_path = g_file_get_path (file);
+
+  _plx_window_busy_begin (self, _("Saving what is readable…"));
+  task = g_task_new (self, self->busy_cancellable, salvaged_cb, NULL);
+  g_task_set_task_data (task, job, salvage_job_free);
+  g_task_run_in_thread (task, salvage_thread);
+
+out:
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+damaged_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PlxWindow        *self)
+{
+  const char *damaged_path = g_object_get_data (G_OBJECT (dialog), "path");
+  GtkFileChooserNative *native;
+  SalvageJob *job;
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  char *dot;
+
+  if (g_strcmp0 (response, "salvage") != 0)
+    return;
+
+  base = g_path_get_basename (damaged_path);
+  if ((dot = strrchr (base, '.')) != NULL)
+    *dot = '\0';
+  /* Translators: the file name offered for a project rebuilt from a damaged one */
+  name = g_strdup_printf (_("%s (recovered).parallax"), base);
+  job = g_new0 (SalvageJob, 1);
+  job->damaged_path = g_strdup (damaged_path);
+
+  native = gtk_file_chooser_native_new (_("Save What Is Readable"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_object_set_data (G_OBJECT (native), "job", job);
+  g_signal_connect (native, "response", G_CALLBACK (salvage_target_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Says why a project did not open; when SQLite can still read part of a
+ * damaged one, offers to copy what is readable into a new project (the
+ * damaged file itself is never written). */
+void
+plx_window_show_open_error (PlxWindow  *self,
+                            const char *path,
+                            GError     *error)
+{
+  AdwMessageDialog *dialog;
+
+  g_return_if_fail (PLX_IS_WINDOW (self));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Open the Project"), error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  if (g_error_matches (error, PLX_ERROR, PLX_ERROR_CORRUPT))
+    {
+      adw_message_dialog_add_response (dialog, "salvage", _("_Save What Is Readable…"));
+      adw_message_dialog_set_response_appearance (dialog, "salvage", ADW_RESPONSE_SUGGESTED);
+      g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+      g_signal_connect (dialog, "response", G_CALLBACK (damaged_response_cb), self);
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}

@@ -1073,7 +1073,7 @@ file_chosen_cb (GtkNativeDialog *native,
       G_GNUC_FALLTHROUGH;
     case FILE_OPEN_PROJECT:
       if (!plx_window_open_project (self, path, &error))
-        plx_window_show_error (self, _("Could Not Open the Project"), error);
+        plx_window_show_open_error (self, path, error);
       else
         g_settings_set_string (self->settings, "last-project", path);
       break;

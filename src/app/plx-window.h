@@ -33,6 +33,9 @@ gboolean           plx_window_get_compact       (PlxWindow      *self);
 GtkSearchEntry    *plx_window_get_search_entry  (PlxWindow      *self);
 GListModel        *plx_window_get_panel_model   (PlxWindow      *self,
                                                  gint64          perspective_id);
+void               plx_window_show_open_error   (PlxWindow      *self,
+                                                 const char     *path,
+                                                 GError         *error);
 void               plx_window_show_error        (PlxWindow      *self,
                                                  const char     *heading,
                                                  GError         *error);
