@@ -285,52 +285,14 @@ static void
 print_json (PlxProject *project,
             GPtrArray  *annotations)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonArray) array = json_array_sized_new (annotations->len);
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
   g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
 
-  json_builder_begin_array (builder);
   for (guint i = 0; i < annotations->len; i++)
-    {
-      PlxAnnotation *a = g_ptr_array_index (annotations, i);
-      const char * const *themes = plx_annotation_get_themes (a);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "uuid");
-      json_builder_add_string_value (builder, plx_annotation_get_uuid (a));
-      json_builder_set_member_name (builder, "document");
-      json_builder_add_int_value (builder, plx_annotation_get_document_id (a));
-      json_builder_set_member_name (builder, "start");
-      json_builder_add_int_value (builder, plx_annotation_get_start (a));
-      json_builder_set_member_name (builder, "end");
-      json_builder_add_int_value (builder, plx_annotation_get_end (a));
-      json_builder_set_member_name (builder, "quote");
-      json_builder_add_string_value (builder, plx_annotation_get_quote (a));
-      json_builder_set_member_name (builder, "prefix");
-      json_builder_add_string_value (builder, plx_annotation_get_prefix (a));
-      json_builder_set_member_name (builder, "suffix");
-      json_builder_add_string_value (builder, plx_annotation_get_suffix (a));
-      json_builder_set_member_name (builder, "perspective");
-      json_builder_add_string_value (builder, perspective_name (project, plx_annotation_get_perspective_id (a)));
-      json_builder_set_member_name (builder, "themes");
-      json_builder_begin_array (builder);
-      for (guint t = 0; themes[t] != NULL; t++)
-        json_builder_add_string_value (builder, themes[t]);
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "note");
-      json_builder_add_string_value (builder, plx_annotation_get_note (a));
-      json_builder_set_member_name (builder, "author");
-      json_builder_add_string_value (builder, plx_annotation_get_author (a));
-      json_builder_set_member_name (builder, "created");
-      json_builder_add_string_value (builder, plx_annotation_get_created (a));
-      json_builder_set_member_name (builder, "modified");
-      json_builder_add_string_value (builder, plx_annotation_get_modified (a));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  root = json_builder_get_root (builder);
+    json_array_add_element (array, plx_export_annotation_to_json (project, g_ptr_array_index (annotations, i)));
+  json_node_set_array (root, array);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);

@@ -222,9 +222,11 @@ native_document (PlxDocument    *document,
   return json_builder_get_root (builder);
 }
 
-static JsonNode *
-native_annotation (PlxProject    *project,
-                   PlxAnnotation *a)
+/* One annotation as the native format writes it; `parallax-cli list`
+ * prints the same objects. */
+JsonNode *
+plx_export_annotation_to_json (PlxProject    *project,
+                               PlxAnnotation *a)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char * const *themes = plx_annotation_get_themes (a);
@@ -320,7 +322,7 @@ export_native (Export  *export,
   for (guint i = 0; i < export->annotations->len && w->error == NULL; i++)
     {
       write_str (w, i == 0 ? "\n    " : ",\n    ");
-      write_node (w, native_annotation (export->project, g_ptr_array_index (export->annotations, i)));
+      write_node (w, plx_export_annotation_to_json (export->project, g_ptr_array_index (export->annotations, i)));
     }
   write_str (w, "\n  ]\n}\n");
   return TRUE;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "plx-project.h"
 
@@ -29,6 +30,8 @@ gboolean    plx_export_format_from_string (const char       *name,
                                            PlxExportFormat  *format);
 const char *plx_export_format_extension   (PlxExportFormat   format);
 
+JsonNode   *plx_export_annotation_to_json (PlxProject       *project,
+                                           PlxAnnotation    *annotation);
 gboolean    plx_export_to_stream          (PlxProject       *project,
                                            PlxExportFormat   format,
                                            gint64            document_id,
