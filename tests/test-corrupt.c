@@ -37,6 +37,17 @@ iterate (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Documents load asynchronously (a worker thread, then a slice per frame). */
+static void
+wait_for_document (PlxWindow *window)
+{
+  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while ((plx_window_get_document (window) == NULL || plx_window_get_loading (window)) &&
+         g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 make_project (const char *path,
               guint       n_annotations)
@@ -107,6 +118,7 @@ fixture_tear_down (Fixture       *fixture,
   /* Whatever was refused, the window still opens and shows a project. */
   g_assert_true (plx_window_open_project (fixture->window, fixture->good, &error));
   g_assert_no_error (error);
+  wait_for_document (fixture->window);
   g_assert_nonnull (plx_window_get_document (fixture->window));
   g_assert_cmpuint (plx_project_count_annotations (plx_window_get_project (fixture->window), NULL, NULL), ==, N_ANNOTATIONS);
   iterate ();
