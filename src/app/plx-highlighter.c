@@ -28,6 +28,19 @@ typedef struct {
   GtkTextTag *tag;
 } Segment;
 
+/* What the highlighter needs of an annotation, kept so that a removed one's
+ * range is still known when the list reports it gone. */
+typedef struct {
+  guint  start;
+  guint  end;
+  gint64 perspective_id;
+} Span;
+
+typedef struct {
+  gint64 perspective_id;
+  int    count;
+} OpenCount;
+
 struct _PlxHighlighter
 {
   GObject        parent_instance;
@@ -37,6 +50,7 @@ struct _PlxHighlighter
   GListModel    *annotations;
   GListModel    *perspectives;
   GHashTable    *tags;          /* "prefix:id,id,…" → GtkTextTag */
+  GArray        *spans;         /* Span per annotation, in the list's order */
   GArray        *segments;      /* Segment, sorted by start */
   guint          applied_start; /* the range now carrying tags */
   guint          applied_end;
@@ -277,61 +291,177 @@ scrolled_cb (PlxHighlighter *self)
     self->scroll_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_visible_cb, self, NULL);
 }
 
-static void
-build_segments (PlxHighlighter *self)
+static GtkTextTag *
+tag_for_open (PlxHighlighter *self,
+              GArray         *open)
+{
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), open->len);
+
+  for (guint i = 0; i < open->len; i++)
+    g_array_append_val (ids, g_array_index (open, OpenCount, i).perspective_id);
+  g_array_sort (ids, compare_ids);
+  return tag_for_set (self, ids);
+}
+
+/* The segments of [lo, hi), from the spans that overlap it, clipped. */
+static GArray *
+sweep (PlxHighlighter *self,
+       guint           lo,
+       guint           hi)
 {
   g_autoptr(GArray) boundaries = g_array_new (FALSE, FALSE, sizeof (Boundary));
-  g_autoptr(GHashTable) open = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  guint n = g_list_model_get_n_items (self->annotations);
-  guint segment_start = 0;
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (OpenCount));
+  GArray *segments = g_array_new (FALSE, FALSE, sizeof (Segment));
+  GtkTextTag *current = NULL;
+  guint segment_start = lo;
 
-  g_array_set_size (self->segments, 0);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < self->spans->len; i++)
     {
-      g_autoptr(PlxAnnotation) annotation = g_list_model_get_item (self->annotations, i);
-      gint64 id = plx_annotation_get_perspective_id (annotation);
-      Boundary open_at = { plx_annotation_get_start (annotation), 1, id };
-      Boundary close_at = { plx_annotation_get_end (annotation), -1, id };
+      const Span *span = &g_array_index (self->spans, Span, i);
+      Boundary open_at, close_at;
 
+      /* The spans are in document order: none further on starts before hi. */
+      if (span->start >= hi)
+        break;
+      if (span->end <= lo)
+        continue;
+      open_at = (Boundary) { MAX (span->start, lo), 1, span->perspective_id };
+      close_at = (Boundary) { MIN (span->end, hi), -1, span->perspective_id };
       g_array_append_val (boundaries, open_at);
       g_array_append_val (boundaries, close_at);
     }
   g_array_sort (boundaries, compare_boundaries);
 
-  /* Sweep: between two consecutive boundaries the covering set is fixed. */
+  /* Between two consecutive boundaries the covering set is fixed; it has a
+   * handful of perspectives at most, so a small array serves as the set. */
   for (guint i = 0; i < boundaries->len; i++)
     {
       const Boundary *b = &g_array_index (boundaries, Boundary, i);
+      guint k;
 
-      if (b->offset > segment_start && g_hash_table_size (open) > 0)
+      if (b->offset > segment_start && open->len > 0)
         {
-          g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-          GHashTableIter iter;
-          gpointer key;
-          Segment segment;
+          Segment segment = { segment_start, b->offset, NULL };
 
-          g_hash_table_iter_init (&iter, open);
-          while (g_hash_table_iter_next (&iter, &key, NULL))
-            g_array_append_val (ids, *(gint64 *) key);
-          g_array_sort (ids, compare_ids);
-
-          segment.start = segment_start;
-          segment.end = b->offset;
-          segment.tag = tag_for_set (self, ids);
-          g_array_append_val (self->segments, segment);
+          if (current == NULL)
+            current = tag_for_open (self, open);
+          segment.tag = current;
+          g_array_append_val (segments, segment);
         }
       segment_start = b->offset;
 
-      {
-        gint64 id = b->perspective_id;
-        int count = GPOINTER_TO_INT (g_hash_table_lookup (open, &id)) + b->delta;
-
-        if (count > 0)
-          g_hash_table_insert (open, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (count));
-        else
-          g_hash_table_remove (open, &id);
-      }
+      for (k = 0; k < open->len && g_array_index (open, OpenCount, k).perspective_id != b->perspective_id; k++)
+        ;
+      if (k == open->len)
+        {
+          OpenCount entry = { b->perspective_id, 0 };
+          g_array_append_val (open, entry);
+          current = NULL;
+        }
+      g_array_index (open, OpenCount, k).count += b->delta;
+      if (g_array_index (open, OpenCount, k).count == 0)
+        {
+          g_array_remove_index_fast (open, k);
+          current = NULL;
+        }
     }
+  return segments;
+}
+
+static void
+load_spans (PlxHighlighter *self)
+{
+  guint n = g_list_model_get_n_items (self->annotations);
+
+  g_array_set_size (self->spans, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PlxAnnotation) annotation = g_list_model_get_item (self->annotations, i);
+      Span span = { plx_annotation_get_start (annotation), plx_annotation_get_end (annotation),
+                    plx_annotation_get_perspective_id (annotation) };
+
+      g_array_append_val (self->spans, span);
+    }
+}
+
+static void
+build_segments (PlxHighlighter *self)
+{
+  g_clear_pointer (&self->segments, g_array_unref);
+  self->segments = sweep (self, 0, G_MAXUINT);
+}
+
+/* Only [lo, hi) changed: recompute its segments, splice them in (cutting
+ * the neighbours at lo and hi) and re-tag that stretch if it is on screen.
+ * This keeps tagging one passage cheap however many the document holds. */
+static void
+resegment (PlxHighlighter *self,
+           guint           lo,
+           guint           hi)
+{
+  g_autoptr(GArray) fresh = sweep (self, lo, hi);
+  g_autoptr(GArray) replacement = g_array_new (FALSE, FALSE, sizeof (Segment));
+  guint first = first_segment_after (self, lo);
+  guint last = first;
+  guint a, b;
+
+  while (last < self->segments->len && g_array_index (self->segments, Segment, last).start < hi)
+    last++;
+
+  if (first < last && g_array_index (self->segments, Segment, first).start < lo)
+    {
+      Segment left = g_array_index (self->segments, Segment, first);
+      left.end = lo;
+      g_array_append_val (replacement, left);
+    }
+  g_array_append_vals (replacement, fresh->data, fresh->len);
+  if (first < last && g_array_index (self->segments, Segment, last - 1).end > hi)
+    {
+      Segment right = g_array_index (self->segments, Segment, last - 1);
+      right.start = hi;
+      g_array_append_val (replacement, right);
+    }
+
+  g_array_remove_range (self->segments, first, last - first);
+  g_array_insert_vals (self->segments, first, replacement->data, replacement->len);
+
+  a = MAX (lo, self->applied_start);
+  b = MIN (hi, self->applied_end);
+  if (a < b)
+    {
+      remove_tags (self, a, b);
+      apply_segments (self, a, b);
+    }
+}
+
+static void
+annotations_changed_cb (PlxHighlighter *self,
+                        guint           position,
+                        guint           removed,
+                        guint           added,
+                        GListModel     *model)
+{
+  guint lo = G_MAXUINT, hi = 0;
+
+  for (guint i = position; i < position + removed; i++)
+    {
+      const Span *span = &g_array_index (self->spans, Span, i);
+      lo = MIN (lo, span->start);
+      hi = MAX (hi, span->end);
+    }
+  g_array_remove_range (self->spans, position, removed);
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(PlxAnnotation) annotation = g_list_model_get_item (model, position + i);
+      Span span = { plx_annotation_get_start (annotation), plx_annotation_get_end (annotation),
+                    plx_annotation_get_perspective_id (annotation) };
+
+      g_array_insert_val (self->spans, position + i, span);
+      lo = MIN (lo, span.start);
+      hi = MAX (hi, span.end);
+    }
+  if (lo < hi)
+    resegment (self, lo, hi);
 }
 
 /* Recomputes the segments and re-tags the visible range. Called at once on
@@ -345,6 +475,7 @@ plx_highlighter_refresh (PlxHighlighter *self)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   remove_tags (self, self->applied_start, self->applied_end);
   self->applied_start = self->applied_end = 0;
+  load_spans (self);
   build_segments (self);
   sync_visible (self);
 }
@@ -414,6 +545,7 @@ plx_highlighter_dispose (GObject *object)
   g_clear_object (&self->view);
   g_clear_pointer (&self->tags, g_hash_table_unref);
   g_clear_pointer (&self->segments, g_array_unref);
+  g_clear_pointer (&self->spans, g_array_unref);
 
   G_OBJECT_CLASS (plx_highlighter_parent_class)->dispose (object);
 }
@@ -429,6 +561,7 @@ plx_highlighter_init (PlxHighlighter *self)
 {
   self->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->segments = g_array_new (FALSE, FALSE, sizeof (Segment));
+  self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
 }
 
 PlxHighlighter *
@@ -443,7 +576,7 @@ plx_highlighter_new (GtkTextView *view,
   self->buffer = g_object_ref (gtk_text_view_get_buffer (view));
   self->annotations = g_object_ref (annotations);
   self->perspectives = g_object_ref (perspectives);
-  g_signal_connect_swapped (annotations, "items-changed", G_CALLBACK (plx_highlighter_refresh), self);
+  g_signal_connect_swapped (annotations, "items-changed", G_CALLBACK (annotations_changed_cb), self);
   g_signal_connect_swapped (perspectives, "items-changed", G_CALLBACK (perspectives_changed_cb), self);
   if (vadjustment != NULL)
     {
