@@ -70,12 +70,18 @@ format_time (const char *iso8601)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (iso8601, NULL);
   g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) now = NULL;
 
   if (utc == NULL)
     return g_strdup (iso8601);
   local = g_date_time_to_local (utc);
-  /* Translators: date and time of an annotation, see strftime(3) */
-  return g_date_time_format (local, _("%e %b %Y, %H:%M"));
+  now = g_date_time_new_now_local ();
+  /* The cards are narrow: the year only when it is not this one. */
+  if (g_date_time_get_year (local) == g_date_time_get_year (now))
+    /* Translators: date and time of an annotation made this year, see strftime(3) */
+    return g_date_time_format (local, _("%e %b, %H:%M"));
+  /* Translators: date of an annotation made in another year, see strftime(3) */
+  return g_date_time_format (local, _("%e %b %Y"));
 }
 
 static GMenuModel *
