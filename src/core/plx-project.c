@@ -321,32 +321,77 @@ plx_project_init (PlxProject *self)
 /* Looks at the file's header before SQLite touches it: a file that is not
  * ours must come out of this byte for byte unchanged, and setting WAL mode
  * on it would already write. */
+/* Reads the first bytes of @path through SQLite's own file layer. A plain
+ * open() and close() here would drop every POSIX lock this process holds
+ * on the file, so another process could take the project for unused and
+ * delete the write-ahead log under an open connection: committed work
+ * would be lost. SQLite's layer keeps such descriptors open instead. */
+static gboolean
+read_header (const char  *path,
+             guint8      *header,
+             gsize        header_size,
+             gsize       *n_read,
+             guint64     *file_size,
+             GError     **error)
+{
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  sqlite3_filename name = sqlite3_create_filename (path, "", "", 0, NULL);
+  g_autofree sqlite3_file *file = g_malloc0 ((gsize) vfs->szOsFile);
+  sqlite3_int64 size = 0;
+  int flags = 0;
+  int rc;
+
+  if (name == NULL)
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_STORAGE, _("Cannot open the project %s: out of memory"), path);
+      return FALSE;
+    }
+  rc = vfs->xOpen (vfs, name, file, SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_READONLY, &flags);
+  if (rc != SQLITE_OK)
+    {
+      int saved_errno = errno;
+
+      if (file->pMethods != NULL)
+        file->pMethods->xClose (file);
+      sqlite3_free_filename (name);
+      g_set_error (error, PLX_ERROR, g_file_test (path, G_FILE_TEST_EXISTS) ? PLX_ERROR_STORAGE : PLX_ERROR_NOT_FOUND,
+                   _("Cannot open the project %s: %s"), path,
+                   g_file_test (path, G_FILE_TEST_EXISTS) ? g_strerror (saved_errno) : _("there is no such file"));
+      return FALSE;
+    }
+
+  rc = file->pMethods->xFileSize (file, &size);
+  *n_read = rc == SQLITE_OK ? (gsize) MIN ((sqlite3_int64) header_size, MAX (size, 0)) : 0;
+  if (rc == SQLITE_OK && *n_read > 0)
+    rc = file->pMethods->xRead (file, header, (int) *n_read, 0);
+  file->pMethods->xClose (file);
+  sqlite3_free_filename (name);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_STORAGE, _("Cannot read the project %s"), path);
+      return FALSE;
+    }
+  *file_size = (guint64) size;
+  return TRUE;
+}
+
+/* Looks at the file's header before SQLite opens it as a database: a file
+ * that is not ours must come out of this byte for byte unchanged, and
+ * setting WAL mode on it would already write. */
 static gboolean
 check_header (const char  *path,
               GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
   guint8 header[100];
   gsize n_read = 0;
+  guint64 file_size = 0;
   guint32 application_id;
   guint32 user_version;
   guint32 page_size;
-  g_autoptr(GFileInfo) info = NULL;
 
-  stream = g_file_read (file, NULL, &local_error);
-  if (stream == NULL)
-    {
-      int code = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ? PLX_ERROR_NOT_FOUND : PLX_ERROR_STORAGE;
-      g_set_error (error, PLX_ERROR, code, _("Cannot open the project %s: %s"), path, local_error->message);
-      return FALSE;
-    }
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n_read, NULL, &local_error))
-    {
-      g_set_error (error, PLX_ERROR, PLX_ERROR_STORAGE, _("Cannot read the project %s: %s"), path, local_error->message);
-      return FALSE;
-    }
+  if (!read_header (path, header, sizeof header, &n_read, &file_size, error))
+    return FALSE;
 
   if (n_read == 0)
     {
@@ -389,9 +434,7 @@ check_header (const char  *path,
   page_size = ((guint32) header[16] << 8) | header[17];
   if (page_size == 1)
     page_size = 65536;
-  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
-  if (info != NULL && page_size >= 512 &&
-      (guint64) g_file_info_get_size (info) % page_size != 0)
+  if (page_size >= 512 && file_size % page_size != 0)
     {
       g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
                    _("%s is damaged: it ends in the middle of a page, as if it had been cut short"),
