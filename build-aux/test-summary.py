@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Print "N passed, N failed" from the meson-logs/testlog.json of build dirs.
+"""Print "N passed, N failed" from the meson-logs/testlog*.json of build dirs
+(meson names the log testlog-SETUP.json when a test setup is used).
 
 Usage: test-summary.py [--add-failed N] BUILDDIR...
 OK and EXPECTEDFAIL count as passed; FAIL, TIMEOUT, ERROR and UNEXPECTEDPASS as
 failed; SKIP is reported on its own line. Exits 1 if anything failed.
 """
+import glob
 import json
 import os
 import sys
@@ -24,10 +26,8 @@ def main(argv):
         else:
             dirs.append(argv[i])
             i += 1
-    for d in dirs:
-        path = os.path.join(d, "meson-logs", "testlog.json")
-        if not os.path.exists(path):
-            continue  # no tests were defined, or none ran
+    paths = [p for d in dirs for p in sorted(glob.glob(os.path.join(d, "meson-logs", "testlog*.json")))]
+    for path in paths:
         with open(path, encoding="utf-8") as f:
             for line in f:
                 line = line.strip()

@@ -9,7 +9,7 @@ builddir=${1:-_build}
 [ $# -gt 0 ] && shift
 
 build-aux/install-deps.sh || exit 1
-rm -f "$builddir/meson-logs/testlog.json"
+rm -f "$builddir"/meson-logs/testlog*.json
 
 if ! build-aux/build.sh "$builddir" "$@"; then
   echo "test.sh: the build in $builddir failed" >&2
