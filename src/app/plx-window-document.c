@@ -187,7 +187,7 @@ fill_tick_cb (GtkWidget     *widget,
   if (first)
     {
       gtk_stack_set_visible_child_name (self->document_stack, "document");
-      plx_profile_mark_after_next_paint (GTK_WIDGET (self->text_view), "first-text-frame");
+      plx_profile_mark_after_next_paint (GTK_WIDGET (self), "first-text-frame");
     }
   if (more)
     {

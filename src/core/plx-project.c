@@ -1279,8 +1279,8 @@ document_summary_clear (gpointer data)
   g_clear_pointer (&summary->title, g_free);
 }
 
-/* Ids, titles and sizes without loading any text: what a document menu
- * needs, cheap even for book-length documents. */
+/* Ids and titles without touching any text (even length() would read a
+ * book-length source through): what a document menu needs. */
 GArray *
 plx_project_list_document_summaries (PlxProject  *self,
                                      GError     **error)
@@ -1292,7 +1292,7 @@ plx_project_list_document_summaries (PlxProject  *self,
   g_return_val_if_fail (PLX_IS_PROJECT (self), NULL);
 
   g_array_set_clear_func (summaries, document_summary_clear);
-  stmt = statement (self, "SELECT id, title, length(source) FROM documents ORDER BY id", error);
+  stmt = statement (self, "SELECT id, title FROM documents ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1300,7 +1300,6 @@ plx_project_list_document_summaries (PlxProject  *self,
       PlxDocumentSummary summary = {
         sqlite3_column_int64 (stmt, 0),
         g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-        (guint64) sqlite3_column_int64 (stmt, 2),
       };
       g_array_append_val (summaries, summary);
     }

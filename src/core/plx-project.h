@@ -24,7 +24,6 @@ typedef struct {
 typedef struct {
   gint64   id;
   char    *title;
-  guint64  source_bytes;
 } PlxDocumentSummary;
 
 #define PLX_TYPE_PROJECT (plx_project_get_type ())
