@@ -36,6 +36,7 @@ struct _PlxCompareView
   GHashTable     *expanded;       /* "theme\x1fperspective-id" of opened cells */
   GHashTable     *cells;          /* same keys → cell box, owned by the grid */
   GPtrArray      *row_themes;     /* themes in row order; "" is "no theme" */
+  gboolean        stale;           /* changed while hidden */
   guint           recompute_id;
 
   /* Template widgets */
@@ -481,6 +482,7 @@ static void
 recompute (PlxCompareView *self)
 {
   g_clear_handle_id (&self->recompute_id, g_source_remove);
+  self->stale = FALSE;
   g_clear_object (&self->statistics);
 
   if (self->project != NULL && self->document != NULL && self->annotations != NULL)
@@ -508,12 +510,29 @@ recompute_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Bursts of changes (an import, undo of many) recompute once. */
+/* Bursts of changes (an import, undo of many) recompute once, and a hidden
+ * view not at all until it is shown: while the user tags in the Annotate
+ * view, recomputing here would only slow the tagging down. */
 static void
 schedule_recompute (PlxCompareView *self)
 {
   g_clear_handle_id (&self->recompute_id, g_source_remove);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   self->recompute_id = g_timeout_add (RECOMPUTE_DELAY_MS, recompute_timeout_cb, self);
+}
+
+static void
+plx_compare_view_map (GtkWidget *widget)
+{
+  PlxCompareView *self = PLX_COMPARE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (plx_compare_view_parent_class)->map (widget);
+  if (self->stale)
+    recompute (self);
 }
 
 static void
@@ -686,6 +705,7 @@ plx_compare_view_class_init (PlxCompareViewClass *klass)
   object_class->finalize = plx_compare_view_finalize;
   object_class->get_property = plx_compare_view_get_property;
   object_class->set_property = plx_compare_view_set_property;
+  widget_class->map = plx_compare_view_map;
 
   properties[PROP_STATISTICS] =
     g_param_spec_object ("statistics", NULL, NULL, PLX_TYPE_STATISTICS,

@@ -30,6 +30,7 @@ struct _PlxWindow
   guint                 tag_end;
   GtkTextTag           *flash_tag;
   guint                 flash_source;
+  guint                 themes_source;
   gboolean              narrow;
   guint                 layout_source;
   guint                 scroll_tick;

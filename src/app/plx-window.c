@@ -312,10 +312,23 @@ perspectives_changed_cb (PlxWindow *self)
   _plx_window_update_actions (self);
 }
 
+static gboolean
+refresh_themes_cb (gpointer data)
+{
+  PlxWindow *self = data;
+
+  self->themes_source = 0;
+  _plx_window_refresh_themes (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The theme list is a query over every passage: refreshed once a burst of
+ * changes is over, not on each tag, which must stay instant. */
 static void
 annotation_changed_cb (PlxWindow *self)
 {
-  _plx_window_refresh_themes (self);
+  g_clear_handle_id (&self->themes_source, g_source_remove);
+  self->themes_source = g_timeout_add (300, refresh_themes_cb, self);
 }
 
 static gboolean
@@ -1178,6 +1191,7 @@ plx_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->flash_source, g_source_remove);
   g_clear_handle_id (&self->layout_source, g_source_remove);
+  g_clear_handle_id (&self->themes_source, g_source_remove);
   _plx_window_io_stop (self);
   if (self->scroll_tick != 0)
     {
