@@ -89,6 +89,7 @@ class Runner:
         self.env = None
         self.xvfb = None
         self.notes = []
+        self.missing_profile = {}
 
     # -- data --
 
@@ -325,7 +326,7 @@ def measure(r, runs, heavy_runs, n_tags, n_export, smoke):
                 # The peer prints no profile: its first paint stands for content.
                 fig('content-%s-%s' % (program, doc)).add(m['content'] if m['content'] is not None else m['first'])
                 if program != 'peer' and m['content'] is None:
-                    r.notes.append('%s printed no first-text-frame on %s; its first paint is used' % (program, doc))
+                    r.missing_profile[(program, doc)] = r.missing_profile.get((program, doc), 0) + 1
 
     # Memory, interleaved the same way.
     for run in range(runs):
@@ -502,6 +503,9 @@ def table(R, r, runs, heavy_runs, n_tags, n_export, smoke, load_before, load_aft
                  'json_object/json_group_array; import: the same rows from the same file with json_each, one '
                  'transaction, no validation).')
     lines.append('- Peak RSS: VmHWM from /proc/PID/status once it has not grown for 2 s, then SIGTERM.')
+    for (program, doc), count in sorted(r.missing_profile.items()):
+        r.notes.append('%s printed no first-text-frame on %s in %d of %d runs; its first paint stands for content there'
+                       % (program, doc, count, runs))
     for note in sorted(set(r.notes)):
         lines.append('- Note: ' + note)
     return '\n'.join(lines) + '\n'
