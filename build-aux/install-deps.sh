@@ -17,6 +17,7 @@ PACKAGES=(
   fonts-dejavu-core adwaita-icon-theme
   # tests: X display, session bus, accessibility bus, screenshots, JSON schema
   xvfb xauth dbus dbus-x11 at-spi2-core imagemagick python3 python3-jsonschema
+  clang libclang-rt-14-dev  # libFuzzer and the sanitizers, for tests/fuzz/run.sh
 )
 
 if [ "${1:-}" = "--list" ]; then

@@ -1854,13 +1854,17 @@ write_all (Importer  *im,
 /* ---- entry points ---- */
 
 /* json-glib's parser recurses once per level; a file nested deeper than
- * any export could be is refused before it gets there. */
+ * any export could be is refused before it gets there. It also accepts
+ * several top-level values one after another ("0{…}", "{…} {…}"), keeps
+ * the last and leaks the others (json-glib 1.6; found by fuzzing), so
+ * anything after the first value is refused here too. */
 static gboolean
 check_depth (Importer    *im,
              const char  *data,
              gsize        length,
              GError     **error)
 {
+  enum { BEFORE, IN_SCALAR, IN_VALUE, AFTER } top = BEFORE;
   gboolean in_string = FALSE;
   guint depth = 0;
   guint line = 1;
@@ -1868,6 +1872,7 @@ check_depth (Importer    *im,
   for (gsize i = 0; i < length; i++)
     {
       char c = data[i];
+      gboolean space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
 
       if (c == '\n')
         line++;
@@ -1876,19 +1881,40 @@ check_depth (Importer    *im,
           if (c == '\\')
             i++;
           else if (c == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              if (depth == 0)
+                top = AFTER;
+            }
+          continue;
         }
-      else if (c == '"')
+      if (depth == 0 && !space)
+        {
+          /* A second value, or a bracket straight after a scalar. */
+          if (top == AFTER || (top == IN_SCALAR && (c == '{' || c == '[' || c == '"')))
+            return invalid (im, error, _("line %u: there is more after the end of the JSON value; "
+                                         "a file holds one object or array"), line);
+          if (c != '{' && c != '[' && c != '"')
+            top = IN_SCALAR;
+        }
+      else if (depth == 0 && top == IN_SCALAR)
+        top = AFTER;
+
+      if (c == '"')
         in_string = TRUE;
       else if (c == '{' || c == '[')
         {
+          top = IN_VALUE;
           if (++depth > PLX_IMPORT_MAX_DEPTH)
             return invalid (im, error, _("line %u: the JSON is nested more than %d levels deep; "
                                          "no annotation file needs that many, so it is refused"),
                             line, PLX_IMPORT_MAX_DEPTH);
         }
       else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
+        {
+          if (--depth == 0)
+            top = AFTER;
+        }
     }
   return TRUE;
 }

@@ -1,0 +1,16 @@
+/* fuzz-document.c: libFuzzer target, document loading (each input as plain
+ * text and as Markdown).
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "plx-fuzz.h"
+
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  return plx_fuzz_document (data, size);
+}
