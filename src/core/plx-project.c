@@ -89,7 +89,12 @@ set_sqlite_error (PlxProject  *self,
     default:
       break;
     }
-  g_set_error (error, PLX_ERROR, plx_code, _("%s: %s"), self->path, sqlite3_errmsg (self->db));
+  /* Worded like check_integrity's verdict: a file cut on a page boundary
+   * gets past it and only fails here, and should read the same. */
+  if (plx_code == PLX_ERROR_CORRUPT)
+    g_set_error (error, PLX_ERROR, plx_code, _("%s is damaged: %s"), self->path, sqlite3_errmsg (self->db));
+  else
+    g_set_error (error, PLX_ERROR, plx_code, _("%s: %s"), self->path, sqlite3_errmsg (self->db));
   return FALSE;
 }
 
@@ -1330,7 +1335,6 @@ GPtrArray *
 plx_project_list_documents (PlxProject  *self,
                             GError     **error)
 {
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autoptr(GArray) id_values = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;

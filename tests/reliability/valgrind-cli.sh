@@ -32,11 +32,7 @@ for start in 100 900 2000 5000; do
 done
 check annotate "$dir/a.parallax" --document 1 --start 7000 --end 7090 --perspective Russian --tag security --note "a note"
 check export "$dir/a.parallax" --format native -o "$dir/native.json"
-# KNOWN LEAK, left out until fixed (issue 8): memcheck reports both UUID
-# strings of export_w3c (plx-exporter.c, collection_uuid and page_uuid)
-# definitely lost in `export --format w3c`. The W3C file for the import
-# below is written without memcheck.
-"$cli" export "$dir/a.parallax" --format w3c -o "$dir/w3c.json"
+check export "$dir/a.parallax" --format w3c -o "$dir/w3c.json"
 check export "$dir/a.parallax" --format csv -o "$dir/a.csv"
 "$cli" init "$dir/b.parallax"
 "$cli" add-document "$dir/b.parallax" "$essay" >/dev/null
