@@ -234,6 +234,44 @@ test_perspective_remove (Fixture       *fixture,
   g_assert_null (plx_project_find_perspective (fixture->project, armenian));
 }
 
+static void
+test_documents (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *text = "Второй документ: Bakı, Երևան.";
+  g_autoptr(PlxDocument) second = plx_document_new_from_data (text, strlen (text), PLX_DOCUMENT_FORMAT_PLAIN, "second", NULL);
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(PlxAnnotation) passage = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  plx_history_add_document (fixture->history, second, &error);
+  g_assert_no_error (error);
+  id = plx_document_get_id (second);
+  g_assert_cmpint (id, >, plx_document_get_id (fixture->document));
+  passage = plx_annotation_new_for_range (second, 0, 6, plx_perspective_get_id (perspective_at (fixture, 1)), &error);
+  g_assert_no_error (error);
+  plx_history_add_annotation (fixture->history, passage, &error);
+  g_assert_no_error (error);
+
+  undo (fixture);
+  undo (fixture);
+  documents = plx_project_list_documents (fixture->project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents->len, ==, 1);
+  g_clear_pointer (&documents, g_ptr_array_unref);
+
+  /* Redone, it comes back under the same id, with its passage. */
+  redo (fixture);
+  redo (fixture);
+  documents = plx_project_list_documents (fixture->project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents->len, ==, 2);
+  g_assert_cmpint (plx_document_get_id (g_ptr_array_index (documents, 1)), ==, id);
+  g_assert_cmpstr (plx_document_get_text (g_ptr_array_index (documents, 1)), ==, text);
+  g_assert_cmpuint (count (fixture, 0), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -242,5 +280,6 @@ main (int argc, char **argv)
   g_test_add ("/history/annotations", Fixture, NULL, fixture_set_up, test_annotations, fixture_tear_down);
   g_test_add ("/history/perspective-edits", Fixture, NULL, fixture_set_up, test_perspective_edits, fixture_tear_down);
   g_test_add ("/history/perspective-remove", Fixture, NULL, fixture_set_up, test_perspective_remove, fixture_tear_down);
+  g_test_add ("/history/documents", Fixture, NULL, fixture_set_up, test_documents, fixture_tear_down);
   return g_test_run ();
 }

@@ -486,6 +486,25 @@ test_window_add_and_switch_documents (Fixture       *fixture,
   plx_window_show_document (fixture->window, essay_id);
   wait_for_document (fixture->window);
   g_assert_cmpint (plx_document_get_id (plx_window_get_document (fixture->window)), ==, essay_id);
+
+  /* Adding a document is undone like any other change, and redone. */
+  {
+    g_autoptr(GPtrArray) documents = NULL;
+
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+    wait_for_document (fixture->window);
+    documents = plx_project_list_documents (plx_window_get_project (fixture->window), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (documents->len, ==, 1);
+    g_assert_cmpint (plx_document_get_id (plx_window_get_document (fixture->window)), ==, essay_id);
+    g_clear_pointer (&documents, g_ptr_array_unref);
+
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
+    documents = plx_project_list_documents (plx_window_get_project (fixture->window), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (documents->len, ==, 2);
+    g_assert_cmpstr (plx_document_get_title (g_ptr_array_index (documents, 1)), ==, "Заметки");
+  }
 }
 
 int

@@ -304,18 +304,13 @@ add_thread (GTask        *task,
             GCancellable *cancellable)
 {
   GFile *file = task_data;
-  const char *project_path = g_object_get_data (G_OBJECT (task), "project-path");
-  g_autoptr(PlxDocument) document = NULL;
-  g_autoptr(PlxProject) project = NULL;
   g_autoptr(GError) error = NULL;
+  PlxDocument *document = plx_document_new_from_file (file, cancellable, &error);
 
-  document = plx_document_new_from_file (file, cancellable, &error);
-  if (document != NULL)
-    project = plx_project_open (project_path, &error);
-  if (project == NULL || !plx_project_add_document (project, document, &error))
+  if (document == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_int (task, plx_document_get_id (document));
+    g_task_return_pointer (task, document, g_object_unref);
 }
 
 static void
@@ -325,24 +320,25 @@ added_cb (GObject      *object,
 {
   PlxWindow *self = PLX_WINDOW (object);
   GTask *outer = data;
+  g_autoptr(PlxDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 id;
 
   _plx_window_busy_end (self);
-  id = g_task_propagate_int (G_TASK (result), &error);
-  if (error != NULL)
+  document = g_task_propagate_pointer (G_TASK (result), &error);
+  /* Adding goes through the history, so it can be undone like the rest. */
+  if (document == NULL || !plx_history_add_document (self->history, document, &error))
     {
       g_task_return_error (outer, g_steal_pointer (&error));
       g_object_unref (outer);
       return;
     }
   _plx_window_refresh_documents (self);
-  plx_window_show_document (self, id);
+  plx_window_show_document (self, plx_document_get_id (document));
   g_task_return_boolean (outer, TRUE);
   g_object_unref (outer);
 }
 
-/* Reads, checks and adds a document file in a worker thread, then opens it.
+/* Reads and checks a document file in a worker thread, adds it, then opens it.
  * A file that is not UTF-8 text is refused with the reason and the byte
  * where it goes wrong, and the project is left as it was. */
 void
@@ -365,7 +361,6 @@ plx_window_add_document_file_async (PlxWindow           *self,
   _plx_window_busy_begin (self, label);
   inner = g_task_new (self, self->busy_cancellable, added_cb, outer);
   g_task_set_task_data (inner, g_object_ref (file), g_object_unref);
-  g_object_set_data_full (G_OBJECT (inner), "project-path", g_strdup (plx_project_get_path (self->project)), g_free);
   g_task_run_in_thread (inner, add_thread);
 }
 
@@ -376,6 +371,33 @@ plx_window_add_document_file_finish (PlxWindow     *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* After undo or redo: a document may have come or gone. */
+void
+_plx_window_documents_changed (PlxWindow *self)
+{
+  gboolean shown_exists = FALSE;
+
+  _plx_window_refresh_documents (self);
+  for (guint i = 0; self->document != NULL && i < self->document_summaries->len; i++)
+    shown_exists |= g_array_index (self->document_summaries, PlxDocumentSummary, i).id == plx_document_get_id (self->document);
+  if (self->document != NULL && shown_exists)
+    return;
+  if (self->document_summaries->len > 0)
+    plx_window_show_document (self, g_array_index (self->document_summaries, PlxDocumentSummary,
+                                                   self->document_summaries->len - 1).id);
+  else if (!plx_window_get_loading (self))
+    {
+      g_clear_object (&self->highlighter);
+      g_clear_object (&self->annotations);
+      g_clear_object (&self->document);
+      _plx_window_clear_panels (self);
+      _plx_window_document_shown (self);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
+      gtk_stack_set_visible_child_name (self->document_stack, "empty");
+      _plx_window_update_actions (self);
+    }
 }
 
 void

@@ -82,6 +82,7 @@ void _plx_window_busy_progress      (PlxWindow      *self,
                                      double          fraction);
 void _plx_window_busy_end           (PlxWindow      *self);
 void _plx_window_document_init      (PlxWindow      *self);
+void _plx_window_documents_changed  (PlxWindow      *self);
 void _plx_window_document_dispose   (PlxWindow      *self);
 void _plx_window_refresh_documents  (PlxWindow      *self);
 void _plx_window_refresh_themes     (PlxWindow      *self);

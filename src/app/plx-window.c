@@ -810,6 +810,7 @@ undo_action (GtkWidget  *widget,
 
   if (!(redo ? plx_history_redo (self->history, &error) : plx_history_undo (self->history, &error)))
     plx_window_show_error (self, redo ? _("Could Not Redo") : _("Could Not Undo"), error);
+  _plx_window_documents_changed (self);
 }
 
 static void

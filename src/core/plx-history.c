@@ -17,6 +17,8 @@ typedef struct {
   PlxPerspective *perspective_after;
   GPtrArray      *passages;
   gint64          move_to;
+  PlxDocument    *document_before;
+  PlxDocument    *document_after;
 } Step;
 
 struct _PlxHistory
@@ -49,6 +51,8 @@ step_clear (gpointer data)
   g_clear_object (&step->perspective_before);
   g_clear_object (&step->perspective_after);
   g_clear_pointer (&step->passages, g_ptr_array_unref);
+  g_clear_object (&step->document_before);
+  g_clear_object (&step->document_after);
 }
 
 static void
@@ -212,6 +216,15 @@ apply (PlxHistory  *self,
        gboolean     backwards,
        GError     **error)
 {
+  if (step->document_before != NULL || step->document_after != NULL)
+    {
+      PlxDocument *current = backwards ? step->document_after : step->document_before;
+      PlxDocument *target = backwards ? step->document_before : step->document_after;
+
+      if (target == NULL)
+        return plx_project_remove_document (self->project, plx_document_get_id (current), error);
+      return plx_project_add_document (self->project, target, error);
+    }
   if (step->perspective_before != NULL || step->perspective_after != NULL)
     return apply_perspective (self, step,
                               backwards ? step->perspective_after : step->perspective_before,
@@ -465,6 +478,22 @@ plx_history_remove_perspective (PlxHistory  *self,
       step_clear (&step);
       return FALSE;
     }
+  push (self, &step);
+  return TRUE;
+}
+
+gboolean
+plx_history_add_document (PlxHistory   *self,
+                          PlxDocument  *document,
+                          GError      **error)
+{
+  Step step = { 0 };
+
+  g_return_val_if_fail (PLX_IS_HISTORY (self), FALSE);
+
+  if (!plx_project_add_document (self->project, document, error))
+    return FALSE;
+  step.document_after = g_object_ref (document);
   push (self, &step);
   return TRUE;
 }

@@ -39,6 +39,9 @@ gboolean    plx_history_remove_perspective (PlxHistory     *self,
                                             gint64          id,
                                             gint64          move_to_id,
                                             GError        **error);
+gboolean    plx_history_add_document       (PlxHistory     *self,
+                                            PlxDocument    *document,
+                                            GError        **error);
 gboolean    plx_history_get_can_undo       (PlxHistory     *self);
 gboolean    plx_history_get_can_redo       (PlxHistory     *self);
 gboolean    plx_history_undo               (PlxHistory     *self,

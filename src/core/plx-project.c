@@ -1205,11 +1205,14 @@ plx_project_add_document (PlxProject   *self,
   g_return_val_if_fail (PLX_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (PLX_IS_DOCUMENT (document), FALSE);
 
+  /* A document that already has an id is being put back (redo). */
   stmt = statement (self,
-                    "INSERT INTO documents (title, format, source, content_hash, added) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+                    "INSERT INTO documents (id, title, format, source, content_hash, added) "
+                    "VALUES (?6, ?1, ?2, ?3, ?4, ?5)", error);
   if (stmt == NULL)
     return FALSE;
+  if (plx_document_get_id (document) != 0)
+    sqlite3_bind_int64 (stmt, 6, plx_document_get_id (document));
   sqlite3_bind_text (stmt, 1, plx_document_get_title (document), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, plx_document_format_to_string (plx_document_get_format (document)), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, plx_document_get_source (document), -1, SQLITE_TRANSIENT);
@@ -1221,6 +1224,39 @@ plx_project_add_document (PlxProject   *self,
   id = sqlite3_last_insert_rowid (self->db);
   plx_document_set_id (document, id);
   g_hash_table_insert (self->documents, g_memdup2 (&id, sizeof id), g_object_ref (document));
+  return TRUE;
+}
+
+/* Removes a document and, with it, its passages. */
+gboolean
+plx_project_remove_document (PlxProject  *self,
+                             gint64       id,
+                             GError     **error)
+{
+  PlxAnnotationQuery query = { id, 0, NULL };
+  g_autoptr(GPtrArray) passages = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PLX_IS_PROJECT (self), FALSE);
+
+  passages = plx_project_list_annotations (self, &query, error);
+  if (passages == NULL)
+    return FALSE;
+  stmt = statement (self, "DELETE FROM documents WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_NOT_FOUND,
+                   _("There is no document with id %" G_GINT64_FORMAT " in this project"), id);
+      return FALSE;
+    }
+  g_hash_table_remove (self->documents, &id);
+  for (guint i = 0; i < passages->len; i++)
+    emit_changed (self, g_ptr_array_index (passages, i), NULL);
   return TRUE;
 }
 

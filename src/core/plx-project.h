@@ -72,6 +72,9 @@ guint           plx_project_count_annotations    (PlxProject          *self,
 gboolean        plx_project_add_document         (PlxProject          *self,
                                                   PlxDocument         *document,
                                                   GError             **error);
+gboolean        plx_project_remove_document      (PlxProject          *self,
+                                                  gint64               id,
+                                                  GError             **error);
 PlxDocument    *plx_project_load_document        (PlxProject          *self,
                                                   gint64               id,
                                                   GError             **error);
