@@ -1,5 +1,6 @@
 /* plx-history.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "plx-error.h"
@@ -403,7 +404,7 @@ edit_perspective (PlxHistory   *self,
   if (current == NULL)
     {
       g_set_error (error, PLX_ERROR, PLX_ERROR_UNKNOWN_PERSPECTIVE,
-                   _("There is no perspective with id %" G_GINT64_FORMAT " in this project"), id);
+                   _("There is no perspective with id %" PRId64 " in this project"), id);
       return FALSE;
     }
   step.perspective_before = snapshot_perspective (current);
@@ -467,7 +468,7 @@ plx_history_remove_perspective (PlxHistory  *self,
   if (current == NULL)
     {
       g_set_error (error, PLX_ERROR, PLX_ERROR_UNKNOWN_PERSPECTIVE,
-                   _("There is no perspective with id %" G_GINT64_FORMAT " in this project"), id);
+                   _("There is no perspective with id %" PRId64 " in this project"), id);
       return FALSE;
     }
   step.perspective_before = snapshot_perspective (current);

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "plx-importer"
 
+#include <inttypes.h>
 #include <stdarg.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -1284,7 +1285,7 @@ native_uint (Importer    *im,
     return invalid (im, error, _("“%s” is missing"), member);
   mark = push_member (im, member);
   if (!is_integer (node) || json_node_get_int (node) < min || json_node_get_int (node) > G_MAXUINT)
-    ok = invalid (im, error, _("must be a whole number from %" G_GINT64_FORMAT " to %u"), min, G_MAXUINT);
+    ok = invalid (im, error, _("must be a whole number from %" PRId64 " to %u"), min, G_MAXUINT);
   else
     *out = json_node_get_int (node);
   pop (im, mark);
@@ -1398,7 +1399,7 @@ native_document (Importer  *im,
   d->key = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   d->path = g_strdup (im->path->str);
   if (!g_hash_table_insert (im->documents, d->key, d))
-    return invalid (im, error, _("the document id %" G_GINT64_FORMAT " appears twice"), id);
+    return invalid (im, error, _("the document id %" PRId64 " appears twice"), id);
   if (!native_string (im, object, "title", FIELD_REQUIRED, NULL, &d->title, error) ||
       !native_string (im, object, "content_hash", FIELD_REQUIRED, NULL, &d->content_hash, error) ||
       !native_string (im, object, "format", FIELD_OPTIONAL, "plain", &format, error) ||
@@ -1519,14 +1520,14 @@ native_annotation (Importer  *im,
   if (in->document == NULL)
     {
       mark = push_member (im, "document");
-      invalid (im, error, _("there is no document %" G_GINT64_FORMAT " in the file’s “documents”"), document);
+      invalid (im, error, _("there is no document %" PRId64 " in the file’s “documents”"), document);
       pop (im, mark);
       return FALSE;
     }
   if (start >= end)
     {
       mark = push_member (im, "end");
-      invalid (im, error, _("must be greater than start (%" G_GINT64_FORMAT ")"), start);
+      invalid (im, error, _("must be greater than start (%" PRId64 ")"), start);
       pop (im, mark);
       return FALSE;
     }
@@ -1602,7 +1603,7 @@ read_native (Importer  *im,
   if (!is_integer (version))
     return invalid (im, error, _("“version” must be a whole number"));
   if (json_node_get_int (version) > PLX_NATIVE_FORMAT_VERSION || json_node_get_int (version) < 1)
-    return invalid (im, error, _("the file is in version %" G_GINT64_FORMAT " of the Parallax format; "
+    return invalid (im, error, _("the file is in version %" PRId64 " of the Parallax format; "
                                  "this Parallax reads version %d (update Parallax to import it)"),
                     json_node_get_int (version), PLX_NATIVE_FORMAT_VERSION);
   return native_list (im, object, "perspectives", native_perspective, error) &&

@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "plx-project"
 
+#include <inttypes.h>
 #include <errno.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -923,7 +924,7 @@ require_perspective (PlxProject  *self,
 
   if (perspective == NULL)
     g_set_error (error, PLX_ERROR, PLX_ERROR_UNKNOWN_PERSPECTIVE,
-                 _("There is no perspective with id %" G_GINT64_FORMAT " in this project"), id);
+                 _("There is no perspective with id %" PRId64 " in this project"), id);
   return perspective;
 }
 
@@ -1251,7 +1252,7 @@ plx_project_remove_document (PlxProject  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, PLX_ERROR, PLX_ERROR_NOT_FOUND,
-                   _("There is no document with id %" G_GINT64_FORMAT " in this project"), id);
+                   _("There is no document with id %" PRId64 " in this project"), id);
       return FALSE;
     }
   g_hash_table_remove (self->documents, &id);
@@ -1286,7 +1287,7 @@ plx_project_load_document (PlxProject  *self,
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, PLX_ERROR, PLX_ERROR_NOT_FOUND,
-                     _("There is no document with id %" G_GINT64_FORMAT " in this project"), id);
+                     _("There is no document with id %" PRId64 " in this project"), id);
       else
         set_sqlite_error (self, error);
       sqlite3_reset (stmt);
@@ -1300,7 +1301,7 @@ plx_project_load_document (PlxProject  *self,
   if (document == NULL)
     {
       g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
-                   _("Document %" G_GINT64_FORMAT " in %s is damaged: %s"), id, self->path, local_error->message);
+                   _("Document %" PRId64 " in %s is damaged: %s"), id, self->path, local_error->message);
       sqlite3_reset (stmt);
       return NULL;
     }
@@ -1423,7 +1424,7 @@ validate_annotation (PlxProject     *self,
   if (plx_project_find_perspective (self, perspective_id) == NULL)
     {
       g_set_error (error, PLX_ERROR, PLX_ERROR_UNKNOWN_PERSPECTIVE,
-                   _("There is no perspective with id %" G_GINT64_FORMAT " in this project"), perspective_id);
+                   _("There is no perspective with id %" PRId64 " in this project"), perspective_id);
       return FALSE;
     }
   if (!plx_text_is_iso8601 (plx_annotation_get_created (annotation)) ||

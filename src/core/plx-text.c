@@ -1,5 +1,6 @@
 /* plx-text.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -97,7 +98,7 @@ plx_text_normalize (const char *data,
   if (nul != NULL)
     {
       g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_DOCUMENT,
-                   _("The text contains a NUL byte at byte offset %" G_GSIZE_FORMAT "; it is not a text file"),
+                   _("The text contains a NUL byte at byte offset %zu; it is not a text file"),
                    bom + (gsize) ((const char *) nul - data));
       return NULL;
     }
@@ -105,7 +106,7 @@ plx_text_normalize (const char *data,
   if (!g_utf8_validate_len (data, length, &invalid))
     {
       g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_DOCUMENT,
-                   _("The text is not valid UTF-8 at byte offset %" G_GSIZE_FORMAT),
+                   _("The text is not valid UTF-8 at byte offset %zu"),
                    bom + (gsize) (invalid - data));
       return NULL;
     }
