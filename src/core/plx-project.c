@@ -1612,6 +1612,12 @@ plx_project_delete_annotation (PlxProject  *self,
   return TRUE;
 }
 
+/* A PlxAnnotationQuery: ?1 document, ?2 perspective (0 for any), ?3 theme. */
+#define ANNOTATION_FILTER \
+  "WHERE (?1 = 0 OR a.document_id = ?1) AND (?2 = 0 OR a.perspective_id = ?2) " \
+  "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM annotation_themes at JOIN themes t ON t.id = at.theme_id " \
+  "  WHERE at.annotation_uuid = a.uuid AND lower(t.name) = lower(?3))) "
+
 #define ANNOTATION_COLUMNS \
   "a.uuid, a.document_id, a.perspective_id, a.start_offset, a.end_offset, a.quote, a.prefix, " \
   "a.suffix, a.note, a.author, a.created, a.modified"
@@ -1711,10 +1717,7 @@ plx_project_list_annotations (PlxProject                *self,
   g_return_val_if_fail (PLX_IS_PROJECT (self), NULL);
 
   stmt = statement (self,
-                    "SELECT " ANNOTATION_COLUMNS " FROM annotations a "
-                    "WHERE (?1 = 0 OR a.document_id = ?1) AND (?2 = 0 OR a.perspective_id = ?2) "
-                    "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM annotation_themes at JOIN themes t ON t.id = at.theme_id "
-                    "  WHERE at.annotation_uuid = a.uuid AND lower(t.name) = lower(?3))) "
+                    "SELECT " ANNOTATION_COLUMNS " FROM annotations a " ANNOTATION_FILTER
                     "ORDER BY a.document_id, a.start_offset, a.end_offset DESC, a.uuid", error);
   if (stmt == NULL)
     return NULL;
@@ -1741,9 +1744,25 @@ plx_project_count_annotations (PlxProject                *self,
                                const PlxAnnotationQuery  *query,
                                GError                   **error)
 {
-  g_autoptr(GPtrArray) annotations = plx_project_list_annotations (self, query, error);
+  sqlite3_stmt *stmt;
+  guint count = 0;
 
-  return annotations ? annotations->len : 0;
+  g_return_val_if_fail (PLX_IS_PROJECT (self), 0);
+
+  /* Counted by SQLite, not by building every annotation. */
+  stmt = statement (self, "SELECT count(*) FROM annotations a " ANNOTATION_FILTER, error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, query ? query->document_id : 0);
+  sqlite3_bind_int64 (stmt, 2, query ? query->perspective_id : 0);
+  if (query != NULL && query->theme != NULL)
+    sqlite3_bind_text (stmt, 3, query->theme, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint) sqlite3_column_int64 (stmt, 0);
+  else
+    set_sqlite_error (self, error);
+  sqlite3_reset (stmt);
+  return count;
 }
 
 PlxAnnotation *
