@@ -19,6 +19,14 @@ app_id=io.github.parallax_annotator.Parallax
 manifest=flatpak/$app_id.json
 work=$root/_build-flatpak
 tool=${PLX_FLATPAK_RUNTIME_TOOL:-$root/../shared/tools/flatpak-test-runtime}
+# A clone made elsewhere (e.g. /tmp/ci-check) finds ../shared beside the
+# repository it was cloned from.
+if [ -z "${PLX_FLATPAK_RUNTIME_TOOL:-}" ] && [ ! -x "$tool" ]; then
+  origin=$(git -C "$root" config --get remote.origin.url 2>/dev/null || true)
+  if [ -n "$origin" ] && [ -x "$origin/../shared/tools/flatpak-test-runtime" ]; then
+    tool=$origin/../shared/tools/flatpak-test-runtime
+  fi
+fi
 
 t0=$(date +%s.%N)
 elapsed() { printf '%.1f' "$(echo "$(date +%s.%N) - $1" | bc)"; }
