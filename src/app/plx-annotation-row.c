@@ -46,12 +46,6 @@ plx_annotation_row_class_init (PlxAnnotationRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlxAnnotationRow, meta_label);
 }
 
-static void
-plx_annotation_row_init (PlxAnnotationRow *self)
-{
-  gtk_widget_init_template (GTK_WIDGET (self));
-}
-
 GtkWidget *
 plx_annotation_row_new (void)
 {
@@ -110,11 +104,30 @@ build_menu (PlxAnnotation *annotation)
   return G_MENU_MODEL (menu);
 }
 
+static void
+create_menu_cb (GtkMenuButton *menu_button,
+                gpointer       user_data)
+{
+  PlxAnnotationRow *self = user_data;
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (self->annotation == NULL)
+    return;
+  menu = build_menu (self->annotation);
+  gtk_menu_button_set_menu_model (menu_button, menu);
+}
+
+static void
+plx_annotation_row_init (PlxAnnotationRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
+}
+
 void
 plx_annotation_row_set_annotation (PlxAnnotationRow *self,
                                    PlxAnnotation    *annotation)
 {
-  g_autoptr(GMenuModel) menu = NULL;
   g_autofree char *created = NULL;
   g_autofree char *meta = NULL;
   g_autofree char *accessible = NULL;
@@ -150,8 +163,10 @@ plx_annotation_row_set_annotation (PlxAnnotationRow *self,
   meta = *author ? g_strdup_printf ("%s · %s", author, g_strstrip (created)) : g_strdup (g_strstrip (created));
   gtk_label_set_text (self->meta_label, meta);
 
-  menu = build_menu (annotation);
-  gtk_menu_button_set_menu_model (self->menu_button, menu);
+  /* The menu is built when opened: a popover per card would cost more
+   * than the card itself, and a list view keeps a few hundred cards. */
+  if (gtk_menu_button_get_popover (self->menu_button) != NULL)
+    gtk_menu_button_set_menu_model (self->menu_button, NULL);
 
   accessible = g_strdup_printf (_("Passage: %s"), plx_annotation_get_quote (annotation));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);

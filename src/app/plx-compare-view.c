@@ -766,8 +766,9 @@ plx_compare_view_new (void)
  * @document: (nullable): the document shown
  * @annotations: (nullable): its annotations, a PlxAnnotationList
  *
- * Computes at once; afterwards changes to @annotations or to the
- * perspectives recompute after a short pause.
+ * Computes at once if the view is shown, else when it is next shown;
+ * afterwards changes to @annotations or to the perspectives recompute
+ * after a short pause.
  */
 void
 plx_compare_view_set_model (PlxCompareView *self,
@@ -793,7 +794,10 @@ plx_compare_view_set_model (PlxCompareView *self,
                               G_CALLBACK (schedule_recompute), self);
   plx_document_map_set_model (self->document_map, document,
                               project ? plx_project_get_perspectives (project) : NULL, annotations);
-  recompute (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    recompute (self);
+  else
+    self->stale = TRUE;
 }
 
 PlxStatistics *

@@ -98,12 +98,32 @@ unwatch_perspectives (PlxDocumentMap *self)
   g_ptr_array_set_size (self->watched, 0);
 }
 
+/* The spans of @n annotations from @position, in the lanes of the watched
+ * perspectives; the order of spans does not matter to the buckets. */
+static void
+append_spans (PlxDocumentMap *self,
+              guint           position,
+              guint           n)
+{
+  for (guint i = position; i < position + n; i++)
+    {
+      g_autoptr(PlxAnnotation) annotation = g_list_model_get_item (self->annotations, i);
+      gint64 perspective_id = plx_annotation_get_perspective_id (annotation);
+
+      for (guint lane = 0; lane < self->watched->len; lane++)
+        if (plx_perspective_get_id (g_ptr_array_index (self->watched, lane)) == perspective_id)
+          {
+            Span span = { plx_annotation_get_start (annotation), plx_annotation_get_end (annotation), lane };
+            g_array_append_val (self->spans, span);
+            break;
+          }
+    }
+}
+
 static void
 rebuild_spans (PlxDocumentMap *self)
 {
   guint lanes = n_lanes (self);
-  g_autofree gint64 *ids = g_new0 (gint64, MAX (lanes, 1));
-  guint n;
 
   g_array_set_size (self->spans, 0);
   g_array_set_size (self->colors, 0);
@@ -116,25 +136,11 @@ rebuild_spans (PlxDocumentMap *self)
 
       gdk_rgba_parse (&color, plx_perspective_get_color (perspective));
       g_array_append_val (self->colors, color);
-      ids[lane] = plx_perspective_get_id (perspective);
       g_signal_connect_swapped (perspective, "notify::color", G_CALLBACK (color_changed_cb), self);
       g_ptr_array_add (self->watched, g_object_ref (perspective));
     }
 
-  n = self->annotations ? g_list_model_get_n_items (self->annotations) : 0;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PlxAnnotation) annotation = g_list_model_get_item (self->annotations, i);
-      gint64 perspective_id = plx_annotation_get_perspective_id (annotation);
-
-      for (guint lane = 0; lane < lanes; lane++)
-        if (ids[lane] == perspective_id)
-          {
-            Span span = { plx_annotation_get_start (annotation), plx_annotation_get_end (annotation), lane };
-            g_array_append_val (self->spans, span);
-            break;
-          }
-    }
+  append_spans (self, 0, self->annotations ? g_list_model_get_n_items (self->annotations) : 0);
   self->spans_dirty = FALSE;
   self->buckets_dirty = TRUE;
 }
@@ -362,9 +368,20 @@ drag_update_cb (PlxDocumentMap *self,
 }
 
 static void
-model_changed_cb (PlxDocumentMap *self)
+model_changed_cb (PlxDocumentMap *self,
+                  guint           position,
+                  guint           removed,
+                  guint           added)
 {
-  self->spans_dirty = TRUE;
+  /* A tagging adds one passage: reading all 20,000 again for it would
+   * cost more than the frame that shows it. */
+  if (!self->spans_dirty && removed == 0)
+    {
+      append_spans (self, position, added);
+      self->buckets_dirty = TRUE;
+    }
+  else
+    self->spans_dirty = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

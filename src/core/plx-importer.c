@@ -1965,13 +1965,15 @@ import (Importer    *im,
   g_string_truncate (im->path, 0);
   if (!_plx_project_begin (im->project, error))
     return NULL;
-  if (!write_all (im, error) || !_plx_project_commit (im->project, error))
+  _plx_project_set_bulk (im->project, TRUE);
+  ok = write_all (im, error) && _plx_project_commit (im->project, error);
+  if (!ok)
     {
       _plx_project_rollback (im->project);
       _plx_project_reload (im->project);
-      return NULL;
     }
-  return g_steal_pointer (&im->report);
+  _plx_project_set_bulk (im->project, FALSE);
+  return ok ? g_steal_pointer (&im->report) : NULL;
 }
 
 PlxImportReport *

@@ -17,6 +17,8 @@ gboolean _plx_project_commit    (PlxProject  *self,
                                  GError     **error);
 void     _plx_project_rollback  (PlxProject  *self);
 void     _plx_project_reload    (PlxProject  *self);
+void     _plx_project_set_bulk  (PlxProject  *self,
+                                 gboolean     bulk);
 
 void     _plx_project_adopt_document (PlxProject  *self,
                                      PlxDocument *document);

@@ -599,12 +599,11 @@ open_database (const char  *path,
 }
 
 /* WAL with synchronous=NORMAL: a committed change survives the process
- * being killed; only a power cut can lose the last moments. Annotations
- * are keyed by random UUIDs, so a large import touches pages all over the
- * tables: with SQLite's default 2 MiB cache it spills dirty pages to the
- * log over and over, so the cache is made large enough to hold them; and
- * each nested savepoint keeps a sub-journal of the pages it changes,
- * which belongs in memory rather than in a temporary file. */
+ * being killed; only a power cut can lose the last moments. An 8 MiB page
+ * cache holds what reading and tagging touch (a window that kept every
+ * page it had read would hold the whole file). Each nested
+ * savepoint keeps a sub-journal of the pages it changes, which belongs in
+ * memory rather than in a temporary file. */
 static gboolean
 configure (PlxProject  *self,
            GError     **error)
@@ -612,8 +611,27 @@ configure (PlxProject  *self,
   return run (self, "PRAGMA foreign_keys = ON", error) &&
          run (self, "PRAGMA journal_mode = WAL", error) &&
          run (self, "PRAGMA synchronous = NORMAL", error) &&
-         run (self, "PRAGMA cache_size = -65536", error) &&
+         run (self, "PRAGMA cache_size = -8192", error) &&
          run (self, "PRAGMA temp_store = MEMORY", error);
+}
+
+void
+_plx_project_set_bulk (PlxProject *self,
+                       gboolean    bulk)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean resized;
+
+  /* Annotations are keyed by random UUIDs, so a large import touches pages
+   * all over the tables: with a small cache it would spill dirty pages to
+   * the log over and over. Only speed depends on it, so a failure is not
+   * worth reporting. */
+  if (bulk)
+    resized = run (self, "PRAGMA cache_size = -65536", &error);
+  else
+    resized = run (self, "PRAGMA cache_size = -8192", &error);
+  if (!resized)
+    g_debug ("Could not resize the page cache: %s", error->message);
 }
 
 PlxProject *

@@ -1,0 +1,111 @@
+/* test-annotation-row.c: a passage card builds its menu only when it is
+ * opened, for the passage it shows at that moment.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <adwaita.h>
+
+#include "plx-annotation-row.h"
+#include "plx-core.h"
+
+static void
+iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static PlxAnnotation *
+make_annotation (PlxDocument *document,
+                 guint        start,
+                 const char  *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  PlxAnnotation *annotation = plx_annotation_new_for_range (document, start, start + 5, 1, &error);
+
+  g_assert_no_error (error);
+  plx_annotation_set_uuid (annotation, uuid);
+  return annotation;
+}
+
+/* The uuid every item of the open menu acts on. */
+static void
+assert_menu_targets (GMenuModel *menu,
+                     const char *uuid)
+{
+  guint checked = 0;
+
+  g_assert_nonnull (menu);
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                          G_VARIANT_TYPE_STRING);
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL)
+        {
+          assert_menu_targets (section, uuid);
+          checked++;
+          continue;
+        }
+      g_assert_nonnull (target);
+      g_assert_cmpstr (g_variant_get_string (target, NULL), ==, uuid);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 0);
+}
+
+static void
+test_row_menu_is_built_when_opened (void)
+{
+  static const char text[] = "One passage here, and another one there.\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlxDocument) document = plx_document_new_from_data (text, sizeof text - 1, PLX_DOCUMENT_FORMAT_PLAIN,
+                                                                "Test", &error);
+  g_autoptr(PlxAnnotation) first = NULL;
+  g_autoptr(PlxAnnotation) second = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *row = plx_annotation_row_new ();
+  GtkMenuButton *button;
+
+  g_assert_no_error (error);
+  first = make_annotation (document, 0, "11111111-1111-4111-8111-111111111111");
+  second = make_annotation (document, 20, "22222222-2222-4222-8222-222222222222");
+
+  g_object_ref_sink (window);
+  gtk_window_set_child (GTK_WINDOW (window), row);
+  button = GTK_MENU_BUTTON (gtk_widget_get_template_child (row, PLX_TYPE_ANNOTATION_ROW, "menu_button"));
+  plx_annotation_row_set_annotation (PLX_ANNOTATION_ROW (row), first);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  /* A card costs no menu until its button is pressed. */
+  g_assert_null (gtk_menu_button_get_popover (button));
+  gtk_menu_button_popup (button);
+  iterate ();
+  g_assert_nonnull (gtk_menu_button_get_popover (button));
+  assert_menu_targets (gtk_menu_button_get_menu_model (button), plx_annotation_get_uuid (first));
+  gtk_menu_button_popdown (button);
+  iterate ();
+
+  /* A list view reuses the card for another passage: the old menu goes. */
+  plx_annotation_row_set_annotation (PLX_ANNOTATION_ROW (row), second);
+  g_assert_null (gtk_menu_button_get_popover (button));
+  gtk_menu_button_popup (button);
+  iterate ();
+  assert_menu_targets (gtk_menu_button_get_menu_model (button), plx_annotation_get_uuid (second));
+  gtk_menu_button_popdown (button);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_object_unref (window);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/annotation-row/menu-built-when-opened", test_row_menu_is_built_when_opened);
+  return g_test_run ();
+}
