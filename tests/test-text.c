@@ -218,6 +218,34 @@ test_normalize_nfc (void)
   g_assert_cmpstr (kept, ==, "q\xcc\x87");
 }
 
+/* Long mixed text, pieces of ASCII, precomposed Latin (taken as it is),
+ * decomposed letters, Cyrillic and Armenian (normalised), laid across the
+ * places where normalisation is cut: the same as normalising it whole. */
+static void
+test_normalize_matches_whole (void)
+{
+  static const char *fragments[] = {
+    "The conflict ", "Qarabağ ", "şəhər ", "Café ", "e\xcc\x81", "o\xcc\x88\xcc\x81",
+    "Россия ", "Հայաստան ", "й", "и\xcc\x86", "\n", "q\xcc\x87 ", "Ångström ", "A\xcc\x8a",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *whole = NULL;
+  g_autofree char *normal = NULL;
+
+  while (text->len < 60000)
+    {
+      /* Long ASCII runs as well, so some pieces are pure ASCII. */
+      if (g_rand_int_range (rand, 0, 8) == 0)
+        for (int i = g_rand_int_range (rand, 100, 5000); i > 0; i--)
+          g_string_append_c (text, (char) ('a' + i % 26));
+      g_string_append (text, fragments[g_rand_int_range (rand, 0, G_N_ELEMENTS (fragments))]);
+    }
+  whole = g_utf8_normalize (text->str, (gssize) text->len, G_NORMALIZE_NFC);
+  normal = normalize_ok (text->str, (gssize) text->len);
+  g_assert_cmpstr (normal, ==, whole);
+}
+
 static void
 test_normalize_bom (void)
 {
@@ -413,6 +441,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/text/offsets/combining", test_offsets_combining);
   g_test_add_func ("/core/text/substring/clamps", test_substring_clamps);
   g_test_add_func ("/core/text/normalize/nfc", test_normalize_nfc);
+  g_test_add_func ("/core/text/normalize/matches-whole", test_normalize_matches_whole);
   g_test_add_func ("/core/text/normalize/bom", test_normalize_bom);
   g_test_add_func ("/core/text/normalize/line-ends", test_normalize_line_ends);
   g_test_add_func ("/core/text/normalize/length", test_normalize_length);

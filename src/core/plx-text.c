@@ -54,6 +54,21 @@ plx_text_substring (const char *text,
  * took minutes under AddressSanitizer). */
 #define NORMALIZE_PIECE 4096
 
+/* Text whose code points are all below U+0300, where the combining marks
+ * begin, is in NFC already: nothing in it decomposes to anything but what
+ * composes back. That is ASCII and the precomposed Latin letters, so most
+ * long texts skip the costly normalisation. In UTF-8 it is text without a
+ * lead byte from 0xCC (U+0300) up. */
+static gboolean
+below_combining_marks (const char *text,
+                       gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) text[i] >= 0xCC)
+      return FALSE;
+  return TRUE;
+}
+
 static char *
 normalize_nfc (const char *text,
                gsize       length)
@@ -68,8 +83,13 @@ normalize_nfc (const char *text,
 
       while (end < length && (guchar) text[end] >= 0x80)
         end++;
-      piece = g_utf8_normalize (text + start, (gssize) (end - start), G_NORMALIZE_NFC);
-      g_string_append (out, piece);
+      if (below_combining_marks (text + start, end - start))
+        g_string_append_len (out, text + start, (gssize) (end - start));
+      else
+        {
+          piece = g_utf8_normalize (text + start, (gssize) (end - start), G_NORMALIZE_NFC);
+          g_string_append (out, piece);
+        }
       start = end;
     }
   return g_string_free (out, FALSE);
@@ -112,6 +132,10 @@ plx_text_normalize (const char *data,
                    bom + (gsize) (invalid - data));
       return NULL;
     }
+
+  /* Most files have no CR: no copy just to find that out. */
+  if (memchr (data, '\r', length) == NULL)
+    return normalize_nfc (data, length);
 
   lines = g_string_sized_new (length);
   for (gsize i = 0; i < length; i++)
