@@ -304,6 +304,41 @@ test_create_existing (Fixture       *fixture,
 
 /* ---- round trips ---- */
 
+/* A second connection for a worker thread: the same file, the same
+ * perspectives and documents, and it writes where the first one reads. */
+static void
+test_open_another (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(PlxDocument) essay = add_essay (fixture->project);
+  g_autoptr(PlxProject) another = NULL;
+  g_autoptr(PlxDocument) loaded = NULL;
+  g_autoptr(PlxAnnotation) annotation = NULL;
+  g_autoptr(PlxAnnotation) seen = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlxPerspective) first = NULL;
+
+  another = plx_project_open_another (fixture->project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plx_project_get_path (another), ==, plx_project_get_path (fixture->project));
+  g_assert_cmpuint (g_list_model_get_n_items (plx_project_get_perspectives (another)), ==,
+                    g_list_model_get_n_items (plx_project_get_perspectives (fixture->project)));
+
+  loaded = plx_project_load_document (another, plx_document_get_id (essay), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plx_document_get_text (loaded), ==, plx_document_get_text (essay));
+
+  first = g_list_model_get_item (plx_project_get_perspectives (another), 0);
+  annotation = plx_annotation_new_for_range (loaded, 10, 40, plx_perspective_get_id (first), &error);
+  g_assert_no_error (error);
+  g_assert_true (plx_project_add_annotation (another, annotation, &error));
+  g_assert_no_error (error);
+  seen = plx_project_get_annotation (fixture->project, plx_annotation_get_uuid (annotation), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (seen);
+  g_assert_true (plx_annotation_equal (seen, annotation));
+}
+
 static void
 test_round_trip (Fixture       *fixture,
                  gconstpointer  data)
@@ -1500,6 +1535,7 @@ main (int argc, char **argv)
   ADD ("/core/project/create/defaults", test_create_defaults);
   ADD ("/core/project/create/existing", test_create_existing);
   ADD ("/core/project/round-trip", test_round_trip);
+  ADD ("/core/project/open-another", test_open_another);
   ADD ("/core/project/update", test_update);
   ADD ("/core/project/delete", test_delete);
   ADD ("/core/project/list/filters", test_list_filters);

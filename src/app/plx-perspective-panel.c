@@ -256,14 +256,24 @@ plx_perspective_panel_set_query (PlxPerspectivePanel *self,
                                  const char          *text,
                                  const char          *theme)
 {
+  g_autofree char *folded = NULL;
+
   g_return_if_fail (PLX_IS_PERSPECTIVE_PANEL (self));
 
-  g_clear_pointer (&self->query_text, g_free);
-  g_clear_pointer (&self->query_theme, g_free);
   if (text != NULL && *text != '\0')
-    self->query_text = g_utf8_casefold (text, -1);
-  if (theme != NULL && *theme != '\0')
-    self->query_theme = g_strdup (theme);
+    folded = g_utf8_casefold (text, -1);
+  if (theme != NULL && *theme == '\0')
+    theme = NULL;
+  /* Refiltering rebinds every card the list keeps (about 200), so the
+   * same query, set again when the theme list is refreshed after a
+   * tagging, must not refilter. */
+  if (g_strcmp0 (folded, self->query_text) == 0 && g_strcmp0 (theme, self->query_theme) == 0)
+    return;
+
+  g_free (self->query_text);
+  self->query_text = g_steal_pointer (&folded);
+  g_free (self->query_theme);
+  self->query_theme = g_strdup (theme);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
 }

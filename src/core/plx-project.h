@@ -31,6 +31,8 @@ G_DECLARE_FINAL_TYPE (PlxProject, plx_project, PLX, PROJECT, GObject)
 
 PlxProject     *plx_project_open                 (const char          *path,
                                                   GError             **error);
+PlxProject     *plx_project_open_another         (PlxProject          *self,
+                                                  GError             **error);
 PlxProject     *plx_project_create               (const char          *path,
                                                   GError             **error);
 const char     *plx_project_get_path             (PlxProject          *self);
