@@ -483,7 +483,8 @@ def table(R, r, runs, heavy_runs, n_tags, n_export, smoke, load_before, load_aft
             for key, name in (('parallax', 'Parallax'), ('peer', 'GNOME Text Editor'), ('floor', 'floor'))))
     allp, allc = R.get('tag-painted-all', []), R.get('tag-commit-all', [])
     if allp:
-        lines.append('- Tagging (bench-window tag): select a passage on screen, let it paint, wait 20 ms, activate '
+        lines.append('- Tagging (bench-window tag): once the window has painted nothing for 1 s, select a passage on '
+                     'screen, let it paint and settle (no frame for 50 ms), activate '
                      '`win.tag-selection`, stop at the next frame\'s "after-paint". Pooled over %d taggings: '
                      'median %.2f ms, p99 %.2f ms, max %.2f ms; the action alone (row committed): median %.2f ms, '
                      'p99 %.2f ms, max %.2f ms.' % (len(allp), statistics.median(allp), percentile(allp, 99), max(allp),
