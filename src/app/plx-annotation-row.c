@@ -4,29 +4,37 @@
 
 #include "plx-annotation-row.h"
 
+/* A card: quote, menu button, and one label for the rest. A list view
+ * keeps about 200 cards per panel and lays them out again when a tagging
+ * shifts them, so a card is as few widgets as it can be: a grid layout
+ * instead of boxes, a plain button whose menu exists only while open. */
 struct _PlxAnnotationRow
 {
-  GtkBox         parent_instance;
+  GtkWidget      parent_instance;
 
   PlxAnnotation *annotation;
+  GtkWidget     *menu;
 
   /* Template widgets */
   GtkLabel      *quote_label;
-  GtkMenuButton *menu_button;
-  GtkFlowBox    *themes_box;
-  GtkLabel      *note_label;
-  GtkLabel      *meta_label;
+  GtkButton     *menu_button;
+  GtkLabel      *details_label;
 };
 
-G_DEFINE_FINAL_TYPE (PlxAnnotationRow, plx_annotation_row, GTK_TYPE_BOX)
+G_DEFINE_FINAL_TYPE (PlxAnnotationRow, plx_annotation_row, GTK_TYPE_WIDGET)
 
 static void
 plx_annotation_row_dispose (GObject *object)
 {
   PlxAnnotationRow *self = (PlxAnnotationRow *) object;
 
+  GtkWidget *child;
+
   g_clear_object (&self->annotation);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLX_TYPE_ANNOTATION_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (plx_annotation_row_parent_class)->dispose (object);
 }
@@ -41,9 +49,7 @@ plx_annotation_row_class_init (PlxAnnotationRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax_annotator/Parallax/ui/plx-annotation-row.ui");
   gtk_widget_class_bind_template_child (widget_class, PlxAnnotationRow, quote_label);
   gtk_widget_class_bind_template_child (widget_class, PlxAnnotationRow, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, PlxAnnotationRow, themes_box);
-  gtk_widget_class_bind_template_child (widget_class, PlxAnnotationRow, note_label);
-  gtk_widget_class_bind_template_child (widget_class, PlxAnnotationRow, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, PlxAnnotationRow, details_label);
 }
 
 GtkWidget *
@@ -78,6 +84,44 @@ format_time (const char *iso8601)
   return g_date_time_format (local, _("%e %b %Y"));
 }
 
+/* Themes, note, author and date in one label; themes are shaded runs of
+ * text rather than pill widgets in a flow box, which made a card cost
+ * twice as much. */
+static char *
+details_markup (PlxAnnotation *annotation)
+{
+  const char * const *themes = plx_annotation_get_themes (annotation);
+  const char *note = plx_annotation_get_note (annotation);
+  const char *author = plx_annotation_get_author (annotation);
+  g_autofree char *created = format_time (plx_annotation_get_created (annotation));
+  GString *markup = g_string_new (NULL);
+
+  for (guint i = 0; themes[i] != NULL; i++)
+    {
+      g_autofree char *theme = g_markup_printf_escaped ("<span size=\"small\" background=\"#808080\" bgalpha=\"28%%\">\u2002%s\u2002</span>",
+                                                        themes[i]);
+
+      g_string_append (markup, i == 0 ? "" : " ");
+      g_string_append (markup, theme);
+    }
+  if (themes[0] != NULL)
+    g_string_append_c (markup, '\n');
+  if (*note != '\0')
+    {
+      g_autofree char *escaped = g_markup_escape_text (note, -1);
+
+      g_string_append (markup, escaped);
+      g_string_append_c (markup, '\n');
+    }
+  {
+    g_autofree char *meta = *author ? g_markup_printf_escaped ("%s · %s", author, g_strstrip (created))
+                                    : g_markup_escape_text (g_strstrip (created), -1);
+
+    g_string_append_printf (markup, "<span size=\"small\" alpha=\"60%%\">%s</span>", meta);
+  }
+  return g_string_free (markup, FALSE);
+}
+
 static GMenuModel *
 build_menu (PlxAnnotation *annotation)
 {
@@ -104,36 +148,52 @@ build_menu (PlxAnnotation *annotation)
   return G_MENU_MODEL (menu);
 }
 
-static void
-create_menu_cb (GtkMenuButton *menu_button,
-                gpointer       user_data)
+static gboolean
+unparent_menu_cb (gpointer data)
 {
-  PlxAnnotationRow *self = user_data;
-  g_autoptr(GMenuModel) menu = NULL;
+  PlxAnnotationRow *self = data;
+
+  if (self->menu != NULL && !gtk_widget_get_visible (self->menu))
+    g_clear_pointer (&self->menu, gtk_widget_unparent);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A closed menu goes once its activated item has run. */
+static void
+menu_closed_cb (PlxAnnotationRow *self)
+{
+  g_idle_add (unparent_menu_cb, g_object_ref (self));
+}
+
+static void
+menu_clicked_cb (PlxAnnotationRow *self)
+{
+  g_autoptr(GMenuModel) model = NULL;
 
   if (self->annotation == NULL)
     return;
-  menu = build_menu (self->annotation);
-  gtk_menu_button_set_menu_model (menu_button, menu);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
+  model = build_menu (self->annotation);
+  self->menu = gtk_popover_menu_new_from_model (model);
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self->menu_button));
+  g_signal_connect_swapped (self->menu, "closed", G_CALLBACK (menu_closed_cb), self);
+  gtk_popover_popup (GTK_POPOVER (self->menu));
 }
 
 static void
 plx_annotation_row_init (PlxAnnotationRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
+  g_signal_connect_swapped (self->menu_button, "clicked", G_CALLBACK (menu_clicked_cb), self);
 }
 
 void
 plx_annotation_row_set_annotation (PlxAnnotationRow *self,
                                    PlxAnnotation    *annotation)
 {
-  g_autofree char *created = NULL;
-  g_autofree char *meta = NULL;
+  g_autofree char *details = NULL;
   g_autofree char *accessible = NULL;
-  const char * const *themes;
-  const char *author;
-  GtkWidget *child;
 
   g_return_if_fail (PLX_IS_ANNOTATION_ROW (self));
 
@@ -141,32 +201,11 @@ plx_annotation_row_set_annotation (PlxAnnotationRow *self,
     return;
 
   gtk_label_set_text (self->quote_label, plx_annotation_get_quote (annotation));
-  gtk_label_set_text (self->note_label, plx_annotation_get_note (annotation));
-  gtk_widget_set_visible (GTK_WIDGET (self->note_label), *plx_annotation_get_note (annotation) != '\0');
+  details = details_markup (annotation);
+  gtk_label_set_markup (self->details_label, details);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->themes_box))) != NULL)
-    gtk_flow_box_remove (self->themes_box, child);
-  themes = plx_annotation_get_themes (annotation);
-  for (guint i = 0; themes[i] != NULL; i++)
-    {
-      GtkWidget *pill = gtk_label_new (themes[i]);
-
-      gtk_widget_add_css_class (pill, "theme-pill");
-      gtk_widget_set_halign (pill, GTK_ALIGN_START);
-      gtk_label_set_ellipsize (GTK_LABEL (pill), PANGO_ELLIPSIZE_END);
-      gtk_flow_box_append (self->themes_box, pill);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->themes_box), themes[0] != NULL);
-
-  created = format_time (plx_annotation_get_created (annotation));
-  author = plx_annotation_get_author (annotation);
-  meta = *author ? g_strdup_printf ("%s · %s", author, g_strstrip (created)) : g_strdup (g_strstrip (created));
-  gtk_label_set_text (self->meta_label, meta);
-
-  /* The menu is built when opened: a popover per card would cost more
-   * than the card itself, and a list view keeps a few hundred cards. */
-  if (gtk_menu_button_get_popover (self->menu_button) != NULL)
-    gtk_menu_button_set_menu_model (self->menu_button, NULL);
+  /* A list view reuses cards: an open menu was for the passage before. */
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
 
   accessible = g_strdup_printf (_("Passage: %s"), plx_annotation_get_quote (annotation));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);

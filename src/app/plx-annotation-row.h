@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 #define PLX_TYPE_ANNOTATION_ROW (plx_annotation_row_get_type ())
-G_DECLARE_FINAL_TYPE (PlxAnnotationRow, plx_annotation_row, PLX, ANNOTATION_ROW, GtkBox)
+G_DECLARE_FINAL_TYPE (PlxAnnotationRow, plx_annotation_row, PLX, ANNOTATION_ROW, GtkWidget)
 
 GtkWidget     *plx_annotation_row_new            (void);
 PlxAnnotation *plx_annotation_row_get_annotation (PlxAnnotationRow *self);
