@@ -507,6 +507,34 @@ test_window_add_and_switch_documents (Fixture       *fixture,
   }
 }
 
+/* Cancelling a load leaves the window without a document (not half of
+ * one, nor a busy bar that never goes), and the next load works. */
+static void
+test_window_cancel_load (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  gint64 essay_id = plx_document_get_id (plx_window_get_document (fixture->window));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (plx_window_get_text_view (fixture->window));
+
+  plx_window_show_document (fixture->window, essay_id);
+  g_assert_true (plx_window_get_loading (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cancel-busy", NULL));
+  for (int i = 0; i < 100 && plx_window_get_loading (fixture->window); i++)
+    run_frames (50);
+
+  g_assert_false (plx_window_get_loading (fixture->window));
+  g_assert_null (plx_window_get_document (fixture->window));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                                            PLX_TYPE_WINDOW,
+                                                                                            "busy_revealer"))));
+
+  plx_window_show_document (fixture->window, essay_id);
+  wait_for_document (fixture->window);
+  g_assert_cmpint (plx_document_get_id (plx_window_get_document (fixture->window)), ==, essay_id);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), >, 1000);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -523,5 +551,6 @@ main (int argc, char **argv)
   g_test_add ("/window/follows-other-writers", Fixture, NULL, fixture_set_up, test_window_follows_other_writers, fixture_tear_down);
   g_test_add ("/window/add-and-switch-documents", Fixture, NULL, fixture_set_up, test_window_add_and_switch_documents, fixture_tear_down);
   g_test_add ("/window/bad-document", Fixture, NULL, fixture_set_up, test_window_bad_document, fixture_tear_down);
+  g_test_add ("/window/cancel-load", Fixture, NULL, fixture_set_up, test_window_cancel_load, fixture_tear_down);
   return g_test_run ();
 }

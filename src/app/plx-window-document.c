@@ -76,15 +76,41 @@ block_tag_name (PlxBlockKind kind)
 }
 
 static void
+stop_waiting_for_busy_bar (PlxWindow *self)
+{
+  /* The bar is gone (NULL) once the window disposes its template. */
+  if (self->load_reveal_handler != 0 && self->busy_revealer != NULL)
+    g_signal_handler_disconnect (self->busy_revealer, self->load_reveal_handler);
+  self->load_reveal_handler = 0;
+}
+
+static void
 stop_loading (PlxWindow *self)
 {
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
+  stop_waiting_for_busy_bar (self);
+  /* A parse that never started ends as cancelled, like one that did. */
+  if (self->load_task != NULL)
+    g_task_return_error_if_cancelled (self->load_task);
+  g_clear_object (&self->load_task);
   g_clear_object (&self->load_cancellable);
   if (self->fill_source != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_source);
   self->fill_source = 0;
   g_clear_object (&self->loading);
+}
+
+/* The user cancelled the load: the window is left without a document, as
+ * it was while the document loaded, rather than with part of one. */
+static void
+abandon_load (PlxWindow *self)
+{
+  stop_loading (self);
+  _plx_window_busy_end (self);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
+  gtk_stack_set_visible_child_name (self->document_stack, "empty");
+  _plx_window_update_actions (self);
 }
 
 static void
@@ -180,6 +206,13 @@ fill_tick_cb (GtkWidget     *widget,
   gboolean first = self->fill_byte == 0;
   gboolean more;
 
+  if (g_cancellable_is_cancelled (self->load_cancellable))
+    {
+      self->fill_source = 0;
+      abandon_load (self);
+      return G_SOURCE_REMOVE;
+    }
+
   do
     more = fill_slice (self);
   while (more && g_get_monotonic_time () < deadline);
@@ -206,13 +239,14 @@ load_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  const char *project_path = task_data;
+  PlxProject *opened = task_data;
   gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "document-id"));
   g_autoptr(PlxProject) project = NULL;
   g_autoptr(GError) error = NULL;
   PlxDocument *document = NULL;
 
-  project = plx_project_open (project_path, &error);
+  /* The window's connection checked the file when it opened it. */
+  project = plx_project_open_another (opened, &error);
   if (project != NULL)
     document = plx_project_load_document (project, id, &error);
   if (document == NULL)
@@ -231,18 +265,21 @@ loaded_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   document = g_task_propagate_pointer (G_TASK (result), &error);
-  if (document == NULL)
+  /* A load replaced by another one has nothing left to do; one the user
+   * cancelled leaves the window without a document. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          _plx_window_busy_end (self);
-          g_clear_object (&self->load_cancellable);
-          plx_window_show_error (self, _("Could Not Open the Document"), error);
-        }
+      if (g_task_get_cancellable (G_TASK (result)) == self->load_cancellable)
+        abandon_load (self);
       return;
     }
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    return;
+  if (document == NULL)
+    {
+      _plx_window_busy_end (self);
+      g_clear_object (&self->load_cancellable);
+      plx_window_show_error (self, _("Could Not Open the Document"), error);
+      return;
+    }
 
   plx_profile_mark ("document-parsed");
   _plx_project_adopt_document (self->project, document);
@@ -251,6 +288,22 @@ loaded_cb (GObject      *object,
   self->fill_chars = 0;
   self->fill_block = 0;
   self->fill_source = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_tick_cb, self, NULL);
+}
+
+static void
+start_parse (PlxWindow *self)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&self->load_task);
+
+  stop_waiting_for_busy_bar (self);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static void
+busy_revealed_cb (PlxWindow *self)
+{
+  if (gtk_revealer_get_child_revealed (self->busy_revealer))
+    start_parse (self);
 }
 
 /* Opens a document of the project in the window. It returns at once; the
@@ -273,6 +326,11 @@ plx_window_show_document (PlxWindow *self,
   g_clear_object (&self->document);
   _plx_window_clear_panels (self);
   _plx_window_document_shown (self);
+  /* The map beside the text is as wide as the perspectives' lanes: it
+   * takes that width now, so the text goes into a view of its final
+   * width. Widening it once the text is in would make the view wrap the
+   * whole buffer again, in one frame. */
+  plx_document_map_set_model (self->document_map, NULL, plx_project_get_perspectives (self->project), NULL);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
   _plx_window_update_actions (self);
 
@@ -285,9 +343,17 @@ plx_window_show_document (PlxWindow *self,
 
   task = g_task_new (self, self->load_cancellable, loaded_cb, NULL);
   g_task_set_source_tag (task, plx_window_show_document);
-  g_task_set_task_data (task, g_strdup (plx_project_get_path (self->project)), g_free);
+  g_task_set_task_data (task, g_object_ref (self->project), g_object_unref);
   g_object_set_data (G_OBJECT (task), "document-id", GSIZE_TO_POINTER ((gsize) document_id));
-  g_task_run_in_thread (task, load_thread);
+  /* The parse waits for the busy bar to be in: sliding it in repaints the
+   * whole window, and on two cores a worker beside that frame (and beside
+   * the X server) made it twice as long. */
+  self->load_task = g_steal_pointer (&task);
+  if (gtk_revealer_get_child_revealed (self->busy_revealer))
+    start_parse (self);
+  else
+    self->load_reveal_handler = g_signal_connect_swapped (self->busy_revealer, "notify::child-revealed",
+                                                          G_CALLBACK (busy_revealed_cb), self);
 }
 
 gboolean

@@ -41,6 +41,8 @@ struct _PlxWindow
 
   /* A document being put into the view, a slice at a time. */
   GCancellable         *load_cancellable;
+  GTask                *load_task;        /* the parse, until the busy bar is in */
+  gulong                load_reveal_handler;
   PlxDocument          *loading;
   guint                 fill_source;
   gsize                 fill_byte;
