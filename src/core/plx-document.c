@@ -113,7 +113,9 @@ parse_plain (PlxDocument *self)
   const char *p = self->source;
   guint offset = 0;
 
-  self->text = g_strdup (self->source);
+  /* Plain text is shown as it is: one copy serves as both (a book is
+   * megabytes, and the view holds a third copy). */
+  self->text = self->source;
   while (*p != '\0')
     {
       const char *eol = strchr (p, '\n');
@@ -361,6 +363,8 @@ plx_document_finalize (GObject *object)
   PlxDocument *self = (PlxDocument *) object;
 
   g_clear_pointer (&self->title, g_free);
+  if (self->text == self->source)
+    self->text = NULL;
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->content_hash, g_free);
