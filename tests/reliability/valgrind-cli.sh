@@ -15,7 +15,8 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 export G_SLICE=always-malloc G_DEBUG=gc-friendly
 vg=(valgrind --quiet --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite
-    --show-leak-kinds=definite --track-origins=yes)
+    --show-leak-kinds=definite --track-origins=yes
+    --suppressions="$(dirname "$0")/valgrind.supp")
 runs=0
 check() {  # check ARGS…: run parallax-cli ARGS under memcheck
   runs=$((runs + 1))
