@@ -52,6 +52,9 @@ struct _PlxDocumentMap
   guint          *buckets;       /* n_lanes × n_rows passage counts */
   GArray         *runs;          /* Run */
   gboolean        buckets_dirty;
+  GdkTexture     *lanes;         /* the runs as drawn, NULL when stale */
+  GdkRGBA         lanes_foreground;
+  int             lanes_scale;
 
   guint           viewport_start;
   guint           viewport_end;
@@ -227,6 +230,91 @@ ensure_buckets (PlxDocumentMap *self)
   self->n_rows = rows;
   self->buckets = compute_buckets (self, rows, self->runs);
   self->buckets_dirty = FALSE;
+  g_clear_object (&self->lanes);
+}
+
+static void
+blend (guchar        *pixel,
+       const GdkRGBA *color)
+{
+  float under = pixel[3] / 255.0f;
+  float alpha = color->alpha + under * (1 - color->alpha);
+  const float rgb[3] = { color->red, color->green, color->blue };
+
+  for (guint i = 0; i < 3; i++)
+    pixel[i] = (guchar) CLAMP ((rgb[i] * color->alpha + pixel[i] / 255.0f * under * (1 - color->alpha)) / alpha * 255 + 0.5f, 0, 255);
+  pixel[3] = (guchar) (alpha * 255 + 0.5f);
+}
+
+/* Blends @color over lane @lane from row @first to @last (in pixels of
+ * the widget, at @scale device pixels each). */
+static void
+fill_lane (guchar        *pixels,
+           int            width,
+           int            height,
+           gboolean       vertical,
+           int            cross_first,
+           int            cross_last,
+           int            first,
+           int            last,
+           const GdkRGBA *color)
+{
+  for (int along = first; along < last; along++)
+    for (int across = cross_first; across < cross_last; across++)
+      {
+        int x = vertical ? across : along;
+        int y = vertical ? along : across;
+
+        if (x >= 0 && x < width && y >= 0 && y < height)
+          blend (pixels + ((gsize) y * (gsize) width + (gsize) x) * 4, color);
+      }
+}
+
+/* The lanes and their runs as one image: the map of a long text has a
+ * thousand runs, and as many colour nodes cost the cairo renderer about a
+ * millisecond in each frame that redraws the map, which each scroll step
+ * does to move the viewport shade. */
+static GdkTexture *
+paint_lanes (PlxDocumentMap *self,
+             int             width,
+             int             height,
+             int             scale,
+             GArray         *runs,
+             const GdkRGBA  *foreground)
+{
+  gboolean vertical = self->orientation == GTK_ORIENTATION_VERTICAL;
+  guint lanes = n_lanes (self);
+  int device_width = width * scale;
+  int device_height = height * scale;
+  float cross = vertical ? width : height;
+  float along = vertical ? height : width;
+  float lane_size = lanes > 0 ? (cross - 2 * PADDING - (lanes - 1) * LANE_GAP) / lanes : 0;
+  gsize stride = (gsize) MAX (device_width, 1) * 4;
+  guchar *pixels = g_malloc0 (stride * (gsize) MAX (device_height, 1));
+  g_autoptr(GBytes) bytes = NULL;
+  GdkRGBA track = *foreground;
+
+  track.alpha = 0.07f;
+  for (guint lane = 0; lane_size > 0 && lane < lanes; lane++)
+    {
+      float offset = PADDING + lane * (lane_size + LANE_GAP);
+
+      fill_lane (pixels, device_width, device_height, vertical, (int) (offset * scale + 0.5f),
+                 (int) ((offset + lane_size) * scale + 0.5f), 0, (int) (along * scale), &track);
+    }
+  for (guint i = 0; lane_size > 0 && i < runs->len; i++)
+    {
+      const Run *run = &g_array_index (runs, Run, i);
+      GdkRGBA color = g_array_index (self->colors, GdkRGBA, run->lane);
+      float offset = PADDING + run->lane * (lane_size + LANE_GAP);
+
+      color.alpha = run->level == 1 ? 0.5f : run->level == 2 ? 0.78f : 1.0f;
+      fill_lane (pixels, device_width, device_height, vertical, (int) (offset * scale + 0.5f),
+                 (int) ((offset + lane_size) * scale + 0.5f), (int) run->first * scale, (int) run->last * scale, &color);
+    }
+
+  bytes = g_bytes_new_take (pixels, stride * (gsize) MAX (device_height, 1));
+  return gdk_memory_texture_new (MAX (device_width, 1), MAX (device_height, 1), GDK_MEMORY_R8G8B8A8, bytes, stride);
 }
 
 static void
@@ -234,45 +322,17 @@ draw (PlxDocumentMap *self,
       GtkSnapshot    *snapshot,
       int             width,
       int             height,
-      GArray         *runs,
+      GdkTexture     *lanes,
       const GdkRGBA  *foreground)
 {
   gboolean vertical = self->orientation == GTK_ORIENTATION_VERTICAL;
-  guint lanes = n_lanes (self);
   guint length = self->document ? plx_document_get_length (self->document) : 0;
   float cross = vertical ? width : height;
   float along = vertical ? height : width;
-  float lane_size;
-  GdkRGBA track = *foreground;
 
-  if (lanes == 0 || along <= 0)
+  if (n_lanes (self) == 0 || along <= 0)
     return;
-  lane_size = (cross - 2 * PADDING - (lanes - 1) * LANE_GAP) / lanes;
-  if (lane_size <= 0)
-    return;
-
-  track.alpha = 0.07f;
-  for (guint lane = 0; lane < lanes; lane++)
-    {
-      float offset = PADDING + lane * (lane_size + LANE_GAP);
-      graphene_rect_t rect = vertical ? GRAPHENE_RECT_INIT (offset, 0, lane_size, along)
-                                      : GRAPHENE_RECT_INIT (0, offset, along, lane_size);
-      gtk_snapshot_append_color (snapshot, &track, &rect);
-    }
-
-  for (guint i = 0; i < runs->len; i++)
-    {
-      const Run *run = &g_array_index (runs, Run, i);
-      GdkRGBA color = g_array_index (self->colors, GdkRGBA, run->lane);
-      float offset = PADDING + run->lane * (lane_size + LANE_GAP);
-      float first = run->first;
-      float extent = run->last - run->first;
-      graphene_rect_t rect = vertical ? GRAPHENE_RECT_INIT (offset, first, lane_size, extent)
-                                      : GRAPHENE_RECT_INIT (first, offset, extent, lane_size);
-
-      color.alpha = run->level == 1 ? 0.5f : run->level == 2 ? 0.78f : 1.0f;
-      gtk_snapshot_append_color (snapshot, &color, &rect);
-    }
+  gtk_snapshot_append_texture (snapshot, lanes, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   if (self->viewport_end > self->viewport_start && length > 0)
     {
@@ -294,10 +354,25 @@ plx_document_map_snapshot (GtkWidget   *widget,
   PlxDocumentMap *self = PLX_DOCUMENT_MAP (widget);
   GdkRGBA foreground;
 
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+
   ensure_buckets (self);
   /* gtk_widget_get_color() is 4.10; this is its 4.8 spelling. */
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &foreground);
-  draw (self, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget), self->runs, &foreground);
+  if (self->lanes != NULL &&
+      (!gdk_rgba_equal (&foreground, &self->lanes_foreground) || scale != self->lanes_scale ||
+       gdk_texture_get_width (self->lanes) != MAX (width * scale, 1) ||
+       gdk_texture_get_height (self->lanes) != MAX (height * scale, 1)))
+    g_clear_object (&self->lanes);
+  if (self->lanes == NULL)
+    {
+      self->lanes = paint_lanes (self, width, height, scale, self->runs, &foreground);
+      self->lanes_foreground = foreground;
+      self->lanes_scale = scale;
+    }
+  draw (self, snapshot, width, height, self->lanes, &foreground);
 }
 
 static void
@@ -419,6 +494,7 @@ plx_document_map_finalize (GObject *object)
   g_clear_pointer (&self->spans, g_array_unref);
   g_clear_pointer (&self->colors, g_array_unref);
   g_clear_pointer (&self->runs, g_array_unref);
+  g_clear_object (&self->lanes);
   g_clear_pointer (&self->buckets, g_free);
 
   G_OBJECT_CLASS (plx_document_map_parent_class)->finalize (object);
@@ -636,6 +712,7 @@ plx_document_map_save_png (PlxDocumentMap  *self,
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
   g_autoptr(GskRenderNode) node = NULL;
   g_autofree guint *buckets = NULL;
+  g_autoptr(GdkTexture) lanes = NULL;
   GtkSnapshot *snapshot;
   GdkRGBA black = { 0, 0, 0, 1 };
 
@@ -645,8 +722,9 @@ plx_document_map_save_png (PlxDocumentMap  *self,
   if (self->spans_dirty)
     rebuild_spans (self);
   buckets = compute_buckets (self, (guint) (self->orientation == GTK_ORIENTATION_VERTICAL ? height : width), runs);
+  lanes = paint_lanes (self, width, height, 1, runs, &black);
   snapshot = gtk_snapshot_new ();
-  draw (self, snapshot, width, height, runs, &black);
+  draw (self, snapshot, width, height, lanes, &black);
   node = gtk_snapshot_free_to_node (snapshot);
   return plx_png_save_node (node, width, height, file, error);
 }
