@@ -101,16 +101,34 @@ stop_loading (PlxWindow *self)
   g_clear_object (&self->loading);
 }
 
+/* Takes the shown (or loading) document out of the window. */
+static void
+clear_document (PlxWindow *self)
+{
+  stop_loading (self);
+  g_clear_object (&self->highlighter);
+  g_clear_object (&self->annotations);
+  g_clear_object (&self->document);
+  _plx_window_clear_panels (self);
+  _plx_window_document_shown (self);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
+  _plx_window_update_actions (self);
+}
+
+static void
+show_no_document (PlxWindow *self)
+{
+  clear_document (self);
+  gtk_stack_set_visible_child_name (self->document_stack, "empty");
+}
+
 /* The user cancelled the load: the window is left without a document, as
  * it was while the document loaded, rather than with part of one. */
 static void
 abandon_load (PlxWindow *self)
 {
-  stop_loading (self);
+  show_no_document (self);
   _plx_window_busy_end (self);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
-  gtk_stack_set_visible_child_name (self->document_stack, "empty");
-  _plx_window_update_actions (self);
 }
 
 static void
@@ -320,19 +338,12 @@ plx_window_show_document (PlxWindow *self,
   g_return_if_fail (PLX_IS_WINDOW (self));
   g_return_if_fail (self->project != NULL);
 
-  stop_loading (self);
-  g_clear_object (&self->highlighter);
-  g_clear_object (&self->annotations);
-  g_clear_object (&self->document);
-  _plx_window_clear_panels (self);
-  _plx_window_document_shown (self);
+  clear_document (self);
   /* The map beside the text is as wide as the perspectives' lanes: it
    * takes that width now, so the text goes into a view of its final
    * width. Widening it once the text is in would make the view wrap the
    * whole buffer again, in one frame. */
   plx_document_map_set_model (self->document_map, NULL, plx_project_get_perspectives (self->project), NULL);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
-  _plx_window_update_actions (self);
 
   for (guint i = 0; self->document_summaries != NULL && i < self->document_summaries->len; i++)
     if (g_array_index (self->document_summaries, PlxDocumentSummary, i).id == document_id)
@@ -454,16 +465,7 @@ _plx_window_documents_changed (PlxWindow *self)
     plx_window_show_document (self, g_array_index (self->document_summaries, PlxDocumentSummary,
                                                    self->document_summaries->len - 1).id);
   else if (!plx_window_get_loading (self))
-    {
-      g_clear_object (&self->highlighter);
-      g_clear_object (&self->annotations);
-      g_clear_object (&self->document);
-      _plx_window_clear_panels (self);
-      _plx_window_document_shown (self);
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
-      gtk_stack_set_visible_child_name (self->document_stack, "empty");
-      _plx_window_update_actions (self);
-    }
+    show_no_document (self);
 }
 
 void

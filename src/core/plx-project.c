@@ -324,9 +324,6 @@ plx_project_init (PlxProject *self)
   self->pending = g_ptr_array_new_with_free_func (unref_if_set);
 }
 
-/* Looks at the file's header before SQLite touches it: a file that is not
- * ours must come out of this byte for byte unchanged, and setting WAL mode
- * on it would already write. */
 /* Reads the first bytes of @path through SQLite's own file layer. A plain
  * open() and close() here would drop every POSIX lock this process holds
  * on the file, so another process could take the project for unused and
@@ -356,13 +353,14 @@ read_header (const char  *path,
   if (rc != SQLITE_OK)
     {
       int saved_errno = errno;
+      gboolean exists = g_file_test (path, G_FILE_TEST_EXISTS);
 
       if (file->pMethods != NULL)
         file->pMethods->xClose (file);
       sqlite3_free_filename (name);
-      g_set_error (error, PLX_ERROR, g_file_test (path, G_FILE_TEST_EXISTS) ? PLX_ERROR_STORAGE : PLX_ERROR_NOT_FOUND,
+      g_set_error (error, PLX_ERROR, exists ? PLX_ERROR_STORAGE : PLX_ERROR_NOT_FOUND,
                    _("Cannot open the project %s: %s"), path,
-                   g_file_test (path, G_FILE_TEST_EXISTS) ? g_strerror (saved_errno) : _("there is no such file"));
+                   exists ? g_strerror (saved_errno) : _("there is no such file"));
       return FALSE;
     }
 
@@ -598,10 +596,23 @@ open_database (const char  *path,
   return g_steal_pointer (&self);
 }
 
+/* An 8 MiB page cache holds what reading and tagging touch (a window that
+ * kept every page it had read would hold the whole file). Annotations are
+ * keyed by random UUIDs, so a large import touches pages all over the
+ * tables: with a cache that small it would spill dirty pages to the log
+ * over and over, so imports get 64 MiB. */
+static gboolean
+set_page_cache (PlxProject  *self,
+                gboolean     bulk,
+                GError     **error)
+{
+  if (bulk)
+    return run (self, "PRAGMA cache_size = -65536", error);
+  return run (self, "PRAGMA cache_size = -8192", error);
+}
+
 /* WAL with synchronous=NORMAL: a committed change survives the process
- * being killed; only a power cut can lose the last moments. An 8 MiB page
- * cache holds what reading and tagging touch (a window that kept every
- * page it had read would hold the whole file). Each nested
+ * being killed; only a power cut can lose the last moments. Each nested
  * savepoint keeps a sub-journal of the pages it changes, which belongs in
  * memory rather than in a temporary file. */
 static gboolean
@@ -611,7 +622,7 @@ configure (PlxProject  *self,
   return run (self, "PRAGMA foreign_keys = ON", error) &&
          run (self, "PRAGMA journal_mode = WAL", error) &&
          run (self, "PRAGMA synchronous = NORMAL", error) &&
-         run (self, "PRAGMA cache_size = -8192", error) &&
+         set_page_cache (self, FALSE, error) &&
          run (self, "PRAGMA temp_store = MEMORY", error);
 }
 
@@ -620,17 +631,9 @@ _plx_project_set_bulk (PlxProject *self,
                        gboolean    bulk)
 {
   g_autoptr(GError) error = NULL;
-  gboolean resized;
 
-  /* Annotations are keyed by random UUIDs, so a large import touches pages
-   * all over the tables: with a small cache it would spill dirty pages to
-   * the log over and over. Only speed depends on it, so a failure is not
-   * worth reporting. */
-  if (bulk)
-    resized = run (self, "PRAGMA cache_size = -65536", &error);
-  else
-    resized = run (self, "PRAGMA cache_size = -8192", &error);
-  if (!resized)
+  /* Only speed depends on it, so a failure is not worth reporting. */
+  if (!set_page_cache (self, bulk, &error))
     g_debug ("Could not resize the page cache: %s", error->message);
 }
 

@@ -1,6 +1,5 @@
 /* plx-text.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
