@@ -939,7 +939,9 @@ w3c_selectors (Importer  *im,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       selector = json_node_get_object (node);
-      if (has_type (selector, "TextQuoteSelector"))
+      /* Selectors are alternatives: the first quote with its text is the
+       * one used (a second one used to leak the first, found by fuzzing). */
+      if (!quoted && has_type (selector, "TextQuoteSelector") && member_string (selector, "exact") != NULL)
         {
           const char *prefix = member_string (selector, "prefix");
           const char *suffix = member_string (selector, "suffix");
