@@ -340,6 +340,73 @@ test_open_another (Fixture       *fixture,
 }
 
 static void
+async_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static PlxProject *
+open_async_and_wait (const char   *path,
+                     gint64        wanted,
+                     PlxDocument **document,
+                     GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  plx_project_open_async (path, wanted, NULL, async_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return plx_project_open_finish (result, document, error);
+}
+
+/* The worker opens the project and reads the document a window would
+ * show: the one asked for, else the newest; none in an empty project; a
+ * damaged file is refused as plx_project_open() refuses it. */
+static void
+test_open_async (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(PlxDocument) essay = NULL;
+  g_autoptr(PlxDocument) multi = NULL;
+  g_autoptr(PlxProject) opened = NULL;
+  g_autoptr(PlxDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *not_a_project = g_build_filename (fixture->dir, "notes.parallax", NULL);
+
+  opened = open_async_and_wait (fixture->path, 0, &document, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (opened);
+  g_assert_null (document);
+  g_clear_object (&opened);
+
+  essay = add_essay (fixture->project);
+  multi = add_text (fixture->project, MULTILINGUAL, "Multilingual");
+
+  opened = open_async_and_wait (fixture->path, plx_document_get_id (essay), &document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (plx_project_get_perspectives (opened)), ==,
+                    g_list_model_get_n_items (plx_project_get_perspectives (fixture->project)));
+  g_assert_cmpint (plx_document_get_id (document), ==, plx_document_get_id (essay));
+  g_assert_cmpstr (plx_document_get_text (document), ==, plx_document_get_text (essay));
+  g_clear_object (&opened);
+  g_clear_object (&document);
+
+  opened = open_async_and_wait (fixture->path, plx_document_get_id (multi) + 100, &document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plx_document_get_id (document), ==, plx_document_get_id (multi));
+  g_clear_object (&opened);
+  g_clear_object (&document);
+
+  g_assert_true (g_file_set_contents (not_a_project, "Հայաստան, Azərbaycan, Россия\n", -1, NULL));
+  opened = open_async_and_wait (not_a_project, 0, &document, &error);
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_NOT_A_PROJECT);
+  g_assert_null (opened);
+  g_assert_null (document);
+}
+
+static void
 test_round_trip (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -1536,6 +1603,7 @@ main (int argc, char **argv)
   ADD ("/core/project/create/existing", test_create_existing);
   ADD ("/core/project/round-trip", test_round_trip);
   ADD ("/core/project/open-another", test_open_another);
+  ADD ("/core/project/open-async", test_open_async);
   ADD ("/core/project/update", test_update);
   ADD ("/core/project/delete", test_delete);
   ADD ("/core/project/list/filters", test_list_filters);

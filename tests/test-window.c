@@ -507,6 +507,14 @@ test_window_add_and_switch_documents (Fixture       *fixture,
   }
 }
 
+static gboolean
+busy_bar_shown (PlxWindow *window)
+{
+  GObject *revealer = gtk_widget_get_template_child (GTK_WIDGET (window), PLX_TYPE_WINDOW, "busy_revealer");
+
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+}
+
 /* Cancelling a load leaves the window without a document (not half of
  * one, nor a busy bar that never goes), and the next load works. */
 static void
@@ -525,14 +533,145 @@ test_window_cancel_load (Fixture       *fixture,
   g_assert_false (plx_window_get_loading (fixture->window));
   g_assert_null (plx_window_get_document (fixture->window));
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
-  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
-                                                                                            PLX_TYPE_WINDOW,
-                                                                                            "busy_revealer"))));
+  g_assert_false (busy_bar_shown (fixture->window));
 
   plx_window_show_document (fixture->window, essay_id);
   wait_for_document (fixture->window);
   g_assert_cmpint (plx_document_get_id (plx_window_get_document (fixture->window)), ==, essay_id);
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), >, 1000);
+}
+
+static void
+opened_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static GAsyncResult *
+open_project_in_worker (const char *path)
+{
+  GAsyncResult *result = NULL;
+
+  plx_project_open_async (path, 0, NULL, opened_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return result;
+}
+
+/* The message dialog open over @window, if any. */
+static AdwMessageDialog *
+message_over (PlxWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* At start-up the project is opened and its document read while GTK
+ * starts; the window shows that it is opening, then the document, with
+ * no second parse. Cancelled, it is left without a project; a file that
+ * is not a project is refused with the usual message. */
+static void
+test_window_opening (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(PlxWindow) window = g_object_ref_sink (plx_window_new (NULL));
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *not_a_project = g_build_filename (fixture->dir, "notes.parallax", NULL);
+  PlxDocument *shown = plx_window_get_document (fixture->window);
+  AdwMessageDialog *message;
+
+  plx_window_show_opening (window, fixture->path);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (busy_bar_shown (window));
+  result = open_project_in_worker (fixture->path);
+  plx_window_finish_opening (window, fixture->path, result);
+  g_clear_object (&result);
+  g_assert_true (plx_window_get_loading (window));
+  wait_for_document (window);
+  g_assert_cmpstr (plx_project_get_path (plx_window_get_project (window)), ==, fixture->path);
+  g_assert_cmpint (plx_document_get_id (plx_window_get_document (window)), ==, plx_document_get_id (shown));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (plx_window_get_text_view (window))), ==,
+                   g_utf8_strlen (plx_document_get_text (shown), -1));
+  g_assert_false (busy_bar_shown (window));
+  close_window (&window);
+
+  window = g_object_ref_sink (plx_window_new (NULL));
+  plx_window_show_opening (window, fixture->path);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-busy", NULL));
+  result = open_project_in_worker (fixture->path);
+  plx_window_finish_opening (window, fixture->path, result);
+  g_clear_object (&result);
+  run_frames (50);
+  g_assert_null (plx_window_get_project (window));
+  g_assert_false (plx_window_get_loading (window));
+  g_assert_false (busy_bar_shown (window));
+  close_window (&window);
+
+  g_assert_true (g_file_set_contents (not_a_project, "Հայաստան, Azərbaycan, Россия\n", -1, NULL));
+  window = g_object_ref_sink (plx_window_new (NULL));
+  plx_window_show_opening (window, not_a_project);
+  gtk_window_present (GTK_WINDOW (window));
+  result = open_project_in_worker (not_a_project);
+  plx_window_finish_opening (window, not_a_project, result);
+  iterate ();
+  g_assert_null (plx_window_get_project (window));
+  g_assert_false (busy_bar_shown (window));
+  message = message_over (window);
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Could Not Open the Project");
+  gtk_window_destroy (GTK_WINDOW (message));
+  close_window (&window);
+}
+
+typedef struct {
+  PlxWindow *window;
+  char      *text_seen;
+} Started;
+
+static gboolean
+poll_started_cb (gpointer data)
+{
+  GApplication *application = data;
+  Started *started = g_object_get_data (G_OBJECT (application), "started");
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
+
+  if (windows == NULL || plx_window_get_document (windows->data) == NULL || plx_window_get_loading (windows->data))
+    return G_SOURCE_CONTINUE;
+  started->window = windows->data;
+  started->text_seen = g_strdup (plx_document_get_text (plx_window_get_document (started->window)));
+  gtk_window_destroy (GTK_WINDOW (started->window));
+  return G_SOURCE_REMOVE;
+}
+
+/* The application, started with a project, opens it in a window (read
+ * while GTK started) and shows its document. */
+static void
+test_window_application_start (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(PlxApplication) application = plx_application_new ();
+  char *argv[] = { (char *) "parallax", fixture->path, NULL };
+  Started started = { 0 };
+  int status;
+
+  g_object_set_data (G_OBJECT (application), "started", &started);
+  g_timeout_add (20, poll_started_cb, application);
+  status = g_application_run (G_APPLICATION (application), 2, argv);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (started.window);
+  g_assert_cmpstr (started.text_seen, ==, plx_document_get_text (plx_window_get_document (fixture->window)));
+  g_free (started.text_seen);
 }
 
 int
@@ -552,5 +691,7 @@ main (int argc, char **argv)
   g_test_add ("/window/add-and-switch-documents", Fixture, NULL, fixture_set_up, test_window_add_and_switch_documents, fixture_tear_down);
   g_test_add ("/window/bad-document", Fixture, NULL, fixture_set_up, test_window_bad_document, fixture_tear_down);
   g_test_add ("/window/cancel-load", Fixture, NULL, fixture_set_up, test_window_cancel_load, fixture_tear_down);
+  g_test_add ("/window/opening", Fixture, NULL, fixture_set_up, test_window_opening, fixture_tear_down);
+  g_test_add ("/window/application-start", Fixture, NULL, fixture_set_up, test_window_application_start, fixture_tear_down);
   return g_test_run ();
 }

@@ -15,6 +15,10 @@
 struct _PlxApplication
 {
   AdwApplication parent_instance;
+
+  /* The project opened while GTK starts, and the window waiting for it. */
+  char          *opening_path;
+  PlxWindow     *opening_window;
 };
 
 G_DEFINE_FINAL_TYPE (PlxApplication, plx_application, ADW_TYPE_APPLICATION)
@@ -51,6 +55,25 @@ plx_application_ensure_default_project (const char  *path,
   return project != NULL && plx_project_add_document (project, essay, error);
 }
 
+static void
+opened_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_autoptr(PlxApplication) self = data;
+  g_autofree char *path = g_steal_pointer (&self->opening_path);
+  PlxWindow *window = self->opening_window;
+
+  if (window == NULL)
+    {
+      g_autoptr(PlxDocument) document = NULL;
+      g_autoptr(PlxProject) project = plx_project_open_finish (result, &document, NULL);
+      return;
+    }
+  g_clear_weak_pointer (&self->opening_window);
+  plx_window_finish_opening (window, path, result);
+}
+
 static PlxWindow *
 new_window (PlxApplication *self,
             const char     *path)
@@ -58,7 +81,12 @@ new_window (PlxApplication *self,
   PlxWindow *window = plx_window_new (ADW_APPLICATION (self));
   g_autoptr(GError) error = NULL;
 
-  if (!plx_window_open_project (window, path, &error))
+  if (self->opening_path != NULL && self->opening_window == NULL && g_strcmp0 (path, self->opening_path) == 0)
+    {
+      plx_window_show_opening (window, path);
+      g_set_weak_pointer (&self->opening_window, window);
+    }
+  else if (!plx_window_open_project (window, path, &error))
     {
       gtk_window_present (GTK_WINDOW (window));
       plx_window_show_open_error (window, path, error);
@@ -67,6 +95,18 @@ new_window (PlxApplication *self,
   gtk_window_present (GTK_WINDOW (window));
   plx_profile_mark_after_next_paint (GTK_WIDGET (window), "first-frame");
   return window;
+}
+
+/* The project a start without files shows: the last one, else the
+ * default one (which may not exist yet). */
+static char *
+dup_project_to_activate (GSettings *settings)
+{
+  g_autofree char *path = g_settings_get_string (settings, "last-project");
+
+  if (*path == '\0' || !g_file_test (path, G_FILE_TEST_EXISTS))
+    return plx_application_dup_default_project ();
+  return g_steal_pointer (&path);
 }
 
 static void
@@ -85,18 +125,13 @@ plx_application_activate (GApplication *application)
     }
 
   settings = g_settings_new (PLX_APP_ID);
-  path = g_settings_get_string (settings, "last-project");
-  if (*path == '\0' || !g_file_test (path, G_FILE_TEST_EXISTS))
+  path = dup_project_to_activate (settings);
+  if (!plx_application_ensure_default_project (path, &error))
     {
-      g_free (path);
-      path = plx_application_dup_default_project ();
-      if (!plx_application_ensure_default_project (path, &error))
-        {
-          PlxWindow *empty = plx_window_new (ADW_APPLICATION (self));
-          gtk_window_present (GTK_WINDOW (empty));
-          plx_window_show_error (empty, _("Could Not Create the Default Project"), error);
-          return;
-        }
+      PlxWindow *empty = plx_window_new (ADW_APPLICATION (self));
+      gtk_window_present (GTK_WINDOW (empty));
+      plx_window_show_error (empty, _("Could Not Create the Default Project"), error);
+      return;
     }
   new_window (self, path);
 }
@@ -183,11 +218,61 @@ plx_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences", preferences_accels);
 }
 
+/* GTK and libadwaita take a few hundred milliseconds to start: the
+ * project the first window will show is opened, checked and its document
+ * read meanwhile, on the other core. */
+static gboolean
+plx_application_local_command_line (GApplication   *application,
+                                    char         ***arguments,
+                                    int            *exit_status)
+{
+  PlxApplication *self = PLX_APPLICATION (application);
+  char **argv = *arguments;
+  guint argc = g_strv_length (argv);
+  g_autoptr(GSettings) settings = g_settings_new (PLX_APP_ID);
+  g_autofree char *path = NULL;
+
+  /* With an option, GApplication's own handling decides what happens. */
+  for (guint i = 1; i < argc; i++)
+    if (argv[i][0] == '-')
+      return G_APPLICATION_CLASS (plx_application_parent_class)->local_command_line (application, arguments, exit_status);
+
+  if (argc > 1)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[1]);
+
+      path = g_file_get_path (file);
+    }
+  else
+    path = dup_project_to_activate (settings);
+
+  if (path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      self->opening_path = g_strdup (path);
+      plx_project_open_async (path, g_settings_get_int64 (settings, "last-document"), NULL,
+                              opened_cb, g_object_ref (self));
+    }
+  return G_APPLICATION_CLASS (plx_application_parent_class)->local_command_line (application, arguments, exit_status);
+}
+
+static void
+plx_application_finalize (GObject *object)
+{
+  PlxApplication *self = PLX_APPLICATION (object);
+
+  g_free (self->opening_path);
+  g_clear_weak_pointer (&self->opening_window);
+
+  G_OBJECT_CLASS (plx_application_parent_class)->finalize (object);
+}
+
 static void
 plx_application_class_init (PlxApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->finalize = plx_application_finalize;
+  app_class->local_command_line = plx_application_local_command_line;
   app_class->activate = plx_application_activate;
   app_class->open = plx_application_open;
   app_class->startup = plx_application_startup;

@@ -251,6 +251,18 @@ fill_tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* Puts the text of @document into the view, a slice per frame. */
+static void
+begin_fill (PlxWindow   *self,
+            PlxDocument *document)
+{
+  g_set_object (&self->loading, document);
+  self->fill_byte = 0;
+  self->fill_chars = 0;
+  self->fill_block = 0;
+  self->fill_source = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_tick_cb, self, NULL);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -301,11 +313,7 @@ loaded_cb (GObject      *object,
 
   plx_profile_mark ("document-parsed");
   _plx_project_adopt_document (self->project, document);
-  g_set_object (&self->loading, document);
-  self->fill_byte = 0;
-  self->fill_chars = 0;
-  self->fill_block = 0;
-  self->fill_source = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_tick_cb, self, NULL);
+  begin_fill (self, document);
 }
 
 static void
@@ -327,16 +335,14 @@ busy_revealed_cb (PlxWindow *self)
 /* Opens a document of the project in the window. It returns at once; the
  * window shows progress and stays responsive while a long text loads, and
  * notifies "document" when it is shown. Problems are shown to the user. */
-void
-plx_window_show_document (PlxWindow *self,
-                          gint64     document_id)
+/* Takes the window's document out and shows the busy bar for
+ * @document_id instead. */
+static void
+begin_document (PlxWindow *self,
+                gint64     document_id)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *label = NULL;
   const char *title = NULL;
-
-  g_return_if_fail (PLX_IS_WINDOW (self));
-  g_return_if_fail (self->project != NULL);
 
   clear_document (self);
   /* The map beside the text is as wide as the perspectives' lanes: it
@@ -351,7 +357,21 @@ plx_window_show_document (PlxWindow *self,
   label = g_strdup_printf (_("Opening “%s”…"), title ? title : "");
   _plx_window_busy_begin (self, label);
   self->load_cancellable = g_object_ref (self->busy_cancellable);
+}
 
+/* Opens a document of the project in the window. It returns at once; the
+ * window shows progress and stays responsive while a long text loads, and
+ * notifies "document" when it is shown. Problems are shown to the user. */
+void
+plx_window_show_document (PlxWindow *self,
+                          gint64     document_id)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PLX_IS_WINDOW (self));
+  g_return_if_fail (self->project != NULL);
+
+  begin_document (self, document_id);
   task = g_task_new (self, self->load_cancellable, loaded_cb, NULL);
   g_task_set_source_tag (task, plx_window_show_document);
   g_task_set_task_data (task, g_object_ref (self->project), g_object_unref);
@@ -365,6 +385,17 @@ plx_window_show_document (PlxWindow *self,
   else
     self->load_reveal_handler = g_signal_connect_swapped (self->busy_revealer, "notify::child-revealed",
                                                           G_CALLBACK (busy_revealed_cb), self);
+}
+
+/* Shows a document of the project that has been read already, as
+ * plx_window_show_document() does; its text starts going in at the next
+ * frame, the window's first one at start-up. */
+void
+_plx_window_show_read_document (PlxWindow   *self,
+                                PlxDocument *document)
+{
+  begin_document (self, plx_document_get_id (document));
+  begin_fill (self, document);
 }
 
 gboolean

@@ -37,6 +37,7 @@ struct _PlxWindow
   guint                 scroll_frames_left;
   double                scroll_yalign;
   GCancellable         *busy_cancellable; /* the long task under way */
+  GCancellable         *opening_cancellable; /* a project opened elsewhere */
   guint                 sync_source;
 
   /* A document being put into the view, a slice at a time. */
@@ -87,6 +88,8 @@ void _plx_window_document_init      (PlxWindow      *self);
 void _plx_window_documents_changed  (PlxWindow      *self);
 void _plx_window_document_dispose   (PlxWindow      *self);
 void _plx_window_refresh_documents  (PlxWindow      *self);
+void _plx_window_show_read_document (PlxWindow      *self,
+                                     PlxDocument    *document);
 void _plx_window_refresh_themes     (PlxWindow      *self);
 void _plx_window_toast              (PlxWindow      *self,
                                      const char     *title);

@@ -364,20 +364,15 @@ plx_window_size_allocate (GtkWidget *widget,
 
 /* ---- project and documents ---- */
 
-gboolean
-plx_window_open_project (PlxWindow   *self,
-                         const char  *path,
-                         GError     **error)
+/* Shows @project in the window, with @document when it is the one to
+ * show and has been read already (by plx_project_open_async()). */
+static void
+set_project (PlxWindow   *self,
+             PlxProject  *project,
+             PlxDocument *document)
 {
-  g_autoptr(PlxProject) project = NULL;
   gint64 wanted;
-  gint64 shown = 0;
-
-  g_return_val_if_fail (PLX_IS_WINDOW (self), FALSE);
-
-  project = plx_project_open (path, error);
-  if (project == NULL)
-    return FALSE;
+  gint64 shown;
 
   if (self->project != NULL)
     {
@@ -407,19 +402,82 @@ plx_window_open_project (PlxWindow   *self,
   /* The document open last time, where the reader left it; else the
    * newest one. */
   wanted = g_settings_get_int64 (self->settings, "last-document");
-  for (guint i = 0; i < self->document_summaries->len; i++)
-    {
-      shown = g_array_index (self->document_summaries, PlxDocumentSummary, i).id;
-      if (shown == wanted)
-        break;
-    }
+  shown = plx_document_summaries_pick (self->document_summaries, wanted);
   if (shown != 0)
     {
       self->pending_scroll = shown == wanted ? MAX (0, g_settings_get_int (self->settings, "scroll-offset")) : -1;
-      plx_window_show_document (self, shown);
+      if (document != NULL && plx_document_get_id (document) == shown)
+        _plx_window_show_read_document (self, document);
+      else
+        plx_window_show_document (self, shown);
     }
   _plx_window_update_actions (self);
+}
+
+gboolean
+plx_window_open_project (PlxWindow   *self,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autoptr(PlxProject) project = NULL;
+
+  g_return_val_if_fail (PLX_IS_WINDOW (self), FALSE);
+
+  project = plx_project_open (path, error);
+  if (project == NULL)
+    return FALSE;
+  set_project (self, project, NULL);
   return TRUE;
+}
+
+/**
+ * plx_window_show_opening:
+ *
+ * Shows that the project at @path is being opened elsewhere (with
+ * plx_project_open_async()); plx_window_finish_opening() takes the result.
+ * The user can cancel it.
+ */
+void
+plx_window_show_opening (PlxWindow  *self,
+                         const char *path)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (PLX_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  name = g_path_get_basename (path);
+  label = g_strdup_printf (_("Opening “%s”…"), name);
+  _plx_window_busy_begin (self, label);
+  g_set_object (&self->opening_cancellable, self->busy_cancellable);
+}
+
+void
+plx_window_finish_opening (PlxWindow    *self,
+                           const char   *path,
+                           GAsyncResult *result)
+{
+  g_autoptr(PlxProject) project = NULL;
+  g_autoptr(PlxDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) opening = NULL;
+
+  g_return_if_fail (PLX_IS_WINDOW (self));
+
+  project = plx_project_open_finish (result, &document, &error);
+  opening = g_steal_pointer (&self->opening_cancellable);
+  /* Anything begun since (another project, an import) replaced the
+   * opening, and so did the user cancelling it. */
+  if (opening == NULL || opening != self->busy_cancellable)
+    return;
+  _plx_window_busy_end (self);
+  if (g_cancellable_is_cancelled (opening))
+    return;
+  if (project == NULL)
+    plx_window_show_open_error (self, path, error);
+  else
+    set_project (self, project, document);
 }
 
 PlxProject *
@@ -1194,6 +1252,7 @@ plx_window_dispose (GObject *object)
   g_clear_handle_id (&self->layout_source, g_source_remove);
   g_clear_handle_id (&self->themes_source, g_source_remove);
   _plx_window_io_stop (self);
+  g_clear_object (&self->opening_cancellable);
   if (self->scroll_tick != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->scroll_tick);

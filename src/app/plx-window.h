@@ -15,6 +15,11 @@ PlxWindow         *plx_window_new               (AdwApplication *application);
 gboolean           plx_window_open_project      (PlxWindow      *self,
                                                  const char     *path,
                                                  GError        **error);
+void               plx_window_show_opening      (PlxWindow      *self,
+                                                 const char     *path);
+void               plx_window_finish_opening    (PlxWindow      *self,
+                                                 const char     *path,
+                                                 GAsyncResult   *result);
 void               plx_window_show_document     (PlxWindow      *self,
                                                  gint64          document_id);
 gboolean           plx_window_get_loading       (PlxWindow      *self);

@@ -665,6 +665,130 @@ plx_project_open (const char  *path,
   return open_project (path, TRUE, error);
 }
 
+/* ---- opening in a worker ---- */
+
+typedef struct {
+  char        *path;
+  gint64       wanted_document;
+  PlxProject  *project;
+  PlxDocument *document;
+} OpenJob;
+
+static void
+open_job_free (gpointer data)
+{
+  OpenJob *job = data;
+
+  g_free (job->path);
+  g_clear_object (&job->project);
+  g_clear_object (&job->document);
+  g_free (job);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenJob *job = task_data;
+  g_autoptr(GArray) summaries = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 shown;
+
+  job->project = plx_project_open (job->path, &error);
+  if (job->project == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  summaries = plx_project_list_document_summaries (job->project, &error);
+  if (summaries == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  shown = plx_document_summaries_pick (summaries, job->wanted_document);
+  if (shown != 0 && !g_cancellable_is_cancelled (cancellable) &&
+      (job->document = plx_project_load_document (job->project, shown, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * plx_project_open_async:
+ * @wanted_document: the document to read with the project, if it has it;
+ *   else the newest one is read
+ *
+ * Opens the project at @path as plx_project_open() does, and reads the
+ * document that is to be shown, in a worker thread: an application can
+ * do it while its toolkit starts. The project and the document are handed
+ * to the main thread with plx_project_open_finish().
+ */
+void
+plx_project_open_async (const char          *path,
+                        gint64               wanted_document,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  OpenJob *job = g_new0 (OpenJob, 1);
+
+  g_return_if_fail (path != NULL);
+
+  job->path = g_strdup (path);
+  job->wanted_document = wanted_document;
+  g_task_set_source_tag (task, plx_project_open_async);
+  g_task_set_task_data (task, job, open_job_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+/**
+ * plx_project_open_finish:
+ * @document: (out) (transfer full) (nullable): the document read, or
+ *   %NULL when the project has none
+ */
+PlxProject *
+plx_project_open_finish (GAsyncResult  *result,
+                         PlxDocument  **document,
+                         GError       **error)
+{
+  OpenJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (document != NULL, NULL);
+
+  *document = NULL;
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  job = g_task_get_task_data (G_TASK (result));
+  *document = g_steal_pointer (&job->document);
+  return g_steal_pointer (&job->project);
+}
+
+/* The document a window shows on opening a project: the one it showed
+ * last time, else the newest. 0 when there is none. */
+gint64
+plx_document_summaries_pick (GArray *summaries,
+                             gint64  wanted_document)
+{
+  gint64 shown = 0;
+
+  g_return_val_if_fail (summaries != NULL, 0);
+
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      shown = g_array_index (summaries, PlxDocumentSummary, i).id;
+      if (shown == wanted_document)
+        break;
+    }
+  return shown;
+}
+
 /**
  * plx_project_open_another:
  * @self: a project opened with plx_project_open()

@@ -31,6 +31,16 @@ G_DECLARE_FINAL_TYPE (PlxProject, plx_project, PLX, PROJECT, GObject)
 
 PlxProject     *plx_project_open                 (const char          *path,
                                                   GError             **error);
+void            plx_project_open_async           (const char          *path,
+                                                  gint64               wanted_document,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+PlxProject     *plx_project_open_finish          (GAsyncResult        *result,
+                                                  PlxDocument        **document,
+                                                  GError             **error);
+gint64          plx_document_summaries_pick      (GArray              *summaries,
+                                                  gint64               wanted_document);
 PlxProject     *plx_project_open_another         (PlxProject          *self,
                                                   GError             **error);
 PlxProject     *plx_project_create               (const char          *path,
