@@ -1406,6 +1406,10 @@ plx_window_init (PlxWindow *self)
   gtk_drop_down_set_model (self->theme_dropdown, G_LIST_MODEL (self->theme_names));
 
   buffer = gtk_text_view_get_buffer (self->text_view);
+  /* The text is read-only and the project keeps its own history: the
+   * buffer's would hold a copy of every slice of the text put in, 4 MB
+   * for a book. */
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
   create_text_tags (buffer);
   self->flash_tag = gtk_text_buffer_create_tag (buffer, "flash",
                                                 "background-rgba", &(GdkRGBA) { 0.94, 0.89, 0.26, 0.7 },

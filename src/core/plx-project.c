@@ -596,8 +596,10 @@ open_database (const char  *path,
   return g_steal_pointer (&self);
 }
 
-/* An 8 MiB page cache holds what reading and tagging touch (a window that
- * kept every page it had read would hold the whole file). Annotations are
+/* A 2 MiB page cache holds what tagging touches, the upper levels of the
+ * tables and indexes; a window that kept every page it had read (the whole
+ * document, every annotation) would hold the whole file. An 8 MiB cache
+ * measured no faster per tagging on a 20,000-annotation book, and cost 6 MB. Annotations are
  * keyed by random UUIDs, so a large import touches pages all over the
  * tables: with a cache that small it would spill dirty pages to the log
  * over and over, so imports get 64 MiB. */
@@ -608,7 +610,7 @@ set_page_cache (PlxProject  *self,
 {
   if (bulk)
     return run (self, "PRAGMA cache_size = -65536", error);
-  return run (self, "PRAGMA cache_size = -8192", error);
+  return run (self, "PRAGMA cache_size = -2048", error);
 }
 
 /* WAL with synchronous=NORMAL: a committed change survives the process
