@@ -599,10 +599,10 @@ open_database (const char  *path,
 /* A 2 MiB page cache holds what tagging touches, the upper levels of the
  * tables and indexes; a window that kept every page it had read (the whole
  * document, every annotation) would hold the whole file. An 8 MiB cache
- * measured no faster per tagging on a 20,000-annotation book, and cost 6 MB. Annotations are
- * keyed by random UUIDs, so a large import touches pages all over the
- * tables: with a cache that small it would spill dirty pages to the log
- * over and over, so imports get 64 MiB. */
+ * tagged no faster on a 20,000-annotation book, and cost 6 MB.
+ * Annotations are keyed by random UUIDs, so a large import touches pages
+ * all over the tables: with a small cache it would spill dirty pages to
+ * the log over and over, so imports get 64 MiB. */
 static gboolean
 set_page_cache (PlxProject  *self,
                 gboolean     bulk,
