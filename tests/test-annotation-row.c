@@ -1,8 +1,10 @@
-/* test-annotation-row.c: a passage card builds its menu only when it is
- * opened, for the passage it shows at that moment, and drops it when the
- * card is reused for another passage.
+/* test-annotation-row.c: a passage card is as tall as what it shows (a
+ * quote of at most four lines, themes, note and byline); it builds its
+ * menu only when it is opened, for the passage it shows at that moment,
+ * and drops it when the card is reused for another passage.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
+#include <string.h>
 
 #include "plx-annotation-row.h"
 #include "plx-core.h"
@@ -118,6 +120,76 @@ test_row_menu_is_built_when_opened (void)
   g_object_unref (window);
 }
 
+static int
+height_at (GtkWidget *row,
+           int        width)
+{
+  int height;
+
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
+  return height;
+}
+
+static void
+test_row_size_follows_content (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlxDocument) document = NULL;
+  g_autoptr(PlxAnnotation) short_quote = NULL;
+  g_autoptr(PlxAnnotation) long_quote = NULL;
+  g_autoptr(PlxAnnotation) longer_quote = NULL;
+  const char *themes[] = { "arms sales", "mediation", NULL };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *row = plx_annotation_row_new ();
+  int plain, with_note, tall, taller;
+
+  for (int i = 0; i < 200; i++)
+    g_string_append (text, "Армения и Азербайджан, Karabakh. ");
+  document = plx_document_new_from_data (text->str, text->len, PLX_DOCUMENT_FORMAT_PLAIN, "Test", &error);
+  g_assert_no_error (error);
+  short_quote = plx_annotation_new_for_range (document, 0, 8, 1, &error);
+  long_quote = plx_annotation_new_for_range (document, 0, 1000, 1, &error);
+  longer_quote = plx_annotation_new_for_range (document, 0, 5000, 1, &error);
+  g_assert_no_error (error);
+
+  g_object_ref_sink (window);
+  gtk_window_set_child (GTK_WINDOW (window), row);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  plx_annotation_row_set_annotation (PLX_ANNOTATION_ROW (row), short_quote);
+  plain = height_at (row, 300);
+  g_assert_cmpint (plain, >, 0);
+
+  /* A note adds its lines; the details read as text. */
+  plx_annotation_set_themes (short_quote, themes);
+  plx_annotation_set_note (short_quote, "First line of the note\nand a second");
+  plx_annotation_row_set_annotation (PLX_ANNOTATION_ROW (row), NULL);
+  plx_annotation_row_set_annotation (PLX_ANNOTATION_ROW (row), short_quote);
+  with_note = height_at (row, 300);
+  g_assert_cmpint (with_note, >, plain);
+  g_assert_nonnull (strstr (plx_annotation_row_get_details (PLX_ANNOTATION_ROW (row)), "arms sales"));
+  g_assert_nonnull (strstr (plx_annotation_row_get_details (PLX_ANNOTATION_ROW (row)), "and a second"));
+
+  /* A long quote takes four lines and no more. */
+  plx_annotation_row_set_annotation (PLX_ANNOTATION_ROW (row), long_quote);
+  tall = height_at (row, 300);
+  plx_annotation_row_set_annotation (PLX_ANNOTATION_ROW (row), longer_quote);
+  taller = height_at (row, 300);
+  g_assert_cmpint (tall, >, plain);
+  g_assert_cmpint (taller, ==, tall);
+
+  /* Narrower, a short quote wraps but stays within its four lines. */
+  plx_annotation_row_set_annotation (PLX_ANNOTATION_ROW (row), short_quote);
+  g_assert_cmpint (height_at (row, 120), >=, with_note);
+  g_assert_cmpint (height_at (row, 120), <=, height_at (row, 60));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_object_unref (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -126,5 +198,6 @@ main (int argc, char **argv)
   adw_init ();
 
   g_test_add_func ("/annotation-row/menu-built-when-opened", test_row_menu_is_built_when_opened);
+  g_test_add_func ("/annotation-row/size-follows-content", test_row_size_follows_content);
   return g_test_run ();
 }

@@ -4,22 +4,29 @@
 
 #include "plx-annotation-row.h"
 
-/* A card: quote, menu button, and one label for the rest. A list view
- * keeps about 200 cards per panel and lays them out again when a tagging
- * shifts them, so a card is as few widgets as it can be: a grid layout
- * instead of boxes, a plain button whose menu exists only while open. */
+/* A card: the quote (italic, at most four lines) beside the menu button,
+ * then themes, note and byline. A list view on GTK 4.8 keeps about 200
+ * cards per panel, of which a handful are on screen, so a card draws its
+ * text itself: a label would keep its shaped layout for as long as the
+ * card lives (about 14 KB a card, 11 MB for four panels on a book), where
+ * a layout made for measuring or drawing is dropped at once. The button's
+ * menu exists only while it is open. */
 struct _PlxAnnotationRow
 {
   GtkWidget      parent_instance;
 
   PlxAnnotation *annotation;
+  char          *details;       /* themes, note and byline, as plain text */
+  PangoAttrList *details_attrs;
   GtkWidget     *menu;
 
   /* Template widgets */
-  GtkLabel      *quote_label;
   GtkButton     *menu_button;
-  GtkLabel      *details_label;
 };
+
+#define QUOTE_LINES 4
+#define SPACING 6
+#define NATURAL_CHARS 40
 
 G_DEFINE_FINAL_TYPE (PlxAnnotationRow, plx_annotation_row, GTK_TYPE_WIDGET)
 
@@ -31,6 +38,8 @@ plx_annotation_row_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_object (&self->annotation);
+  g_clear_pointer (&self->details, g_free);
+  g_clear_pointer (&self->details_attrs, pango_attr_list_unref);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLX_TYPE_ANNOTATION_ROW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -39,17 +48,158 @@ plx_annotation_row_dispose (GObject *object)
   G_OBJECT_CLASS (plx_annotation_row_parent_class)->dispose (object);
 }
 
+static PangoLayout *
+create_quote_layout (PlxAnnotationRow *self,
+                     int               width)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
+                                                        self->annotation ? plx_annotation_get_quote (self->annotation) : "");
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, -QUOTE_LINES);
+  pango_layout_set_width (layout, MAX (width, 1) * PANGO_SCALE);
+  return layout;
+}
+
+static PangoLayout *
+create_details_layout (PlxAnnotationRow *self,
+                       int               width)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->details);
+
+  pango_layout_set_attributes (layout, self->details_attrs);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, MAX (width, 1) * PANGO_SCALE);
+  return layout;
+}
+
+static int
+text_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  g_object_unref (layout);
+  return height;
+}
+
+static int
+char_width (PlxAnnotationRow *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  int width = PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_char_width (metrics));
+
+  pango_font_metrics_unref (metrics);
+  return width;
+}
+
+static void
+plx_annotation_row_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  PlxAnnotationRow *self = PLX_ANNOTATION_ROW (widget);
+  int button_min, button_nat;
+
+  gtk_widget_measure (GTK_WIDGET (self->menu_button), orientation, -1, &button_min, &button_nat, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int chars = char_width (self);
+
+      *minimum = button_min + SPACING + 3 * chars;
+      *natural = button_nat + SPACING + NATURAL_CHARS * chars;
+      return;
+    }
+
+  if (for_size < 0)
+    gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &for_size, NULL, NULL);
+  {
+    int button_width;
+    int quote, details;
+
+    gtk_widget_measure (GTK_WIDGET (self->menu_button), GTK_ORIENTATION_HORIZONTAL, -1, &button_width, NULL, NULL, NULL);
+    quote = text_height (create_quote_layout (self, for_size - button_width - SPACING));
+    details = text_height (create_details_layout (self, for_size));
+    *minimum = *natural = MAX (quote, button_nat) + SPACING + details;
+  }
+}
+
+static void
+plx_annotation_row_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  PlxAnnotationRow *self = PLX_ANNOTATION_ROW (widget);
+  GtkRequisition button;
+  GtkAllocation allocation;
+
+  gtk_widget_get_preferred_size (GTK_WIDGET (self->menu_button), NULL, &button);
+  allocation.x = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL ? 0 : width - button.width;
+  allocation.y = 0;
+  allocation.width = button.width;
+  allocation.height = button.height;
+  gtk_widget_size_allocate (GTK_WIDGET (self->menu_button), &allocation, -1);
+}
+
+static void
+plx_annotation_row_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  PlxAnnotationRow *self = PLX_ANNOTATION_ROW (widget);
+  int width = gtk_widget_get_width (widget);
+  int button_width = gtk_widget_get_width (GTK_WIDGET (self->menu_button));
+  int button_height = gtk_widget_get_height (GTK_WIDGET (self->menu_button));
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  g_autoptr(PangoLayout) quote = create_quote_layout (self, width - button_width - SPACING);
+  g_autoptr(PangoLayout) details = create_details_layout (self, width);
+  int quote_height;
+  GdkRGBA color;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  pango_layout_get_pixel_size (quote, NULL, &quote_height);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rtl ? button_width + SPACING : 0, 0));
+  gtk_snapshot_append_layout (snapshot, quote, &color);
+  gtk_snapshot_restore (snapshot);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, MAX (quote_height, button_height) + SPACING));
+  gtk_snapshot_append_layout (snapshot, details, &color);
+  gtk_snapshot_restore (snapshot);
+
+  gtk_widget_snapshot_child (widget, GTK_WIDGET (self->menu_button), snapshot);
+}
+
+static GtkSizeRequestMode
+plx_annotation_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 plx_annotation_row_class_init (PlxAnnotationRowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = plx_annotation_row_dispose;
+  widget_class->get_request_mode = plx_annotation_row_get_request_mode;
+  widget_class->measure = plx_annotation_row_measure;
+  widget_class->size_allocate = plx_annotation_row_size_allocate;
+  widget_class->snapshot = plx_annotation_row_snapshot;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax_annotator/Parallax/ui/plx-annotation-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, PlxAnnotationRow, quote_label);
   gtk_widget_class_bind_template_child (widget_class, PlxAnnotationRow, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, PlxAnnotationRow, details_label);
 }
 
 GtkWidget *
@@ -192,21 +342,36 @@ void
 plx_annotation_row_set_annotation (PlxAnnotationRow *self,
                                    PlxAnnotation    *annotation)
 {
-  g_autofree char *details = NULL;
+  g_autofree char *markup = NULL;
   g_autofree char *accessible = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (PLX_IS_ANNOTATION_ROW (self));
 
   if (!g_set_object (&self->annotation, annotation) || annotation == NULL)
     return;
 
-  gtk_label_set_text (self->quote_label, plx_annotation_get_quote (annotation));
-  details = details_markup (annotation);
-  gtk_label_set_markup (self->details_label, details);
+  g_clear_pointer (&self->details, g_free);
+  g_clear_pointer (&self->details_attrs, pango_attr_list_unref);
+  markup = details_markup (annotation);
+  if (!pango_parse_markup (markup, -1, 0, &self->details_attrs, &self->details, NULL, &error))
+    g_critical ("A card's details are not valid markup: %s", error->message);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 
   /* A list view reuses cards: an open menu was for the passage before. */
   g_clear_pointer (&self->menu, gtk_widget_unparent);
 
   accessible = g_strdup_printf (_("Passage: %s"), plx_annotation_get_quote (annotation));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->details ? self->details : "",
+                                  -1);
+}
+
+/* The text the card shows below its quote: themes, note and byline. */
+const char *
+plx_annotation_row_get_details (PlxAnnotationRow *self)
+{
+  g_return_val_if_fail (PLX_IS_ANNOTATION_ROW (self), NULL);
+  return self->details;
 }

@@ -15,5 +15,6 @@ GtkWidget     *plx_annotation_row_new            (void);
 PlxAnnotation *plx_annotation_row_get_annotation (PlxAnnotationRow *self);
 void           plx_annotation_row_set_annotation (PlxAnnotationRow *self,
                                                   PlxAnnotation    *annotation);
+const char    *plx_annotation_row_get_details    (PlxAnnotationRow *self);
 
 G_END_DECLS
