@@ -376,9 +376,9 @@ plx_window_show_document (PlxWindow *self,
   g_task_set_source_tag (task, plx_window_show_document);
   g_task_set_task_data (task, g_object_ref (self->project), g_object_unref);
   g_object_set_data (G_OBJECT (task), "document-id", GSIZE_TO_POINTER ((gsize) document_id));
-  /* The parse waits for the busy bar to be in: sliding it in repaints the
-   * whole window, and on two cores a worker beside that frame (and beside
-   * the X server) made it twice as long. */
+  /* The parse waits for the busy bar to be in: on two cores a worker
+   * beside the frames that take the old text out (and beside the X
+   * server) made them longer. */
   self->load_task = g_steal_pointer (&task);
   if (gtk_revealer_get_child_revealed (self->busy_revealer))
     start_parse (self);
