@@ -515,6 +515,45 @@ busy_bar_shown (PlxWindow *window)
   return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
 }
 
+/* Lines that follow each other take one stretch of the paragraph tag
+ * (a tag per line cost 4 MB on a book); every line of text still has it,
+ * and a blank line between paragraphs does not. */
+static void
+test_window_paragraph_runs (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "verses.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  gint64 essay_id = plx_document_get_id (plx_window_get_document (fixture->window));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (plx_window_get_text_view (fixture->window));
+  GtkTextTag *paragraph = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "paragraph");
+  GtkTextIter iter;
+  guint toggles = 0;
+
+  g_file_set_contents (path, "Ge1:1 In the beginning.\nGe1:2 And the earth.\nGe1:3 Light.\n\nЕрևան, Bakı, Москва.\n", -1, &error);
+  g_assert_no_error (error);
+  plx_window_add_document_file_async (fixture->window, file, NULL, NULL, NULL);
+  for (int i = 0; i < 600 && (plx_window_get_document (fixture->window) == NULL ||
+                              plx_document_get_id (plx_window_get_document (fixture->window)) == essay_id ||
+                              plx_window_get_loading (fixture->window)); i++)
+    run_frames (50);
+  g_assert_cmpint (gtk_text_buffer_get_line_count (buffer), >=, 5);
+
+  for (int line = 0; line < 5; line++)
+    {
+      gtk_text_buffer_get_iter_at_line (buffer, &iter, line);
+      g_assert_cmpint (gtk_text_iter_has_tag (&iter, paragraph), ==, line != 3);
+    }
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, paragraph))
+    toggles++;
+  /* On at the first verse, off after the third, on and off around the
+   * last line (the start of the buffer is not a toggle the search finds). */
+  g_assert_cmpuint (toggles, ==, 3);
+}
+
 /* Cancelling a load leaves the window without a document (not half of
  * one, nor a busy bar that never goes), and the next load works. */
 static void
@@ -691,6 +730,7 @@ main (int argc, char **argv)
   g_test_add ("/window/add-and-switch-documents", Fixture, NULL, fixture_set_up, test_window_add_and_switch_documents, fixture_tear_down);
   g_test_add ("/window/bad-document", Fixture, NULL, fixture_set_up, test_window_bad_document, fixture_tear_down);
   g_test_add ("/window/cancel-load", Fixture, NULL, fixture_set_up, test_window_cancel_load, fixture_tear_down);
+  g_test_add ("/window/paragraph-runs", Fixture, NULL, fixture_set_up, test_window_paragraph_runs, fixture_tear_down);
   g_test_add ("/window/opening", Fixture, NULL, fixture_set_up, test_window_opening, fixture_tear_down);
   g_test_add ("/window/application-start", Fixture, NULL, fixture_set_up, test_window_application_start, fixture_tear_down);
   return g_test_run ();
