@@ -19,9 +19,12 @@ struct _PlxAnnotation
   char    *quote;
   char    *prefix;
   char    *suffix;
-  GStrv    themes;
+  /* A book holds tens of thousands of annotations: their authors and
+   * themes, a few words used over and over, are interned, and an empty
+   * note is NULL. */
+  const char **themes;
   char    *note;
-  char    *author;
+  const char *author;
   char    *created;
   char    *modified;
 };
@@ -66,9 +69,8 @@ plx_annotation_finalize (GObject *object)
   g_clear_pointer (&self->quote, g_free);
   g_clear_pointer (&self->prefix, g_free);
   g_clear_pointer (&self->suffix, g_free);
-  g_clear_pointer (&self->themes, g_strfreev);
+  g_clear_pointer (&self->themes, g_free);
   g_clear_pointer (&self->note, g_free);
-  g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->created, g_free);
   g_clear_pointer (&self->modified, g_free);
 
@@ -107,7 +109,7 @@ plx_annotation_get_property (GObject    *object,
       g_value_set_boxed (value, self->themes);
       break;
     case PROP_NOTE:
-      g_value_set_string (value, self->note);
+      g_value_set_string (value, plx_annotation_get_note (self));
       break;
     case PROP_AUTHOR:
       g_value_set_string (value, self->author);
@@ -154,9 +156,8 @@ plx_annotation_init (PlxAnnotation *self)
   self->quote = g_strdup ("");
   self->prefix = g_strdup ("");
   self->suffix = g_strdup ("");
-  self->themes = g_new0 (char *, 1);
-  self->note = g_strdup ("");
-  self->author = g_strdup ("");
+  self->themes = g_new0 (const char *, 1);
+  self->author = g_intern_static_string ("");
   self->created = plx_text_now_iso8601 ();
   self->modified = g_strdup (self->created);
 }
@@ -270,7 +271,7 @@ plx_annotation_copy (PlxAnnotation *self)
   copy->perspective_id = self->perspective_id;
   plx_annotation_set_selector (copy, self->start, self->end, self->quote, self->prefix, self->suffix);
   plx_annotation_set_themes (copy, (const char * const *) self->themes);
-  plx_annotation_set_note (copy, self->note);
+  plx_annotation_set_note (copy, plx_annotation_get_note (self));
   plx_annotation_set_author (copy, self->author);
   plx_annotation_set_times (copy, self->created, self->modified);
   return copy;
@@ -290,7 +291,7 @@ plx_annotation_equal (PlxAnnotation *a,
          g_strcmp0 (a->suffix, b->suffix) == 0 &&
          g_strv_equal ((const char * const *) a->themes, (const char * const *) b->themes) &&
          g_strcmp0 (a->note, b->note) == 0 &&
-         g_strcmp0 (a->author, b->author) == 0 &&
+         a->author == b->author &&
          g_strcmp0 (a->created, b->created) == 0 &&
          g_strcmp0 (a->modified, b->modified) == 0;
 }
@@ -464,14 +465,21 @@ plx_annotation_set_themes (PlxAnnotation      *self,
                            const char * const *themes)
 {
   g_auto(GStrv) normal = NULL;
+  const char **interned;
+  guint n;
 
   g_return_if_fail (PLX_IS_ANNOTATION (self));
 
   normal = plx_themes_normalize (themes);
   if (g_strv_equal ((const char * const *) normal, (const char * const *) self->themes))
     return;
-  g_strfreev (self->themes);
-  self->themes = g_steal_pointer (&normal);
+  n = g_strv_length (normal);
+  interned = g_new (const char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    interned[i] = g_intern_string (normal[i]);
+  interned[n] = NULL;
+  g_free (self->themes);
+  self->themes = interned;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEMES]);
 }
 
@@ -498,7 +506,7 @@ const char *
 plx_annotation_get_note (PlxAnnotation *self)
 {
   g_return_val_if_fail (PLX_IS_ANNOTATION (self), NULL);
-  return self->note;
+  return self->note != NULL ? self->note : "";
 }
 
 void
@@ -507,8 +515,13 @@ plx_annotation_set_note (PlxAnnotation *self,
 {
   g_return_if_fail (PLX_IS_ANNOTATION (self));
 
-  if (replace_string (&self->note, note ? note : ""))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+  if (note == NULL)
+    note = "";
+  if (strcmp (note, plx_annotation_get_note (self)) == 0)
+    return;
+  g_free (self->note);
+  self->note = *note != '\0' ? g_strdup (note) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
 }
 
 const char *
@@ -524,8 +537,11 @@ plx_annotation_set_author (PlxAnnotation *self,
 {
   g_return_if_fail (PLX_IS_ANNOTATION (self));
 
-  if (replace_string (&self->author, author ? author : ""))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
+  author = g_intern_string (author ? author : "");
+  if (author == self->author)
+    return;
+  self->author = author;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
 }
 
 const char *
