@@ -673,46 +673,6 @@ test_window_opening (Fixture       *fixture,
   close_window (&window);
 }
 
-typedef struct {
-  PlxWindow *window;
-  char      *text_seen;
-} Started;
-
-static gboolean
-poll_started_cb (gpointer data)
-{
-  GApplication *application = data;
-  Started *started = g_object_get_data (G_OBJECT (application), "started");
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
-
-  if (windows == NULL || plx_window_get_document (windows->data) == NULL || plx_window_get_loading (windows->data))
-    return G_SOURCE_CONTINUE;
-  started->window = windows->data;
-  started->text_seen = g_strdup (plx_document_get_text (plx_window_get_document (started->window)));
-  gtk_window_destroy (GTK_WINDOW (started->window));
-  return G_SOURCE_REMOVE;
-}
-
-/* The application, started with a project, opens it in a window (read
- * while GTK started) and shows its document. */
-static void
-test_window_application_start (Fixture       *fixture,
-                               gconstpointer  data)
-{
-  g_autoptr(PlxApplication) application = plx_application_new ();
-  char *argv[] = { (char *) "parallax", fixture->path, NULL };
-  Started started = { 0 };
-  int status;
-
-  g_object_set_data (G_OBJECT (application), "started", &started);
-  g_timeout_add (20, poll_started_cb, application);
-  status = g_application_run (G_APPLICATION (application), 2, argv);
-  g_assert_cmpint (status, ==, 0);
-  g_assert_nonnull (started.window);
-  g_assert_cmpstr (started.text_seen, ==, plx_document_get_text (plx_window_get_document (fixture->window)));
-  g_free (started.text_seen);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -732,6 +692,5 @@ main (int argc, char **argv)
   g_test_add ("/window/cancel-load", Fixture, NULL, fixture_set_up, test_window_cancel_load, fixture_tear_down);
   g_test_add ("/window/paragraph-runs", Fixture, NULL, fixture_set_up, test_window_paragraph_runs, fixture_tear_down);
   g_test_add ("/window/opening", Fixture, NULL, fixture_set_up, test_window_opening, fixture_tear_down);
-  g_test_add ("/window/application-start", Fixture, NULL, fixture_set_up, test_window_application_start, fixture_tear_down);
   return g_test_run ();
 }
