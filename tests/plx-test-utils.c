@@ -89,3 +89,18 @@ plx_items_changed_recorder_clear (PlxItemsChangedRecorder *recorder)
 {
   g_clear_pointer (&recorder->events, g_ptr_array_unref);
 }
+
+void
+plx_test_keep_result (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+void
+plx_test_wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}

@@ -13,6 +13,14 @@ char   *plx_test_file_checksum     (const char  *path);
 void    plx_test_remove_tree       (const char  *path);
 char   *plx_test_essay_path        (void);
 
+/* A GAsyncReadyCallback keeping a reference to the result in the
+ * GAsyncResult * that @data points to; plx_test_wait_for_result() runs
+ * the main loop until it is there. */
+void    plx_test_keep_result       (GObject       *object,
+                                    GAsyncResult  *result,
+                                    gpointer       data);
+void    plx_test_wait_for_result   (GAsyncResult **result);
+
 /* Records items-changed emissions as "position,removed,added" strings. */
 typedef struct {
   GPtrArray *events;

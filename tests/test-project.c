@@ -339,14 +339,6 @@ test_open_another (Fixture       *fixture,
   g_assert_true (plx_annotation_equal (seen, annotation));
 }
 
-static void
-async_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
 static PlxProject *
 open_async_and_wait (const char   *path,
                      gint64        wanted,
@@ -355,9 +347,8 @@ open_async_and_wait (const char   *path,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  plx_project_open_async (path, wanted, NULL, async_result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  plx_project_open_async (path, wanted, NULL, plx_test_keep_result, &result);
+  plx_test_wait_for_result (&result);
   return plx_project_open_finish (result, document, error);
 }
 

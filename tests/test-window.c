@@ -456,27 +456,41 @@ test_window_bad_document (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Writes @contents to @name, adds it to the project through the window and
+ * waits until the window shows it. */
+static void
+add_document (Fixture    *fixture,
+              const char *name,
+              const char *contents)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  gint64 shown = plx_document_get_id (plx_window_get_document (fixture->window));
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  plx_window_add_document_file_async (fixture->window, file, NULL, NULL, NULL);
+  for (int i = 0; i < 600 && (plx_window_get_document (fixture->window) == NULL ||
+                              plx_document_get_id (plx_window_get_document (fixture->window)) == shown ||
+                              plx_window_get_loading (fixture->window)); i++)
+    run_frames (50);
+  g_assert_cmpint (plx_document_get_id (plx_window_get_document (fixture->window)), !=, shown);
+}
+
 /* A Markdown file is added, opened in the window, and the switcher then
  * goes back to the essay. */
 static void
 test_window_add_and_switch_documents (Fixture       *fixture,
                                       gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, "notes.md", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   gint64 essay_id = plx_document_get_id (plx_window_get_document (fixture->window));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (plx_window_get_text_view (fixture->window));
   g_autofree char *text = NULL;
   GtkTextIter start, end;
 
-  g_file_set_contents (path, "# Заметки\n\nԵրևան, Bakı, Москва.\n", -1, &error);
-  g_assert_no_error (error);
-  plx_window_add_document_file_async (fixture->window, file, NULL, NULL, NULL);
-  for (int i = 0; i < 600 && (plx_window_get_document (fixture->window) == NULL ||
-                              plx_document_get_id (plx_window_get_document (fixture->window)) == essay_id ||
-                              plx_window_get_loading (fixture->window)); i++)
-    run_frames (50);
+  add_document (fixture, "notes.md", "# Заметки\n\nԵրևան, Bakı, Москва.\n");
 
   g_assert_cmpstr (plx_document_get_title (plx_window_get_document (fixture->window)), ==, "Заметки");
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -522,22 +536,12 @@ static void
 test_window_paragraph_runs (Fixture       *fixture,
                             gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, "verses.txt", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  gint64 essay_id = plx_document_get_id (plx_window_get_document (fixture->window));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (plx_window_get_text_view (fixture->window));
   GtkTextTag *paragraph = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "paragraph");
   GtkTextIter iter;
   guint toggles = 0;
 
-  g_file_set_contents (path, "Ge1:1 In the beginning.\nGe1:2 And the earth.\nGe1:3 Light.\n\nЕрևան, Bakı, Москва.\n", -1, &error);
-  g_assert_no_error (error);
-  plx_window_add_document_file_async (fixture->window, file, NULL, NULL, NULL);
-  for (int i = 0; i < 600 && (plx_window_get_document (fixture->window) == NULL ||
-                              plx_document_get_id (plx_window_get_document (fixture->window)) == essay_id ||
-                              plx_window_get_loading (fixture->window)); i++)
-    run_frames (50);
+  add_document (fixture, "verses.txt", "Ge1:1 In the beginning.\nGe1:2 And the earth.\nGe1:3 Light.\n\nЕрևան, Bakı, Москва.\n");
   g_assert_cmpint (gtk_text_buffer_get_line_count (buffer), >=, 5);
 
   for (int line = 0; line < 5; line++)
@@ -580,22 +584,13 @@ test_window_cancel_load (Fixture       *fixture,
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), >, 1000);
 }
 
-static void
-opened_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
 static GAsyncResult *
 open_project_in_worker (const char *path)
 {
   GAsyncResult *result = NULL;
 
-  plx_project_open_async (path, 0, NULL, opened_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  plx_project_open_async (path, 0, NULL, plx_test_keep_result, &result);
+  plx_test_wait_for_result (&result);
   return result;
 }
 
