@@ -411,6 +411,30 @@ test_compare_export (Fixture       *fixture,
   }
 }
 
+/* The buckets a map keeps up to date passage by passage are the ones it
+ * computes from scratch. */
+static void
+assert_buckets_as_rebuilt (PlxDocumentMap *map,
+                           Fixture        *fixture)
+{
+  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint lanes = plx_document_map_get_n_lanes (map);
+  guint n = 0;
+
+  for (guint lane = 0; lane < lanes; lane++)
+    {
+      const guint *buckets = plx_document_map_get_buckets (map, lane, &n);
+      g_array_append_vals (kept, buckets, n);
+    }
+  plx_document_map_set_model (map, fixture->document, plx_project_get_perspectives (fixture->project),
+                              G_LIST_MODEL (fixture->annotations));
+  for (guint lane = 0; lane < lanes; lane++)
+    {
+      const guint *buckets = plx_document_map_get_buckets (map, lane, &n);
+      g_assert_cmpmem (buckets, n * sizeof (guint), &g_array_index (kept, guint, lane * n), n * sizeof (guint));
+    }
+}
+
 static void
 test_document_map_buckets (Fixture       *fixture,
                            gconstpointer  data)
@@ -458,6 +482,8 @@ test_document_map_buckets (Fixture       *fixture,
     buckets = plx_document_map_get_buckets (map, RUS, &n);
     g_assert_cmpuint (buckets[ROW (30)], ==, 1);
     g_assert_cmpuint (buckets[ROW (45)], ==, 1);
+    g_object_unref (add_passage (fixture, 5, 31, AZE, none, ""));
+    assert_buckets_as_rebuilt (map, fixture);
     g_assert_true (plx_project_delete_annotation (fixture->project, plx_annotation_get_uuid (added), &error));
     g_assert_no_error (error);
     buckets = plx_document_map_get_buckets (map, RUS, &n);

@@ -4,8 +4,10 @@
  * number of passages: the annotations are read into plain spans when the
  * model changes, the spans are binned into per-pixel-row buckets (a
  * difference array, linear in spans plus rows) when the spans or the
- * length of the widget change, and the buckets are merged into runs of
- * equal density. A frame only appends one colour node per run.
+ * length of the widget change, and the buckets are drawn into images of
+ * BAND_ROWS rows each. A new passage adds to the buckets it covers and
+ * redraws only the bands where a row changed shade, so a tagging damages
+ * a few rows of the map instead of the whole column.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "plx-document-map"
@@ -17,19 +19,14 @@
 
 #define PADDING    2
 #define LANE_GAP   1
+#define BAND_ROWS  32
+#define N_SHADES   4   /* none, one passage, two or three, more */
 
 typedef struct {
   guint start;
   guint end;
   guint lane;
 } Span;
-
-typedef struct {
-  guint lane;
-  guint first;   /* rows [first, last) */
-  guint last;
-  guint level;   /* 1: one passage, 2: two or three, 3: more */
-} Run;
 
 struct _PlxDocumentMap
 {
@@ -50,11 +47,11 @@ struct _PlxDocumentMap
   gboolean        spans_dirty;
   guint           n_rows;
   guint          *buckets;       /* n_lanes × n_rows passage counts */
-  GArray         *runs;          /* Run */
   gboolean        buckets_dirty;
-  GdkTexture     *lanes;         /* the runs as drawn, NULL when stale */
-  GdkRGBA         lanes_foreground;
-  int             lanes_scale;
+  GPtrArray      *bands;         /* GdkTexture per BAND_ROWS rows, NULL when stale */
+  GdkRGBA         bands_foreground;
+  int             bands_scale;
+  int             bands_cross;   /* the width of a vertical map */
 
   guint           viewport_start;
   guint           viewport_end;
@@ -84,6 +81,25 @@ static guint
 n_lanes (PlxDocumentMap *self)
 {
   return self->perspectives ? g_list_model_get_n_items (self->perspectives) : 0;
+}
+
+static guint
+shade_of (guint count)
+{
+  return count == 0 ? 0 : count == 1 ? 1 : count <= 3 ? 2 : 3;
+}
+
+static void
+unref_texture (gpointer texture)
+{
+  if (texture != NULL)
+    g_object_unref (texture);
+}
+
+static void
+invalidate_bands (PlxDocumentMap *self)
+{
+  g_ptr_array_set_size (self->bands, 0);
 }
 
 static void
@@ -148,33 +164,50 @@ rebuild_spans (PlxDocumentMap *self)
   self->buckets_dirty = TRUE;
 }
 
-/* Bins the spans into @n_rows rows per lane; returns the counts and fills
- * @runs. Pure, so that export can use another size than the screen's. */
+static guint
+document_length (PlxDocumentMap *self)
+{
+  return self->document ? plx_document_get_length (self->document) : 0;
+}
+
+/* The rows [@first, @last) of @n_rows that @span covers in a document of
+ * @length code points; even a one-character passage gets a row, or it
+ * would vanish. */
+static void
+span_rows (const Span *span,
+           guint       length,
+           guint       n_rows,
+           guint      *first,
+           guint      *last)
+{
+  guint start = MIN (span->start, length);
+  guint end = CLAMP (span->end, start, length);
+
+  *first = MIN ((guint) ((guint64) start * n_rows / length), n_rows - 1);
+  *last = CLAMP ((guint) (((guint64) end * n_rows + length - 1) / length), *first + 1, n_rows);
+}
+
+/* Bins the spans into @n_rows rows per lane. Pure, so that export can use
+ * another size than the screen's. */
 static guint *
 compute_buckets (PlxDocumentMap *self,
-                 guint           n_rows,
-                 GArray         *runs)
+                 guint           n_rows)
 {
   guint lanes = n_lanes (self);
-  guint length = self->document ? plx_document_get_length (self->document) : 0;
+  guint length = document_length (self);
   guint *buckets = g_new0 (guint, MAX (lanes * n_rows, 1));
-  g_autofree int *diff = g_new0 (int, lanes * (n_rows + 1) + 1);
+  g_autofree int *diff = NULL;
 
-  g_array_set_size (runs, 0);
   if (n_rows == 0 || length == 0)
     return buckets;
 
+  diff = g_new0 (int, lanes * (n_rows + 1) + 1);
   for (guint i = 0; i < self->spans->len; i++)
     {
       const Span *span = &g_array_index (self->spans, Span, i);
-      guint start = MIN (span->start, length);
-      guint end = CLAMP (span->end, start, length);
-      guint first = (guint) ((guint64) start * n_rows / length);
-      guint last = (guint) (((guint64) end * n_rows + length - 1) / length);
+      guint first, last;
 
-      /* Even a one-character passage gets a row, or it would vanish. */
-      first = MIN (first, n_rows - 1);
-      last = CLAMP (last, first + 1, n_rows);
+      span_rows (span, length, n_rows, &first, &last);
       diff[span->lane * (n_rows + 1) + first]++;
       diff[span->lane * (n_rows + 1) + last]--;
     }
@@ -182,31 +215,43 @@ compute_buckets (PlxDocumentMap *self,
   for (guint lane = 0; lane < lanes; lane++)
     {
       int count = 0;
-      Run run = { lane, 0, 0, 0 };
 
-      for (guint row = 0; row <= n_rows; row++)
+      for (guint row = 0; row < n_rows; row++)
         {
-          guint level = 0;
-
-          if (row < n_rows)
-            {
-              count += diff[lane * (n_rows + 1) + row];
-              buckets[lane * n_rows + row] = (guint) count;
-              level = count == 0 ? 0 : count == 1 ? 1 : count <= 3 ? 2 : 3;
-            }
-          if (level != run.level || row == n_rows)
-            {
-              if (run.level > 0)
-                {
-                  run.last = row;
-                  g_array_append_val (runs, run);
-                }
-              run.first = row;
-              run.level = level;
-            }
+          count += diff[lane * (n_rows + 1) + row];
+          buckets[lane * n_rows + row] = (guint) count;
         }
     }
   return buckets;
+}
+
+/* Counts the spans from @first_span into the buckets as they are, and
+ * marks stale the bands where a row changed shade. */
+static void
+add_to_buckets (PlxDocumentMap *self,
+                guint           first_span)
+{
+  guint length = document_length (self);
+
+  if (self->n_rows == 0 || length == 0)
+    return;
+
+  for (guint i = first_span; i < self->spans->len; i++)
+    {
+      const Span *span = &g_array_index (self->spans, Span, i);
+      guint *counts = self->buckets + span->lane * self->n_rows;
+      guint first, last;
+
+      span_rows (span, length, self->n_rows, &first, &last);
+      for (guint row = first; row < last; row++)
+        {
+          guint band = row / BAND_ROWS;
+
+          if (shade_of (counts[row]) != shade_of (counts[row] + 1) && band < self->bands->len)
+            g_clear_object ((GdkTexture **) &g_ptr_array_index (self->bands, band));
+          counts[row]++;
+        }
+    }
 }
 
 static guint
@@ -228,69 +273,61 @@ ensure_buckets (PlxDocumentMap *self)
     return;
   g_free (self->buckets);
   self->n_rows = rows;
-  self->buckets = compute_buckets (self, rows, self->runs);
+  self->buckets = compute_buckets (self, rows);
   self->buckets_dirty = FALSE;
-  g_clear_object (&self->lanes);
+  invalidate_bands (self);
 }
 
-static void
-blend (guchar        *pixel,
-       const GdkRGBA *color)
+/* @color over @under, both straight alpha. */
+static GdkRGBA
+blend (const GdkRGBA *color,
+       const GdkRGBA *under)
 {
-  float under = pixel[3] / 255.0f;
-  float alpha = color->alpha + under * (1 - color->alpha);
-  const float rgb[3] = { color->red, color->green, color->blue };
+  float alpha = color->alpha + under->alpha * (1 - color->alpha);
+  GdkRGBA result = { 0, 0, 0, alpha };
 
-  for (guint i = 0; i < 3; i++)
-    pixel[i] = (guchar) CLAMP ((rgb[i] * color->alpha + pixel[i] / 255.0f * under * (1 - color->alpha)) / alpha * 255 + 0.5f, 0, 255);
-  pixel[3] = (guchar) (alpha * 255 + 0.5f);
+  if (alpha > 0)
+    {
+      result.red = (color->red * color->alpha + under->red * under->alpha * (1 - color->alpha)) / alpha;
+      result.green = (color->green * color->alpha + under->green * under->alpha * (1 - color->alpha)) / alpha;
+      result.blue = (color->blue * color->alpha + under->blue * under->alpha * (1 - color->alpha)) / alpha;
+    }
+  return result;
 }
 
-/* Blends @color over lane @lane from row @first to @last (in pixels of
- * the widget, at @scale device pixels each). */
-static void
-fill_lane (guchar        *pixels,
-           int            width,
-           int            height,
-           gboolean       vertical,
-           int            cross_first,
-           int            cross_last,
-           int            first,
-           int            last,
-           const GdkRGBA *color)
+/* A pixel in cairo's own layout (premultiplied, native-endian ARGB), which
+ * the cairo renderer copies as it is instead of converting every frame. */
+static guint32
+to_pixel (const GdkRGBA *color)
 {
-  for (int along = first; along < last; along++)
-    for (int across = cross_first; across < cross_last; across++)
-      {
-        int x = vertical ? across : along;
-        int y = vertical ? along : across;
+  guint32 a = (guint32) (CLAMP (color->alpha, 0, 1) * 255 + 0.5f);
+  guint32 r = (guint32) (CLAMP (color->red, 0, 1) * a + 0.5f);
+  guint32 g = (guint32) (CLAMP (color->green, 0, 1) * a + 0.5f);
+  guint32 b = (guint32) (CLAMP (color->blue, 0, 1) * a + 0.5f);
 
-        if (x >= 0 && x < width && y >= 0 && y < height)
-          blend (pixels + ((gsize) y * (gsize) width + (gsize) x) * 4, color);
-      }
+  return a << 24 | r << 16 | g << 8 | b;
 }
 
-/* The lanes and their runs as one image: the map of a long text has a
- * thousand runs, and as many colour nodes cost the cairo renderer about a
- * millisecond in each frame that redraws the map, which each scroll step
- * does to move the viewport shade. */
+/* Rows [@first, @last) of @buckets (@n_rows per lane) as an image @cross
+ * pixels across, at @scale device pixels per pixel. */
 static GdkTexture *
-paint_lanes (PlxDocumentMap *self,
-             int             width,
-             int             height,
-             int             scale,
-             GArray         *runs,
-             const GdkRGBA  *foreground)
+paint_band (PlxDocumentMap *self,
+            const guint    *buckets,
+            guint           n_rows,
+            guint           first,
+            guint           last,
+            int             cross,
+            int             scale,
+            const GdkRGBA  *foreground)
 {
   gboolean vertical = self->orientation == GTK_ORIENTATION_VERTICAL;
   guint lanes = n_lanes (self);
-  int device_width = width * scale;
-  int device_height = height * scale;
-  float cross = vertical ? width : height;
-  float along = vertical ? height : width;
-  float lane_size = lanes > 0 ? (cross - 2 * PADDING - (lanes - 1) * LANE_GAP) / lanes : 0;
-  gsize stride = (gsize) MAX (device_width, 1) * 4;
-  guchar *pixels = g_malloc0 (stride * (gsize) MAX (device_height, 1));
+  int device_cross = MAX (cross * scale, 1);
+  int device_along = MAX ((int) (last - first) * scale, 1);
+  int width = vertical ? device_cross : device_along;
+  int height = vertical ? device_along : device_cross;
+  float lane_size = lanes > 0 ? (cross - 2 * PADDING - (lanes - 1) * LANE_GAP) / (float) lanes : 0;
+  guint32 *pixels = g_new0 (guint32, (gsize) width * (gsize) height);
   g_autoptr(GBytes) bytes = NULL;
   GdkRGBA track = *foreground;
 
@@ -298,41 +335,61 @@ paint_lanes (PlxDocumentMap *self,
   for (guint lane = 0; lane_size > 0 && lane < lanes; lane++)
     {
       float offset = PADDING + lane * (lane_size + LANE_GAP);
+      int cross_first = CLAMP ((int) (offset * scale + 0.5f), 0, device_cross);
+      int cross_last = CLAMP ((int) ((offset + lane_size) * scale + 0.5f), cross_first, device_cross);
+      guint32 shades[N_SHADES];
 
-      fill_lane (pixels, device_width, device_height, vertical, (int) (offset * scale + 0.5f),
-                 (int) ((offset + lane_size) * scale + 0.5f), 0, (int) (along * scale), &track);
+      shades[0] = to_pixel (&track);
+      for (guint shade = 1; shade < N_SHADES; shade++)
+        {
+          GdkRGBA color = g_array_index (self->colors, GdkRGBA, lane);
+          GdkRGBA over;
+
+          color.alpha = shade == 1 ? 0.5f : shade == 2 ? 0.78f : 1.0f;
+          over = blend (&color, &track);
+          shades[shade] = to_pixel (&over);
+        }
+
+      for (guint row = first; row < last; row++)
+        {
+          guint32 pixel = shades[shade_of (buckets[lane * n_rows + row])];
+
+          for (int along = (int) (row - first) * scale; along < (int) (row - first + 1) * scale; along++)
+            for (int across = cross_first; across < cross_last; across++)
+              pixels[vertical ? (gsize) along * width + across : (gsize) across * width + along] = pixel;
+        }
     }
-  for (guint i = 0; lane_size > 0 && i < runs->len; i++)
-    {
-      const Run *run = &g_array_index (runs, Run, i);
-      GdkRGBA color = g_array_index (self->colors, GdkRGBA, run->lane);
-      float offset = PADDING + run->lane * (lane_size + LANE_GAP);
 
-      color.alpha = run->level == 1 ? 0.5f : run->level == 2 ? 0.78f : 1.0f;
-      fill_lane (pixels, device_width, device_height, vertical, (int) (offset * scale + 0.5f),
-                 (int) ((offset + lane_size) * scale + 0.5f), (int) run->first * scale, (int) run->last * scale, &color);
-    }
-
-  bytes = g_bytes_new_take (pixels, stride * (gsize) MAX (device_height, 1));
-  return gdk_memory_texture_new (MAX (device_width, 1), MAX (device_height, 1), GDK_MEMORY_R8G8B8A8, bytes, stride);
+  bytes = g_bytes_new_take (pixels, (gsize) width * (gsize) height * 4);
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, (gsize) width * 4);
 }
 
+/* @bands images of @band_rows rows each, then the viewport's shade. */
 static void
 draw (PlxDocumentMap *self,
       GtkSnapshot    *snapshot,
       int             width,
       int             height,
-      GdkTexture     *lanes,
+      GPtrArray      *bands,
+      guint           band_rows,
       const GdkRGBA  *foreground)
 {
   gboolean vertical = self->orientation == GTK_ORIENTATION_VERTICAL;
-  guint length = self->document ? plx_document_get_length (self->document) : 0;
+  guint length = document_length (self);
   float cross = vertical ? width : height;
   float along = vertical ? height : width;
 
   if (n_lanes (self) == 0 || along <= 0)
     return;
-  gtk_snapshot_append_texture (snapshot, lanes, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  for (guint i = 0; i < bands->len; i++)
+    {
+      float first = (float) (i * band_rows);
+      float extent = MIN ((float) band_rows, along - first);
+
+      gtk_snapshot_append_texture (snapshot, g_ptr_array_index (bands, i),
+                                   vertical ? &GRAPHENE_RECT_INIT (0, first, cross, extent)
+                                            : &GRAPHENE_RECT_INIT (first, 0, extent, cross));
+    }
 
   if (self->viewport_end > self->viewport_start && length > 0)
     {
@@ -352,27 +409,33 @@ plx_document_map_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
   PlxDocumentMap *self = PLX_DOCUMENT_MAP (widget);
-  GdkRGBA foreground;
-
+  gboolean vertical = self->orientation == GTK_ORIENTATION_VERTICAL;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  int cross = vertical ? width : height;
   int scale = gtk_widget_get_scale_factor (widget);
+  guint n_bands;
+  GdkRGBA foreground;
 
   ensure_buckets (self);
   /* gtk_widget_get_color() is 4.10; this is its 4.8 spelling. */
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &foreground);
-  if (self->lanes != NULL &&
-      (!gdk_rgba_equal (&foreground, &self->lanes_foreground) || scale != self->lanes_scale ||
-       gdk_texture_get_width (self->lanes) != MAX (width * scale, 1) ||
-       gdk_texture_get_height (self->lanes) != MAX (height * scale, 1)))
-    g_clear_object (&self->lanes);
-  if (self->lanes == NULL)
+  n_bands = (self->n_rows + BAND_ROWS - 1) / BAND_ROWS;
+  if (!gdk_rgba_equal (&foreground, &self->bands_foreground) || scale != self->bands_scale ||
+      cross != self->bands_cross || self->bands->len != n_bands)
     {
-      self->lanes = paint_lanes (self, width, height, scale, self->runs, &foreground);
-      self->lanes_foreground = foreground;
-      self->lanes_scale = scale;
+      invalidate_bands (self);
+      g_ptr_array_set_size (self->bands, n_bands);
+      self->bands_foreground = foreground;
+      self->bands_scale = scale;
+      self->bands_cross = cross;
     }
-  draw (self, snapshot, width, height, self->lanes, &foreground);
+  for (guint i = 0; i < n_bands; i++)
+    if (g_ptr_array_index (self->bands, i) == NULL)
+      g_ptr_array_index (self->bands, i) = paint_band (self, self->buckets, self->n_rows, i * BAND_ROWS,
+                                                       MIN ((i + 1) * BAND_ROWS, self->n_rows), cross, scale,
+                                                       &foreground);
+  draw (self, snapshot, width, height, self->bands, BAND_ROWS, &foreground);
 }
 
 static void
@@ -452,8 +515,11 @@ model_changed_cb (PlxDocumentMap *self,
    * cost more than the frame that shows it. */
   if (!self->spans_dirty && removed == 0)
     {
+      guint first_new = self->spans->len;
+
       append_spans (self, position, added);
-      self->buckets_dirty = TRUE;
+      if (!self->buckets_dirty && self->buckets != NULL)
+        add_to_buckets (self, first_new);
     }
   else
     self->spans_dirty = TRUE;
@@ -493,8 +559,7 @@ plx_document_map_finalize (GObject *object)
   g_clear_pointer (&self->watched, g_ptr_array_unref);
   g_clear_pointer (&self->spans, g_array_unref);
   g_clear_pointer (&self->colors, g_array_unref);
-  g_clear_pointer (&self->runs, g_array_unref);
-  g_clear_object (&self->lanes);
+  g_clear_pointer (&self->bands, g_ptr_array_unref);
   g_clear_pointer (&self->buckets, g_free);
 
   G_OBJECT_CLASS (plx_document_map_parent_class)->finalize (object);
@@ -587,7 +652,8 @@ plx_document_map_init (PlxDocumentMap *self)
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
   self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
   self->colors = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
-  self->runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  /* A stale band is NULL. */
+  self->bands = g_ptr_array_new_with_free_func (unref_texture);
   self->last_activated = G_MAXUINT;
 
   g_signal_connect_swapped (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
@@ -709,10 +775,11 @@ plx_document_map_save_png (PlxDocumentMap  *self,
                            int              height,
                            GError         **error)
 {
-  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  g_autoptr(GPtrArray) bands = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GskRenderNode) node = NULL;
   g_autofree guint *buckets = NULL;
-  g_autoptr(GdkTexture) lanes = NULL;
+  gboolean vertical = self->orientation == GTK_ORIENTATION_VERTICAL;
+  guint n_rows = (guint) MAX (vertical ? height : width, 0);
   GtkSnapshot *snapshot;
   GdkRGBA black = { 0, 0, 0, 1 };
 
@@ -721,10 +788,10 @@ plx_document_map_save_png (PlxDocumentMap  *self,
 
   if (self->spans_dirty)
     rebuild_spans (self);
-  buckets = compute_buckets (self, (guint) (self->orientation == GTK_ORIENTATION_VERTICAL ? height : width), runs);
-  lanes = paint_lanes (self, width, height, 1, runs, &black);
+  buckets = compute_buckets (self, n_rows);
+  g_ptr_array_add (bands, paint_band (self, buckets, n_rows, 0, n_rows, vertical ? width : height, 1, &black));
   snapshot = gtk_snapshot_new ();
-  draw (self, snapshot, width, height, lanes, &black);
+  draw (self, snapshot, width, height, bands, n_rows, &black);
   node = gtk_snapshot_free_to_node (snapshot);
   return plx_png_save_node (node, width, height, file, error);
 }
