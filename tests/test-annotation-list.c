@@ -527,6 +527,114 @@ test_references (void)
   plx_test_remove_tree (dir);
 }
 
+/* What a view learns from items-changed alone, applied to a copy. */
+static void
+mirror_changed_cb (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   GPtrArray  *mirror)
+{
+  g_assert_cmpuint (position + removed, <=, mirror->len);
+  g_ptr_array_remove_range (mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (mirror, (int) (position + i), g_list_model_get_item (model, position + i));
+}
+
+/* Each perspective's passages are the document's list filtered for it,
+ * the very same objects in the same order, and their items-changed
+ * emissions say exactly that, through random adds, moves, hand-overs
+ * between perspectives and deletes. */
+static void
+test_perspective_passages (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *names[] = { "Armenian", "Azerbaijani", "Western", "Russian" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GPtrArray) live = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *source = G_LIST_MODEL (fixture->list);
+  PlxPerspectivePassages *views[G_N_ELEMENTS (names)];
+  GPtrArray *mirrors[G_N_ELEMENTS (names)];
+  guint length = g_utf8_strlen (TEXT, -1);
+
+  /* Some passages before the views exist, so they start from a list. */
+  for (guint i = 0; i < 12; i++)
+    {
+      guint start = g_rand_int_range (rand, 0, length - 1);
+      g_ptr_array_add (live, add (fixture, fixture->document, start, g_rand_int_range (rand, start + 1, length + 1),
+                                  names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))]));
+    }
+  for (guint p = 0; p < G_N_ELEMENTS (names); p++)
+    {
+      views[p] = plx_perspective_passages_new (source, perspective_id (fixture->project, names[p]));
+      g_assert_cmpint (plx_perspective_passages_get_perspective_id (views[p]), ==,
+                       perspective_id (fixture->project, names[p]));
+      mirrors[p] = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (views[p])); i++)
+        g_ptr_array_add (mirrors[p], g_list_model_get_item (G_LIST_MODEL (views[p]), i));
+      g_signal_connect (views[p], "items-changed", G_CALLBACK (mirror_changed_cb), mirrors[p]);
+    }
+
+  for (guint step = 0; step < 300; step++)
+    {
+      g_autoptr(GError) error = NULL;
+      guint action = live->len < 4 ? 0 : g_rand_int_range (rand, 0, 4);
+      guint start = g_rand_int_range (rand, 0, length - 1);
+      guint end = g_rand_int_range (rand, start + 1, MIN (start + 12, length) + 1);
+      const char *perspective = names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))];
+
+      if (action == 0)
+        g_ptr_array_add (live, add (fixture, fixture->document, start, end, perspective));
+      else if (action == 3)
+        {
+          guint victim = g_rand_int_range (rand, 0, live->len);
+
+          g_assert_true (plx_project_delete_annotation (fixture->project,
+                                                        plx_annotation_get_uuid (g_ptr_array_index (live, victim)), &error));
+          g_assert_no_error (error);
+          g_ptr_array_remove_index (live, victim);
+        }
+      else
+        {
+          PlxAnnotation *changed = g_ptr_array_index (live, g_rand_int_range (rand, 0, live->len));
+
+          if (action == 1)
+            plx_annotation_set_range (changed, fixture->document, start, end);
+          else
+            plx_annotation_set_perspective_id (changed, perspective_id (fixture->project, perspective));
+          g_assert_true (plx_project_update_annotation (fixture->project, changed, &error));
+          g_assert_no_error (error);
+        }
+
+      for (guint p = 0; p < G_N_ELEMENTS (names); p++)
+        {
+          GListModel *view = G_LIST_MODEL (views[p]);
+          guint at = 0;
+
+          for (guint i = 0; i < g_list_model_get_n_items (source); i++)
+            {
+              g_autoptr(PlxAnnotation) item = g_list_model_get_item (source, i);
+              g_autoptr(PlxAnnotation) mine = NULL;
+
+              if (plx_annotation_get_perspective_id (item) != plx_perspective_passages_get_perspective_id (views[p]))
+                continue;
+              mine = g_list_model_get_item (view, at);
+              g_assert_true (mine == item);
+              g_assert_true (g_ptr_array_index (mirrors[p], at) == item);
+              at++;
+            }
+          g_assert_cmpuint (g_list_model_get_n_items (view), ==, at);
+          g_assert_cmpuint (mirrors[p]->len, ==, at);
+        }
+    }
+
+  for (guint p = 0; p < G_N_ELEMENTS (names); p++)
+    {
+      g_object_unref (views[p]);
+      g_ptr_array_unref (mirrors[p]);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -543,6 +651,7 @@ main (int argc, char **argv)
   ADD ("/core/annotation-list/perspective-removed", test_perspective_removed);
   ADD ("/core/annotation-list/rollback", test_rollback_silent);
   ADD ("/core/annotation-list/at-offset", test_at_offset);
+  ADD ("/core/annotation-list/perspective-passages", test_perspective_passages);
   g_test_add_func ("/core/annotation-list/references", test_references);
 
 #undef ADD

@@ -44,8 +44,6 @@ matches (gpointer item,
   PlxPerspectivePanel *self = data;
   PlxAnnotation *annotation = item;
 
-  if (plx_annotation_get_perspective_id (annotation) != plx_perspective_get_id (self->perspective))
-    return FALSE;
   if (self->query_theme != NULL && !plx_annotation_has_theme (annotation, self->query_theme))
     return FALSE;
   if (self->query_text != NULL)
@@ -172,6 +170,7 @@ plx_perspective_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLX_TYPE_PERSPECTIVE_PANEL);
   g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
   g_clear_object (&self->perspective);
   g_clear_pointer (&self->query_text, g_free);
   g_clear_pointer (&self->query_theme, g_free);
@@ -214,7 +213,11 @@ plx_perspective_panel_new (PlxPerspective *perspective,
 
   self->perspective = g_object_ref (perspective);
   self->filter = gtk_custom_filter_new (matches, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (annotations), GTK_FILTER (self->filter));
+  /* Filtered only while there is a query: a filter, even one that keeps
+   * everything, is run on every passage and tracked in a bitset. */
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (plx_perspective_passages_new (annotations,
+                                                                                          plx_perspective_get_id (perspective))),
+                                              NULL);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
@@ -274,7 +277,12 @@ plx_perspective_panel_set_query (PlxPerspectivePanel *self,
   self->query_text = g_steal_pointer (&folded);
   g_free (self->query_theme);
   self->query_theme = g_strdup (theme);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->query_text == NULL && self->query_theme == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, NULL);
+  else if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
 }
 

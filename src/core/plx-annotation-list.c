@@ -95,6 +95,7 @@ annotation_changed_cb (PlxAnnotationList *self,
                        PlxAnnotation     *new,
                        PlxProject        *project)
 {
+  PlxAnnotation *copy = NULL;
   guint removed_at = G_MAXUINT;
   guint added_at = G_MAXUINT;
 
@@ -107,21 +108,19 @@ annotation_changed_cb (PlxAnnotationList *self,
   if (new != NULL && plx_annotation_get_document_id (new) == self->document_id)
     {
       /* Our own copy: the caller may keep editing the one it passed. */
-      PlxAnnotation *copy = plx_annotation_copy (new);
-
+      copy = plx_annotation_copy (new);
       added_at = lower_bound (self, copy);
-      g_ptr_array_insert (self->items, (int) added_at, copy);
-      g_hash_table_insert (self->by_uuid, (gpointer) plx_annotation_get_uuid (copy), copy);
     }
 
-  if (removed_at != G_MAXUINT && removed_at == added_at)
-    g_list_model_items_changed (G_LIST_MODEL (self), removed_at, 1, 1);
-  else
+  /* Each emission describes the list as it is when it is emitted: a view
+   * reads the items at once. */
+  if (removed_at != G_MAXUINT && removed_at != added_at)
+    g_list_model_items_changed (G_LIST_MODEL (self), removed_at, 1, 0);
+  if (copy != NULL)
     {
-      if (removed_at != G_MAXUINT)
-        g_list_model_items_changed (G_LIST_MODEL (self), removed_at, 1, 0);
-      if (added_at != G_MAXUINT)
-        g_list_model_items_changed (G_LIST_MODEL (self), added_at, 0, 1);
+      g_ptr_array_insert (self->items, (int) added_at, copy);
+      g_hash_table_insert (self->by_uuid, (gpointer) plx_annotation_get_uuid (copy), copy);
+      g_list_model_items_changed (G_LIST_MODEL (self), added_at, removed_at == added_at ? 1 : 0, 1);
     }
 }
 

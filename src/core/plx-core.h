@@ -10,6 +10,7 @@
 #include "plx-importer.h"
 #include "plx-history.h"
 #include "plx-perspective.h"
+#include "plx-perspective-passages.h"
 #include "plx-project.h"
 #include "plx-salvage.h"
 #include "plx-statistics.h"
