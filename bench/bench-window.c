@@ -225,6 +225,19 @@ run_load (const char *path)
   return 0;
 }
 
+/* The application's stylesheet, which AdwApplication loads for the real
+ * program: without it the panels' cards are measured without their
+ * padding and the text in another size. */
+static void
+load_stylesheet (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/io/github/parallax_annotator/Parallax/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -232,6 +245,7 @@ main (int argc, char **argv)
     goto usage;
   gtk_init ();
   adw_init ();
+  load_stylesheet ();
   if (strcmp (argv[1], "tag") == 0)
     return run_tag (argv[2], argc > 3 ? (guint) g_ascii_strtoull (argv[3], NULL, 10) : 200);
   if (strcmp (argv[1], "scroll") == 0)
