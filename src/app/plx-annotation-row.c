@@ -152,29 +152,72 @@ plx_annotation_row_size_allocate (GtkWidget *widget,
   gtk_widget_size_allocate (GTK_WIDGET (self->menu_button), &allocation, -1);
 }
 
-/* The button's icon is drawn by the card, from the icon theme's one
- * shared icon: an image widget in every button cost 3.7 KB a card. */
+/* The menu icon, recoloured, in cairo's own pixel format, made once for
+ * every card: a theme icon drawn as it is had its pixels converted and
+ * recoloured again by the cairo renderer in every frame, for every card
+ * on screen. */
+static GdkTexture *
+get_menu_icon (GtkWidget     *button,
+               const GdkRGBA *color,
+               int            scale)
+{
+  static GdkTexture *icon_texture;
+  static GdkRGBA icon_color;
+  static int icon_scale;
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (button));
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GtkSnapshot *snapshot;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int size = MENU_ICON_SIZE * scale;
+
+  if (icon_texture != NULL && icon_scale == scale && gdk_rgba_equal (&icon_color, color))
+    return icon_texture;
+
+  icon = gtk_icon_theme_lookup_icon (theme, "view-more-symbolic", NULL, MENU_ICON_SIZE, scale,
+                                     gtk_widget_get_direction (button), 0);
+  snapshot = gtk_snapshot_new ();
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, size, size, color, 1);
+  node = gtk_snapshot_free_to_node (snapshot);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cr = cairo_create (surface);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * (gsize) size);
+
+  g_clear_object (&icon_texture);
+  icon_texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
+                                         (gsize) cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  icon_color = *color;
+  icon_scale = scale;
+  return icon_texture;
+}
+
+/* The button's icon is drawn by the card: an image widget in every
+ * button cost 3.7 KB a card. */
 static void
 snapshot_menu_icon (PlxAnnotationRow *self,
                     GtkSnapshot      *snapshot)
 {
   GtkWidget *button = GTK_WIDGET (self->menu_button);
-  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (button));
-  g_autoptr(GtkIconPaintable) icon = NULL;
   graphene_rect_t bounds;
   GdkRGBA color;
 
   if (!gtk_widget_compute_bounds (button, GTK_WIDGET (self), &bounds))
     return;
-  icon = gtk_icon_theme_lookup_icon (theme, "view-more-symbolic", NULL, MENU_ICON_SIZE,
-                                     gtk_widget_get_scale_factor (button), gtk_widget_get_direction (button), 0);
   gtk_style_context_get_color (gtk_widget_get_style_context (button), &color);
-  gtk_snapshot_save (snapshot);
   /* On whole pixels, so the icon stays sharp. */
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((int) (bounds.origin.x + (bounds.size.width - MENU_ICON_SIZE) / 2 + 0.5f),
-                                                          (int) (bounds.origin.y + (bounds.size.height - MENU_ICON_SIZE) / 2 + 0.5f)));
-  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, MENU_ICON_SIZE, MENU_ICON_SIZE, &color, 1);
-  gtk_snapshot_restore (snapshot);
+  gtk_snapshot_append_texture (snapshot, get_menu_icon (button, &color, gtk_widget_get_scale_factor (button)),
+                               &GRAPHENE_RECT_INIT ((int) (bounds.origin.x + (bounds.size.width - MENU_ICON_SIZE) / 2 + 0.5f),
+                                                    (int) (bounds.origin.y + (bounds.size.height - MENU_ICON_SIZE) / 2 + 0.5f),
+                                                    MENU_ICON_SIZE, MENU_ICON_SIZE));
 }
 
 static void
