@@ -1,5 +1,6 @@
 /* plx-annotation-row.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "plx-annotation-row.h"
@@ -152,10 +153,39 @@ plx_annotation_row_size_allocate (GtkWidget *widget,
   gtk_widget_size_allocate (GTK_WIDGET (self->menu_button), &allocation, -1);
 }
 
-/* The menu icon, recoloured, in cairo's own pixel format, made once for
- * every card: a theme icon drawn as it is had its pixels converted and
- * recoloured again by the cairo renderer in every frame, for every card
- * on screen. */
+/* @surface's pixels as GDK_MEMORY_R8G8B8A8, the format GTK 4.8 turns
+ * into cairo's with a direct loop (its own included, through floats). */
+static GBytes *
+straight_rgba (cairo_surface_t *surface)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *data = cairo_image_surface_get_data (surface);
+  guchar *pixels = g_malloc ((gsize) width * (gsize) height * 4);
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 argb;
+        guint alpha;
+        guchar *out = pixels + ((gsize) y * (gsize) width + (gsize) x) * 4;
+
+        memcpy (&argb, data + (gsize) y * (gsize) stride + (gsize) x * 4, sizeof argb);
+        alpha = argb >> 24;
+        for (guint channel = 0; channel < 3; channel++)
+          {
+            guint premultiplied = (argb >> (16 - 8 * channel)) & 0xff;
+            out[channel] = alpha == 0 ? 0 : (guchar) MIN (255u, (premultiplied * 255 + alpha / 2) / alpha);
+          }
+        out[3] = (guchar) alpha;
+      }
+  return g_bytes_new_take (pixels, (gsize) width * (gsize) height * 4);
+}
+
+/* The menu icon, recoloured, made once for every card: a theme icon
+ * drawn as it is had its pixels converted and recoloured again by the
+ * cairo renderer in every frame, for every card on screen. */
 static GdkTexture *
 get_menu_icon (GtkWidget     *button,
                const GdkRGBA *color,
@@ -188,12 +218,10 @@ get_menu_icon (GtkWidget     *button,
     gsk_render_node_draw (node, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * (gsize) size);
+  bytes = straight_rgba (surface);
 
   g_clear_object (&icon_texture);
-  icon_texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
-                                         (gsize) cairo_image_surface_get_stride (surface));
+  icon_texture = gdk_memory_texture_new (size, size, GDK_MEMORY_R8G8B8A8, bytes, (gsize) size * 4);
   cairo_surface_destroy (surface);
   icon_color = *color;
   icon_scale = scale;

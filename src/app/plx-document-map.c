@@ -12,6 +12,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "plx-document-map"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "plx-document-map.h"
@@ -295,17 +296,22 @@ blend (const GdkRGBA *color,
   return result;
 }
 
-/* A pixel in cairo's own layout (premultiplied, native-endian ARGB), which
- * the cairo renderer copies as it is instead of converting every frame. */
+/* A pixel as GDK_MEMORY_R8G8B8A8 lays it out in memory: GTK 4.8 turns
+ * that format into cairo's with a direct loop, any other through floats,
+ * and the cairo renderer does it in every frame. */
 static guint32
 to_pixel (const GdkRGBA *color)
 {
-  guint32 a = (guint32) (CLAMP (color->alpha, 0, 1) * 255 + 0.5f);
-  guint32 r = (guint32) (CLAMP (color->red, 0, 1) * a + 0.5f);
-  guint32 g = (guint32) (CLAMP (color->green, 0, 1) * a + 0.5f);
-  guint32 b = (guint32) (CLAMP (color->blue, 0, 1) * a + 0.5f);
+  const guchar bytes[4] = {
+    (guchar) (CLAMP (color->red, 0, 1) * 255 + 0.5f),
+    (guchar) (CLAMP (color->green, 0, 1) * 255 + 0.5f),
+    (guchar) (CLAMP (color->blue, 0, 1) * 255 + 0.5f),
+    (guchar) (CLAMP (color->alpha, 0, 1) * 255 + 0.5f),
+  };
+  guint32 pixel;
 
-  return a << 24 | r << 16 | g << 8 | b;
+  memcpy (&pixel, bytes, sizeof pixel);
+  return pixel;
 }
 
 /* Rows [@first, @last) of @buckets (@n_rows per lane) as an image @cross
@@ -361,7 +367,7 @@ paint_band (PlxDocumentMap *self,
     }
 
   bytes = g_bytes_new_take (pixels, (gsize) width * (gsize) height * 4);
-  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, (gsize) width * 4);
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_R8G8B8A8, bytes, (gsize) width * 4);
 }
 
 /* @bands images of @band_rows rows each, then the viewport's shade. */
