@@ -89,15 +89,34 @@ text_height (PangoLayout *layout)
   return height;
 }
 
+/* Pango measures the approximate width by shaping a sample sentence, so
+ * the last answer is kept for the font it was asked for: a card asks
+ * each time it is measured, and a tagging measures a new card. */
 static int
 char_width (PlxAnnotationRow *self)
 {
+  static PangoFontDescription *measured_font;
+  static double measured_resolution;
+  static PangoLanguage *measured_language;
+  static int measured_width;
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-  int width = PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_char_width (metrics));
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  double resolution = pango_cairo_context_get_resolution (context);
+  PangoLanguage *language = pango_context_get_language (context);
+  PangoFontMetrics *metrics;
 
+  if (measured_font != NULL && font != NULL && pango_font_description_equal (font, measured_font) &&
+      resolution == measured_resolution && language == measured_language)
+    return measured_width;
+
+  metrics = pango_context_get_metrics (context, NULL, NULL);
+  measured_width = PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_char_width (metrics));
   pango_font_metrics_unref (metrics);
-  return width;
+  g_clear_pointer (&measured_font, pango_font_description_free);
+  measured_font = font != NULL ? pango_font_description_copy (font) : NULL;
+  measured_resolution = resolution;
+  measured_language = language;
+  return measured_width;
 }
 
 static void
