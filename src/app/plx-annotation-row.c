@@ -6,12 +6,11 @@
 #include "plx-annotation-row.h"
 
 /* A card: the quote (italic, at most four lines) beside the menu button,
- * then themes, note and byline. A list view on GTK 4.8 keeps about 200
- * cards per panel, of which a handful are on screen, so a card draws its
- * text itself: a label would keep its shaped layout for as long as the
- * card lives (about 14 KB a card, 11 MB for four panels on a book), where
- * a layout made for measuring or drawing is dropped at once. The button's
- * menu exists only while it is open. */
+ * then themes, note and byline. A panel keeps a few dozen cards, of which
+ * a handful are on screen, so a card draws its text itself: a label would
+ * keep its shaped layout for as long as the card lives (about 14 KB a
+ * card), where a layout made for measuring or drawing is dropped at once.
+ * The button's menu exists only while it is open. */
 struct _PlxAnnotationRow
 {
   GtkWidget      parent_instance;
@@ -475,7 +474,7 @@ plx_annotation_row_set_annotation (PlxAnnotationRow *self,
     g_critical ("A card's details are not valid markup: %s", error->message);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 
-  /* A list view reuses cards: an open menu was for the passage before. */
+  /* A panel reuses cards: an open menu was for the passage before. */
   g_clear_pointer (&self->menu, gtk_widget_unparent);
 
   accessible = g_strdup_printf (_("Passage: %s"), plx_annotation_get_quote (annotation));

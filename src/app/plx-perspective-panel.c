@@ -24,7 +24,7 @@ struct _PlxPerspectivePanel
   GtkMenuButton      *menu_button;
   GtkStack           *stack;
   GtkLabel           *empty_label;
-  GtkListView        *list_view;
+  GtkGridView        *list_view;
 };
 
 G_DEFINE_FINAL_TYPE (PlxPerspectivePanel, plx_perspective_panel, GTK_TYPE_BOX)
@@ -222,8 +222,8 @@ plx_perspective_panel_new (PlxPerspective *perspective,
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  gtk_grid_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (row_activated_cb), self);
 
@@ -267,7 +267,7 @@ plx_perspective_panel_set_query (PlxPerspectivePanel *self,
     folded = g_utf8_casefold (text, -1);
   if (theme != NULL && *theme == '\0')
     theme = NULL;
-  /* Refiltering rebinds every card the list keeps (about 200), so the
+  /* Refiltering rebinds every card the panel keeps, so the
    * same query, set again when the theme list is refreshed after a
    * tagging, must not refilter. */
   if (g_strcmp0 (folded, self->query_text) == 0 && g_strcmp0 (theme, self->query_theme) == 0)
