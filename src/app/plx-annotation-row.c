@@ -6,11 +6,9 @@
 #include "plx-annotation-row.h"
 
 /* A card: the quote (italic, at most four lines) beside the menu button,
- * then themes, note and byline. A panel keeps a few dozen cards, of which
- * a handful are on screen, so a card draws its text itself: a label would
- * keep its shaped layout for as long as the card lives (about 14 KB a
- * card), where a layout made for measuring or drawing is dropped at once.
- * The button's menu exists only while it is open. */
+ * then themes, note and byline, drawn by the card itself: two labels and
+ * their widgets made a card cost twice as much to build, bind and lay
+ * out. The button's menu exists only while it is open. */
 struct _PlxAnnotationRow
 {
   GtkWidget      parent_instance;
@@ -19,6 +17,13 @@ struct _PlxAnnotationRow
   char          *details;       /* themes, note and byline, as plain text */
   PangoAttrList *details_attrs;
   GtkWidget     *menu;
+
+  /* The text as last laid out, for a card this wide in this font: a new
+   * card is measured and drawn in the same frame. */
+  PangoLayout   *quote_layout;
+  PangoLayout   *details_layout;
+  int            layout_width;
+  guint          layout_serial;
 
   /* Template widgets */
   GtkButton     *menu_button;
@@ -41,6 +46,8 @@ plx_annotation_row_dispose (GObject *object)
   g_clear_object (&self->annotation);
   g_clear_pointer (&self->details, g_free);
   g_clear_pointer (&self->details_attrs, pango_attr_list_unref);
+  g_clear_object (&self->quote_layout);
+  g_clear_object (&self->details_layout);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLX_TYPE_ANNOTATION_ROW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -78,13 +85,31 @@ create_details_layout (PlxAnnotationRow *self,
   return layout;
 }
 
+/* Lays the text out for a card @width wide, unless it already is. */
+static void
+ensure_layouts (PlxAnnotationRow *self,
+                int               width)
+{
+  guint serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  int button_width;
+
+  if (self->quote_layout != NULL && width == self->layout_width && serial == self->layout_serial)
+    return;
+  gtk_widget_measure (GTK_WIDGET (self->menu_button), GTK_ORIENTATION_HORIZONTAL, -1, &button_width, NULL, NULL, NULL);
+  g_clear_object (&self->quote_layout);
+  g_clear_object (&self->details_layout);
+  self->quote_layout = create_quote_layout (self, width - button_width - SPACING);
+  self->details_layout = create_details_layout (self, width);
+  self->layout_width = width;
+  self->layout_serial = serial;
+}
+
 static int
 text_height (PangoLayout *layout)
 {
   int height;
 
   pango_layout_get_pixel_size (layout, NULL, &height);
-  g_object_unref (layout);
   return height;
 }
 
@@ -142,15 +167,8 @@ plx_annotation_row_measure (GtkWidget      *widget,
 
   if (for_size < 0)
     gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &for_size, NULL, NULL);
-  {
-    int button_width;
-    int quote, details;
-
-    gtk_widget_measure (GTK_WIDGET (self->menu_button), GTK_ORIENTATION_HORIZONTAL, -1, &button_width, NULL, NULL, NULL);
-    quote = text_height (create_quote_layout (self, for_size - button_width - SPACING));
-    details = text_height (create_details_layout (self, for_size));
-    *minimum = *natural = MAX (quote, button_nat) + SPACING + details;
-  }
+  ensure_layouts (self, for_size);
+  *minimum = *natural = MAX (text_height (self->quote_layout), button_nat) + SPACING + text_height (self->details_layout);
 }
 
 static void
@@ -275,22 +293,21 @@ plx_annotation_row_snapshot (GtkWidget   *widget,
   int button_width = gtk_widget_get_width (GTK_WIDGET (self->menu_button));
   int button_height = gtk_widget_get_height (GTK_WIDGET (self->menu_button));
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-  g_autoptr(PangoLayout) quote = create_quote_layout (self, width - button_width - SPACING);
-  g_autoptr(PangoLayout) details = create_details_layout (self, width);
   int quote_height;
   GdkRGBA color;
 
+  ensure_layouts (self, width);
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  pango_layout_get_pixel_size (quote, NULL, &quote_height);
+  quote_height = text_height (self->quote_layout);
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rtl ? button_width + SPACING : 0, 0));
-  gtk_snapshot_append_layout (snapshot, quote, &color);
+  gtk_snapshot_append_layout (snapshot, self->quote_layout, &color);
   gtk_snapshot_restore (snapshot);
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, MAX (quote_height, button_height) + SPACING));
-  gtk_snapshot_append_layout (snapshot, details, &color);
+  gtk_snapshot_append_layout (snapshot, self->details_layout, &color);
   gtk_snapshot_restore (snapshot);
 
   gtk_widget_snapshot_child (widget, GTK_WIDGET (self->menu_button), snapshot);
@@ -472,6 +489,8 @@ plx_annotation_row_set_annotation (PlxAnnotationRow *self,
   markup = details_markup (annotation);
   if (!pango_parse_markup (markup, -1, 0, &self->details_attrs, &self->details, NULL, &error))
     g_critical ("A card's details are not valid markup: %s", error->message);
+  g_clear_object (&self->quote_layout);
+  g_clear_object (&self->details_layout);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 
   /* A panel reuses cards: an open menu was for the passage before. */
