@@ -5,6 +5,7 @@
 
 #include "plx-annotation-row.h"
 #include "plx-perspective-panel.h"
+#include "plx-scrollable-bin.h"
 
 struct _PlxPerspectivePanel
 {
@@ -185,6 +186,7 @@ plx_perspective_panel_class_init (PlxPerspectivePanelClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = plx_perspective_panel_dispose;
 
+  g_type_ensure (PLX_TYPE_SCROLLABLE_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax_annotator/Parallax/ui/plx-perspective-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, PlxPerspectivePanel, swatch);
   gtk_widget_class_bind_template_child (widget_class, PlxPerspectivePanel, name_label);
