@@ -422,16 +422,27 @@ resegment (PlxHighlighter *self,
       g_array_append_val (replacement, right);
     }
 
+  /* Only the tags of the segments replaced can be on the stretch: removing
+   * every tag there was thirty removals and redisplays for one passage. */
+  a = MAX (lo, self->applied_start);
+  b = MIN (hi, self->applied_end);
+  for (guint i = first; a < b && i < last; i++)
+    {
+      const Segment *old = &g_array_index (self->segments, Segment, i);
+      GtkTextIter from, to;
+
+      if (old->end <= a || old->start >= b)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &from, (int) MAX (old->start, a));
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &to, (int) MIN (old->end, b));
+      gtk_text_buffer_remove_tag (self->buffer, old->tag, &from, &to);
+    }
+
   g_array_remove_range (self->segments, first, last - first);
   g_array_insert_vals (self->segments, first, replacement->data, replacement->len);
 
-  a = MAX (lo, self->applied_start);
-  b = MIN (hi, self->applied_end);
   if (a < b)
-    {
-      remove_tags (self, a, b);
-      apply_segments (self, a, b);
-    }
+    apply_segments (self, a, b);
 }
 
 static void
