@@ -172,6 +172,14 @@ test_row_size_follows_content (void)
   g_assert_nonnull (strstr (plx_annotation_row_get_details (PLX_ANNOTATION_ROW (row)), "arms sales"));
   g_assert_nonnull (strstr (plx_annotation_row_get_details (PLX_ANNOTATION_ROW (row)), "and a second"));
 
+  /* A one-digit day reads "· 2 May", without the figure space GLib pads it with. */
+  plx_annotation_set_author (short_quote, "Ani");
+  plx_annotation_set_times (short_quote, "2025-05-02T10:30:00Z", "2025-05-02T10:30:00Z");
+  plx_annotation_row_set_annotation (PLX_ANNOTATION_ROW (row), NULL);
+  plx_annotation_row_set_annotation (PLX_ANNOTATION_ROW (row), short_quote);
+  g_assert_nonnull (strstr (plx_annotation_row_get_details (PLX_ANNOTATION_ROW (row)), "Ani · 2 May 2025"));
+  g_assert_null (strstr (plx_annotation_row_get_details (PLX_ANNOTATION_ROW (row)), "\u2007"));
+
   /* A long quote takes four lines and no more. */
   plx_annotation_row_set_annotation (PLX_ANNOTATION_ROW (row), long_quote);
   tall = height_at (row, 300);

@@ -348,6 +348,18 @@ plx_annotation_row_get_annotation (PlxAnnotationRow *self)
   return self->annotation;
 }
 
+/* GLib pads a one-digit %e with a figure space, which g_strstrip() keeps:
+ * the byline read "author ·  2 Dec". */
+static char *
+strip_figure_space (char *text)
+{
+  const char *figure_space = "\u2007";
+
+  if (text != NULL && g_str_has_prefix (text, figure_space))
+    memmove (text, text + strlen (figure_space), strlen (text) - strlen (figure_space) + 1);
+  return text;
+}
+
 static char *
 format_time (const char *iso8601)
 {
@@ -362,9 +374,9 @@ format_time (const char *iso8601)
   /* The cards are narrow: the year only when it is not this one. */
   if (g_date_time_get_year (local) == g_date_time_get_year (now))
     /* Translators: date and time of an annotation made this year, see strftime(3) */
-    return g_date_time_format (local, _("%e %b, %H:%M"));
+    return strip_figure_space (g_date_time_format (local, _("%e %b, %H:%M")));
   /* Translators: date of an annotation made in another year, see strftime(3) */
-  return g_date_time_format (local, _("%e %b %Y"));
+  return strip_figure_space (g_date_time_format (local, _("%e %b %Y")));
 }
 
 /* Themes, note, author and date in one label; themes are shaded runs of
@@ -381,7 +393,9 @@ details_markup (PlxAnnotation *annotation)
 
   for (guint i = 0; themes[i] != NULL; i++)
     {
-      g_autofree char *theme = g_markup_printf_escaped ("<span size=\"small\" background=\"#808080\" bgalpha=\"28%%\">\u2002%s\u2002</span>",
+      /* A theme's shading must not wrap apart. */
+      g_autofree char *theme = g_markup_printf_escaped ("<span size=\"small\" background=\"#808080\" bgalpha=\"28%%\" "
+                                                        "allow_breaks=\"false\">\u2002%s\u2002</span>",
                                                         themes[i]);
 
       g_string_append (markup, i == 0 ? "" : " ");
