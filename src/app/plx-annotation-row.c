@@ -230,6 +230,8 @@ get_menu_icon (GtkWidget     *button,
   static GdkTexture *icon_texture;
   static GdkRGBA icon_color;
   static int icon_scale;
+  static GtkTextDirection icon_direction;
+  GtkTextDirection direction = gtk_widget_get_direction (button);
   GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (button));
   g_autoptr(GtkIconPaintable) icon = NULL;
   g_autoptr(GskRenderNode) node = NULL;
@@ -239,11 +241,10 @@ get_menu_icon (GtkWidget     *button,
   cairo_t *cr;
   int size = MENU_ICON_SIZE * scale;
 
-  if (icon_texture != NULL && icon_scale == scale && gdk_rgba_equal (&icon_color, color))
+  if (icon_texture != NULL && icon_scale == scale && icon_direction == direction && gdk_rgba_equal (&icon_color, color))
     return icon_texture;
 
-  icon = gtk_icon_theme_lookup_icon (theme, "view-more-symbolic", NULL, MENU_ICON_SIZE, scale,
-                                     gtk_widget_get_direction (button), 0);
+  icon = gtk_icon_theme_lookup_icon (theme, "view-more-symbolic", NULL, MENU_ICON_SIZE, scale, direction, 0);
   snapshot = gtk_snapshot_new ();
   gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, size, size, color, 1);
   node = gtk_snapshot_free_to_node (snapshot);
@@ -261,6 +262,7 @@ get_menu_icon (GtkWidget     *button,
   cairo_surface_destroy (surface);
   icon_color = *color;
   icon_scale = scale;
+  icon_direction = direction;
   return icon_texture;
 }
 
