@@ -14,6 +14,7 @@
 
 #include "plx-application.h"
 #include "plx-core.h"
+#include "plx-sqlite-store.h"
 #include "plx-test-utils.h"
 #include "plx-window.h"
 

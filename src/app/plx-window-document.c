@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "plx-profile.h"
-#include "plx-project-private.h"
 #include "plx-window-private.h"
 
 /* A document is parsed in a worker thread (NFC, Markdown, indexes), then
@@ -327,7 +326,7 @@ loaded_cb (GObject      *object,
     }
 
   plx_profile_mark ("document-parsed");
-  _plx_project_adopt_document (self->project, document);
+  plx_project_adopt_document (self->project, document);
   begin_fill (self, document);
 }
 

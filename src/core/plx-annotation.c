@@ -27,6 +27,11 @@ struct _PlxAnnotation
   const char *author;
   char    *created;
   char    *modified;
+  /* Bumped by the store at every write; the hashes of the revisions
+   * before this one, newest first, let a merge tell an edit made on top
+   * of the other copy's version from a conflicting one. */
+  guint    revision;
+  char    *ancestry;
 };
 
 G_DEFINE_FINAL_TYPE (PlxAnnotation, plx_annotation, G_TYPE_OBJECT)
@@ -66,6 +71,7 @@ plx_annotation_finalize (GObject *object)
   PlxAnnotation *self = (PlxAnnotation *) object;
 
   g_clear_pointer (&self->uuid, g_free);
+  g_clear_pointer (&self->ancestry, g_free);
   g_clear_pointer (&self->quote, g_free);
   g_clear_pointer (&self->prefix, g_free);
   g_clear_pointer (&self->suffix, g_free);
@@ -274,6 +280,8 @@ plx_annotation_copy (PlxAnnotation *self)
   plx_annotation_set_note (copy, plx_annotation_get_note (self));
   plx_annotation_set_author (copy, self->author);
   plx_annotation_set_times (copy, self->created, self->modified);
+  copy->revision = self->revision;
+  copy->ancestry = g_strdup (self->ancestry);
   return copy;
 }
 
@@ -591,4 +599,63 @@ plx_annotation_touch (PlxAnnotation *self)
         }
     }
   plx_annotation_set_times (self, self->created, now);
+}
+
+guint
+plx_annotation_get_revision (PlxAnnotation *self)
+{
+  g_return_val_if_fail (PLX_IS_ANNOTATION (self), 0);
+  return self->revision;
+}
+
+void
+plx_annotation_set_revision (PlxAnnotation *self,
+                             guint          revision)
+{
+  g_return_if_fail (PLX_IS_ANNOTATION (self));
+  self->revision = revision;
+}
+
+/* Space-separated revision hashes, newest first; "" when there were none. */
+const char *
+plx_annotation_get_ancestry (PlxAnnotation *self)
+{
+  g_return_val_if_fail (PLX_IS_ANNOTATION (self), NULL);
+  return self->ancestry ? self->ancestry : "";
+}
+
+void
+plx_annotation_set_ancestry (PlxAnnotation *self,
+                             const char    *ancestry)
+{
+  g_return_if_fail (PLX_IS_ANNOTATION (self));
+
+  g_free (self->ancestry);
+  self->ancestry = ancestry != NULL && *ancestry != '\0' ? g_strdup (ancestry) : NULL;
+}
+
+/* A short hash of what a coder can change in an annotation: where it is,
+ * its perspective (by UUID, the same in every copy of a project), themes
+ * and note. Two copies that made the same edit apart agree on it. */
+char *
+plx_annotation_dup_revision_hash (PlxAnnotation *self,
+                                  const char    *perspective_uuid)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  char numbers[64];
+
+  g_return_val_if_fail (PLX_IS_ANNOTATION (self), NULL);
+
+  g_snprintf (numbers, sizeof numbers, "%u\x1f%u\x1f", self->start, self->end);
+  g_checksum_update (checksum, (const guchar *) numbers, -1);
+  g_checksum_update (checksum, (const guchar *) (perspective_uuid ? perspective_uuid : ""), -1);
+  g_checksum_update (checksum, (const guchar *) "\x1f", 1);
+  for (guint i = 0; self->themes[i] != NULL; i++)
+    {
+      g_checksum_update (checksum, (const guchar *) self->themes[i], -1);
+      g_checksum_update (checksum, (const guchar *) "\x1e", 1);
+    }
+  g_checksum_update (checksum, (const guchar *) "\x1f", 1);
+  g_checksum_update (checksum, (const guchar *) (self->note ? self->note : ""), -1);
+  return g_strndup (g_checksum_get_string (checksum), 16);
 }

@@ -72,4 +72,14 @@ void                plx_annotation_touch            (PlxAnnotation       *self);
 
 char              **plx_themes_normalize            (const char * const  *themes);
 
+guint               plx_annotation_get_revision     (PlxAnnotation       *self);
+void                plx_annotation_set_revision     (PlxAnnotation       *self,
+                                                     guint                revision);
+const char         *plx_annotation_get_ancestry     (PlxAnnotation       *self);
+void                plx_annotation_set_ancestry     (PlxAnnotation       *self,
+                                                     const char          *ancestry);
+
+char               *plx_annotation_dup_revision_hash (PlxAnnotation      *self,
+                                                      const char         *perspective_uuid);
+
 G_END_DECLS

@@ -19,6 +19,7 @@ struct _PlxDocument
   GObject            parent_instance;
 
   gint64             id;
+  char              *uuid;
   char              *title;
   PlxDocumentFormat  format;
   char              *source;
@@ -295,6 +296,118 @@ plx_document_new_from_data (const char         *data,
   return g_steal_pointer (&self);
 }
 
+/* Blocks as stored: three little-endian 32-bit numbers each (kind,
+ * start, end), so a document is never parsed again once added. */
+GBytes *
+plx_document_pack_blocks (PlxDocument *self)
+{
+  guint32 *packed;
+
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), NULL);
+
+  packed = g_new (guint32, (gsize) self->blocks->len * 3 + 1);
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const PlxBlock *block = &g_array_index (self->blocks, PlxBlock, i);
+
+      packed[i * 3] = GUINT32_TO_LE ((guint32) block->kind);
+      packed[i * 3 + 1] = GUINT32_TO_LE (block->start);
+      packed[i * 3 + 2] = GUINT32_TO_LE (block->end);
+    }
+  return g_bytes_new_take (packed, (gsize) self->blocks->len * 3 * sizeof (guint32));
+}
+
+static gboolean
+unpack_blocks (PlxDocument   *self,
+               const guint8  *data,
+               gsize          size,
+               GError       **error)
+{
+  if (size % (3 * sizeof (guint32)) != 0)
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT, _("its structure is cut short"));
+      return FALSE;
+    }
+  for (gsize at = 0; at < size; at += 3 * sizeof (guint32))
+    {
+      guint32 values[3];
+      PlxBlock block;
+
+      memcpy (values, data + at, sizeof values);
+      block.kind = (PlxBlockKind) GUINT32_FROM_LE (values[0]);
+      block.start = GUINT32_FROM_LE (values[1]);
+      block.end = GUINT32_FROM_LE (values[2]);
+      if (values[0] > PLX_BLOCK_FOOTNOTE_MARK || block.start > block.end || block.end > self->length)
+        {
+          g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
+                       _("its structure points outside the text (%u–%u of %u characters)"),
+                       block.start, block.end, self->length);
+          return FALSE;
+        }
+      g_array_append_val (self->blocks, block);
+    }
+  return TRUE;
+}
+
+/**
+ * plx_document_new_from_stored:
+ * @source: (transfer full) (nullable): the source the text was read from,
+ *   %NULL when it is the text itself
+ * @text: (transfer full): the text the offsets refer to
+ * @content_hash: what the text's hash was when it was stored
+ *
+ * Makes a document from what a store kept when it was added: the text as
+ * it was read then, whatever the readers do today.
+ */
+PlxDocument *
+plx_document_new_from_stored (const char         *title,
+                              PlxDocumentFormat   format,
+                              char               *source,
+                              char               *text,
+                              const guint8       *blocks,
+                              gsize               blocks_size,
+                              const char         *content_hash,
+                              GError            **error)
+{
+  g_autoptr(PlxDocument) self = g_object_new (PLX_TYPE_DOCUMENT, NULL);
+
+  self->format = format;
+  self->text = text;
+  self->source = source != NULL ? source : text;
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT, _("its text is not valid UTF-8"));
+      return NULL;
+    }
+  index_text (self);
+  if (g_strcmp0 (self->content_hash, content_hash) != 0)
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
+                   _("its text no longer matches the hash it was stored with"));
+      return NULL;
+    }
+  if (!unpack_blocks (self, blocks, blocks_size, error))
+    return NULL;
+  collect_sections (self);
+  self->title = g_strdup (title);
+  return g_steal_pointer (&self);
+}
+
+/* The version of the reader that turns a source of @format into text and
+ * blocks: stored with each document, so that a change to a reader can be
+ * told from damage, and documents read by an older one are known. */
+guint
+plx_document_format_reader_version (PlxDocumentFormat format)
+{
+  switch (format)
+    {
+    case PLX_DOCUMENT_FORMAT_PLAIN:
+    case PLX_DOCUMENT_FORMAT_MARKDOWN:
+    default:
+      return 1;
+    }
+}
+
 PlxDocumentFormat
 plx_document_format_for_name (const char *file_name)
 {
@@ -362,6 +475,7 @@ plx_document_finalize (GObject *object)
 {
   PlxDocument *self = (PlxDocument *) object;
 
+  g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->title, g_free);
   if (self->text == self->source)
     self->text = NULL;
@@ -451,6 +565,7 @@ plx_document_class_init (PlxDocumentClass *klass)
 static void
 plx_document_init (PlxDocument *self)
 {
+  self->uuid = plx_text_new_uuid ();
   self->blocks = g_array_new (FALSE, FALSE, sizeof (PlxBlock));
   self->sections = g_array_new (FALSE, FALSE, sizeof (PlxSection));
   g_array_set_clear_func (self->sections, section_clear);
@@ -473,6 +588,33 @@ plx_document_set_id (PlxDocument *self,
     return;
   self->id = id;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+/* Stable across copies of a project, unlike the id. */
+const char *
+plx_document_get_uuid (PlxDocument *self)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), NULL);
+  return self->uuid;
+}
+
+void
+plx_document_set_uuid (PlxDocument *self,
+                       const char  *uuid)
+{
+  g_return_if_fail (PLX_IS_DOCUMENT (self));
+  g_return_if_fail (uuid != NULL);
+
+  g_free (self->uuid);
+  self->uuid = g_strdup (uuid);
+}
+
+/* NULL when the source is the text itself (plain text). */
+const char *
+plx_document_get_distinct_source (PlxDocument *self)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), NULL);
+  return self->source != self->text ? self->source : NULL;
 }
 
 const char *

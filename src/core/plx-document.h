@@ -43,6 +43,16 @@ PlxDocument       *plx_document_new_from_data     (const char        *data,
 PlxDocument       *plx_document_new_from_file     (GFile             *file,
                                                    GCancellable      *cancellable,
                                                    GError           **error);
+PlxDocument       *plx_document_new_from_stored   (const char        *title,
+                                                   PlxDocumentFormat  format,
+                                                   char              *source,
+                                                   char              *text,
+                                                   const guint8      *blocks,
+                                                   gsize              blocks_size,
+                                                   const char        *content_hash,
+                                                   GError           **error);
+GBytes            *plx_document_pack_blocks       (PlxDocument       *self);
+guint              plx_document_format_reader_version (PlxDocumentFormat format);
 PlxDocumentFormat  plx_document_format_for_name   (const char        *file_name);
 const char        *plx_document_format_to_string  (PlxDocumentFormat  format);
 gboolean           plx_document_format_from_string (const char       *name,
@@ -51,6 +61,10 @@ gboolean           plx_document_format_from_string (const char       *name,
 gint64             plx_document_get_id            (PlxDocument       *self);
 void               plx_document_set_id            (PlxDocument       *self,
                                                    gint64             id);
+const char        *plx_document_get_uuid          (PlxDocument       *self);
+void               plx_document_set_uuid          (PlxDocument       *self,
+                                                   const char        *uuid);
+const char        *plx_document_get_distinct_source (PlxDocument     *self);
 const char        *plx_document_get_title         (PlxDocument       *self);
 void               plx_document_set_title         (PlxDocument       *self,
                                                    const char        *title);

@@ -3,12 +3,14 @@
 #include <string.h>
 
 #include "plx-perspective.h"
+#include "plx-text.h"
 
 struct _PlxPerspective
 {
   GObject  parent_instance;
 
   gint64   id;
+  char    *uuid;
   char    *name;
   char    *color;
   int      position;
@@ -19,6 +21,7 @@ G_DEFINE_FINAL_TYPE (PlxPerspective, plx_perspective, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_ID,
+  PROP_UUID,
   PROP_NAME,
   PROP_COLOR,
   PROP_POSITION,
@@ -32,6 +35,7 @@ plx_perspective_finalize (GObject *object)
 {
   PlxPerspective *self = (PlxPerspective *) object;
 
+  g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->color, g_free);
 
@@ -50,6 +54,9 @@ plx_perspective_get_property (GObject    *object,
     {
     case PROP_ID:
       g_value_set_int64 (value, self->id);
+      break;
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
       break;
     case PROP_NAME:
       g_value_set_string (value, self->name);
@@ -103,7 +110,10 @@ plx_perspective_class_init (PlxPerspectiveClass *klass)
 
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UUID] =
+    g_param_spec_string ("uuid", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -120,6 +130,7 @@ plx_perspective_class_init (PlxPerspectiveClass *klass)
 static void
 plx_perspective_init (PlxPerspective *self)
 {
+  self->uuid = plx_text_new_uuid ();
 }
 
 PlxPerspective *
@@ -141,6 +152,39 @@ plx_perspective_get_id (PlxPerspective *self)
 {
   g_return_val_if_fail (PLX_IS_PERSPECTIVE (self), 0);
   return self->id;
+}
+
+/* Set once the store has given the perspective its row. */
+void
+plx_perspective_set_id (PlxPerspective *self,
+                        gint64          id)
+{
+  g_return_if_fail (PLX_IS_PERSPECTIVE (self));
+
+  if (self->id != id)
+    {
+      self->id = id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+    }
+}
+
+/* Stable across copies of a project, unlike the id. */
+const char *
+plx_perspective_get_uuid (PlxPerspective *self)
+{
+  g_return_val_if_fail (PLX_IS_PERSPECTIVE (self), NULL);
+  return self->uuid;
+}
+
+void
+plx_perspective_set_uuid (PlxPerspective *self,
+                          const char     *uuid)
+{
+  g_return_if_fail (PLX_IS_PERSPECTIVE (self));
+  g_return_if_fail (uuid != NULL);
+
+  g_free (self->uuid);
+  self->uuid = g_strdup (uuid);
 }
 
 const char *

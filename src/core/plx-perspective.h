@@ -14,6 +14,11 @@ PlxPerspective *plx_perspective_new          (gint64          id,
                                               const char     *color,
                                               int             position);
 gint64          plx_perspective_get_id       (PlxPerspective *self);
+void            plx_perspective_set_id       (PlxPerspective *self,
+                                              gint64          id);
+const char     *plx_perspective_get_uuid     (PlxPerspective *self);
+void            plx_perspective_set_uuid     (PlxPerspective *self,
+                                              const char     *uuid);
 const char     *plx_perspective_get_name     (PlxPerspective *self);
 void            plx_perspective_set_name     (PlxPerspective *self,
                                               const char     *name);

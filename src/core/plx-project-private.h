@@ -1,16 +1,11 @@
-/* plx-project-private.h: for the importers and the tests.
+/* plx-project-private.h: transactions, for the core's importers and the tests.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
-
-#include <sqlite3.h>
 
 #include "plx-project.h"
 
 G_BEGIN_DECLS
 
-gboolean _plx_project_migrate   (sqlite3     *db,
-                                 int          target_version,
-                                 GError     **error);
 gboolean _plx_project_begin     (PlxProject  *self,
                                  GError     **error);
 gboolean _plx_project_commit    (PlxProject  *self,
@@ -19,8 +14,5 @@ void     _plx_project_rollback  (PlxProject  *self);
 void     _plx_project_reload    (PlxProject  *self);
 void     _plx_project_set_bulk  (PlxProject  *self,
                                  gboolean     bulk);
-
-void     _plx_project_adopt_document (PlxProject  *self,
-                                     PlxDocument *document);
 
 G_END_DECLS

@@ -8,27 +8,16 @@
 #include "plx-annotation.h"
 #include "plx-document.h"
 #include "plx-perspective.h"
+#include "plx-store.h"
 
 G_BEGIN_DECLS
-
-#define PLX_PROJECT_SCHEMA_VERSION 2
-/* "PLX1" in the SQLite header tells a project from any other database. */
-#define PLX_PROJECT_APPLICATION_ID 0x504C5831
-
-typedef struct {
-  gint64      document_id;     /* 0: every document */
-  gint64      perspective_id;  /* 0: every perspective */
-  const char *theme;           /* NULL: any theme */
-} PlxAnnotationQuery;
-
-typedef struct {
-  gint64   id;
-  char    *title;
-} PlxDocumentSummary;
 
 #define PLX_TYPE_PROJECT (plx_project_get_type ())
 G_DECLARE_FINAL_TYPE (PlxProject, plx_project, PLX, PROJECT, GObject)
 
+PlxProject     *plx_project_new_for_store        (PlxStore            *store,
+                                                  GError             **error);
+PlxStore       *plx_project_get_store            (PlxProject          *self);
 PlxProject     *plx_project_open                 (const char          *path,
                                                   GError             **error);
 void            plx_project_open_async           (const char          *path,
@@ -90,6 +79,16 @@ gboolean        plx_project_remove_document      (PlxProject          *self,
 PlxDocument    *plx_project_load_document        (PlxProject          *self,
                                                   gint64               id,
                                                   GError             **error);
+void            plx_project_load_document_async  (PlxProject          *self,
+                                                  gint64               id,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+PlxDocument    *plx_project_load_document_finish (PlxProject          *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+void            plx_project_adopt_document       (PlxProject          *self,
+                                                  PlxDocument         *document);
 GPtrArray      *plx_project_list_documents       (PlxProject          *self,
                                                   GError             **error);
 GArray         *plx_project_list_document_summaries (PlxProject       *self,
@@ -111,6 +110,8 @@ GPtrArray      *plx_project_list_annotations     (PlxProject          *self,
                                                   const PlxAnnotationQuery *query,
                                                   GError             **error);
 char          **plx_project_list_themes          (PlxProject          *self,
+                                                  GError             **error);
+GArray         *plx_project_list_tombstones      (PlxProject          *self,
                                                   GError             **error);
 gboolean        plx_project_check                (PlxProject          *self,
                                                   GString             *report,

@@ -22,26 +22,26 @@ SQL_KEYWORDS = r'(?:SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|ATTACH|
 # Calls that take SQL text: function name -> index of the SQL argument.
 SQL_CALLS = {
     'sqlite3_exec': 1, 'sqlite3_prepare': 1, 'sqlite3_prepare_v2': 1, 'sqlite3_prepare_v3': 1,
-    # The project's wrappers (plx-project.c, plx-project-schema.c, plx-salvage.c).
-    'statement': 1, 'run': 1, 'exec': 1, 'pragma_int': 1, 'scan': 2,
+    # The SQLite backend's wrappers (src/store/sqlite).
+    '_plx_sqlite_statement': 1, '_plx_sqlite_run': 1, 'exec': 1, 'pragma_int': 1, 'scan': 2,
 }
 SCAN_EXTRA_ARGS = {'scan': [3]}  # scan (s, table, forward, backward, func): both SQL arguments
 
 # (file, call, argument text): why a non-literal argument is safe.
 ALLOWED_VARIABLES = {
-    ('src/core/plx-project.c', 'sqlite3_prepare_v3', 'sql'):
-        'statement(): the statement cache; its callers pass literals (checked here)',
-    ('src/core/plx-project.c', 'statement', 'sql'):
-        'run(): its callers pass literals (checked here)',
-    ('src/core/plx-project.c', 'sqlite3_exec', 'set_id'):
+    ('src/store/sqlite/plx-sqlite-store.c', 'sqlite3_prepare_v3', 'sql'):
+        '_plx_sqlite_statement(): the statement cache; its callers pass literals (checked here)',
+    ('src/store/sqlite/plx-sqlite-store.c', '_plx_sqlite_statement', 'sql'):
+        '_plx_sqlite_run(): its callers pass literals (checked here)',
+    ('src/store/sqlite/plx-sqlite-store.c', 'sqlite3_exec', 'set_id'):
         'PRAGMA application_id = %d with the integer PLX_PROJECT_APPLICATION_ID',
-    ('src/core/plx-project-schema.c', 'sqlite3_exec', 'sql'):
+    ('src/store/sqlite/plx-sqlite-schema.c', 'sqlite3_exec', 'sql'):
         'exec(): its callers pass literals (checked here)',
-    ('src/core/plx-project-schema.c', 'exec', 'set_version'):
+    ('src/store/sqlite/plx-sqlite-schema.c', 'exec', 'set_version'):
         'PRAGMA user_version = %d with an integer migration number',
-    ('src/core/plx-salvage.c', 'sqlite3_prepare_v2', 'passes[pass]'):
+    ('src/store/sqlite/plx-sqlite-salvage.c', 'sqlite3_prepare_v2', 'passes[pass]'):
         'scan(): an array of its SQL arguments, which are literals (checked here)',
-    ('src/core/plx-salvage.c', 'sqlite3_prepare_v2', 'sql'):
+    ('src/store/sqlite/plx-sqlite-salvage.c', 'sqlite3_prepare_v2', 'sql'):
         'pragma_int(): its callers pass literals (checked here)',
 }
 # printf-style formats of SQL that are allowed: integer formatting only.
@@ -172,6 +172,38 @@ def check_flatpak(root):
     return errors, f'{len(manifests)} manifest(s) checked'
 
 
+# Files outside src/store/sqlite that may speak SQLite: tests of the file
+# format itself, which make and damage project files by hand.
+SQLITE_ALLOWED_TESTS = {'tests/test-sqlite-store.c', 'tests/test-corrupt.c'}
+
+
+def check_store(root):
+    """SQLite stays behind the PlxStore interface (src/store/sqlite), and no
+    app or CLI file includes a private header of the core."""
+    errors, n = [], 0
+    paths = []
+    for pattern in ('src/**/*.[ch]', 'bench/**/*.[ch]', 'tests/**/*.[ch]'):
+        paths += glob.glob(os.path.join(root, pattern), recursive=True)
+    for path in sorted(set(paths)):
+        rel = os.path.relpath(path, root)
+        if rel.startswith('src/store/sqlite/') or rel in SQLITE_ALLOWED_TESTS:
+            continue
+        n += 1
+        with open(path, encoding='utf-8') as f:
+            text = f.read()
+        code = re.sub(r'/\*.*?\*/', lambda m: ' ' * len(m.group(0)), text, flags=re.S)
+        for m in re.finditer(r'\bsqlite3\w*|SQLITE_[A-Z_]+', code):
+            line = code.count('\n', 0, m.start()) + 1
+            errors.append(f'{rel}:{line}: uses SQLite ({m.group(0)}) outside src/store/sqlite')
+        if rel.startswith(('src/app/', 'src/cli/')):
+            for m in re.finditer(r'#include\s+"(plx-[a-z-]+-private\.h)"', code):
+                if os.path.exists(os.path.join(root, 'src', 'core', m.group(1))) or \
+                        os.path.exists(os.path.join(root, 'src', 'store', 'sqlite', m.group(1))):
+                    line = code.count('\n', 0, m.start()) + 1
+                    errors.append(f'{rel}:{line}: includes the core’s private header {m.group(1)}')
+    return errors, f'{n} files checked'
+
+
 def self_test():
     """The SQL check must catch what it is for."""
     import tempfile
@@ -191,7 +223,8 @@ def self_test():
 def main(argv):
     self_test()
     root, what = argv[1], argv[2]
-    errors, summary = {'sql': check_sql, 'shell': check_shell, 'flatpak': check_flatpak}[what](root)
+    errors, summary = {'sql': check_sql, 'shell': check_shell, 'flatpak': check_flatpak,
+                       'store': check_store}[what](root)
     for e in errors:
         print(e, file=sys.stderr)
     print(f'check-hygiene {what}: {summary}, {len(errors)} problem(s)')

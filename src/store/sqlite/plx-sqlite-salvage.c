@@ -1,19 +1,18 @@
-/* plx-salvage.c: when a project is damaged, SQLite can often still read
+/* plx-sqlite-salvage.c: when a project is damaged, SQLite can often still read
  * most of it. Salvage opens the damaged file read-only, reads every table
  * as far as it can, forwards and then backwards from the end (so one bad
  * page costs only the rows on it), and writes what it read into a new
  * project through the ordinary API, which checks every annotation against
  * its text again. The damaged file is never written.
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "plx-salvage"
+#define G_LOG_DOMAIN "plx-sqlite"
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
-
 #include "plx-error.h"
 #include "plx-project-private.h"
 #include "plx-salvage.h"
+#include "plx-sqlite-store-private.h"
 #include "plx-text.h"
 
 typedef struct {
@@ -29,6 +28,11 @@ typedef struct {
   char   *format;
   char   *source;
   gsize   source_bytes;
+  /* Version 3 keeps the text as it was read, and its structure. */
+  char   *uuid;
+  char   *text;
+  GBytes *blocks;
+  char   *content_hash;
 } DocumentRow;
 
 typedef struct {
@@ -40,6 +44,7 @@ typedef struct {
   char   *quote;
   char   *note;
   char   *author;
+  gint64  creator_id;   /* version 3 names the author by annotator */
   char   *created;
   char   *modified;
   char   *themes_v1;    /* version 1 kept themes in a column */
@@ -58,6 +63,7 @@ typedef struct {
   GHashTable       *documents;     /* gint64 * → DocumentRow */
   GHashTable       *annotations;   /* uuid → AnnotationRow */
   GHashTable       *themes;        /* gint64 * → name */
+  GHashTable       *annotators;    /* gint64 * → name */
   GHashTable       *links;         /* uuid → GArray of ThemeLink */
   GHashTable       *seen_links;    /* "uuid/theme id" */
 } Salvage;
@@ -82,6 +88,10 @@ document_row_free (gpointer data)
   g_free (row->title);
   g_free (row->format);
   g_free (row->source);
+  g_free (row->uuid);
+  g_free (row->text);
+  g_clear_pointer (&row->blocks, g_bytes_unref);
+  g_free (row->content_hash);
   g_free (row);
 }
 
@@ -205,6 +215,13 @@ read_document (Salvage      *s,
   row->format = column_dup (stmt, 2);
   row->source = g_strndup ((const char *) sqlite3_column_text (stmt, 3), (gsize) sqlite3_column_bytes (stmt, 3));
   row->source_bytes = row->source ? (gsize) sqlite3_column_bytes (stmt, 3) : 0;
+  if (s->version >= 3 && sqlite3_column_type (stmt, 4) == SQLITE_TEXT)
+    {
+      row->text = g_strndup ((const char *) sqlite3_column_text (stmt, 4), (gsize) sqlite3_column_bytes (stmt, 4));
+      row->blocks = g_bytes_new (sqlite3_column_blob (stmt, 5), (gsize) sqlite3_column_bytes (stmt, 5));
+      row->content_hash = column_dup (stmt, 6);
+      row->uuid = column_dup (stmt, 7);
+    }
   g_hash_table_insert (s->documents, new_id (id), row);
 }
 
@@ -216,6 +233,16 @@ read_theme (Salvage      *s,
 
   if (!g_hash_table_contains (s->themes, &id) && sqlite3_column_text (stmt, 1) != NULL)
     g_hash_table_insert (s->themes, new_id (id), column_dup (stmt, 1));
+}
+
+static void
+read_annotator (Salvage      *s,
+                sqlite3_stmt *stmt)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+
+  if (!g_hash_table_contains (s->annotators, &id) && sqlite3_column_text (stmt, 1) != NULL)
+    g_hash_table_insert (s->annotators, new_id (id), column_dup (stmt, 1));
 }
 
 static void
@@ -258,7 +285,10 @@ read_annotation (Salvage      *s,
   row->end = sqlite3_column_int64 (stmt, 4);
   row->quote = column_dup (stmt, 5);
   row->note = column_dup (stmt, 6);
-  row->author = column_dup (stmt, 7);
+  if (s->version >= 3)
+    row->creator_id = sqlite3_column_int64 (stmt, 7);
+  else
+    row->author = column_dup (stmt, 7);
   row->created = column_dup (stmt, 8);
   row->modified = column_dup (stmt, 9);
   if (s->version < 2)
@@ -273,10 +303,29 @@ read_all (Salvage *s)
         "SELECT id, name, color, position FROM perspectives ORDER BY id",
         "SELECT id, name, color, position FROM perspectives ORDER BY id DESC",
         read_perspective);
-  scan (s, "documents",
-        "SELECT id, title, format, source FROM documents ORDER BY id",
-        "SELECT id, title, format, source FROM documents ORDER BY id DESC",
-        read_document);
+  if (s->version >= 3)
+    {
+      scan (s, "documents",
+            "SELECT id, title, format, source, text, blocks, content_hash, uuid FROM documents ORDER BY id",
+            "SELECT id, title, format, source, text, blocks, content_hash, uuid FROM documents ORDER BY id DESC",
+            read_document);
+      scan (s, "annotators",
+            "SELECT id, name FROM annotators ORDER BY id",
+            "SELECT id, name FROM annotators ORDER BY id DESC",
+            read_annotator);
+    }
+  else
+    scan (s, "documents",
+          "SELECT id, title, format, source FROM documents ORDER BY id",
+          "SELECT id, title, format, source FROM documents ORDER BY id DESC",
+          read_document);
+  if (s->version >= 3)
+    scan (s, "annotations",
+          "SELECT uuid, document_id, perspective_id, start_offset, end_offset, quote, note, creator_id, created, modified "
+          "FROM annotations ORDER BY uuid",
+          "SELECT uuid, document_id, perspective_id, start_offset, end_offset, quote, note, creator_id, created, modified "
+          "FROM annotations ORDER BY uuid DESC",
+          read_annotation);
   if (s->version >= 2)
     {
       scan (s, "themes",
@@ -287,12 +336,13 @@ read_all (Salvage *s)
             "SELECT annotation_uuid, theme_id, position FROM annotation_themes ORDER BY annotation_uuid, theme_id",
             "SELECT annotation_uuid, theme_id, position FROM annotation_themes ORDER BY annotation_uuid DESC, theme_id DESC",
             read_link);
-      scan (s, "annotations",
-            "SELECT uuid, document_id, perspective_id, start_offset, end_offset, quote, note, author, created, modified "
-            "FROM annotations ORDER BY uuid",
-            "SELECT uuid, document_id, perspective_id, start_offset, end_offset, quote, note, author, created, modified "
-            "FROM annotations ORDER BY uuid DESC",
-            read_annotation);
+      if (s->version == 2)
+        scan (s, "annotations",
+              "SELECT uuid, document_id, perspective_id, start_offset, end_offset, quote, note, author, created, modified "
+              "FROM annotations ORDER BY uuid",
+              "SELECT uuid, document_id, perspective_id, start_offset, end_offset, quote, note, author, created, modified "
+              "FROM annotations ORDER BY uuid DESC",
+              read_annotation);
     }
   else
     scan (s, "annotations",
@@ -533,12 +583,20 @@ write_documents (Salvage     *s,
       g_autoptr(GError) error = NULL;
 
       plx_document_format_from_string (row->format, &format);
-      if (row->source != NULL)
+      if (row->text != NULL)
+        document = plx_document_new_from_stored (row->title, format,
+                                                 row->source ? g_strndup (row->source, row->source_bytes) : NULL,
+                                                 g_strdup (row->text),
+                                                 g_bytes_get_data (row->blocks, NULL), g_bytes_get_size (row->blocks),
+                                                 row->content_hash, &error);
+      else if (row->source != NULL)
         document = plx_document_new_from_data (row->source, row->source_bytes, format, row->title, &error);
       else
         g_set_error_literal (&error, PLX_ERROR, PLX_ERROR_CORRUPT, _("its text is missing"));
       if (document != NULL && row->title != NULL && *row->title != '\0')
         plx_document_set_title (document, row->title);
+      if (document != NULL && plx_text_is_uuid (row->uuid))
+        plx_document_set_uuid (document, row->uuid);
       if (document == NULL || !plx_project_add_document (project, document, &error))
         {
           problem (s, _("Document %lld could not be copied: %s"), (long long) row->id, error->message);
@@ -643,6 +701,8 @@ write_annotations (Salvage     *s,
           plx_annotation_set_uuid (annotation, row->uuid);
           set_themes (s, row, annotation);
           plx_annotation_set_note (annotation, row->note ? row->note : "");
+          if (row->author == NULL)
+            row->author = g_strdup (g_hash_table_lookup (s->annotators, &row->creator_id));
           plx_annotation_set_author (annotation, row->author ? row->author : "");
           if (plx_text_is_iso8601 (row->created) && plx_text_is_iso8601 (row->modified))
             plx_annotation_set_times (annotation, row->created, row->modified);
@@ -716,6 +776,7 @@ plx_project_salvage (const char  *damaged_path,
   s.documents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, document_row_free);
   s.annotations = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, annotation_row_free);
   s.themes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  s.annotators = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   s.links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   s.seen_links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -736,6 +797,7 @@ plx_project_salvage (const char  *damaged_path,
   g_hash_table_unref (s.documents);
   g_hash_table_unref (s.annotations);
   g_hash_table_unref (s.themes);
+  g_hash_table_unref (s.annotators);
   g_hash_table_unref (s.links);
   g_hash_table_unref (s.seen_links);
 

@@ -1,0 +1,258 @@
+/* plx-store.c: the interface's dispatch.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-store"
+
+#include "plx-store.h"
+
+G_DEFINE_INTERFACE (PlxStore, plx_store, G_TYPE_OBJECT)
+
+static void
+plx_store_default_init (PlxStoreInterface *iface)
+{
+}
+
+void
+plx_tombstone_clear (PlxTombstone *tombstone)
+{
+  g_clear_pointer (&tombstone->uuid, g_free);
+  g_clear_pointer (&tombstone->kind, g_free);
+  g_clear_pointer (&tombstone->ancestry, g_free);
+  g_clear_pointer (&tombstone->deleted, g_free);
+}
+
+const char *
+plx_store_get_location (PlxStore *self)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), NULL);
+
+  return PLX_STORE_GET_IFACE (self)->get_location (self);
+}
+
+PlxStore *
+plx_store_open_another (PlxStore *self,
+                        GError  **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), NULL);
+
+  return PLX_STORE_GET_IFACE (self)->open_another (self, error);
+}
+
+gboolean
+plx_store_begin (PlxStore *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+
+  return PLX_STORE_GET_IFACE (self)->begin (self, error);
+}
+
+gboolean
+plx_store_commit (PlxStore *self,
+                  GError  **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+
+  return PLX_STORE_GET_IFACE (self)->commit (self, error);
+}
+
+void
+plx_store_rollback (PlxStore *self)
+{
+  g_return_if_fail (PLX_IS_STORE (self));
+
+  PLX_STORE_GET_IFACE (self)->rollback (self);
+}
+
+guint
+plx_store_get_depth (PlxStore *self)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), 0);
+
+  return PLX_STORE_GET_IFACE (self)->get_depth (self);
+}
+
+void
+plx_store_set_bulk (PlxStore *self,
+                    gboolean  bulk)
+{
+  g_return_if_fail (PLX_IS_STORE (self));
+
+  PLX_STORE_GET_IFACE (self)->set_bulk (self, bulk);
+}
+
+gboolean
+plx_store_poll_external (PlxStore *self,
+                         gboolean *changed,
+                         GError  **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+
+  return PLX_STORE_GET_IFACE (self)->poll_external (self, changed, error);
+}
+
+gboolean
+plx_store_check (PlxStore *self,
+                 GString  *report,
+                 GError  **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+
+  return PLX_STORE_GET_IFACE (self)->check (self, report, error);
+}
+
+GPtrArray *
+plx_store_list_perspectives (PlxStore *self,
+                             GError  **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), NULL);
+
+  return PLX_STORE_GET_IFACE (self)->list_perspectives (self, error);
+}
+
+gboolean
+plx_store_insert_perspective (PlxStore       *self,
+                              PlxPerspective *perspective,
+                              GError        **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+
+  return PLX_STORE_GET_IFACE (self)->insert_perspective (self, perspective, error);
+}
+
+gboolean
+plx_store_update_perspective (PlxStore       *self,
+                              PlxPerspective *perspective,
+                              GError        **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+
+  return PLX_STORE_GET_IFACE (self)->update_perspective (self, perspective, error);
+}
+
+gboolean
+plx_store_delete_perspective (PlxStore *self,
+                              gint64    id,
+                              GError  **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+
+  return PLX_STORE_GET_IFACE (self)->delete_perspective (self, id, error);
+}
+
+gboolean
+plx_store_insert_document (PlxStore    *self,
+                           PlxDocument *document,
+                           GError     **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+
+  return PLX_STORE_GET_IFACE (self)->insert_document (self, document, error);
+}
+
+gboolean
+plx_store_delete_document (PlxStore *self,
+                           gint64    id,
+                           GError  **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+
+  return PLX_STORE_GET_IFACE (self)->delete_document (self, id, error);
+}
+
+PlxDocument *
+plx_store_load_document (PlxStore *self,
+                         gint64    id,
+                         GError  **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), NULL);
+
+  return PLX_STORE_GET_IFACE (self)->load_document (self, id, error);
+}
+
+GArray *
+plx_store_list_documents (PlxStore *self,
+                          GError  **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), NULL);
+
+  return PLX_STORE_GET_IFACE (self)->list_documents (self, error);
+}
+
+gboolean
+plx_store_insert_annotation (PlxStore      *self,
+                             PlxAnnotation *annotation,
+                             GError       **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+
+  return PLX_STORE_GET_IFACE (self)->insert_annotation (self, annotation, error);
+}
+
+gboolean
+plx_store_update_annotation (PlxStore      *self,
+                             PlxAnnotation *annotation,
+                             GError       **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+
+  return PLX_STORE_GET_IFACE (self)->update_annotation (self, annotation, error);
+}
+
+gboolean
+plx_store_delete_annotation (PlxStore      *self,
+                             PlxAnnotation *annotation,
+                             GError       **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+
+  return PLX_STORE_GET_IFACE (self)->delete_annotation (self, annotation, error);
+}
+
+PlxAnnotation *
+plx_store_get_annotation (PlxStore   *self,
+                          const char *uuid,
+                          GError    **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), NULL);
+
+  return PLX_STORE_GET_IFACE (self)->get_annotation (self, uuid, error);
+}
+
+GPtrArray *
+plx_store_list_annotations (PlxStore                 *self,
+                            const PlxAnnotationQuery *query,
+                            GError                  **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), NULL);
+
+  return PLX_STORE_GET_IFACE (self)->list_annotations (self, query, error);
+}
+
+gboolean
+plx_store_count_annotations (PlxStore                 *self,
+                             const PlxAnnotationQuery *query,
+                             guint                    *count,
+                             GError                  **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+
+  return PLX_STORE_GET_IFACE (self)->count_annotations (self, query, count, error);
+}
+
+char * *
+plx_store_list_themes (PlxStore *self,
+                       GError  **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), NULL);
+
+  return PLX_STORE_GET_IFACE (self)->list_themes (self, error);
+}
+
+GArray *
+plx_store_list_tombstones (PlxStore *self,
+                           GError  **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), NULL);
+
+  return PLX_STORE_GET_IFACE (self)->list_tombstones (self, error);
+}

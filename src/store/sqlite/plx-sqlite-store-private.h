@@ -1,0 +1,56 @@
+/* plx-sqlite-store-private.h: shared by the files of the SQLite backend.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "plx-sqlite-store.h"
+
+G_BEGIN_DECLS
+
+struct _PlxSqliteStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;   /* const char *sql → sqlite3_stmt */
+  guint       depth;        /* open transaction levels */
+
+  /* SQLite bumps this when another connection commits: how the app sees
+   * what parallax-cli (or another window) wrote. */
+  gint64      data_version;
+};
+
+gboolean      _plx_sqlite_error        (PlxSqliteStore  *self,
+                                        GError         **error);
+sqlite3_stmt *_plx_sqlite_statement    (PlxSqliteStore  *self,
+                                        const char      *sql,
+                                        GError         **error);
+gboolean      _plx_sqlite_step_done    (PlxSqliteStore  *self,
+                                        sqlite3_stmt    *stmt,
+                                        GError         **error);
+gboolean      _plx_sqlite_run          (PlxSqliteStore  *self,
+                                        const char      *sql,
+                                        GError         **error);
+void          _plx_sqlite_rows_init    (PlxStoreInterface *iface);
+
+/* plx-sqlite-file.c */
+gboolean      _plx_sqlite_check_header   (const char  *path,
+                                          GError     **error);
+gboolean      _plx_sqlite_check_writable (const char  *path,
+                                          GError     **error);
+gboolean      _plx_sqlite_create_empty   (const char  *path,
+                                          char       **temp_path,
+                                          GError     **error);
+
+/* plx-sqlite-schema.c */
+gboolean      _plx_sqlite_migrate      (sqlite3     *db,
+                                        int          target_version,
+                                        GError     **error);
+/* A UUID made by SQLite itself, for rows a migration gives one to. */
+#define PLX_SQLITE_NEW_UUID \
+  "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || " \
+  "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
+
+G_END_DECLS

@@ -1,0 +1,822 @@
+/* test-sqlite-store.c: the project file: its header and schema,
+ * migrations from older versions, refusal of files that are not (good)
+ * projects, and the check of what changed behind the project's back.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <unistd.h>
+#include <sqlite3.h>
+
+#include "plx-project-fixture.h"
+#include "plx-project-private.h"
+#include "plx-sqlite-store.h"
+#include "plx-sqlite-store-private.h"
+
+static int
+query_int (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static int
+read_pragma_int (const char *path,
+                 const char *pragma)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
+
+  return query_int (path, sql);
+}
+
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+/* ---- creation ---- */
+
+static sqlite3_stmt *
+prepare (sqlite3    *db,
+         const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  return stmt;
+}
+
+static void
+insert_v1_annotation (sqlite3       *db,
+                      PlxAnnotation *annotation,
+                      const char    *themes_column)
+{
+  sqlite3_stmt *stmt = prepare (db,
+                                "INSERT INTO annotations (uuid, document_id, perspective_id, start_offset, end_offset, "
+                                "quote, prefix, suffix, themes, note, author, created, modified) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+
+  sqlite3_bind_text (stmt, 1, plx_annotation_get_uuid (annotation), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, plx_annotation_get_document_id (annotation));
+  sqlite3_bind_int64 (stmt, 3, plx_annotation_get_perspective_id (annotation));
+  sqlite3_bind_int64 (stmt, 4, plx_annotation_get_start (annotation));
+  sqlite3_bind_int64 (stmt, 5, plx_annotation_get_end (annotation));
+  sqlite3_bind_text (stmt, 6, plx_annotation_get_quote (annotation), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, plx_annotation_get_prefix (annotation), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, plx_annotation_get_suffix (annotation), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, themes_column, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 10, plx_annotation_get_note (annotation), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, plx_annotation_get_author (annotation), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 12, plx_annotation_get_created (annotation), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 13, plx_annotation_get_modified (annotation), -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+}
+
+static gboolean
+table_has_column (const char *path,
+                  const char *table,
+                  const char *column)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA table_info(%s)", table);
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  stmt = prepare (db, sql);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    found |= g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), column) == 0;
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return found;
+}
+
+static void
+test_migrate_v1 (void)
+{
+  g_autofree char *dir = plx_test_make_tempdir ();
+  g_autofree char *path = g_build_filename (dir, "old.parallax", NULL);
+  g_autofree char *essay_path = plx_test_essay_path ();
+  g_autofree char *source = NULL;
+  g_autoptr(PlxDocument) document = NULL;
+  g_autoptr(PlxAnnotation) first = NULL;
+  g_autoptr(PlxAnnotation) second = NULL;
+  g_autoptr(PlxAnnotation) plain = NULL;
+  g_autoptr(PlxProject) project = NULL;
+  g_autoptr(PlxAnnotation) loaded = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_auto(GStrv) themes = NULL;
+  const char *first_themes[] = { "arms sales", "mediation", NULL };
+  const char *second_themes[] = { "mediation", "ceasefire", NULL };
+  const char *all_themes[] = { "mediation", "arms sales", "ceasefire", NULL };
+  const char *names[] = { "Armenian", "Azerbaijani", "Western", "Russian" };
+  g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", PLX_PROJECT_APPLICATION_ID);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt;
+  gsize length = 0;
+
+  source = plx_test_read_file (essay_path, &length);
+  document = plx_document_new_from_data (source, length, PLX_DOCUMENT_FORMAT_MARKDOWN, NULL, &error);
+  g_assert_no_error (error);
+  plx_document_set_id (document, 1);
+
+  /* A version-1 file, as the first release wrote it. */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, set_id, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (_plx_sqlite_migrate (db, 1, &error));
+  g_assert_no_error (error);
+
+  stmt = prepare (db, "INSERT INTO documents (id, title, format, source, content_hash, added) VALUES (1, ?1, 'markdown', ?2, ?3, '2012-07-01T10:00:00.000Z')");
+  sqlite3_bind_text (stmt, 1, plx_document_get_title (document), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, source, (int) length, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, plx_document_get_content_hash (document), -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+
+  stmt = prepare (db, "INSERT INTO perspectives (id, name, color, position) VALUES (?1, ?2, ?3, ?4)");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *colors[] = { "#E69F00", "#0072B2", "#009E73", "#CC79A7" };
+
+      sqlite3_bind_int (stmt, 1, (int) i + 1);
+      sqlite3_bind_text (stmt, 2, names[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, colors[i], -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, (int) i);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  first = plx_annotation_new_for_range (document, find_offset (document, "arms dealer"),
+                                        find_offset (document, "arms dealer") + 11, 4, &error);
+  g_assert_no_error (error);
+  plx_annotation_set_note (first, "Россия как продавец оружия");
+  plx_annotation_set_author (first, "Иван");
+  plx_annotation_set_times (first, "2012-07-01T10:05:00.000Z", "2012-07-02T11:00:00.500Z");
+  insert_v1_annotation (db, first, "arms sales\x1fmediation");
+
+  second = plx_annotation_new_for_range (document, find_offset (document, "Minsk Process"),
+                                         find_offset (document, "Minsk Process") + 13, 3, &error);
+  g_assert_no_error (error);
+  plx_annotation_set_times (second, "2012-07-01T10:06:00.000Z", "2012-07-01T10:06:00.000Z");
+  /* Empty pieces between separators are not themes. */
+  insert_v1_annotation (db, second, "mediation\x1f\x1f" "ceasefire");
+
+  plain = plx_annotation_new_for_range (document, 0, 9, 1, &error);
+  g_assert_no_error (error);
+  insert_v1_annotation (db, plain, "");
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  g_assert_cmpint (read_pragma_int (path, "user_version"), ==, 1);
+  g_assert_true (table_has_column (path, "annotations", "themes"));
+
+  project = plx_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+
+  loaded = plx_project_get_annotation (project, plx_annotation_get_uuid (first), &error);
+  g_assert_no_error (error);
+  assert_strv (plx_annotation_get_themes (loaded), first_themes);
+  plx_annotation_set_themes (first, first_themes);
+  g_assert_true (plx_annotation_equal (loaded, first));
+  g_clear_object (&loaded);
+
+  loaded = plx_project_get_annotation (project, plx_annotation_get_uuid (second), &error);
+  g_assert_no_error (error);
+  assert_strv (plx_annotation_get_themes (loaded), second_themes);
+  plx_annotation_set_themes (second, second_themes);
+  g_assert_true (plx_annotation_equal (loaded, second));
+  g_clear_object (&loaded);
+
+  loaded = plx_project_get_annotation (project, plx_annotation_get_uuid (plain), &error);
+  g_assert_no_error (error);
+  g_assert_true (plx_annotation_equal (loaded, plain));
+  g_assert_null (plx_annotation_get_themes (loaded)[0]);
+
+  all = list (project, 0, 0, "MEDIATION");
+  g_assert_cmpuint (all->len, ==, 2);
+  themes = plx_project_list_themes (project, &error);
+  g_assert_no_error (error);
+  assert_strv ((const char * const *) themes, all_themes);
+  g_assert_cmpuint (g_list_model_get_n_items (plx_project_get_perspectives (project)), ==, 4);
+  g_assert_true (plx_project_check (project, report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->str, ==, "");
+  g_clear_object (&project);
+
+  g_assert_cmpint (read_pragma_int (path, "user_version"), ==, PLX_PROJECT_SCHEMA_VERSION);
+  g_assert_false (table_has_column (path, "annotations", "themes"));
+
+  /* Opening again is a no-op migration. */
+  project = plx_project_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&project);
+  g_assert_cmpint (read_pragma_int (path, "user_version"), ==, PLX_PROJECT_SCHEMA_VERSION);
+
+  plx_test_remove_tree (dir);
+}
+
+/* ---- version 2 → 3 ---- */
+
+#define MARKDOWN_DOC \
+  "# Talks in Kazan\n\n## Before\n\nThe sides met [1] in June,\nand   talked  late.\n\n" \
+  "## After\n\n> No agreement.\n\n[1] Kazan, 2011.\n"
+
+typedef struct {
+  PlxDocument *document;
+  const char  *format;
+  char        *source;
+  gsize        length;
+} V2Document;
+
+/* A version-2 project, as the release before identities wrote it (in WAL
+ * mode, as every opened project is), holding @documents and, on each, a
+ * passage every 37 characters; returns the passages as they were made. */
+static GPtrArray *
+write_v2_project (const char *path,
+                  V2Document *documents,
+                  guint       n_documents)
+{
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", PLX_PROJECT_APPLICATION_ID);
+  const char *authors[] = { "Anahit", "", "Елена", "Aysel" };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, set_id, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (_plx_sqlite_migrate (db, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO perspectives (id, name, color, position) VALUES "
+                                 "(1, 'Armenian', '#E69F00', 0), (2, 'Azerbaijani', '#0072B2', 1), "
+                                 "(3, 'Western', '#009E73', 2), (4, 'Russian', '#CC79A7', 3);"
+                                 "INSERT INTO themes (id, name) VALUES (1, 'mediation'), (2, 'arms sales');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  for (guint d = 0; d < n_documents; d++)
+    {
+      PlxDocument *document = documents[d].document;
+      guint length = plx_document_get_length (document);
+
+      plx_document_set_id (document, d + 1);
+      stmt = prepare (db, "INSERT INTO documents (id, title, format, source, content_hash, added) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, '2024-05-01T10:00:00.000Z')");
+      sqlite3_bind_int (stmt, 1, (int) d + 1);
+      sqlite3_bind_text (stmt, 2, plx_document_get_title (document), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, documents[d].format, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, documents[d].source, (int) documents[d].length, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, plx_document_get_content_hash (document), -1, SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_finalize (stmt);
+
+      for (guint start = 0, i = 0; start + 5 < length; start += 37, i++)
+        {
+          guint end = MIN (length, start + 5 + (i * 13) % 60);
+          PlxAnnotation *annotation = plx_annotation_new_for_range (document, start, end, 1 + i % 4, &error);
+          g_autofree char *note = g_strdup_printf ("Note %u — Նշում", i);
+
+          g_assert_no_error (error);
+          plx_annotation_set_note (annotation, i % 3 == 0 ? "" : note);
+          plx_annotation_set_author (annotation, authors[i % G_N_ELEMENTS (authors)]);
+          stmt = prepare (db, "INSERT INTO annotations (uuid, document_id, perspective_id, start_offset, end_offset, "
+                              "quote, prefix, suffix, note, author, created, modified) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+          sqlite3_bind_text (stmt, 1, plx_annotation_get_uuid (annotation), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (stmt, 2, d + 1);
+          sqlite3_bind_int64 (stmt, 3, plx_annotation_get_perspective_id (annotation));
+          sqlite3_bind_int64 (stmt, 4, plx_annotation_get_start (annotation));
+          sqlite3_bind_int64 (stmt, 5, plx_annotation_get_end (annotation));
+          sqlite3_bind_text (stmt, 6, plx_annotation_get_quote (annotation), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 7, plx_annotation_get_prefix (annotation), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 8, plx_annotation_get_suffix (annotation), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 9, plx_annotation_get_note (annotation), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 10, plx_annotation_get_author (annotation), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 11, plx_annotation_get_created (annotation), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 12, plx_annotation_get_modified (annotation), -1, SQLITE_TRANSIENT);
+          g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+          sqlite3_finalize (stmt);
+          if (i % 2 == 0)
+            {
+              const char *themes[] = { "mediation", NULL };
+              g_autofree char *link = g_strdup_printf ("INSERT INTO annotation_themes VALUES ('%s', 1, 0)",
+                                                       plx_annotation_get_uuid (annotation));
+
+              g_assert_cmpint (sqlite3_exec (db, link, NULL, NULL, NULL), ==, SQLITE_OK);
+              plx_annotation_set_themes (annotation, themes);
+            }
+          g_ptr_array_add (made, annotation);
+        }
+    }
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return g_steal_pointer (&made);
+}
+
+static void
+v2_documents_init (V2Document *documents)
+{
+  g_autofree char *essay_path = plx_test_essay_path ();
+  g_autoptr(GError) error = NULL;
+
+  documents[0].source = plx_test_read_file (essay_path, &documents[0].length);
+  documents[0].format = "markdown";
+  documents[1].source = g_strdup (MARKDOWN_DOC);
+  documents[1].format = "markdown";
+  documents[2].source = g_strdup (MULTILINGUAL);
+  documents[2].format = "plain";
+  for (guint d = 0; d < 3; d++)
+    {
+      PlxDocumentFormat format = d < 2 ? PLX_DOCUMENT_FORMAT_MARKDOWN : PLX_DOCUMENT_FORMAT_PLAIN;
+
+      if (d > 0)
+        documents[d].length = strlen (documents[d].source);
+      documents[d].document = plx_document_new_from_data (documents[d].source, documents[d].length, format,
+                                                          "Untitled", &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+v2_documents_clear (V2Document *documents)
+{
+  for (guint d = 0; d < 3; d++)
+    {
+      g_clear_object (&documents[d].document);
+      g_clear_pointer (&documents[d].source, g_free);
+    }
+}
+
+/* Every passage keeps its exact offsets and quote, which is still the
+ * text at those offsets; documents keep their text and sections. */
+static void
+test_migrate_v2 (void)
+{
+  g_autofree char *dir = plx_test_make_tempdir ();
+  g_autofree char *path = g_build_filename (dir, "v2.parallax", NULL);
+  g_autoptr(GPtrArray) made = NULL;
+  g_autoptr(PlxProject) project = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) uuids = g_hash_table_new (g_str_hash, g_str_equal);
+  V2Document documents[3] = { { 0, }, };
+
+  v2_documents_init (documents);
+  made = write_v2_project (path, documents, G_N_ELEMENTS (documents));
+  g_assert_cmpuint (made->len, >, 300);
+
+  project = plx_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (read_pragma_int (path, "user_version"), ==, 3);
+
+  for (guint d = 0; d < G_N_ELEMENTS (documents); d++)
+    {
+      g_autoptr(PlxDocument) loaded = plx_project_load_document (project, d + 1, &error);
+      guint n_before = 0, n_after = 0;
+      const PlxSection *before = plx_document_get_sections (documents[d].document, &n_before);
+      const PlxSection *after;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (plx_document_get_text (loaded), ==, plx_document_get_text (documents[d].document));
+      g_assert_cmpstr (plx_document_get_content_hash (loaded), ==, plx_document_get_content_hash (documents[d].document));
+      g_assert_true (plx_text_is_uuid (plx_document_get_uuid (loaded)));
+      g_assert_false (g_hash_table_contains (uuids, plx_document_get_uuid (loaded)));
+      g_hash_table_add (uuids, (gpointer) plx_document_get_uuid (loaded));
+      after = plx_document_get_sections (loaded, &n_after);
+      g_assert_cmpuint (n_after, ==, n_before);
+      for (guint i = 0; i < n_after; i++)
+        {
+          g_assert_cmpstr (after[i].title, ==, before[i].title);
+          g_assert_cmpuint (after[i].start, ==, before[i].start);
+          g_assert_cmpuint (after[i].end, ==, before[i].end);
+        }
+    }
+
+  for (guint i = 0; i < made->len; i++)
+    {
+      PlxAnnotation *old = g_ptr_array_index (made, i);
+      g_autoptr(PlxAnnotation) now = plx_project_get_annotation (project, plx_annotation_get_uuid (old), &error);
+      g_autoptr(PlxDocument) document = NULL;
+      g_autofree char *at_offsets = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (plx_annotation_get_start (now), ==, plx_annotation_get_start (old));
+      g_assert_cmpuint (plx_annotation_get_end (now), ==, plx_annotation_get_end (old));
+      g_assert_cmpstr (plx_annotation_get_quote (now), ==, plx_annotation_get_quote (old));
+      g_assert_cmpstr (plx_annotation_get_author (now), ==, plx_annotation_get_author (old));
+      g_assert_cmpstr (plx_annotation_get_note (now), ==, plx_annotation_get_note (old));
+      g_assert_true (g_strv_equal (plx_annotation_get_themes (now), plx_annotation_get_themes (old)));
+      g_assert_cmpuint (plx_annotation_get_revision (now), ==, 1);
+      document = plx_project_load_document (project, plx_annotation_get_document_id (now), &error);
+      g_assert_no_error (error);
+      at_offsets = plx_document_dup_range (document, plx_annotation_get_start (now), plx_annotation_get_end (now));
+      g_assert_cmpstr (at_offsets, ==, plx_annotation_get_quote (old));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (plx_project_get_perspectives (project)); i++)
+    {
+      g_autoptr(PlxPerspective) perspective = g_list_model_get_item (plx_project_get_perspectives (project), i);
+      g_assert_true (plx_text_is_uuid (plx_perspective_get_uuid (perspective)));
+    }
+  g_assert_true (plx_project_check (project, report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->str, ==, "");
+  g_clear_object (&project);
+
+  /* Authors became annotators, each once; the empty author is none. */
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM annotators"), ==, 3);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM annotations WHERE creator_id IS NULL"), >, 0);
+  g_assert_false (table_has_column (path, "annotations", "author"));
+
+  v2_documents_clear (documents);
+  plx_test_remove_tree (dir);
+}
+
+/* A migration that fails half-way (a document whose source is not text)
+ * leaves the version-2 file byte for byte as it was. */
+static void
+test_migrate_v2_fails (void)
+{
+  g_autofree char *dir = plx_test_make_tempdir ();
+  g_autofree char *path = g_build_filename (dir, "v2.parallax", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) made = NULL;
+  g_autoptr(GError) error = NULL;
+  V2Document documents[3] = { { 0, }, };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt;
+
+  v2_documents_init (documents);
+  made = write_v2_project (path, documents, G_N_ELEMENTS (documents));
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  stmt = prepare (db, "INSERT INTO documents (id, title, format, source, content_hash, added) "
+                      "VALUES (9, 'Broken', 'plain', CAST (x'48ff00fe' AS TEXT), 'x', '2024-05-01T10:00:00.000Z')");
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  before = plx_test_file_checksum (path);
+
+  g_assert_null (plx_project_open (path, &error));
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "document 9"));
+
+  after = plx_test_file_checksum (path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (read_pragma_int (path, "user_version"), ==, 2);
+
+  v2_documents_clear (documents);
+  plx_test_remove_tree (dir);
+}
+
+/* ---- refusals ---- */
+
+/* Opening @path fails with one of the two codes given (-1: only one), the
+ * message names @named (the file itself when NULL) on one line, and the
+ * file is byte for byte as it was. */
+static void
+assert_refused_naming (const char *path,
+                       int         code,
+                       int         other_code,
+                       const char *named)
+{
+  g_autofree char *before = plx_test_file_checksum (path);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlxProject) project = plx_project_open (path, &error);
+
+  g_assert_null (project);
+  g_assert_nonnull (error);
+  if (error->domain != PLX_ERROR || (error->code != code && error->code != other_code))
+    g_error ("%s: expected PLX_ERROR %d or %d, got %s %d: %s", path, code, other_code,
+             g_quark_to_string (error->domain), error->code, error->message);
+  g_assert_nonnull (strstr (error->message, named ? named : path));
+  if (strchr (error->message, '\n') != NULL)
+    g_error ("multi-line message: %s", error->message);
+  after = plx_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+assert_refused (const char *path,
+                int         code,
+                int         other_code)
+{
+  assert_refused_naming (path, code, other_code, NULL);
+}
+
+static void
+test_refuse_empty (void)
+{
+  g_autofree char *dir = plx_test_make_tempdir ();
+  g_autofree char *path = g_build_filename (dir, "empty.parallax", NULL);
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  assert_refused (path, PLX_ERROR_NOT_A_PROJECT, -1);
+  plx_test_remove_tree (dir);
+}
+
+static void
+test_refuse_text (void)
+{
+  g_autofree char *dir = plx_test_make_tempdir ();
+  g_autofree char *short_path = g_build_filename (dir, "short.parallax", NULL);
+  g_autofree char *long_path = g_build_filename (dir, "long.parallax", NULL);
+  g_autofree char *essay_path = plx_test_essay_path ();
+  g_autofree char *essay = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_set_contents (short_path, "Հայաստան, Azərbaycan, Россия\n", -1, NULL));
+  assert_refused (short_path, PLX_ERROR_NOT_A_PROJECT, -1);
+
+  essay = plx_test_read_file (essay_path, &length);
+  g_assert_true (g_file_set_contents (long_path, essay, (gssize) length, NULL));
+  assert_refused (long_path, PLX_ERROR_NOT_A_PROJECT, -1);
+  plx_test_remove_tree (dir);
+}
+
+static void
+test_refuse_png (void)
+{
+  g_autofree char *dir = plx_test_make_tempdir ();
+  g_autofree char *path = g_build_filename (dir, "picture.parallax", NULL);
+  guint8 png[512] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+
+  for (guint i = 16; i < sizeof png; i++)
+    png[i] = (guint8) (i * 31);
+  g_assert_true (g_file_set_contents (path, (const char *) png, sizeof png, NULL));
+  assert_refused (path, PLX_ERROR_NOT_A_PROJECT, -1);
+  plx_test_remove_tree (dir);
+}
+
+static void
+test_refuse_foreign_sqlite (void)
+{
+  g_autofree char *dir = plx_test_make_tempdir ();
+  g_autofree char *path = g_build_filename (dir, "other.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+
+  exec_sql (path, "CREATE TABLE contacts (name TEXT, phone TEXT); INSERT INTO contacts VALUES ('Ani', '123');");
+  assert_refused (path, PLX_ERROR_NOT_A_PROJECT, -1);
+  g_assert_null (plx_project_open (path, &error));
+  g_assert_nonnull (strstr (error->message, "another application"));
+
+  /* Even one whose tables look like ours, without the application id. */
+  g_clear_error (&error);
+  g_unlink (path);
+  exec_sql (path, "CREATE TABLE annotations (uuid TEXT); PRAGMA user_version = 2;");
+  assert_refused (path, PLX_ERROR_NOT_A_PROJECT, -1);
+  plx_test_remove_tree (dir);
+}
+
+static void
+test_refuse_newer (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(PlxDocument) essay = add_essay (fixture->project);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", PLX_PROJECT_SCHEMA_VERSION + 1);
+  g_autofree char *version = g_strdup_printf ("%d", PLX_PROJECT_SCHEMA_VERSION + 1);
+
+  g_clear_object (&fixture->project);
+  exec_sql (fixture->path, set_version);
+  assert_refused (fixture->path, PLX_ERROR_NEWER_VERSION, -1);
+  g_assert_null (plx_project_open (fixture->path, &error));
+  g_assert_nonnull (strstr (error->message, version));
+  g_assert_nonnull (strstr (error->message, "newer"));
+  g_assert_cmpint (read_pragma_int (fixture->path, "user_version"), ==, PLX_PROJECT_SCHEMA_VERSION + 1);
+}
+
+/* A closed project with enough in it to span many pages. */
+static char *
+make_full_project (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "full.parallax", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlxProject) project = plx_project_create (path, &error);
+  g_autoptr(PlxDocument) essay = NULL;
+  g_autoptr(PlxDocument) multi = NULL;
+  const char *themes[] = { "arms sales", "mediation", NULL };
+
+  g_assert_no_error (error);
+  essay = add_essay (project);
+  multi = add_text (project, MULTILINGUAL, "Multilingual");
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(PlxAnnotation) annotation = plx_annotation_new_for_range (essay, i * 100, i * 100 + 50,
+                                                                          perspective_id (project, "Russian"), &error);
+      g_assert_no_error (error);
+      plx_annotation_set_themes (annotation, themes);
+      plx_annotation_set_note (annotation, "Заметка — Նշում — Qeyd");
+      g_assert_true (plx_project_add_annotation (project, annotation, &error));
+      g_assert_no_error (error);
+    }
+  g_clear_object (&project);
+  /* Closing checkpointed everything into the file. */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  return g_steal_pointer (&path);
+}
+
+static void
+write_copy (const char *path,
+            const char *contents,
+            gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, (gssize) length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_refuse_truncated (void)
+{
+  g_autofree char *dir = plx_test_make_tempdir ();
+  g_autofree char *good = make_full_project (dir);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gsize page_size;
+
+  contents = plx_test_read_file (good, &length);
+  page_size = ((guint8) contents[16] << 8) | (guint8) contents[17];
+  if (page_size == 1)
+    page_size = 65536;
+  g_assert_cmpuint (length, >, 8 * page_size);
+
+  {
+    const gsize cuts[] = {
+      1, 16, 50, 99, 100, 101, 1000, page_size - 1, page_size, page_size + 1,
+      2 * page_size, 3 * page_size + 17, length / 2, length - page_size, length - 1,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+      {
+        g_autofree char *name = g_strdup_printf ("cut-%" G_GSIZE_FORMAT ".parallax", cuts[i]);
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        g_test_message ("truncated at %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " bytes", cuts[i], length);
+        write_copy (path, contents, cuts[i]);
+        assert_refused (path, PLX_ERROR_CORRUPT, PLX_ERROR_NOT_A_PROJECT);
+      }
+  }
+  plx_test_remove_tree (dir);
+}
+
+static void
+test_refuse_scribbled (void)
+{
+  g_autofree char *dir = plx_test_make_tempdir ();
+  g_autofree char *good = make_full_project (dir);
+  g_autofree char *contents = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20120605);
+  gsize length = 0;
+  gsize page_size;
+
+  contents = plx_test_read_file (good, &length);
+  page_size = ((guint8) contents[16] << 8) | (guint8) contents[17];
+
+  /* Random bytes over: every page but the first; the rest of the first
+   * page (the schema); the first hundred bytes (the header). */
+  {
+    const gsize spans[][2] = {
+      { page_size, length },
+      { 100, page_size },
+      { 0, 100 },
+      { page_size, 3 * page_size },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
+      {
+        g_autofree char *copy = g_memdup2 (contents, length);
+        g_autofree char *name = g_strdup_printf ("scribbled-%u.parallax", i);
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        for (gsize b = spans[i][0]; b < spans[i][1]; b++)
+          copy[b] = (char) g_rand_int_range (rand, 0, 256);
+        g_test_message ("random bytes over %" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT, spans[i][0], spans[i][1]);
+        write_copy (path, copy, length);
+        assert_refused (path, PLX_ERROR_CORRUPT, PLX_ERROR_NOT_A_PROJECT);
+      }
+  }
+
+  /* The untouched original still opens. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PlxProject) project = plx_project_open (good, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (project);
+  }
+  plx_test_remove_tree (dir);
+}
+
+static void
+test_refuse_read_only (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sub = g_build_filename (fixture->dir, "locked", NULL);
+  g_autofree char *in_locked = g_build_filename (sub, "p.parallax", NULL);
+
+  if (geteuid () == 0)
+    {
+      /* access () ignores permissions for root. */
+      g_test_skip ("running as root: file permissions are not enforced");
+      return;
+    }
+
+  g_clear_object (&fixture->project);
+  g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
+  assert_refused (fixture->path, PLX_ERROR_READ_ONLY, -1);
+  g_assert_null (plx_project_open (fixture->path, &error));
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  g_clear_error (&error);
+  g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
+
+  /* A writable file in a read-only folder: WAL needs the folder. */
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  {
+    g_autoptr(PlxProject) project = plx_project_create (in_locked, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (g_chmod (sub, 0555), ==, 0);
+  assert_refused_naming (in_locked, PLX_ERROR_READ_ONLY, -1, sub);
+  g_assert_cmpint (g_chmod (sub, 0755), ==, 0);
+}
+
+/* ---- check ---- */
+
+static void
+test_check (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(PlxDocument) multi = add_text (fixture->project, MULTILINGUAL, "Multilingual");
+  g_autoptr(PlxAnnotation) annotation = annotate (fixture->project, multi, "Москва", "Russian", NULL, "", "");
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tamper = NULL;
+
+  g_assert_true (plx_project_check (fixture->project, report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->str, ==, "");
+
+  /* A quote changed behind the project's back is reported. */
+  g_clear_object (&fixture->project);
+  tamper = g_strdup_printf ("UPDATE annotations SET quote = 'Moscow' WHERE uuid = '%s'", plx_annotation_get_uuid (annotation));
+  exec_sql (fixture->path, tamper);
+  reopen (fixture);
+  g_assert_false (plx_project_check (fixture->project, report, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (report->str, plx_annotation_get_uuid (annotation)));
+  g_assert_nonnull (strstr (report->str, "Moscow"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/core/project/migrate/v1", test_migrate_v1);
+  g_test_add_func ("/core/sqlite/migrate/v2", test_migrate_v2);
+  g_test_add_func ("/core/sqlite/migrate/v2-fails", test_migrate_v2_fails);
+  g_test_add_func ("/core/project/refuse/empty", test_refuse_empty);
+  g_test_add_func ("/core/project/refuse/text", test_refuse_text);
+  g_test_add_func ("/core/project/refuse/png", test_refuse_png);
+  g_test_add_func ("/core/project/refuse/foreign-sqlite", test_refuse_foreign_sqlite);
+  ADD ("/core/project/refuse/newer-version", test_refuse_newer);
+  g_test_add_func ("/core/project/refuse/truncated", test_refuse_truncated);
+  g_test_add_func ("/core/project/refuse/random-bytes", test_refuse_scribbled);
+  ADD ("/core/project/refuse/read-only", test_refuse_read_only);
+  ADD ("/core/project/check", test_check);
+
+#undef ADD
+
+  return g_test_run ();
+}
