@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "plx-anchor.h"
 #include "plx-annotation.h"
 #include "plx-annotation-list.h"
 #include "plx-document.h"
@@ -9,9 +10,11 @@
 #include "plx-exporter.h"
 #include "plx-importer.h"
 #include "plx-history.h"
+#include "plx-merge.h"
 #include "plx-perspective.h"
 #include "plx-perspective-passages.h"
 #include "plx-project.h"
 #include "plx-salvage.h"
 #include "plx-statistics.h"
+#include "plx-store.h"
 #include "plx-text.h"

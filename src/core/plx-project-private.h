@@ -14,5 +14,14 @@ void     _plx_project_rollback  (PlxProject  *self);
 void     _plx_project_reload    (PlxProject  *self);
 void     _plx_project_set_bulk  (PlxProject  *self,
                                  gboolean     bulk);
+PlxPerspective *_plx_project_add_perspective_as (PlxProject  *self,
+                                                 const char  *name,
+                                                 const char  *color,
+                                                 const char  *uuid,
+                                                 GError     **error);
+gboolean _plx_project_put_annotation (PlxProject     *self,
+                                      PlxAnnotation  *old,
+                                      PlxAnnotation  *annotation,
+                                      GError        **error);
 
 G_END_DECLS

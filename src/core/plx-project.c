@@ -635,6 +635,18 @@ plx_project_add_perspective (PlxProject  *self,
                              const char  *color,
                              GError     **error)
 {
+  return _plx_project_add_perspective_as (self, name, color, NULL, error);
+}
+
+/* With @uuid, the perspective keeps the identity it has in another copy
+ * of the project (a merge); otherwise it gets a new one. */
+PlxPerspective *
+_plx_project_add_perspective_as (PlxProject  *self,
+                                 const char  *name,
+                                 const char  *color,
+                                 const char  *uuid,
+                                 GError     **error)
+{
   g_autofree char *trimmed = NULL;
   guint position;
   PlxPerspective *perspective;
@@ -649,6 +661,8 @@ plx_project_add_perspective (PlxProject  *self,
 
   position = g_list_model_get_n_items (G_LIST_MODEL (self->perspectives));
   perspective = plx_perspective_new (0, trimmed, color, (int) position);
+  if (uuid != NULL)
+    plx_perspective_set_uuid (perspective, uuid);
   if (!plx_store_insert_perspective (self->store, perspective, error))
     {
       g_object_unref (perspective);
@@ -1247,6 +1261,33 @@ plx_project_update_annotation (PlxProject     *self,
   if (!_plx_project_begin (self, error))
     return FALSE;
   if (!plx_store_update_annotation (self->store, annotation, error) || !_plx_project_commit (self, error))
+    {
+      _plx_project_rollback (self);
+      return FALSE;
+    }
+  emit_changed (self, old, annotation);
+  return TRUE;
+}
+
+/* Writes @annotation as it is, revision and ancestry included, in place
+ * of @old (or as a new one when @old is NULL): how a merge takes the
+ * other copy's version without making it a revision of its own. */
+gboolean
+_plx_project_put_annotation (PlxProject     *self,
+                             PlxAnnotation  *old,
+                             PlxAnnotation  *annotation,
+                             GError        **error)
+{
+  gboolean written;
+
+  g_return_val_if_fail (PLX_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (PLX_IS_ANNOTATION (annotation), FALSE);
+
+  if (!validate_annotation (self, annotation, error) || !_plx_project_begin (self, error))
+    return FALSE;
+  written = old != NULL ? plx_store_update_annotation (self->store, annotation, error)
+                        : plx_store_insert_annotation (self->store, annotation, error);
+  if (!written || !_plx_project_commit (self, error))
     {
       _plx_project_rollback (self);
       return FALSE;
