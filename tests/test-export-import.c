@@ -331,13 +331,15 @@ test_document_filter (Fixture       *f,
 
 /* ---- matching by UUID ---- */
 
+/* Counts the annotations each announced change set touches. */
 static void
-count_changes (PlxProject    *project,
-               PlxAnnotation *old,
-               PlxAnnotation *new,
-               guint         *n)
+count_changes (PlxProject   *project,
+               PlxChangeSet *changes,
+               guint        *n)
 {
-  (*n)++;
+  for (guint i = 0; i < plx_change_set_get_n_changes (changes); i++)
+    if (plx_change_set_get_change (changes, i)->kind == PLX_CHANGE_ANNOTATION)
+      (*n)++;
 }
 
 static void
@@ -356,7 +358,7 @@ test_added_updated_skipped (Fixture       *f,
   g_autofree char *v2 = NULL;
   guint changes = 0;
 
-  g_signal_connect (other, "annotation-changed", G_CALLBACK (count_changes), &changes);
+  g_signal_connect (other, "changes-committed", G_CALLBACK (count_changes), &changes);
 
   report = import_file (other, v1, &error);
   g_assert_no_error (error);

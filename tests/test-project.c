@@ -696,11 +696,12 @@ test_perspective_remove (Fixture       *fixture,
   g_assert_cmpstr (report->str, ==, "");
 }
 
-/* ---- the annotation-changed signal ---- */
+/* ---- the changes-committed signal ---- */
 
 typedef struct {
   GPtrArray *olds;
   GPtrArray *news;
+  guint      emissions;
 } SignalLog;
 
 static void
@@ -715,6 +716,7 @@ signal_log_init (SignalLog *log)
 {
   log->olds = g_ptr_array_new_with_free_func (unref_if_set);
   log->news = g_ptr_array_new_with_free_func (unref_if_set);
+  log->emissions = 0;
 }
 
 static void
@@ -724,18 +726,30 @@ signal_log_clear (SignalLog *log)
   g_clear_pointer (&log->news, g_ptr_array_unref);
 }
 
-/* Copies, because the emitter may keep editing the objects it passes. */
+/* Each annotation change, as (old, new) copies: the emitter may keep
+ * editing the objects it passes. */
 static void
-annotation_changed_cb (PlxProject    *project,
-                       PlxAnnotation *old,
-                       PlxAnnotation *new,
-                       SignalLog     *log)
+changes_committed_cb (PlxProject   *project,
+                      PlxChangeSet *changes,
+                      SignalLog    *log)
 {
-  g_assert_true (old == NULL || PLX_IS_ANNOTATION (old));
-  g_assert_true (new == NULL || PLX_IS_ANNOTATION (new));
-  g_assert_true (old != NULL || new != NULL);
-  g_ptr_array_add (log->olds, old ? plx_annotation_copy (old) : NULL);
-  g_ptr_array_add (log->news, new ? plx_annotation_copy (new) : NULL);
+  g_assert_true (PLX_IS_CHANGE_SET (changes));
+  g_assert_false (plx_change_set_is_empty (changes));
+  log->emissions++;
+  for (guint i = 0; i < plx_change_set_get_n_changes (changes); i++)
+    {
+      const PlxChange *change = plx_change_set_get_change (changes, i);
+      PlxAnnotation *old = change->before;
+      PlxAnnotation *new = change->after;
+
+      if (change->kind != PLX_CHANGE_ANNOTATION)
+        continue;
+      g_assert_true (old == NULL || PLX_IS_ANNOTATION (old));
+      g_assert_true (new == NULL || PLX_IS_ANNOTATION (new));
+      g_assert_true (old != NULL || new != NULL);
+      g_ptr_array_add (log->olds, old ? plx_annotation_copy (old) : NULL);
+      g_ptr_array_add (log->news, new ? plx_annotation_copy (new) : NULL);
+    }
 }
 
 static void
@@ -753,7 +767,7 @@ test_signal (Fixture       *fixture,
   PlxAnnotation *old, *new;
 
   signal_log_init (&log);
-  g_signal_connect (fixture->project, "annotation-changed", G_CALLBACK (annotation_changed_cb), &log);
+  g_signal_connect (fixture->project, "changes-committed", G_CALLBACK (changes_committed_cb), &log);
 
   /* Add: (NULL, new). */
   annotation = annotate (fixture->project, multi, "Azərbaycan Respublikası", "Azerbaijani", NULL, "", "");
@@ -787,9 +801,12 @@ test_signal (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_cmpuint (log.olds->len, ==, 2);
 
-  /* Moving passages with a removed perspective: (old, moved). */
+  /* Moving passages with a removed perspective: (old, moved), in the
+   * same one announcement as the perspective's removal. */
+  log.emissions = 0;
   g_assert_true (plx_project_remove_perspective (fixture->project, azerbaijani, western, &error));
   g_assert_no_error (error);
+  g_assert_cmpuint (log.emissions, ==, 1);
   g_assert_cmpuint (log.olds->len, ==, 3);
   old = g_ptr_array_index (log.olds, 2);
   new = g_ptr_array_index (log.news, 2);
@@ -811,6 +828,88 @@ test_signal (Fixture       *fixture,
   signal_log_clear (&log);
 }
 
+/* ---- change sets ---- */
+
+/* A change set is applied whole or not at all, announced once, and its
+ * inverse takes the project back. */
+static void
+test_apply (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(PlxChangeSet) changes = plx_change_set_new ();
+  g_autoptr(PlxChangeSet) broken = NULL;
+  g_autoptr(PlxChangeSet) inverse = NULL;
+  g_autoptr(PlxPerspective) turkish = plx_perspective_new (0, "Turkish", "#56B4E9", 4);
+  g_autoptr(PlxPerspective) kurdish = plx_perspective_new (0, "Kurdish", "#D55E00", 5);
+  g_autoptr(PlxDocument) document = NULL;
+  g_autoptr(PlxAnnotation) passage = NULL;
+  g_autoptr(PlxAnnotation) refused = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *perspectives = plx_project_get_perspectives (fixture->project);
+  SignalLog log;
+
+  signal_log_init (&log);
+  g_signal_connect (fixture->project, "changes-committed", G_CALLBACK (changes_committed_cb), &log);
+
+  document = plx_document_new_from_data (MULTILINGUAL, strlen (MULTILINGUAL), PLX_DOCUMENT_FORMAT_PLAIN, "M", &error);
+  g_assert_no_error (error);
+
+  /* A perspective, a document and a passage on both, in one go: the
+   * passage finds what the earlier changes of its set added. */
+  plx_change_set_add_perspective (changes, NULL, turkish);
+  plx_change_set_add_document (changes, NULL, document);
+  g_assert_true (plx_project_apply (fixture->project, changes, &error));
+  g_assert_no_error (error);
+  passage = plx_annotation_new_for_range (document, 0, 8, plx_perspective_get_id (turkish), &error);
+  g_assert_no_error (error);
+  g_clear_object (&changes);
+  changes = plx_change_set_new ();
+  plx_change_set_add_annotation (changes, NULL, passage);
+  g_assert_true (plx_project_apply (fixture->project, changes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (log.emissions, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (perspectives), ==, 5);
+  g_assert_nonnull (plx_project_find_perspective_by_name (fixture->project, "Turkish"));
+  g_assert_cmpstr (plx_perspective_get_uuid (plx_project_find_perspective_by_name (fixture->project, "Turkish")), ==,
+                   plx_perspective_get_uuid (turkish));
+
+  /* A set that fails half-way changes nothing and says nothing. */
+  broken = plx_change_set_new ();
+  plx_change_set_add_perspective (broken, NULL, kurdish);
+  refused = plx_annotation_copy (passage);
+  plx_annotation_set_uuid (refused, "123e4567-e89b-42d3-a456-426614174000");
+  plx_annotation_set_perspective_id (refused, 9999);
+  plx_change_set_add_annotation (broken, NULL, refused);
+  g_assert_false (plx_project_apply (fixture->project, broken, &error));
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_UNKNOWN_PERSPECTIVE);
+  g_clear_error (&error);
+  g_assert_cmpuint (log.emissions, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (perspectives), ==, 5);
+  g_assert_null (plx_project_find_perspective_by_name (fixture->project, "Kurdish"));
+
+  /* The inverse of the first set takes the perspective and the document
+   * away again, once the passage on them is gone. */
+  inverse = plx_change_set_dup_inverse (changes);
+  g_assert_true (plx_project_apply (fixture->project, inverse, &error));
+  g_assert_no_error (error);
+  g_clear_object (&inverse);
+  g_clear_object (&changes);
+  changes = plx_change_set_new ();
+  plx_change_set_add_perspective (changes, NULL, turkish);
+  plx_change_set_add_document (changes, NULL, document);
+  inverse = plx_change_set_dup_inverse (changes);
+  g_assert_true (plx_project_apply (fixture->project, inverse, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (perspectives), ==, 4);
+  all = list (fixture->project, 0, 0, NULL);
+  g_assert_cmpuint (all->len, ==, 0);
+  reopen (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (plx_project_get_perspectives (fixture->project)), ==, 4);
+
+  signal_log_clear (&log);
+}
+
 /* ---- transactions ---- */
 
 static void
@@ -826,7 +925,7 @@ test_transactions_outer_rollback (Fixture       *fixture,
   SignalLog log;
 
   signal_log_init (&log);
-  g_signal_connect (fixture->project, "annotation-changed", G_CALLBACK (annotation_changed_cb), &log);
+  g_signal_connect (fixture->project, "changes-committed", G_CALLBACK (changes_committed_cb), &log);
 
   g_assert_true (_plx_project_begin (fixture->project, &error));
   g_assert_no_error (error);
@@ -875,7 +974,7 @@ test_transactions_inner_rollback (Fixture       *fixture,
   SignalLog log;
 
   signal_log_init (&log);
-  g_signal_connect (fixture->project, "annotation-changed", G_CALLBACK (annotation_changed_cb), &log);
+  g_signal_connect (fixture->project, "changes-committed", G_CALLBACK (changes_committed_cb), &log);
 
   g_assert_true (_plx_project_begin (fixture->project, &error));
   first = annotate (fixture->project, multi, "Москва", "Russian", NULL, "", "");
@@ -889,8 +988,9 @@ test_transactions_inner_rollback (Fixture       *fixture,
   g_assert_true (_plx_project_commit (fixture->project, &error));
   g_assert_no_error (error);
 
-  /* Announced once the outer level commits, in order, without the one
-   * rolled back. */
+  /* Announced once the outer level commits, in one change set, in order,
+   * without the one rolled back. */
+  g_assert_cmpuint (log.emissions, ==, 1);
   g_assert_cmpuint (log.news->len, ==, 2);
   g_assert_null (g_ptr_array_index (log.olds, 0));
   g_assert_null (g_ptr_array_index (log.olds, 1));
@@ -927,7 +1027,8 @@ main (int argc, char **argv)
   ADD ("/core/project/list/themes", test_list_themes);
   ADD ("/core/project/perspectives/edit", test_perspectives);
   ADD ("/core/project/perspectives/remove", test_perspective_remove);
-  ADD ("/core/project/signal/annotation-changed", test_signal);
+  ADD ("/core/project/signal/changes-committed", test_signal);
+  ADD ("/core/project/apply", test_apply);
   ADD ("/core/project/transactions/outer-rollback", test_transactions_outer_rollback);
   ADD ("/core/project/transactions/inner-rollback", test_transactions_inner_rollback);
 

@@ -325,7 +325,7 @@ refresh_themes_cb (gpointer data)
 /* The theme list is a query over every passage: refreshed once a burst of
  * changes is over, not on each tag, which must stay instant. */
 static void
-annotation_changed_cb (PlxWindow *self)
+changes_committed_cb (PlxWindow *self)
 {
   g_clear_handle_id (&self->themes_source, g_source_remove);
   self->themes_source = g_timeout_add (300, refresh_themes_cb, self);
@@ -386,7 +386,7 @@ set_project (PlxWindow   *self,
   g_clear_object (&self->history);
   self->history = plx_history_new (project);
   g_signal_connect_swapped (self->history, "notify", G_CALLBACK (_plx_window_update_actions), self);
-  g_signal_connect_swapped (project, "annotation-changed", G_CALLBACK (annotation_changed_cb), self);
+  g_signal_connect_swapped (project, "changes-committed", G_CALLBACK (changes_committed_cb), self);
   g_signal_connect_swapped (plx_project_get_perspectives (project), "items-changed",
                             G_CALLBACK (perspectives_changed_cb), self);
   _plx_window_io_start (self);

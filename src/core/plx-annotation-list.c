@@ -1,5 +1,7 @@
 /* plx-annotation-list.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-annotation-list"
+
 #include "plx-annotation-list.h"
 
 struct _PlxAnnotationList
@@ -90,10 +92,9 @@ compare_indirect (gconstpointer a,
 }
 
 static void
-annotation_changed_cb (PlxAnnotationList *self,
-                       PlxAnnotation     *old,
-                       PlxAnnotation     *new,
-                       PlxProject        *project)
+annotation_changed (PlxAnnotationList *self,
+                    PlxAnnotation     *old,
+                    PlxAnnotation     *new)
 {
   PlxAnnotation *copy = NULL;
   guint removed_at = G_MAXUINT;
@@ -121,6 +122,22 @@ annotation_changed_cb (PlxAnnotationList *self,
       g_ptr_array_insert (self->items, (int) added_at, copy);
       g_hash_table_insert (self->by_uuid, (gpointer) plx_annotation_get_uuid (copy), copy);
       g_list_model_items_changed (G_LIST_MODEL (self), added_at, removed_at == added_at ? 1 : 0, 1);
+    }
+}
+
+/* Each annotation the change set touches, in its order: the list stays
+ * sorted and each change is announced with the list as it is then. */
+static void
+changes_committed_cb (PlxAnnotationList *self,
+                      PlxChangeSet      *changes,
+                      PlxProject        *project)
+{
+  for (guint i = 0; i < plx_change_set_get_n_changes (changes); i++)
+    {
+      const PlxChange *change = plx_change_set_get_change (changes, i);
+
+      if (change->kind == PLX_CHANGE_ANNOTATION)
+        annotation_changed (self, change->before, change->after);
     }
 }
 
@@ -227,7 +244,7 @@ plx_annotation_list_new (PlxProject  *project,
   /* The store's order and ours must agree for the binary searches. */
   g_ptr_array_sort (self->items, compare_indirect);
 
-  g_signal_connect_swapped (project, "annotation-changed", G_CALLBACK (annotation_changed_cb), self);
+  g_signal_connect_swapped (project, "changes-committed", G_CALLBACK (changes_committed_cb), self);
   g_signal_connect_swapped (project, "external-change", G_CALLBACK (external_change_cb), self);
   return g_steal_pointer (&self);
 }

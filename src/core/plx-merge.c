@@ -175,6 +175,19 @@ translate (Merge         *m,
   return copy;
 }
 
+/* Written as it is: a revision past @before's is not made a new one. */
+static gboolean
+apply_one (Merge          *m,
+           PlxAnnotation  *before,
+           PlxAnnotation  *after,
+           GError        **error)
+{
+  g_autoptr(PlxChangeSet) changes = plx_change_set_new ();
+
+  plx_change_set_add_annotation (changes, before, after);
+  return plx_project_apply (m->target, changes, error);
+}
+
 static gboolean
 merge_annotation (Merge          *m,
                   PlxAnnotation  *theirs,
@@ -198,7 +211,7 @@ merge_annotation (Merge          *m,
   taken = translate (m, theirs);
   if (mine == NULL)
     {
-      if (!_plx_project_put_annotation (m->target, NULL, taken, error))
+      if (!apply_one (m, NULL, taken, error))
         return FALSE;
       m->report->added++;
       return TRUE;
@@ -217,7 +230,7 @@ merge_annotation (Merge          *m,
     }
   /* Theirs was made on top of mine: it carries mine in its ancestry. */
   plx_annotation_set_revision (taken, MAX (plx_annotation_get_revision (theirs), plx_annotation_get_revision (mine) + 1));
-  if (!_plx_project_put_annotation (m->target, mine, taken, error))
+  if (!apply_one (m, mine, taken, error))
     return FALSE;
   m->report->updated++;
   return TRUE;

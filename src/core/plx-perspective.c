@@ -147,6 +147,19 @@ plx_perspective_new (gint64      id,
                        NULL);
 }
 
+/* A snapshot, identity included, that later changes to @self leave alone. */
+PlxPerspective *
+plx_perspective_copy (PlxPerspective *self)
+{
+  PlxPerspective *copy;
+
+  g_return_val_if_fail (PLX_IS_PERSPECTIVE (self), NULL);
+
+  copy = plx_perspective_new (self->id, self->name, self->color, self->position);
+  plx_perspective_set_uuid (copy, self->uuid);
+  return copy;
+}
+
 gint64
 plx_perspective_get_id (PlxPerspective *self)
 {

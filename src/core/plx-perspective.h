@@ -13,6 +13,7 @@ PlxPerspective *plx_perspective_new          (gint64          id,
                                               const char     *name,
                                               const char     *color,
                                               int             position);
+PlxPerspective *plx_perspective_copy         (PlxPerspective *self);
 gint64          plx_perspective_get_id       (PlxPerspective *self);
 void            plx_perspective_set_id       (PlxPerspective *self,
                                               gint64          id);

@@ -13,25 +13,6 @@
 #include "plx-sqlite-store.h"
 #include "plx-text.h"
 
-/* How many revision hashes an annotation remembers: enough for a merge of
- * copies that went apart for a long while, bounded for a million rows. */
-#define MAX_ANCESTRY 32
-
-struct _PlxProject
-{
-  GObject     parent_instance;
-
-  PlxStore   *store;
-  GListStore *perspectives;
-  GHashTable *documents;    /* gint64 * → PlxDocument, loaded on demand */
-
-  /* Nested transactions: the changes they make are announced only once
-   * the outermost one commits, so listeners never see a change that was
-   * rolled back. */
-  GArray     *marks;        /* pending->len at each open level */
-  GPtrArray  *pending;      /* old, new, old, new… (either may be NULL) */
-};
-
 G_DEFINE_FINAL_TYPE (PlxProject, plx_project, G_TYPE_OBJECT)
 
 enum {
@@ -41,7 +22,7 @@ enum {
 };
 
 enum {
-  ANNOTATION_CHANGED,
+  CHANGES_COMMITTED,
   EXTERNAL_CHANGE,
   N_SIGNALS
 };
@@ -64,106 +45,6 @@ static const char *spare_colors[] = {
   "#56B4E9", "#D55E00", "#F0E442", "#000000",
 };
 
-static gboolean load_perspectives (PlxProject     *self,
-                                   GError        **error);
-static void     next_revision     (PlxProject     *self,
-                                   PlxAnnotation  *old,
-                                   PlxAnnotation  *new);
-static gboolean delete_row        (PlxProject     *self,
-                                   PlxAnnotation  *old,
-                                   GError        **error);
-
-static void
-unref_if_set (gpointer object)
-{
-  if (object != NULL)
-    g_object_unref (object);
-}
-
-static void
-emit_changed (PlxProject    *self,
-              PlxAnnotation *old,
-              PlxAnnotation *new)
-{
-  if (self->marks->len > 0)
-    {
-      g_ptr_array_add (self->pending, old ? g_object_ref (old) : NULL);
-      g_ptr_array_add (self->pending, new ? g_object_ref (new) : NULL);
-      return;
-    }
-  g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, old, new);
-}
-
-static void
-flush_pending (PlxProject *self)
-{
-  g_autoptr(GPtrArray) pending = g_steal_pointer (&self->pending);
-
-  self->pending = g_ptr_array_new_with_free_func (unref_if_set);
-  for (guint i = 0; i + 1 < pending->len; i += 2)
-    g_signal_emit (self, signals[ANNOTATION_CHANGED], 0,
-                   g_ptr_array_index (pending, i), g_ptr_array_index (pending, i + 1));
-}
-
-gboolean
-_plx_project_begin (PlxProject  *self,
-                    GError     **error)
-{
-  guint mark = self->pending->len;
-
-  if (!plx_store_begin (self->store, error))
-    return FALSE;
-  g_array_append_val (self->marks, mark);
-  return TRUE;
-}
-
-gboolean
-_plx_project_commit (PlxProject  *self,
-                     GError     **error)
-{
-  g_return_val_if_fail (self->marks->len > 0, FALSE);
-
-  /* A failed commit has already rolled its level back in the store. */
-  if (!plx_store_commit (self->store, error))
-    {
-      g_ptr_array_set_size (self->pending, g_array_index (self->marks, guint, self->marks->len - 1));
-      g_array_set_size (self->marks, self->marks->len - 1);
-      return FALSE;
-    }
-  g_array_set_size (self->marks, self->marks->len - 1);
-  if (self->marks->len == 0)
-    flush_pending (self);
-  return TRUE;
-}
-
-void
-_plx_project_rollback (PlxProject *self)
-{
-  if (self->marks->len == 0)
-    return;
-  g_ptr_array_set_size (self->pending, g_array_index (self->marks, guint, self->marks->len - 1));
-  plx_store_rollback (self->store);
-  g_array_set_size (self->marks, self->marks->len - 1);
-}
-
-/* Perspectives and documents added inside a transaction that was rolled
- * back stay in the in-memory caches; an importer that rolls back a whole
- * file calls this to bring them back in line with the file. */
-void
-_plx_project_reload (PlxProject *self)
-{
-  g_return_if_fail (PLX_IS_PROJECT (self));
-
-  g_hash_table_remove_all (self->documents);
-  load_perspectives (self, NULL);
-}
-
-void
-_plx_project_set_bulk (PlxProject *self,
-                       gboolean    bulk)
-{
-  plx_store_set_bulk (self->store, bulk);
-}
 
 static void
 plx_project_finalize (GObject *object)
@@ -174,7 +55,7 @@ plx_project_finalize (GObject *object)
   g_clear_object (&self->perspectives);
   g_clear_pointer (&self->documents, g_hash_table_unref);
   g_clear_pointer (&self->marks, g_array_unref);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_object (&self->pending);
 
   G_OBJECT_CLASS (plx_project_parent_class)->finalize (object);
 }
@@ -210,15 +91,17 @@ plx_project_class_init (PlxProjectClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
-   * PlxProject::annotation-changed:
-   * @old: (nullable): the annotation as it was, %NULL when one was added
-   * @new: (nullable): the annotation as it is now, %NULL when one was deleted
+   * PlxProject::changes-committed:
+   * @changes: what changed, each thing as it was and as it is now
    *
-   * Emitted after the change is committed to the file.
+   * Emitted once for each change made through plx_project_apply() (and
+   * the functions built on it), after it is committed: a change made
+   * inside an outer transaction is announced, with the others, when that
+   * one commits, and never when it is rolled back.
    */
-  signals[ANNOTATION_CHANGED] =
-    g_signal_new ("annotation-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, PLX_TYPE_ANNOTATION, PLX_TYPE_ANNOTATION);
+  signals[CHANGES_COMMITTED] =
+    g_signal_new ("changes-committed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PLX_TYPE_CHANGE_SET);
 
   /**
    * PlxProject::external-change:
@@ -238,12 +121,19 @@ plx_project_init (PlxProject *self)
   self->perspectives = g_list_store_new (PLX_TYPE_PERSPECTIVE);
   self->documents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->pending = g_ptr_array_new_with_free_func (unref_if_set);
+  self->pending = plx_change_set_new ();
 }
 
-static gboolean
-load_perspectives (PlxProject  *self,
-                   GError     **error)
+void
+_plx_project_emit_committed (PlxProject   *self,
+                             PlxChangeSet *changes)
+{
+  g_signal_emit (self, signals[CHANGES_COMMITTED], 0, changes);
+}
+
+gboolean
+_plx_project_load_perspectives (PlxProject  *self,
+                                GError     **error)
 {
   g_autoptr(GPtrArray) loaded = plx_store_list_perspectives (self->store, error);
 
@@ -294,7 +184,7 @@ plx_project_new_for_store (PlxStore  *store,
 
   self = g_object_new (PLX_TYPE_PROJECT, NULL);
   self->store = g_object_ref (store);
-  if (!load_perspectives (self, error))
+  if (!_plx_project_load_perspectives (self, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -480,7 +370,7 @@ plx_project_sync_external_changes (PlxProject  *self,
     return FALSE;
 
   /* Documents are immutable once added, so cached ones stay valid. */
-  if (!perspectives_match_store (self) && !load_perspectives (self, error))
+  if (!perspectives_match_store (self) && !_plx_project_load_perspectives (self, error))
     return FALSE;
   g_signal_emit (self, signals[EXTERNAL_CHANGE], 0);
   return TRUE;
@@ -518,8 +408,8 @@ plx_project_get_perspectives (PlxProject *self)
   return G_LIST_MODEL (self->perspectives);
 }
 
-static guint
-perspective_index (PlxProject *self,
+guint
+_plx_project_perspective_index (PlxProject *self,
                    gint64      id)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->perspectives));
@@ -543,7 +433,7 @@ plx_project_find_perspective (PlxProject *self,
 
   g_return_val_if_fail (PLX_IS_PROJECT (self), NULL);
 
-  index = perspective_index (self, id);
+  index = _plx_project_perspective_index (self, id);
   if (index == G_MAXUINT)
     return NULL;
   perspective = g_list_model_get_item (G_LIST_MODEL (self->perspectives), index);
@@ -572,8 +462,8 @@ plx_project_find_perspective_by_name (PlxProject *self,
   return NULL;
 }
 
-static gboolean
-check_perspective_name (PlxProject  *self,
+gboolean
+_plx_project_check_perspective_name (PlxProject  *self,
                         const char  *name,
                         gint64       except_id,
                         GError     **error)
@@ -595,8 +485,8 @@ check_perspective_name (PlxProject  *self,
   return TRUE;
 }
 
-static gboolean
-check_color (const char  *color,
+gboolean
+_plx_project_check_color (const char  *color,
              GError     **error)
 {
   if (!plx_perspective_color_is_valid (color))
@@ -609,8 +499,8 @@ check_color (const char  *color,
   return TRUE;
 }
 
-static const char *
-next_spare_color (PlxProject *self)
+const char *
+_plx_project_next_spare_color (PlxProject *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->perspectives));
 
@@ -629,362 +519,7 @@ next_spare_color (PlxProject *self)
   return spare_colors[n % G_N_ELEMENTS (spare_colors)];
 }
 
-PlxPerspective *
-plx_project_add_perspective (PlxProject  *self,
-                             const char  *name,
-                             const char  *color,
-                             GError     **error)
-{
-  return _plx_project_add_perspective_as (self, name, color, NULL, error);
-}
-
-/* With @uuid, the perspective keeps the identity it has in another copy
- * of the project (a merge); otherwise it gets a new one. */
-PlxPerspective *
-_plx_project_add_perspective_as (PlxProject  *self,
-                                 const char  *name,
-                                 const char  *color,
-                                 const char  *uuid,
-                                 GError     **error)
-{
-  g_autofree char *trimmed = NULL;
-  guint position;
-  PlxPerspective *perspective;
-
-  g_return_val_if_fail (PLX_IS_PROJECT (self), NULL);
-
-  trimmed = g_strstrip (g_strdup (name ? name : ""));
-  if (color == NULL)
-    color = next_spare_color (self);
-  if (!check_perspective_name (self, trimmed, 0, error) || !check_color (color, error))
-    return NULL;
-
-  position = g_list_model_get_n_items (G_LIST_MODEL (self->perspectives));
-  perspective = plx_perspective_new (0, trimmed, color, (int) position);
-  if (uuid != NULL)
-    plx_perspective_set_uuid (perspective, uuid);
-  if (!plx_store_insert_perspective (self->store, perspective, error))
-    {
-      g_object_unref (perspective);
-      return NULL;
-    }
-  g_list_store_append (self->perspectives, perspective);
-  g_object_unref (perspective);
-  return perspective;
-}
-
-/* A copy of @perspective to hand to the store, so the one in the list
- * changes only once the store has taken the change. */
-static PlxPerspective *
-perspective_with (PlxPerspective *perspective,
-                  const char     *name,
-                  const char     *color)
-{
-  PlxPerspective *copy = plx_perspective_new (plx_perspective_get_id (perspective),
-                                              name ? name : plx_perspective_get_name (perspective),
-                                              color ? color : plx_perspective_get_color (perspective),
-                                              plx_perspective_get_position (perspective));
-
-  plx_perspective_set_uuid (copy, plx_perspective_get_uuid (perspective));
-  return copy;
-}
-
-static PlxPerspective *
-require_perspective (PlxProject  *self,
-                     gint64       id,
-                     GError     **error)
-{
-  PlxPerspective *perspective = plx_project_find_perspective (self, id);
-
-  if (perspective == NULL)
-    g_set_error (error, PLX_ERROR, PLX_ERROR_UNKNOWN_PERSPECTIVE,
-                 _("There is no perspective with id %" PRId64 " in this project"), id);
-  return perspective;
-}
-
-gboolean
-plx_project_rename_perspective (PlxProject  *self,
-                                gint64       id,
-                                const char  *name,
-                                GError     **error)
-{
-  PlxPerspective *perspective;
-  g_autoptr(PlxPerspective) renamed = NULL;
-  g_autofree char *trimmed = NULL;
-
-  g_return_val_if_fail (PLX_IS_PROJECT (self), FALSE);
-
-  trimmed = g_strstrip (g_strdup (name ? name : ""));
-  if ((perspective = require_perspective (self, id, error)) == NULL ||
-      !check_perspective_name (self, trimmed, id, error))
-    return FALSE;
-
-  renamed = perspective_with (perspective, trimmed, NULL);
-  if (!plx_store_update_perspective (self->store, renamed, error))
-    return FALSE;
-  plx_perspective_set_name (perspective, trimmed);
-  return TRUE;
-}
-
-gboolean
-plx_project_recolor_perspective (PlxProject  *self,
-                                 gint64       id,
-                                 const char  *color,
-                                 GError     **error)
-{
-  PlxPerspective *perspective;
-  g_autoptr(PlxPerspective) recolored = NULL;
-
-  g_return_val_if_fail (PLX_IS_PROJECT (self), FALSE);
-
-  if ((perspective = require_perspective (self, id, error)) == NULL || !check_color (color, error))
-    return FALSE;
-
-  recolored = perspective_with (perspective, NULL, color);
-  if (!plx_store_update_perspective (self->store, recolored, error))
-    return FALSE;
-  plx_perspective_set_color (perspective, color);
-  return TRUE;
-}
-
-static gboolean
-write_positions (PlxProject  *self,
-                 GError     **error)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->perspectives));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PlxPerspective) perspective = g_list_model_get_item (G_LIST_MODEL (self->perspectives), i);
-      g_autoptr(PlxPerspective) placed = perspective_with (perspective, NULL, NULL);
-
-      plx_perspective_set_position (placed, (int) i);
-      if (!plx_store_update_perspective (self->store, placed, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-renumber_positions (PlxProject *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->perspectives));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PlxPerspective) perspective = g_list_model_get_item (G_LIST_MODEL (self->perspectives), i);
-      plx_perspective_set_position (perspective, (int) i);
-    }
-}
-
-gboolean
-plx_project_move_perspective (PlxProject  *self,
-                              gint64       id,
-                              guint        position,
-                              GError     **error)
-{
-  g_autoptr(PlxPerspective) perspective = NULL;
-  guint index;
-  guint n;
-
-  g_return_val_if_fail (PLX_IS_PROJECT (self), FALSE);
-
-  if (require_perspective (self, id, error) == NULL)
-    return FALSE;
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->perspectives));
-  if (position >= n)
-    {
-      g_set_error (error, PLX_ERROR, PLX_ERROR_OUT_OF_RANGE,
-                   _("Position %u is past the last perspective (%u)"), position, n - 1);
-      return FALSE;
-    }
-
-  index = perspective_index (self, id);
-  perspective = g_list_model_get_item (G_LIST_MODEL (self->perspectives), index);
-  g_list_store_remove (self->perspectives, index);
-  g_list_store_insert (self->perspectives, position, perspective);
-
-  if (!_plx_project_begin (self, error) || !write_positions (self, error) || !_plx_project_commit (self, error))
-    {
-      _plx_project_rollback (self);
-      g_list_store_remove (self->perspectives, position);
-      g_list_store_insert (self->perspectives, index, perspective);
-      return FALSE;
-    }
-  renumber_positions (self);
-  return TRUE;
-}
-
-/* Removing a perspective either hands its passages to another one or
- * deletes them (move_to_id == 0), all in one transaction. */
-gboolean
-plx_project_remove_perspective (PlxProject  *self,
-                                gint64       id,
-                                gint64       move_to_id,
-                                GError     **error)
-{
-  PlxAnnotationQuery query = { 0, id, NULL };
-  g_autoptr(GPtrArray) affected = NULL;
-  g_autoptr(GPtrArray) moved = NULL;
-  guint index;
-
-  g_return_val_if_fail (PLX_IS_PROJECT (self), FALSE);
-
-  if (require_perspective (self, id, error) == NULL)
-    return FALSE;
-  if (move_to_id != 0 && (move_to_id == id || require_perspective (self, move_to_id, error) == NULL))
-    {
-      if (move_to_id == id)
-        g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT,
-                     _("Cannot move passages to the perspective that is being removed"));
-      return FALSE;
-    }
-
-  affected = plx_project_list_annotations (self, &query, error);
-  if (affected == NULL || !_plx_project_begin (self, error))
-    return FALSE;
-
-  moved = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < affected->len; i++)
-    {
-      PlxAnnotation *old = g_ptr_array_index (affected, i);
-      gboolean ok;
-
-      if (move_to_id != 0)
-        {
-          g_autoptr(PlxAnnotation) handed = plx_annotation_copy (old);
-
-          plx_annotation_set_perspective_id (handed, move_to_id);
-          plx_annotation_touch (handed);
-          next_revision (self, old, handed);
-          ok = plx_store_update_annotation (self->store, handed, error);
-          g_ptr_array_add (moved, g_steal_pointer (&handed));
-        }
-      else
-        ok = delete_row (self, old, error);
-      if (!ok)
-        goto fail;
-    }
-  if (!plx_store_delete_perspective (self->store, id, error))
-    goto fail;
-
-  index = perspective_index (self, id);
-  g_list_store_remove (self->perspectives, index);
-  if (!write_positions (self, error) || !_plx_project_commit (self, error))
-    {
-      _plx_project_rollback (self);
-      load_perspectives (self, NULL);
-      return FALSE;
-    }
-  renumber_positions (self);
-
-  for (guint i = 0; i < affected->len; i++)
-    emit_changed (self, g_ptr_array_index (affected, i), move_to_id != 0 ? g_ptr_array_index (moved, i) : NULL);
-  return TRUE;
-
-fail:
-  _plx_project_rollback (self);
-  return FALSE;
-}
-
-/* Puts back a perspective that was removed, with its id, name, colour and
- * place, so annotations that pointed at it can point at it again (undo). */
-gboolean
-plx_project_restore_perspective (PlxProject      *self,
-                                 PlxPerspective  *snapshot,
-                                 GError         **error)
-{
-  g_autoptr(PlxPerspective) restored = NULL;
-  guint n;
-  guint position;
-
-  g_return_val_if_fail (PLX_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (PLX_IS_PERSPECTIVE (snapshot), FALSE);
-
-  if (plx_project_find_perspective (self, plx_perspective_get_id (snapshot)) != NULL)
-    {
-      g_set_error (error, PLX_ERROR, PLX_ERROR_DUPLICATE,
-                   _("The perspective “%s” is already in the project"), plx_perspective_get_name (snapshot));
-      return FALSE;
-    }
-  if (!check_perspective_name (self, plx_perspective_get_name (snapshot), 0, error) ||
-      !check_color (plx_perspective_get_color (snapshot), error))
-    return FALSE;
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->perspectives));
-  position = MIN ((guint) plx_perspective_get_position (snapshot), n);
-  restored = plx_perspective_new (plx_perspective_get_id (snapshot), plx_perspective_get_name (snapshot),
-                                  plx_perspective_get_color (snapshot), (int) position);
-  plx_perspective_set_uuid (restored, plx_perspective_get_uuid (snapshot));
-
-  if (!_plx_project_begin (self, error))
-    return FALSE;
-  if (!plx_store_insert_perspective (self->store, restored, error))
-    goto fail;
-
-  g_list_store_insert (self->perspectives, position, restored);
-  if (!write_positions (self, error) || !_plx_project_commit (self, error))
-    {
-      _plx_project_rollback (self);
-      load_perspectives (self, NULL);
-      return FALSE;
-    }
-  renumber_positions (self);
-  return TRUE;
-
-fail:
-  _plx_project_rollback (self);
-  return FALSE;
-}
-
 /* ---- documents ---- */
-
-/* A document that already has an id is being put back (redo). */
-gboolean
-plx_project_add_document (PlxProject   *self,
-                          PlxDocument  *document,
-                          GError      **error)
-{
-  gint64 id;
-
-  g_return_val_if_fail (PLX_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (PLX_IS_DOCUMENT (document), FALSE);
-
-  if (!plx_store_insert_document (self->store, document, error))
-    return FALSE;
-  id = plx_document_get_id (document);
-  g_hash_table_insert (self->documents, g_memdup2 (&id, sizeof id), g_object_ref (document));
-  return TRUE;
-}
-
-/* Removes a document and, with it, its passages. */
-gboolean
-plx_project_remove_document (PlxProject  *self,
-                             gint64       id,
-                             GError     **error)
-{
-  PlxAnnotationQuery query = { id, 0, NULL };
-  g_autoptr(GPtrArray) passages = NULL;
-
-  g_return_val_if_fail (PLX_IS_PROJECT (self), FALSE);
-
-  passages = plx_project_list_annotations (self, &query, error);
-  if (passages == NULL || !_plx_project_begin (self, error))
-    return FALSE;
-  for (guint i = 0; i < passages->len; i++)
-    if (!delete_row (self, g_ptr_array_index (passages, i), error))
-      goto fail;
-  if (!plx_store_delete_document (self->store, id, error) || !_plx_project_commit (self, error))
-    goto fail;
-  g_hash_table_remove (self->documents, &id);
-  for (guint i = 0; i < passages->len; i++)
-    emit_changed (self, g_ptr_array_index (passages, i), NULL);
-  return TRUE;
-
-fail:
-  _plx_project_rollback (self);
-  return FALSE;
-}
 
 PlxDocument *
 plx_project_load_document (PlxProject  *self,
@@ -1140,59 +675,8 @@ plx_project_list_documents (PlxProject  *self,
 
 /* ---- annotations ---- */
 
-/* The hash of an annotation's revision names its perspective by UUID, so
- * that it is the same in every copy of the project. */
-static char *
-revision_hash (PlxProject    *self,
-               PlxAnnotation *annotation)
-{
-  PlxPerspective *perspective = plx_project_find_perspective (self, plx_annotation_get_perspective_id (annotation));
-
-  return plx_annotation_dup_revision_hash (annotation, perspective ? plx_perspective_get_uuid (perspective) : "");
-}
-
-/* @old's hash and ancestry, newest first, at most MAX_ANCESTRY long. */
-static char *
-lineage (PlxProject    *self,
-         PlxAnnotation *old)
-{
-  g_autofree char *hash = revision_hash (self, old);
-  g_auto(GStrv) before = g_strsplit (plx_annotation_get_ancestry (old), " ", MAX_ANCESTRY);
-  g_autoptr(GString) line = g_string_new (hash);
-
-  for (guint i = 0; before[i] != NULL && i + 1 < MAX_ANCESTRY; i++)
-    if (*before[i] != '\0' && strchr (before[i], ' ') == NULL)
-      g_string_append_printf (line, " %s", before[i]);
-  return g_string_free (g_steal_pointer (&line), FALSE);
-}
-
-/* @new follows @old: one revision more, with @old in its ancestry. */
-static void
-next_revision (PlxProject    *self,
-               PlxAnnotation *old,
-               PlxAnnotation *new)
-{
-  g_autofree char *ancestry = lineage (self, old);
-
-  plx_annotation_set_revision (new, plx_annotation_get_revision (old) + 1);
-  plx_annotation_set_ancestry (new, ancestry);
-}
-
-/* Deletes @old's row, leaving a tombstone that knows its last revision. */
-static gboolean
-delete_row (PlxProject     *self,
-            PlxAnnotation  *old,
-            GError        **error)
-{
-  g_autoptr(PlxAnnotation) last = plx_annotation_copy (old);
-  g_autofree char *ancestry = lineage (self, old);
-
-  plx_annotation_set_ancestry (last, ancestry);
-  return plx_store_delete_annotation (self->store, last, error);
-}
-
-static gboolean
-validate_annotation (PlxProject     *self,
+gboolean
+_plx_project_validate_annotation (PlxProject     *self,
                      PlxAnnotation  *annotation,
                      GError        **error)
 {
@@ -1221,100 +705,6 @@ validate_annotation (PlxProject     *self,
     }
   document = plx_project_load_document (self, plx_annotation_get_document_id (annotation), error);
   return document != NULL && plx_annotation_check_text (annotation, document, error);
-}
-
-gboolean
-plx_project_add_annotation (PlxProject     *self,
-                            PlxAnnotation  *annotation,
-                            GError        **error)
-{
-  g_return_val_if_fail (PLX_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (PLX_IS_ANNOTATION (annotation), FALSE);
-
-  if (plx_annotation_get_revision (annotation) == 0)
-    plx_annotation_set_revision (annotation, 1);
-  if (!validate_annotation (self, annotation, error) || !_plx_project_begin (self, error))
-    return FALSE;
-  if (!plx_store_insert_annotation (self->store, annotation, error) || !_plx_project_commit (self, error))
-    {
-      _plx_project_rollback (self);
-      return FALSE;
-    }
-  emit_changed (self, NULL, annotation);
-  return TRUE;
-}
-
-gboolean
-plx_project_update_annotation (PlxProject     *self,
-                               PlxAnnotation  *annotation,
-                               GError        **error)
-{
-  g_autoptr(PlxAnnotation) old = NULL;
-
-  g_return_val_if_fail (PLX_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (PLX_IS_ANNOTATION (annotation), FALSE);
-
-  old = plx_project_get_annotation (self, plx_annotation_get_uuid (annotation), error);
-  if (old == NULL || !validate_annotation (self, annotation, error))
-    return FALSE;
-  next_revision (self, old, annotation);
-  if (!_plx_project_begin (self, error))
-    return FALSE;
-  if (!plx_store_update_annotation (self->store, annotation, error) || !_plx_project_commit (self, error))
-    {
-      _plx_project_rollback (self);
-      return FALSE;
-    }
-  emit_changed (self, old, annotation);
-  return TRUE;
-}
-
-/* Writes @annotation as it is, revision and ancestry included, in place
- * of @old (or as a new one when @old is NULL): how a merge takes the
- * other copy's version without making it a revision of its own. */
-gboolean
-_plx_project_put_annotation (PlxProject     *self,
-                             PlxAnnotation  *old,
-                             PlxAnnotation  *annotation,
-                             GError        **error)
-{
-  gboolean written;
-
-  g_return_val_if_fail (PLX_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (PLX_IS_ANNOTATION (annotation), FALSE);
-
-  if (!validate_annotation (self, annotation, error) || !_plx_project_begin (self, error))
-    return FALSE;
-  written = old != NULL ? plx_store_update_annotation (self->store, annotation, error)
-                        : plx_store_insert_annotation (self->store, annotation, error);
-  if (!written || !_plx_project_commit (self, error))
-    {
-      _plx_project_rollback (self);
-      return FALSE;
-    }
-  emit_changed (self, old, annotation);
-  return TRUE;
-}
-
-gboolean
-plx_project_delete_annotation (PlxProject  *self,
-                               const char  *uuid,
-                               GError     **error)
-{
-  g_autoptr(PlxAnnotation) old = NULL;
-
-  g_return_val_if_fail (PLX_IS_PROJECT (self), FALSE);
-
-  old = plx_project_get_annotation (self, uuid, error);
-  if (old == NULL || !_plx_project_begin (self, error))
-    return FALSE;
-  if (!delete_row (self, old, error) || !_plx_project_commit (self, error))
-    {
-      _plx_project_rollback (self);
-      return FALSE;
-    }
-  emit_changed (self, old, NULL);
-  return TRUE;
 }
 
 GPtrArray *
@@ -1399,7 +789,7 @@ plx_project_check (PlxProject  *self,
       PlxAnnotation *annotation = g_ptr_array_index (annotations, i);
       g_autoptr(GError) local_error = NULL;
 
-      if (!validate_annotation (self, annotation, &local_error))
+      if (!_plx_project_validate_annotation (self, annotation, &local_error))
         {
           g_string_append_printf (report, "annotation %s: %s\n",
                                   plx_annotation_get_uuid (annotation), local_error->message);

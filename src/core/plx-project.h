@@ -1,11 +1,13 @@
-/* plx-project.h: a project is one SQLite file holding documents,
- * perspectives and annotations.
+/* plx-project.h: a project holds documents, perspectives and annotations
+ * in a store (one SQLite file, by default), and every change to them goes
+ * through plx_project_apply().
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <gio/gio.h>
 
 #include "plx-annotation.h"
+#include "plx-change-set.h"
 #include "plx-document.h"
 #include "plx-perspective.h"
 #include "plx-store.h"
@@ -94,6 +96,9 @@ GPtrArray      *plx_project_list_documents       (PlxProject          *self,
 GArray         *plx_project_list_document_summaries (PlxProject       *self,
                                                   GError             **error);
 
+gboolean        plx_project_apply                (PlxProject          *self,
+                                                  PlxChangeSet        *changes,
+                                                  GError             **error);
 gboolean        plx_project_add_annotation       (PlxProject          *self,
                                                   PlxAnnotation       *annotation,
                                                   GError             **error);

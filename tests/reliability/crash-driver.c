@@ -2,7 +2,7 @@
  * window on a project, prints "opened", then tags random passages through
  * the window's own "win.tag-selection" action for ever, printing each new
  * annotation's UUID once the action has returned (the project emits
- * annotation-changed only after the commit). The harness kills it with
+ * changes-committed only after the commit). The harness kills it with
  * SIGKILL at a random moment.
  *   crash-driver PROJECT [--open-only]
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -16,15 +16,19 @@
 static char *last_uuid;
 
 static void
-annotation_changed_cb (PlxProject    *project,
-                       PlxAnnotation *old,
-                       PlxAnnotation *new,
-                       gpointer       data)
+changes_committed_cb (PlxProject   *project,
+                      PlxChangeSet *changes,
+                      gpointer      data)
 {
-  if (old == NULL && new != NULL)
+  for (guint i = 0; i < plx_change_set_get_n_changes (changes); i++)
     {
-      g_free (last_uuid);
-      last_uuid = g_strdup (plx_annotation_get_uuid (new));
+      const PlxChange *change = plx_change_set_get_change (changes, i);
+
+      if (change->kind == PLX_CHANGE_ANNOTATION && change->before == NULL && change->after != NULL)
+        {
+          g_free (last_uuid);
+          last_uuid = g_strdup (plx_annotation_get_uuid (change->after));
+        }
     }
 }
 
@@ -87,7 +91,7 @@ main (int argc, char **argv)
       return 0;
     }
 
-  g_signal_connect (plx_window_get_project (window), "annotation-changed", G_CALLBACK (annotation_changed_cb), NULL);
+  g_signal_connect (plx_window_get_project (window), "changes-committed", G_CALLBACK (changes_committed_cb), NULL);
   buffer = gtk_text_view_get_buffer (plx_window_get_text_view (window));
   length = plx_document_get_length (document);
   rand = g_rand_new ();
