@@ -812,6 +812,22 @@ test_errors (Fixture       *fixture,
   run_cli (&result, "add-document", fixture->project, missing);
   assert_failure (&result, 1);
 
+  /* An export onto the project or its WAL is refused, in every format. */
+  {
+    g_autofree char *wal = g_strconcat (fixture->project, "-wal", NULL);
+    const char *formats[] = { "native", "w3c", "csv" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+      {
+        run_cli (&result, "export", fixture->project, "--format", formats[i], "-o", fixture->project);
+        assert_failure (&result, 1);
+        g_assert_nonnull (strstr (result.err, "the project itself"));
+        run_cli (&result, "export", fixture->project, "--format", formats[i], "-o", wal);
+        assert_failure (&result, 1);
+        g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+      }
+  }
+
   g_free (after);
   after = plx_test_file_checksum (fixture->project);
   g_assert_cmpstr (before, ==, after);
