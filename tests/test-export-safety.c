@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 
 #include "plx-core.h"
 #include "plx-test-utils.h"
@@ -207,6 +208,55 @@ test_export_replaces_atomically (Fixture       *f,
 }
 
 
+/* Runs @sql on the closed project with SQLite itself, foreign keys off:
+ * what a damaged or hostile project can hold. */
+static void
+tamper (Fixture    *f,
+        const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_clear_object (&f->essay);
+  g_clear_object (&f->project);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  f->project = plx_project_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+/* An annotation whose document is gone is refused in every format with
+ * its UUID, and no file is written; CSV used to crash on it. */
+static void
+test_export_missing_document (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+
+  tamper (f, "PRAGMA foreign_keys = OFF;"
+             "UPDATE annotations SET document_id = 99 WHERE uuid = (SELECT min(uuid) FROM annotations)");
+  for (PlxExportFormat format = PLX_EXPORT_FORMAT_NATIVE; format <= PLX_EXPORT_FORMAT_CSV; format++)
+    {
+      g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (plx_export_to_file (f->project, format, 0, PLX_EXPORT_FLAGS_NONE, file, NULL, &error));
+      g_assert_error (error, PLX_ERROR, PLX_ERROR_CORRUPT);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "document 99"));
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+      g_clear_error (&error);
+
+      g_assert_false (plx_export_to_stream (f->project, format, 0, PLX_EXPORT_FLAGS_NONE, memory, NULL, &error));
+      g_assert_error (error, PLX_ERROR, PLX_ERROR_CORRUPT);
+      g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory)), ==, 0);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -215,6 +265,7 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add ("/export-safety/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("onto-project", test_export_onto_project);
   ADD ("replaces-atomically", test_export_replaces_atomically);
+  ADD ("missing-document", test_export_missing_document);
 #undef ADD
 
   return g_test_run ();

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -193,7 +194,26 @@ export_load (Export      *export,
     }
 
   export->annotations = plx_project_list_annotations (project, &query, error);
-  return export->annotations != NULL;
+  if (export->annotations == NULL)
+    return FALSE;
+
+  /* Only a damaged or hostile project has these; every format names the
+   * document, so it is refused before anything is written. */
+  for (guint i = 0; i < export->annotations->len; i++)
+    {
+      PlxAnnotation *a = g_ptr_array_index (export->annotations, i);
+      gint64 id = plx_annotation_get_document_id (a);
+
+      if (!g_hash_table_contains (export->by_id, &id))
+        {
+          g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
+                       _("The annotation %s belongs to document %" PRId64 ", which is not in the project; "
+                         "nothing was exported (the project is damaged: check it, or salvage what it holds)"),
+                       plx_annotation_get_uuid (a), id);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 /* ---- native ---- */
