@@ -11,6 +11,7 @@
 
 #include "plx-error.h"
 #include "plx-exporter.h"
+#include "plx-import-input.h"
 #include "plx-importer.h"
 #include "plx-project-private.h"
 #include "plx-text.h"
@@ -1513,6 +1514,13 @@ native_annotation (Importer  *im,
       pop (im, mark);
       return FALSE;
     }
+  /* UUIDs are the same whatever the case of their hex digits (RFC 4122). */
+  {
+    char *lower = g_ascii_strdown (in->uuid, -1);
+
+    g_free (in->uuid);
+    in->uuid = lower;
+  }
   if (!native_uint (im, object, "document", 1, &document, error) ||
       !native_uint (im, object, "start", 0, &start, error) ||
       !native_uint (im, object, "end", 0, &end, error))
@@ -1763,14 +1771,16 @@ write_annotations (Importer  *im,
                    GError   **error)
 {
   g_autoptr(GPtrArray) existing = plx_project_list_annotations (im->project, NULL, error);
-  g_autoptr(GHashTable) by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (existing == NULL)
     return FALSE;
+  /* Keyed in lower case, as incoming UUIDs are: a project may hold UUIDs
+   * in upper case from before they were compared so. */
   for (guint i = 0; i < existing->len; i++)
     {
       PlxAnnotation *a = g_ptr_array_index (existing, i);
-      g_hash_table_insert (by_uuid, (gpointer) plx_annotation_get_uuid (a), a);
+      g_hash_table_insert (by_uuid, g_ascii_strdown (plx_annotation_get_uuid (a), -1), a);
     }
 
   for (guint i = 0; i < im->incoming->len; i++)
@@ -1801,6 +1811,19 @@ write_annotations (Importer  *im,
       plx_annotation_set_times (annotation, in->created, in->modified);
 
       old = g_hash_table_lookup (by_uuid, in->uuid);
+      if (old != NULL && plx_annotation_get_document_id (old) != plx_document_get_id (in->document->resolved))
+        {
+          /* The same UUID on a passage of another document is a collision,
+           * not an edit: moving it would take the passage from its text. */
+          g_ptr_array_add (im->report->orphans,
+                           g_strdup_printf (_("%s (%s): this project already has the annotation in another document "
+                                              "(%" PRId64 "); an import never moves an annotation to another document"),
+                                            in->uuid, in->path, plx_annotation_get_document_id (old)));
+          im->report->orphaned++;
+          continue;
+        }
+      if (old != NULL)
+        plx_annotation_set_uuid (annotation, plx_annotation_get_uuid (old));
       if (old != NULL && (plx_annotation_equal (old, annotation) || !newer (in->modified, plx_annotation_get_modified (old))))
         {
           im->report->skipped++;
@@ -1854,73 +1877,40 @@ write_all (Importer  *im,
   return write_annotations (im, error);
 }
 
-/* ---- entry points ---- */
-
-/* json-glib's parser recurses once per level; a file nested deeper than
- * any export could be is refused before it gets there. It also accepts
- * several top-level values one after another ("0{…}", "{…} {…}"), keeps
- * the last and leaks the others (json-glib 1.6; found by fuzzing), so
- * anything after the first value is refused here too. */
+/* Refuses a file that would take the project past
+ * PLX_IMPORT_MAX_PERSPECTIVES; counted before anything is written. */
 static gboolean
-check_depth (Importer    *im,
-             const char  *data,
-             gsize        length,
-             GError     **error)
+check_perspective_count (Importer  *im,
+                         GError   **error)
 {
-  enum { BEFORE, IN_SCALAR, IN_VALUE, AFTER } top = BEFORE;
-  gboolean in_string = FALSE;
-  guint depth = 0;
-  guint line = 1;
+  g_autoptr(GHashTable) added = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint existing = g_list_model_get_n_items (plx_project_get_perspectives (im->project));
 
-  for (gsize i = 0; i < length; i++)
+  for (guint i = 0; i < im->perspectives->len; i++)
     {
-      char c = data[i];
-      gboolean space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+      FilePerspective *p = g_ptr_array_index (im->perspectives, i);
 
-      if (c == '\n')
-        line++;
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            {
-              in_string = FALSE;
-              if (depth == 0)
-                top = AFTER;
-            }
-          continue;
-        }
-      if (depth == 0 && !space)
-        {
-          /* A second value, or a bracket straight after a scalar. */
-          if (top == AFTER || (top == IN_SCALAR && (c == '{' || c == '[' || c == '"')))
-            return invalid (im, error, _("line %u: there is more after the end of the JSON value; "
-                                         "a file holds one object or array"), line);
-          if (c != '{' && c != '[' && c != '"')
-            top = IN_SCALAR;
-        }
-      else if (depth == 0 && top == IN_SCALAR)
-        top = AFTER;
-
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          top = IN_VALUE;
-          if (++depth > PLX_IMPORT_MAX_DEPTH)
-            return invalid (im, error, _("line %u: the JSON is nested more than %d levels deep; "
-                                         "no annotation file needs that many, so it is refused"),
-                            line, PLX_IMPORT_MAX_DEPTH);
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        {
-          if (--depth == 0)
-            top = AFTER;
-        }
+      if (plx_project_find_perspective_by_name (im->project, p->name) == NULL)
+        g_hash_table_add (added, g_utf8_casefold (p->name, -1));
     }
+  /* Annotations mostly repeat a few names: each is looked up once. */
+  for (guint i = 0; i < im->incoming->len; i++)
+    {
+      Incoming *in = g_ptr_array_index (im->incoming, i);
+
+      if (g_hash_table_add (seen, in->perspective) &&
+          plx_project_find_perspective_by_name (im->project, in->perspective) == NULL)
+        g_hash_table_add (added, g_utf8_casefold (in->perspective, -1));
+    }
+  if (existing + g_hash_table_size (added) > PLX_IMPORT_MAX_PERSPECTIVES)
+    return invalid (im, error, _("the file would add %u perspectives to the %u this project has; "
+                                 "a project holds at most %d"),
+                    g_hash_table_size (added), existing, PLX_IMPORT_MAX_PERSPECTIVES);
   return TRUE;
 }
+
+/* ---- entry points ---- */
 
 static PlxImportReport *
 import (Importer    *im,
@@ -1934,12 +1924,11 @@ import (Importer    *im,
   JsonObject *object;
   gboolean ok;
 
-  if (length > PLX_IMPORT_MAX_BYTES)
-    return (invalid (im, error, _("the file is larger than %d MiB, the most Parallax imports"),
-                     PLX_IMPORT_MAX_BYTES / (1024 * 1024)), NULL);
-  if (!check_depth (im, data, length, error))
+  gsize skip;
+
+  if (!_plx_import_check_input (im->name, data, length, &skip, error))
     return NULL;
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
+  if (!json_parser_load_from_data (parser, data + skip, (gssize) (length - skip), &local_error))
     return (invalid (im, error, _("not valid JSON: %s"), local_error->message), NULL);
 
   root = json_parser_get_root (parser);
@@ -1961,10 +1950,10 @@ import (Importer    *im,
     return NULL;
 
   ok = im->report->format == PLX_IMPORT_FORMAT_NATIVE ? read_native (im, root, error) : read_w3c (im, root, error);
-  if (!ok)
+  g_string_truncate (im->path, 0);
+  if (!ok || !check_perspective_count (im, error))
     return NULL;
 
-  g_string_truncate (im->path, 0);
   if (!_plx_project_begin (im->project, error))
     return NULL;
   _plx_project_set_bulk (im->project, TRUE);
@@ -2020,31 +2009,14 @@ plx_import_file (PlxProject    *project,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
   gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, PLX_ERROR, PLX_ERROR_NOT_FOUND, "%s: %s", name, local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > PLX_IMPORT_MAX_BYTES)
-    {
-      g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_FILE,
-                   _("%s: the file is larger than %d MiB, the most Parallax imports"),
-                   name, PLX_IMPORT_MAX_BYTES / (1024 * 1024));
-      return NULL;
-    }
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
-    {
-      g_set_error (error, PLX_ERROR, PLX_ERROR_STORAGE, "%s: %s", name, local_error->message);
-      return NULL;
-    }
+  contents = _plx_import_read_file (file, name, &length, cancellable, error);
+  if (contents == NULL)
+    return NULL;
   return plx_import_data (project, name, contents, length, error);
 }
