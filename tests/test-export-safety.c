@@ -257,6 +257,94 @@ test_export_missing_document (Fixture       *f,
     }
 }
 
+/* Parses @path with Python's json module, which refuses raw control
+ * characters in strings and (decoding strictly) invalid UTF-8. */
+static void
+assert_strict_json (const char *path)
+{
+  g_autoptr(GSubprocess) python = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  python = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                             "python3", "-c",
+                             "import json, sys; json.loads(open(sys.argv[1], 'rb').read().decode('utf-8')); print('ok')",
+                             path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (python, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (g_strcmp0 (out, "ok\n") != 0)
+    g_error ("%s is not strict JSON: %s", path, err);
+}
+
+/* Every control character is escaped (json-glib 1.6 wrote U+001F raw),
+ * C1 controls too; the text reads back the same. */
+static void
+test_export_control_characters (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GString) note = g_string_new ("controls:");
+  g_autoptr(PlxAnnotation) a = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint c = 1; c < 0x20; c++)
+    g_string_append_c (note, (char) c);
+  g_string_append (note, "\x7f \xc2\x80 \xc2\x9b[31m \xe2\x80\xa8 end");
+  a = annotate (f->project, f->essay, "Minsk Group", "Russian", note->str);
+
+  for (PlxExportFormat format = PLX_EXPORT_FORMAT_NATIVE; format <= PLX_EXPORT_FORMAT_W3C; format++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, format == PLX_EXPORT_FORMAT_NATIVE ? "out.json" : "out.jsonld", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *text = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      g_assert_true (plx_export_to_file (f->project, format, 0, PLX_EXPORT_FLAGS_NONE, file, NULL, &error));
+      g_assert_no_error (error);
+      assert_strict_json (path);
+      text = plx_test_read_file (path, NULL);
+      g_assert_nonnull (strstr (text, "\\u001f"));
+      g_assert_nonnull (strstr (text, "\\u009b[31m"));
+      for (const char *p = text; *p; p++)
+        g_assert_true ((guchar) *p >= 0x20 || *p == '\n');
+      json_parser_load_from_data (parser, text, -1, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (text, "controls:\\u0001"));
+    }
+}
+
+/* Text that is not UTF-8 (a damaged project) is refused with where it is,
+ * before anything is written. */
+static void
+test_export_invalid_utf8 (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autofree char *uuid = NULL;
+
+  {
+    g_autoptr(PlxAnnotation) a = annotate (f->project, f->essay, "Minsk Group", "Russian", "fine");
+    uuid = g_strdup (plx_annotation_get_uuid (a));
+  }
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE annotations SET note = CAST(X'6261ff64' AS TEXT) WHERE uuid = '%s'", uuid);
+    tamper (f, sql);
+  }
+  for (PlxExportFormat format = PLX_EXPORT_FORMAT_NATIVE; format <= PLX_EXPORT_FORMAT_CSV; format++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *expected = g_strdup_printf ("The annotation %s has text that is not valid UTF-8 in its “note”", uuid);
+
+      g_assert_false (plx_export_to_file (f->project, format, 0, PLX_EXPORT_FLAGS_NONE, file, NULL, &error));
+      g_assert_error (error, PLX_ERROR, PLX_ERROR_CORRUPT);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, expected));
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -266,6 +354,8 @@ main (int argc, char **argv)
   ADD ("onto-project", test_export_onto_project);
   ADD ("replaces-atomically", test_export_replaces_atomically);
   ADD ("missing-document", test_export_missing_document);
+  ADD ("control-characters", test_export_control_characters);
+  ADD ("invalid-utf8", test_export_invalid_utf8);
 #undef ADD
 
   return g_test_run ();

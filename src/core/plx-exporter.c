@@ -19,6 +19,7 @@
 #include "plx-text.h"
 
 #define W3C_CONTEXT "http://www.w3.org/ns/anno.jsonld"
+#define DAMAGED_HINT N_("the project is damaged: check it, or salvage what it holds")
 
 /* Each annotation is generated on its own and written out at once, so an
  * export of 100,000 annotations never holds the whole JSON tree. */
@@ -78,6 +79,45 @@ write_str (Writer     *w,
   write_bytes (w, text, strlen (text));
 }
 
+/* json-glib (1.6) writes U+001F raw, which strict parsers refuse, and
+ * C1 controls such as U+009B, which terminals take as escape sequences.
+ * Raw bytes below 0x20 in its output can only be inside strings, except
+ * the line breaks of pretty printing: all are escaped. Returns FALSE when
+ * the text is not valid UTF-8. */
+static gboolean
+escape_controls (GString *json)
+{
+  g_autoptr(GString) out = NULL;
+  gsize done = 0;
+
+  if (!g_utf8_validate_len (json->str, json->len, NULL))
+    return FALSE;
+  for (gsize i = 0; i < json->len; i++)
+    {
+      guchar c = (guchar) json->str[i];
+      guint code;
+
+      if (c < 0x20 && c != '\n')
+        code = c;
+      else if (c == 0xc2 && i + 1 < json->len && (guchar) json->str[i + 1] >= 0x80 && (guchar) json->str[i + 1] <= 0x9f)
+        code = (guchar) json->str[i + 1];
+      else
+        continue;
+      if (out == NULL)
+        out = g_string_sized_new (json->len + 16);
+      g_string_append_len (out, json->str + done, (gssize) (i - done));
+      g_string_append_printf (out, "\\u%04x", code);
+      i += code >= 0x80 ? 1 : 0;
+      done = i + 1;
+    }
+  if (out != NULL)
+    {
+      g_string_append_len (out, json->str + done, (gssize) (json->len - done));
+      g_string_assign (json, out->str);
+    }
+  return TRUE;
+}
+
 /* Writes @node on one line and takes it. */
 static void
 write_node (Writer   *w,
@@ -86,8 +126,35 @@ write_node (Writer   *w,
   g_string_truncate (w->buffer, 0);
   json_generator_set_root (w->generator, node);
   json_generator_to_gstring (w->generator, w->buffer);
-  write_bytes (w, w->buffer->str, w->buffer->len);
   json_node_unref (node);
+  if (!escape_controls (w->buffer) && w->error == NULL)
+    {
+      /* Checked before writing (export_load); kept as a last guard. */
+      g_set_error (&w->error, PLX_ERROR, PLX_ERROR_CORRUPT,
+                   _("The project holds text that is not valid UTF-8 (%s)"), _(DAMAGED_HINT));
+      return;
+    }
+  write_bytes (w, w->buffer->str, w->buffer->len);
+}
+
+char *
+plx_export_json_to_string (JsonNode  *node,
+                           gboolean   pretty,
+                           GError   **error)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GString) json = g_string_new (NULL);
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, pretty);
+  json_generator_to_gstring (generator, json);
+  if (!escape_controls (json))
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
+                   _("The project holds text that is not valid UTF-8 (%s)"), _(DAMAGED_HINT));
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&json), FALSE);
 }
 
 static void
@@ -147,6 +214,83 @@ perspective_name (PlxProject *project,
   return perspective ? plx_perspective_get_name (perspective) : "";
 }
 
+/* ---- text a damaged project may hold ---- */
+
+gboolean
+plx_export_check_annotation (PlxAnnotation  *a,
+                             GError        **error)
+{
+  const struct { const char *name; const char *value; } fields[] = {
+    { "uuid", plx_annotation_get_uuid (a) },
+    { "quote", plx_annotation_get_quote (a) },
+    { "prefix", plx_annotation_get_prefix (a) },
+    { "suffix", plx_annotation_get_suffix (a) },
+    { "note", plx_annotation_get_note (a) },
+    { "author", plx_annotation_get_author (a) },
+    { "created", plx_annotation_get_created (a) },
+    { "modified", plx_annotation_get_modified (a) },
+  };
+  const char * const *themes = plx_annotation_get_themes (a);
+  const char *field = NULL;
+  g_autofree char *uuid = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields) && field == NULL; i++)
+    if (fields[i].value != NULL && !g_utf8_validate (fields[i].value, -1, NULL))
+      field = fields[i].name;
+  for (guint t = 0; themes[t] != NULL && field == NULL; t++)
+    if (!g_utf8_validate (themes[t], -1, NULL))
+      field = "themes";
+  if (field == NULL)
+    return TRUE;
+  uuid = g_utf8_make_valid (plx_annotation_get_uuid (a), -1);
+  g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
+               _("The annotation %s has text that is not valid UTF-8 in its “%s” (%s)"), uuid, field, _(DAMAGED_HINT));
+  return FALSE;
+}
+
+static gboolean
+check_document (PlxDocument     *document,
+                PlxExportFlags   flags,
+                GError         **error)
+{
+  const char *field = NULL;
+
+  if (!g_utf8_validate (plx_document_get_title (document), -1, NULL))
+    field = "title";
+  else if (!g_utf8_validate (plx_document_get_content_hash (document), -1, NULL))
+    field = "content_hash";
+  else if ((flags & PLX_EXPORT_FLAGS_INCLUDE_TEXT) && !g_utf8_validate (plx_document_get_source (document), -1, NULL))
+    field = "source";
+  else
+    return TRUE;
+  g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
+               _("The document %" PRId64 " has text that is not valid UTF-8 in its “%s” (%s)"),
+               plx_document_get_id (document), field, _(DAMAGED_HINT));
+  return FALSE;
+}
+
+static gboolean
+check_perspectives (PlxProject  *project,
+                    GError     **error)
+{
+  GListModel *perspectives = plx_project_get_perspectives (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (perspectives); i++)
+    {
+      g_autoptr(PlxPerspective) p = g_list_model_get_item (perspectives, i);
+
+      if (!g_utf8_validate (plx_perspective_get_name (p), -1, NULL) ||
+          !g_utf8_validate (plx_perspective_get_color (p), -1, NULL))
+        {
+          g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
+                       _("The perspective %" PRId64 " has a name or colour that is not valid UTF-8 (%s)"),
+                       plx_perspective_get_id (p), _(DAMAGED_HINT));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 typedef struct {
   PlxProject     *project;
   PlxExportFlags  flags;
@@ -184,11 +328,16 @@ export_load (Export      *export,
   else if ((export->documents = plx_project_list_documents (project, error)) == NULL)
     return FALSE;
 
+  if (!check_perspectives (project, error))
+    return FALSE;
   export->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < export->documents->len; i++)
     {
       PlxDocument *document = g_ptr_array_index (export->documents, i);
       gint64 id = plx_document_get_id (document);
+
+      if (!check_document (document, export->flags, error))
+        return FALSE;
 
       g_hash_table_insert (export->by_id, g_memdup2 (&id, sizeof id), document);
     }
@@ -204,6 +353,8 @@ export_load (Export      *export,
       PlxAnnotation *a = g_ptr_array_index (export->annotations, i);
       gint64 id = plx_annotation_get_document_id (a);
 
+      if (!plx_export_check_annotation (a, error))
+        return FALSE;
       if (!g_hash_table_contains (export->by_id, &id))
         {
           g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
@@ -444,7 +595,7 @@ export_w3c (Export  *export,
   g_autofree char *page_uuid = plx_text_new_uuid ();
   g_autofree char *collection_id = g_strconcat ("urn:uuid:", collection_uuid, NULL);
   g_autofree char *page_id = g_strconcat ("urn:uuid:", page_uuid, NULL);
-  g_autofree char *base = g_path_get_basename (plx_project_get_path (export->project));
+  g_autofree char *base = g_filename_display_basename (plx_project_get_path (export->project));
   g_autofree char *label = g_strdup_printf ("Parallax annotations of %s", base);
   g_autofree char *now = plx_text_now_iso8601 ();
 
