@@ -52,6 +52,7 @@ typedef struct {
   char *name;
   char *color;
   int   order;
+  guint index;    /* in the file, to keep equal orders stable */
 } FilePerspective;
 
 typedef struct {
@@ -1356,6 +1357,7 @@ native_perspective (Importer    *im,
   if (object == NULL)
     return FALSE;
   p = g_new0 (FilePerspective, 1);
+  p->index = im->perspectives->len;
   g_ptr_array_add (im->perspectives, p);
   if (!native_string (im, object, "name", FIELD_REQUIRED, NULL, &p->name, error) ||
       !native_string (im, object, "color", FIELD_OPTIONAL, NULL, &p->color, error))
@@ -1674,6 +1676,83 @@ ensure_perspective (Importer    *im,
   return TRUE;
 }
 
+static int
+compare_file_perspectives (gconstpointer a,
+                           gconstpointer b)
+{
+  const FilePerspective *p = *(FilePerspective * const *) a;
+  const FilePerspective *q = *(FilePerspective * const *) b;
+
+  if (p->order != q->order)
+    return p->order < q->order ? -1 : 1;
+  return p->index < q->index ? -1 : p->index > q->index;
+}
+
+/* The file's perspectives, in its order; those the project lacks are
+ * added with the file's colour. Into a project without annotations (a
+ * fresh one: the import is a restore) the file's colours and order are
+ * taken for the perspectives it already has too, so that a native round
+ * trip keeps them; a project in use keeps its own. */
+static gboolean
+native_perspectives (Importer  *im,
+                     GError   **error)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (im->perspectives->len);
+  g_autoptr(GHashTable) placed = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) local_error = NULL;
+  guint n_annotations;
+  guint position = 0;
+
+  /* Borrowed: a copy would take the array's free function too. */
+  for (guint i = 0; i < im->perspectives->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (im->perspectives, i));
+  g_ptr_array_sort (sorted, compare_file_perspectives);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      FilePerspective *p = g_ptr_array_index (sorted, i);
+
+      if (!ensure_perspective (im, p->name, p->color, error))
+        return FALSE;
+    }
+
+  n_annotations = plx_project_count_annotations (im->project, NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (n_annotations > 0)
+    return TRUE;
+
+  /* Ids first: moving a perspective reorders the list being read. */
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      FilePerspective *p = g_ptr_array_index (sorted, i);
+      gint64 id = plx_perspective_get_id (plx_project_find_perspective_by_name (im->project, p->name));
+
+      g_array_append_val (ids, id);
+    }
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      FilePerspective *p = g_ptr_array_index (sorted, i);
+      gint64 *id = &g_array_index (ids, gint64, i);
+      PlxPerspective *perspective = plx_project_find_perspective (im->project, *id);
+
+      if (g_hash_table_contains (placed, id))
+        continue;    /* named twice in the file */
+      g_hash_table_add (placed, id);
+      if (p->color != NULL && g_ascii_strcasecmp (p->color, plx_perspective_get_color (perspective)) != 0 &&
+          !plx_project_recolor_perspective (im->project, *id, p->color, error))
+        return FALSE;
+      if (plx_perspective_get_position (perspective) != (int) position &&
+          !plx_project_move_perspective (im->project, *id, position, error))
+        return FALSE;
+      position++;
+    }
+  return TRUE;
+}
+
 static gboolean
 context_matches (const char *text,
                  gsize       text_bytes,
@@ -1852,13 +1931,8 @@ write_all (Importer  *im,
 
   if (im->report->format == PLX_IMPORT_FORMAT_NATIVE)
     {
-      for (guint i = 0; i < im->perspectives->len; i++)
-        {
-          FilePerspective *p = g_ptr_array_index (im->perspectives, i);
-
-          if (!ensure_perspective (im, p->name, p->color, error))
-            return FALSE;
-        }
+      if (!native_perspectives (im, error))
+        return FALSE;
       g_hash_table_iter_init (&iter, im->documents);
       while (g_hash_table_iter_next (&iter, NULL, &value))
         if (!resolve_native_document (im, value, error))
