@@ -159,6 +159,24 @@ test_export_onto_project (Fixture       *f,
         g_assert_cmpuint (count_entries (f->dir), ==, n_entries);
       }
   g_assert_cmpuint (count_annotations (f->project), ==, 4);
+
+  /* The same check for the Compare view's tables and maps. */
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (targets[i]);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (plx_export_check_destination (f->project, file, &error));
+      g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT);
+    }
+  {
+    g_autofree char *other = g_build_filename (f->dir, "table.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (other);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (plx_export_check_destination (f->project, file, &error));
+    g_assert_no_error (error);
+  }
 }
 
 /* Exports are written to a temporary file and renamed into place: a failed

@@ -853,6 +853,41 @@ is_project_file (PlxProject *project,
 }
 
 static gboolean
+check_destination (PlxProject  *project,
+                   const char  *path,
+                   const char  *destination,
+                   GError     **error)
+{
+  if (!is_project_file (project, destination))
+    return TRUE;
+  g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT,
+               _("Cannot export to %s: it is the project itself or one of its database files; "
+                 "choose another name"), path);
+  return FALSE;
+}
+
+/* For other writers of files the user names while a project is open (the
+ * Compare view's tables and maps): refuses @file if writing it would
+ * overwrite the project or one of its SQLite files. */
+gboolean
+plx_export_check_destination (PlxProject  *project,
+                              GFile       *file,
+                              GError     **error)
+{
+  const char *path = g_file_peek_path (file);
+  g_autofree char *destination = NULL;
+
+  g_return_val_if_fail (PLX_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* Without a local path it is not the project; without an existing
+   * folder the writer reports the error. */
+  if (path == NULL || (destination = export_destination (path)) == NULL)
+    return TRUE;
+  return check_destination (project, path, destination, error);
+}
+
+static gboolean
 write_error (const char  *path,
              const char  *message,
              GError     **error)
@@ -885,13 +920,8 @@ export_to_path (PlxProject       *project,
 
   if (destination == NULL)
     return write_error (path, g_strerror (errno), error);
-  if (is_project_file (project, destination))
-    {
-      g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT,
-                   _("Cannot export to %s: it is the project itself or one of its database files; "
-                     "choose another name"), path);
-      return FALSE;
-    }
+  if (!check_destination (project, path, destination, error))
+    return FALSE;
   replacing = stat (destination, &st) == 0;
   if (replacing && !S_ISREG (st.st_mode))
     return write_error (path, _("it exists and is not a regular file"), error);

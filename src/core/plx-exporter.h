@@ -44,6 +44,9 @@ gboolean    plx_export_to_stream          (PlxProject       *project,
                                            GOutputStream    *stream,
                                            GCancellable     *cancellable,
                                            GError          **error);
+gboolean    plx_export_check_destination  (PlxProject       *project,
+                                           GFile            *file,
+                                           GError          **error);
 gboolean    plx_export_to_file            (PlxProject       *project,
                                            PlxExportFormat   format,
                                            gint64            document_id,
