@@ -935,6 +935,9 @@ test_output (Fixture       *fixture,
 
   /* Offsets are decimal only: not 16 for 0x10, not 8 for 010. */
   before = plx_test_file_checksum (fixture->project);
+  run_cli (&result, "perspectives", fixture->project, "add", "Latin-1 \xe9t\xe9");
+  assert_failure (&result, 2);
+  g_assert_nonnull (strstr (result.err, "not valid text"));
   run_cli (&result, "annotate", fixture->project, "--document", "2", "--start", "0x10", "--end", "20", "--perspective", "Russian");
   assert_failure (&result, 2);
   g_assert_nonnull (strstr (result.err, "decimal"));

@@ -447,6 +447,19 @@ test_import_encodings (Fixture       *fixture,
   assert_import_refused (fixture, "{\"a\": 1}\0", 9, "a NUL byte (byte 8 of the file)");
   g_assert_cmpuint (count_annotations (fixture->project), ==, 0);
 
+  /* A version json-glib cannot hold in 64 bits is not "version -1". */
+  {
+    const char *versions[] = { "0", "-5", "99999999999999999999" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+      {
+        g_autofree char *text = g_strdup_printf ("{\"format\": \"parallax\", \"version\": %s, \"perspectives\": [], "
+                                                 "\"documents\": [], \"annotations\": []}", versions[i]);
+
+        assert_import_refused (fixture, text, strlen (text), "“version” is not a version number (this Parallax reads version 1)");
+      }
+  }
+
   /* A UTF-8 byte-order mark is ignored (RFC 8259). */
   report = import_ok (fixture, with_bom);
   g_assert_cmpuint (report->added, ==, 1);

@@ -418,6 +418,7 @@ cmd_perspectives (int argc, char **argv)
     { "list", 0 }, { "add", 1 }, { "rename", 2 }, { "recolor", 2 }, { "move", 2 }, { "remove", 1 },
   };
   g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
   int n_args = -1;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -433,6 +434,18 @@ cmd_perspectives (int argc, char **argv)
     return usage_error (context, _("unknown action; use list, add, rename, recolor, move or remove"));
   if (argc != MAX (2, 3 + n_args) && !(argc == 2 && n_args == 0))
     return usage_error (context, _("wrong number of arguments for this action"));
+  /* Names and colours are text, converted as GOption converts option
+   * values: bytes that are not text in the locale's encoding are refused. */
+  texts = g_ptr_array_new_with_free_func (g_free);
+  for (int i = 3; i < argc; i++)
+    {
+      char *text = g_locale_to_utf8 (argv[i], -1, NULL, NULL, NULL);
+
+      if (text == NULL)
+        return usage_error (context, _("a name or colour is not valid text in this locale’s encoding"));
+      g_ptr_array_add (texts, text);
+      argv[i] = text;
+    }
 
   project = plx_project_open (argv[1], &error);
   if (project == NULL)

@@ -1614,7 +1614,11 @@ read_native (Importer  *im,
 
   if (!is_integer (version))
     return invalid (im, error, _("“version” must be a whole number"));
-  if (json_node_get_int (version) > PLX_NATIVE_FORMAT_VERSION || json_node_get_int (version) < 1)
+  /* json-glib reads a number too large for 64 bits as -1. */
+  if (json_node_get_int (version) < 1)
+    return invalid (im, error, _("“version” is not a version number (this Parallax reads version %d)"),
+                    PLX_NATIVE_FORMAT_VERSION);
+  if (json_node_get_int (version) > PLX_NATIVE_FORMAT_VERSION)
     return invalid (im, error, _("the file is in version %" PRId64 " of the Parallax format; "
                                  "this Parallax reads version %d (update Parallax to import it)"),
                     json_node_get_int (version), PLX_NATIVE_FORMAT_VERSION);
