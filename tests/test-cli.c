@@ -924,6 +924,7 @@ test_output (Fixture       *fixture,
   g_assert_nonnull (strstr (result.out, "unit\\x1fseparator \\x1b[31mred"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
+      result_clear (&result);
       run_cliv (&result, commands[i]);
       assert_success (&result);
       g_assert_null (strchr (result.out, '\x1b'));

@@ -287,8 +287,8 @@ print_tsv (PlxProject *project,
       PlxAnnotation *a = g_ptr_array_index (annotations, i);
       g_autofree char *themes = g_strjoinv (";", (char **) plx_annotation_get_themes (a));
 
-      g_string_append_printf (out, "%s\t%" G_GINT64_FORMAT "\t%u\t%u\t",
-                              plx_annotation_get_uuid (a), plx_annotation_get_document_id (a),
+      plx_cli_append_tsv_cell (out, plx_annotation_get_uuid (a));
+      g_string_append_printf (out, "\t%" G_GINT64_FORMAT "\t%u\t%u\t", plx_annotation_get_document_id (a),
                               plx_annotation_get_start (a), plx_annotation_get_end (a));
       plx_cli_append_tsv_cell (out, perspective_name (project, plx_annotation_get_perspective_id (a)));
       g_string_append_c (out, '\t');
@@ -297,7 +297,11 @@ print_tsv (PlxProject *project,
       plx_cli_append_tsv_cell (out, plx_annotation_get_note (a));
       g_string_append_c (out, '\t');
       plx_cli_append_tsv_cell (out, plx_annotation_get_author (a));
-      g_string_append_printf (out, "\t%s\t%s\t", plx_annotation_get_created (a), plx_annotation_get_modified (a));
+      g_string_append_c (out, '\t');
+      plx_cli_append_tsv_cell (out, plx_annotation_get_created (a));
+      g_string_append_c (out, '\t');
+      plx_cli_append_tsv_cell (out, plx_annotation_get_modified (a));
+      g_string_append_c (out, '\t');
       plx_cli_append_tsv_cell (out, plx_annotation_get_quote (a));
       g_string_append_c (out, '\n');
     }
