@@ -12,6 +12,7 @@
 #include "plx-error.h"
 #include "plx-exporter.h"
 #include "plx-import-input.h"
+#include "plx-import-perspectives.h"
 #include "plx-importer.h"
 #include "plx-project-private.h"
 #include "plx-text.h"
@@ -48,12 +49,6 @@ typedef struct {
   char         *modified;
 } Incoming;
 
-typedef struct {
-  char *name;
-  char *color;
-  int   order;
-  guint index;    /* in the file, to keep equal orders stable */
-} FilePerspective;
 
 typedef struct {
   PlxProject      *project;
@@ -63,7 +58,7 @@ typedef struct {
   GPtrArray       *incoming;      /* Incoming */
   GHashTable      *uuids;         /* uuid → path where it first appears */
   GHashTable      *documents;     /* key → FileDocument */
-  GPtrArray       *perspectives;  /* FilePerspective (native) */
+  GPtrArray       *perspectives;  /* PlxFilePerspective (native) */
   GPtrArray       *project_documents;
   char            *external_next; /* W3C: a page the file only links to */
 } Importer;
@@ -99,16 +94,6 @@ incoming_free (gpointer data)
   g_free (in->created);
   g_free (in->modified);
   g_free (in);
-}
-
-static void
-file_perspective_free (gpointer data)
-{
-  FilePerspective *p = data;
-
-  g_free (p->name);
-  g_free (p->color);
-  g_free (p);
 }
 
 void
@@ -1351,12 +1336,12 @@ native_perspective (Importer    *im,
                     GError     **error)
 {
   JsonObject *object = native_object (im, node, error);
-  FilePerspective *p;
+  PlxFilePerspective *p;
   gint64 order = 0;
 
   if (object == NULL)
     return FALSE;
-  p = g_new0 (FilePerspective, 1);
+  p = g_new0 (PlxFilePerspective, 1);
   p->index = im->perspectives->len;
   g_ptr_array_add (im->perspectives, p);
   if (!native_string (im, object, "name", FIELD_REQUIRED, NULL, &p->name, error) ||
@@ -1481,7 +1466,7 @@ known_perspective (Importer   *im,
     return TRUE;
   for (guint i = 0; i < im->perspectives->len; i++)
     {
-      FilePerspective *p = g_ptr_array_index (im->perspectives, i);
+      PlxFilePerspective *p = g_ptr_array_index (im->perspectives, i);
       g_autofree char *folded = g_utf8_casefold (p->name, -1);
 
       if (strcmp (folded, wanted) == 0)
@@ -1667,97 +1652,6 @@ resolve_native_document (Importer      *im,
 }
 
 static gboolean
-ensure_perspective (Importer    *im,
-                    const char  *name,
-                    const char  *color,
-                    GError     **error)
-{
-  if (plx_project_find_perspective_by_name (im->project, name) != NULL)
-    return TRUE;
-  if (plx_project_add_perspective (im->project, name, color, error) == NULL)
-    return FALSE;
-  im->report->perspectives_added++;
-  return TRUE;
-}
-
-static int
-compare_file_perspectives (gconstpointer a,
-                           gconstpointer b)
-{
-  const FilePerspective *p = *(FilePerspective * const *) a;
-  const FilePerspective *q = *(FilePerspective * const *) b;
-
-  if (p->order != q->order)
-    return p->order < q->order ? -1 : 1;
-  return p->index < q->index ? -1 : p->index > q->index;
-}
-
-/* The file's perspectives, in its order; those the project lacks are
- * added with the file's colour. Into a project without annotations (a
- * fresh one: the import is a restore) the file's colours and order are
- * taken for the perspectives it already has too, so that a native round
- * trip keeps them; a project in use keeps its own. */
-static gboolean
-native_perspectives (Importer  *im,
-                     GError   **error)
-{
-  g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (im->perspectives->len);
-  g_autoptr(GHashTable) placed = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GError) local_error = NULL;
-  guint n_annotations;
-  guint position = 0;
-
-  /* Borrowed: a copy would take the array's free function too. */
-  for (guint i = 0; i < im->perspectives->len; i++)
-    g_ptr_array_add (sorted, g_ptr_array_index (im->perspectives, i));
-  g_ptr_array_sort (sorted, compare_file_perspectives);
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      FilePerspective *p = g_ptr_array_index (sorted, i);
-
-      if (!ensure_perspective (im, p->name, p->color, error))
-        return FALSE;
-    }
-
-  n_annotations = plx_project_count_annotations (im->project, NULL, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (n_annotations > 0)
-    return TRUE;
-
-  /* Ids first: moving a perspective reorders the list being read. */
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      FilePerspective *p = g_ptr_array_index (sorted, i);
-      gint64 id = plx_perspective_get_id (plx_project_find_perspective_by_name (im->project, p->name));
-
-      g_array_append_val (ids, id);
-    }
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      FilePerspective *p = g_ptr_array_index (sorted, i);
-      gint64 *id = &g_array_index (ids, gint64, i);
-      PlxPerspective *perspective = plx_project_find_perspective (im->project, *id);
-
-      if (g_hash_table_contains (placed, id))
-        continue;    /* named twice in the file */
-      g_hash_table_add (placed, id);
-      if (p->color != NULL && g_ascii_strcasecmp (p->color, plx_perspective_get_color (perspective)) != 0 &&
-          !plx_project_recolor_perspective (im->project, *id, p->color, error))
-        return FALSE;
-      if (plx_perspective_get_position (perspective) != (int) position &&
-          !plx_project_move_perspective (im->project, *id, position, error))
-        return FALSE;
-      position++;
-    }
-  return TRUE;
-}
-
-static gboolean
 context_matches (const char *text,
                  gsize       text_bytes,
                  gsize       at,
@@ -1935,7 +1829,7 @@ write_all (Importer  *im,
 
   if (im->report->format == PLX_IMPORT_FORMAT_NATIVE)
     {
-      if (!native_perspectives (im, error))
+      if (!_plx_import_native_perspectives (im->project, im->perspectives, &im->report->perspectives_added, error))
         return FALSE;
       g_hash_table_iter_init (&iter, im->documents);
       while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -1948,7 +1842,8 @@ write_all (Importer  *im,
         {
           Incoming *in = g_ptr_array_index (im->incoming, i);
 
-          if (!ensure_perspective (im, in->perspective, NULL, error))
+          if (!_plx_import_ensure_perspective (im->project, in->perspective, NULL,
+                                               &im->report->perspectives_added, error))
             return FALSE;
         }
     }
@@ -1961,30 +1856,17 @@ static gboolean
 check_perspective_count (Importer  *im,
                          GError   **error)
 {
-  g_autoptr(GHashTable) added = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) names = g_ptr_array_sized_new (im->incoming->len);
   guint existing = g_list_model_get_n_items (plx_project_get_perspectives (im->project));
+  guint added;
 
-  for (guint i = 0; i < im->perspectives->len; i++)
-    {
-      FilePerspective *p = g_ptr_array_index (im->perspectives, i);
-
-      if (plx_project_find_perspective_by_name (im->project, p->name) == NULL)
-        g_hash_table_add (added, g_utf8_casefold (p->name, -1));
-    }
-  /* Annotations mostly repeat a few names: each is looked up once. */
   for (guint i = 0; i < im->incoming->len; i++)
-    {
-      Incoming *in = g_ptr_array_index (im->incoming, i);
-
-      if (g_hash_table_add (seen, in->perspective) &&
-          plx_project_find_perspective_by_name (im->project, in->perspective) == NULL)
-        g_hash_table_add (added, g_utf8_casefold (in->perspective, -1));
-    }
-  if (existing + g_hash_table_size (added) > PLX_IMPORT_MAX_PERSPECTIVES)
+    g_ptr_array_add (names, ((Incoming *) g_ptr_array_index (im->incoming, i))->perspective);
+  added = _plx_import_count_new_perspectives (im->project, im->perspectives, names);
+  if (existing + added > PLX_IMPORT_MAX_PERSPECTIVES)
     return invalid (im, error, _("the file would add %u perspectives to the %u this project has; "
                                  "a project holds at most %d"),
-                    g_hash_table_size (added), existing, PLX_IMPORT_MAX_PERSPECTIVES);
+                    added, existing, PLX_IMPORT_MAX_PERSPECTIVES);
   return TRUE;
 }
 
@@ -2066,7 +1948,7 @@ plx_import_data (PlxProject  *project,
   im.incoming = g_ptr_array_new_with_free_func (incoming_free);
   im.uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   im.documents = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, file_document_free);
-  im.perspectives = g_ptr_array_new_with_free_func (file_perspective_free);
+  im.perspectives = g_ptr_array_new_with_free_func (_plx_file_perspective_free);
 
   report = import (&im, data ? data : "", length, error);
 
