@@ -146,7 +146,10 @@ read_path (const char    *path,
   char *contents;
   int fd;
 
-  /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+  /* Devices are not even opened (opening some has effects); O_NONBLOCK
+   * for one swapped in since: opening a FIFO must not wait for a writer. */
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    return (refuse_kind (name, S_ISDIR (st.st_mode) ? G_FILE_TYPE_DIRECTORY : G_FILE_TYPE_SPECIAL, error), NULL);
   fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
   if (fd < 0)
     {
@@ -156,7 +159,15 @@ read_path (const char    *path,
               name, "%s", g_strerror (saved));
       return NULL;
     }
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+  if (fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+
+      refuse (error, PLX_ERROR_STORAGE, name, "%s", g_strerror (saved));
+      close (fd);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
     {
       refuse_kind (name, S_ISDIR (st.st_mode) ? G_FILE_TYPE_DIRECTORY : G_FILE_TYPE_SPECIAL, error);
       close (fd);
