@@ -812,7 +812,152 @@ test_errors (Fixture       *fixture,
   run_cli (&result, "add-document", fixture->project, missing);
   assert_failure (&result, 1);
 
+  /* An export onto the project or its WAL is refused, in every format. */
+  {
+    g_autofree char *wal = g_strconcat (fixture->project, "-wal", NULL);
+    const char *formats[] = { "native", "w3c", "csv" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+      {
+        run_cli (&result, "export", fixture->project, "--format", formats[i], "-o", fixture->project);
+        assert_failure (&result, 1);
+        g_assert_nonnull (strstr (result.err, "the project itself"));
+        run_cli (&result, "export", fixture->project, "--format", formats[i], "-o", wal);
+        assert_failure (&result, 1);
+        g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+      }
+  }
+
   g_free (after);
+  after = plx_test_file_checksum (fixture->project);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Runs parallax-cli with standard output going to @stdout_path. */
+static void
+run_cli_to (Result             *result,
+            const char         *stdout_path,
+            const char * const *args)
+{
+  const char *cli = g_getenv ("PLX_CLI");
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GStrvBuilder) argv = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_strv_builder_add (argv, cli);
+  g_strv_builder_addv (argv, (const char **) args);
+  strv = g_strv_builder_end (argv);
+  g_subprocess_launcher_set_stdout_file_path (launcher, stdout_path);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) strv, &error);
+  g_assert_no_error (error);
+  result_clear (result);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &result->err, &error);
+  g_assert_no_error (error);
+  result->out = g_strdup ("");
+  result->status = g_subprocess_get_exit_status (process);
+}
+
+static void
+assert_strict_json (const char *text)
+{
+  g_autoptr(GSubprocess) python = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  python = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                             &error, "python3", "-c",
+                             "import json, sys; json.loads(sys.stdin.buffer.read().decode('utf-8')); print('ok')", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (python, text, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (g_strcmp0 (out, "ok\n") != 0)
+    g_error ("not strict JSON: %s", err);
+}
+
+/* Output is strict JSON and safe for a terminal; offsets are decimal; a
+ * failed write to standard output is a failure (issue 17, items 5, 11, 12). */
+static void
+test_output (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *essay_id = NULL;
+  g_autofree char *multi_id = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Result) result = { 0 };
+  const char *evil = "Evil\x1b[2J\x1b]0;owned\x07\xc2\x9b" "31m";
+  const char *commands[][6] = {
+    { "list", fixture->project, NULL },
+    { "list", fixture->project, "--format", "json", NULL },
+    { "stats", fixture->project, NULL },
+    { "documents", fixture->project, NULL },
+    { "perspectives", fixture->project, NULL },
+    { "check", fixture->project, NULL },
+    { "export", fixture->project, "--format", "native", NULL },
+  };
+
+  set_up_project (fixture, &essay_id, &multi_id);
+  run_cli (&result, "perspectives", fixture->project, "add", evil);
+  assert_success (&result);
+  run_cli (&result, "annotate", fixture->project, "--document", "2", "--start", "0", "--end", "8",
+           "--perspective", evil, "--note", "unit\x1fseparator \x1b[31mred", "--tag", "t\x01");
+  assert_success (&result);
+
+  /* Strict JSON, every control character escaped. */
+  run_cli (&result, "list", fixture->project, "--format", "json");
+  assert_success (&result);
+  assert_strict_json (result.out);
+  g_assert_nonnull (strstr (result.out, "unit\\u001fseparator \\u001b[31mred"));
+  run_cli (&result, "stats", fixture->project);
+  assert_success (&result);
+  assert_strict_json (result.out);
+
+  /* Nothing a terminal would act on, in any listing. */
+  run_cli (&result, "perspectives", fixture->project);
+  assert_success (&result);
+  g_assert_nonnull (strstr (result.out, "\tEvil\\x1b[2J\\x1b]0;owned\\x07\\u009b31m\n"));
+  run_cli (&result, "list", fixture->project);
+  assert_success (&result);
+  g_assert_nonnull (strstr (result.out, "unit\\x1fseparator \\x1b[31mred"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      result_clear (&result);
+      run_cliv (&result, commands[i]);
+      assert_success (&result);
+      g_assert_null (strchr (result.out, '\x1b'));
+      g_assert_null (strstr (result.out, "\xc2\x9b"));
+    }
+  run_cli (&result, "annotate", fixture->project, "--document", "2", "--start", "0", "--end", "8", "--perspective", "Nobody\x1b[2J");
+  assert_failure (&result, 1);
+  g_assert_nonnull (strstr (result.err, "Nobody\\x1b[2J"));
+
+  /* Offsets are decimal only: not 16 for 0x10, not 8 for 010. */
+  before = plx_test_file_checksum (fixture->project);
+  run_cli (&result, "perspectives", fixture->project, "add", "Latin-1 \xe9t\xe9");
+  assert_failure (&result, 2);
+  g_assert_nonnull (strstr (result.err, "not valid text"));
+  run_cli (&result, "annotate", fixture->project, "--document", "2", "--start", "0x10", "--end", "20", "--perspective", "Russian");
+  assert_failure (&result, 2);
+  g_assert_nonnull (strstr (result.err, "decimal"));
+  run_cli (&result, "annotate", fixture->project, "--document", "2", "--start", "010", "--end", "0x20", "--perspective", "Russian");
+  assert_failure (&result, 2);
+  run_cli (&result, "annotate", fixture->project, "--document", "2", "--start", "+1", "--end", "20", "--perspective", "Russian");
+  assert_failure (&result, 2);
+  run_cli (&result, "annotate", fixture->project, "--document", "2", "--start", "4294967296", "--end", "20", "--perspective", "Russian");
+  assert_failure (&result, 2);
+  g_assert_nonnull (strstr (result.err, "too large"));
+
+  /* A full standard output is a failure with a message. */
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      run_cli_to (&result, "/dev/full", commands[i]);
+      g_test_message ("%s: %s", commands[i][0], result.err);
+      assert_failure (&result, 1);
+      g_assert_nonnull (strstr (result.err, "No space left on device"));
+    }
   after = plx_test_file_checksum (fixture->project);
   g_assert_cmpstr (before, ==, after);
 }
@@ -830,6 +975,7 @@ main (int argc, char **argv)
   ADD ("/cli/end-to-end", test_end_to_end);
   ADD ("/cli/perspectives", test_perspectives);
   ADD ("/cli/errors", test_errors);
+  ADD ("/cli/output", test_output);
 
 #undef ADD
 

@@ -267,6 +267,68 @@ test_native_round_trip (Fixture       *f,
   round_trip (f, PLX_EXPORT_FORMAT_NATIVE, native_annotations);
 }
 
+/* "name color position" of each perspective, in order. */
+static char *
+describe_perspectives (PlxProject *project)
+{
+  GListModel *perspectives = plx_project_get_perspectives (project);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (perspectives); i++)
+    {
+      g_autoptr(PlxPerspective) p = g_list_model_get_item (perspectives, i);
+
+      g_string_append_printf (out, "%s %s %d\n", plx_perspective_get_name (p), plx_perspective_get_color (p),
+                              plx_perspective_get_position (p));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Into a fresh project the native format restores the perspectives'
+ * colours and order; a project in use keeps its own. */
+static void
+test_native_keeps_perspectives (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *restored = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *in_use_before = NULL;
+  g_autoptr(PlxProject) fresh = new_project (f->dir, "fresh.plx");
+  g_autoptr(PlxProject) in_use = new_project (f->dir, "in-use.plx");
+  g_autoptr(PlxDocument) fresh_essay = add_document (fresh, f->essay_source);
+  g_autoptr(PlxDocument) in_use_essay = add_document (in_use, f->essay_source);
+  g_autoptr(PlxImportReport) report = NULL;
+
+  g_assert_true (plx_project_recolor_perspective (f->project, perspective_id (f->project, "Western"), "#123456", &error));
+  g_assert_true (plx_project_move_perspective (f->project, perspective_id (f->project, "Russian"), 0, &error));
+  g_assert_nonnull (plx_project_add_perspective (f->project, "Turkish", "#abcdef", &error));
+  g_assert_true (plx_project_move_perspective (f->project, perspective_id (f->project, "Turkish"), 1, &error));
+  g_assert_no_error (error);
+  path = export_file (f->project, PLX_EXPORT_FORMAT_NATIVE, PLX_EXPORT_FLAGS_NONE, f->dir, "perspectives.json");
+  expected = describe_perspectives (f->project);
+
+  report = import_file (fresh, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->perspectives_added, ==, 1);
+  restored = describe_perspectives (fresh);
+  g_assert_cmpstr (restored, ==, expected);
+
+  /* A project with annotations keeps its colours and order; only what
+   * it lacks is added, at the end, in the file's colour. */
+  g_object_unref (annotate (in_use, in_use_essay, "Safarov affair", "Western", NULL, "mine"));
+  g_assert_true (plx_project_recolor_perspective (in_use, perspective_id (in_use, "Western"), "#000000", &error));
+  in_use_before = describe_perspectives (in_use);
+  g_clear_pointer (&report, plx_import_report_free);
+  report = import_file (in_use, path, &error);
+  g_assert_no_error (error);
+  kept = describe_perspectives (in_use);
+  g_assert_true (g_str_has_prefix (kept, in_use_before));
+  g_assert_cmpstr (kept + strlen (in_use_before), ==, "Turkish #abcdef 4\n");
+}
+
 static void
 test_w3c_round_trip (Fixture       *f,
                      gconstpointer  data)
@@ -931,6 +993,7 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add ("/export-import/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("native/round-trip", test_native_round_trip);
   ADD ("w3c/round-trip", test_w3c_round_trip);
+  ADD ("native/keeps-perspectives", test_native_keeps_perspectives);
   ADD ("native/carries-text", test_native_carries_text);
   ADD ("document-filter", test_document_filter);
   ADD ("added-updated-skipped", test_added_updated_skipped);

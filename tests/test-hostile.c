@@ -6,6 +6,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "plx-core.h"
@@ -313,6 +314,272 @@ test_huge_json (Fixture       *fixture,
     }
 }
 
+/* ---- import input: encodings, escapes, files that are not files ---- */
+
+#define TEXT "Hello, world. Hello again, world."
+
+/* A native export of one document carrying TEXT and the annotations
+ * @annotations (JSON objects, comma-separated), with @perspectives. */
+static char *
+native_file (const char *perspectives,
+             const char *annotations)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlxDocument) document = plx_document_new_from_data (TEXT, strlen (TEXT), PLX_DOCUMENT_FORMAT_PLAIN, "T", &error);
+
+  g_assert_no_error (error);
+  return g_strdup_printf ("{\"format\": \"parallax\", \"version\": 1,\n"
+                          "\"perspectives\": [%s],\n"
+                          "\"documents\": [{\"id\": 1, \"title\": \"T\", \"content_hash\": \"%s\", \"format\": \"plain\", "
+                          "\"source\": \"" TEXT "\"}],\n"
+                          "\"annotations\": [%s]}\n",
+                          perspectives, plx_document_get_content_hash (document), annotations);
+}
+
+/* An annotation of "world" (characters 7 to 12) with @uuid and @note (JSON
+ * string contents, escapes and all). */
+static char *
+annotation_json (const char *uuid,
+                 const char *note,
+                 const char *modified)
+{
+  return g_strdup_printf ("{\"uuid\": \"%s\", \"document\": 1, \"start\": 7, \"end\": 12, \"quote\": \"world\", "
+                          "\"perspective\": \"Russian\", \"note\": \"%s\", "
+                          "\"created\": \"2024-01-01T00:00:00.000Z\", \"modified\": \"%s\"}",
+                          uuid, note, modified);
+}
+
+static guint
+count_annotations (PlxProject *project)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = plx_project_count_annotations (project, NULL, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static PlxImportReport *
+import_ok (Fixture    *fixture,
+           const char *data)
+{
+  g_autoptr(GError) error = NULL;
+  PlxImportReport *report = plx_import_data (fixture->project, "ok.json", data, strlen (data), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+#define UUID_A "0b9e7a52-3f1c-4d1a-9d0e-6c4f2a7b8e11"
+
+/* "\u0000" used to cut the string, a lone surrogate to vanish or poison
+ * every later export; raw invalid UTF-8 was refused without a place. */
+static void
+test_import_escapes (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const struct { const char *note; const char *expected; } refused[] = {
+    { "before\\u0000after", "line 4, column 163: “\\u0000” (a NUL character) is not allowed" },
+    { "\\udc00abc", "“\\udc00” is the second half of a UTF-16 surrogate pair" },
+    { "abc\\ud800", "“\\ud800” is the first half of a UTF-16 surrogate pair" },
+    { "abc\\ud800\\u0041", "“\\ud800” is the first half" },
+    { "\\uD83D\\uD83D", "“\\ud83d” is the first half" },
+  };
+  g_autofree char *path = g_strdup (plx_project_get_path (fixture->project));
+  g_autofree char *before = plx_test_file_checksum (path);
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *annotation = annotation_json (UUID_A, refused[i].note, "2024-01-01T00:00:00.000Z");
+      g_autofree char *file = native_file ("", annotation);
+
+      assert_import_refused (fixture, file, strlen (file), refused[i].expected);
+    }
+  {
+    g_autofree char *annotation = annotation_json (UUID_A, "caf\xc3\xa9 \xff", "2024-01-01T00:00:00.000Z");
+    g_autofree char *file = native_file ("", annotation);
+
+    assert_import_refused (fixture, file, strlen (file), "line 4, column 162: the byte 0xff (byte ");
+  }
+  g_assert_cmpuint (count_annotations (fixture->project), ==, 0);
+  after = plx_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A surrogate pair is one character, and escapes of a backslash are not
+   * escapes of what follows. */
+  {
+    g_autofree char *annotation = annotation_json (UUID_A, "dove \\ud83d\\udd4a \\\\u0000", "2024-01-01T00:00:00.000Z");
+    g_autofree char *file = native_file ("", annotation);
+    g_autoptr(PlxImportReport) report = import_ok (fixture, file);
+    g_autoptr(PlxAnnotation) imported = plx_project_get_annotation (fixture->project, UUID_A, NULL);
+
+    g_assert_cmpuint (report->added, ==, 1);
+    g_assert_nonnull (imported);
+    g_assert_cmpstr (plx_annotation_get_note (imported), ==, "dove \xf0\x9f\x95\x8a \\u0000");
+  }
+}
+
+/* What is not UTF-8 JSON says what it is instead. */
+static void
+test_import_encodings (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *annotation = annotation_json (UUID_A, "n", "2024-01-01T00:00:00.000Z");
+  g_autofree char *file = native_file ("", annotation);
+  g_autofree char *with_bom = g_strconcat ("\xef\xbb\xbf", file, NULL);
+  g_autoptr(GString) utf16 = g_string_new ("\xff\xfe");
+  g_autoptr(GString) utf16_bare = g_string_new (NULL);
+  static const char sqlite[] = "SQLite format 3\0\x10\0\x02\x02";
+  g_autoptr(PlxImportReport) report = NULL;
+
+  for (const char *p = "{\"format\": \"parallax\"}"; *p; p++)
+    {
+      g_string_append_c (utf16, *p);
+      g_string_append_c (utf16, '\0');
+      g_string_append_c (utf16_bare, '\0');
+      g_string_append_c (utf16_bare, *p);
+    }
+  assert_import_refused (fixture, utf16->str, utf16->len, "encoded in UTF-16");
+  assert_import_refused (fixture, utf16_bare->str, utf16_bare->len, "encoded in UTF-16");
+  assert_import_refused (fixture, sqlite, sizeof sqlite - 1, "this is a Parallax project (or another SQLite database), not an export");
+  assert_import_refused (fixture, "{\"a\": 1}\0", 9, "a NUL byte (byte 8 of the file)");
+  g_assert_cmpuint (count_annotations (fixture->project), ==, 0);
+
+  /* A version json-glib cannot hold in 64 bits is not "version -1". */
+  {
+    const char *versions[] = { "0", "-5", "99999999999999999999" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+      {
+        g_autofree char *text = g_strdup_printf ("{\"format\": \"parallax\", \"version\": %s, \"perspectives\": [], "
+                                                 "\"documents\": [], \"annotations\": []}", versions[i]);
+
+        assert_import_refused (fixture, text, strlen (text), "“version” is not a version number (this Parallax reads version 1)");
+      }
+  }
+
+  /* A UTF-8 byte-order mark is ignored (RFC 8259). */
+  report = import_ok (fixture, with_bom);
+  g_assert_cmpuint (report->added, ==, 1);
+}
+
+/* UUIDs differ only in case are one annotation; a UUID already used in
+ * another document is never moved there. */
+static void
+test_import_uuids (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *upper = g_ascii_strup (UUID_A, -1);
+  g_autofree char *first = annotation_json (UUID_A, "first", "2024-01-01T00:00:00.000Z");
+  g_autofree char *second = annotation_json (upper, "second", "2024-02-01T00:00:00.000Z");
+  g_autofree char *both = g_strconcat (first, ", ", second, NULL);
+  g_autofree char *twice = native_file ("", both);
+  g_autofree char *file1 = native_file ("", first);
+  g_autofree char *file2 = native_file ("", second);
+  g_autoptr(PlxImportReport) report = NULL;
+  g_autoptr(PlxAnnotation) a = NULL;
+  g_autoptr(PlxDocument) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *moved_file = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  assert_import_refused (fixture, twice, strlen (twice), "appears twice in the file");
+
+  report = import_ok (fixture, file1);
+  g_assert_cmpuint (report->added, ==, 1);
+  g_clear_pointer (&report, plx_import_report_free);
+  report = import_ok (fixture, file2);
+  g_assert_cmpuint (report->added, ==, 0);
+  g_assert_cmpuint (report->updated, ==, 1);
+  g_clear_pointer (&report, plx_import_report_free);
+  g_assert_cmpuint (count_annotations (fixture->project), ==, 1);
+  a = plx_project_get_annotation (fixture->project, UUID_A, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plx_annotation_get_note (a), ==, "second");
+
+  /* The same UUID, newer, on another document with the same words. */
+  other = plx_document_new_from_data ("Another world.", 14, PLX_DOCUMENT_FORMAT_PLAIN, "Other", &error);
+  g_assert_no_error (error);
+  g_assert_true (plx_project_add_document (fixture->project, other, &error));
+  moved = g_strdup_printf ("{\"uuid\": \"%s\", \"document\": 1, \"start\": 8, \"end\": 13, \"quote\": \"world\", "
+                           "\"perspective\": \"Russian\", \"note\": \"moved\", "
+                           "\"created\": \"2024-01-01T00:00:00.000Z\", \"modified\": \"2025-01-01T00:00:00.000Z\"}", upper);
+  moved_file = g_strdup_printf ("{\"format\": \"parallax\", \"version\": 1, \"perspectives\": [], "
+                                "\"documents\": [{\"id\": 1, \"title\": \"Other\", \"content_hash\": \"%s\"}], "
+                                "\"annotations\": [%s]}", plx_document_get_content_hash (other), moved);
+  report = import_ok (fixture, moved_file);
+  g_assert_cmpuint (report->added + report->updated, ==, 0);
+  g_assert_cmpuint (report->orphaned, ==, 1);
+  g_test_message ("%s", (const char *) g_ptr_array_index (report->orphans, 0));
+  g_assert_nonnull (strstr (g_ptr_array_index (report->orphans, 0), "never moves an annotation to another document"));
+  g_clear_object (&a);
+  a = plx_project_get_annotation (fixture->project, UUID_A, &error);
+  g_assert_cmpstr (plx_annotation_get_note (a), ==, "second");
+  g_assert_cmpint (plx_annotation_get_document_id (a), !=, plx_document_get_id (other));
+  all = plx_project_list_annotations (fixture->project, NULL, &error);
+  g_assert_cmpuint (all->len, ==, 1);
+}
+
+/* A FIFO is refused at once instead of blocking, a device is not read. */
+static void
+test_import_not_a_file (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (fixture->dir, "pipe.json", NULL);
+  const char *paths[] = { fifo, "/dev/urandom", "/dev/zero", fixture->dir };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  alarm (30);    /* blocking on the FIFO fails the test rather than hanging it */
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlxImportReport) report = plx_import_file (fixture->project, file, NULL, &error);
+      g_autofree char *prefix = g_strconcat (paths[i], ": this is a", NULL);
+
+      g_assert_null (report);
+      g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_FILE);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, prefix));
+      g_assert_nonnull (strstr (error->message, "Parallax imports regular files only"));
+    }
+  alarm (0);
+}
+
+/* No file can take a project past PLX_IMPORT_MAX_PERSPECTIVES. */
+static void
+test_import_perspective_limit (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GString) perspectives = g_string_new (NULL);
+  g_autofree char *annotation = annotation_json (UUID_A, "n", "2024-01-01T00:00:00.000Z");
+  g_autofree char *file = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(PlxImportReport) report = NULL;
+  guint existing = g_list_model_get_n_items (plx_project_get_perspectives (fixture->project));
+
+  for (guint i = 0; i < PLX_IMPORT_MAX_PERSPECTIVES - existing + 1; i++)
+    g_string_append_printf (perspectives, "%s{\"name\": \"P%u\"}", i ? ", " : "", i);
+  file = native_file (perspectives->str, annotation);
+  message = g_strdup_printf ("the file would add %u perspectives to the %u this project has; a project holds at most 64",
+                             PLX_IMPORT_MAX_PERSPECTIVES - existing + 1, existing);
+  assert_import_refused (fixture, file, strlen (file), message);
+  g_assert_cmpuint (g_list_model_get_n_items (plx_project_get_perspectives (fixture->project)), ==, existing);
+
+  /* Up to the limit is fine. */
+  g_string_truncate (perspectives, 0);
+  for (guint i = 0; i < PLX_IMPORT_MAX_PERSPECTIVES - existing; i++)
+    g_string_append_printf (perspectives, "%s{\"name\": \"P%u\"}", i ? ", " : "", i);
+  g_free (file);
+  file = native_file (perspectives->str, annotation);
+  report = import_ok (fixture, file);
+  g_assert_cmpuint (report->perspectives_added, ==, PLX_IMPORT_MAX_PERSPECTIVES - existing);
+  g_assert_cmpuint (g_list_model_get_n_items (plx_project_get_perspectives (fixture->project)), ==, PLX_IMPORT_MAX_PERSPECTIVES);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +594,11 @@ main (int   argc,
   g_test_add_func ("/hostile/document/5-mb-line", test_5_mb_line);
   g_test_add ("/hostile/import/deep-nesting", Fixture, NULL, fixture_set_up, test_deep_nesting, fixture_tear_down);
   g_test_add ("/hostile/import/huge-json", Fixture, NULL, fixture_set_up, test_huge_json, fixture_tear_down);
+  g_test_add ("/hostile/import/escapes", Fixture, NULL, fixture_set_up, test_import_escapes, fixture_tear_down);
+  g_test_add ("/hostile/import/encodings", Fixture, NULL, fixture_set_up, test_import_encodings, fixture_tear_down);
+  g_test_add ("/hostile/import/uuids", Fixture, NULL, fixture_set_up, test_import_uuids, fixture_tear_down);
+  g_test_add ("/hostile/import/not-a-file", Fixture, NULL, fixture_set_up, test_import_not_a_file, fixture_tear_down);
+  g_test_add ("/hostile/import/perspective-limit", Fixture, NULL, fixture_set_up, test_import_perspective_limit, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -564,7 +564,10 @@ export_response_cb (GtkNativeDialog *dialog,
   if (response != GTK_RESPONSE_ACCEPT)
     goto out;
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (g_strcmp0 (kind, "map") == 0)
+  /* A table or map saved over the project would destroy it. */
+  if (self->project != NULL && !plx_export_check_destination (self->project, file, &error))
+    ok = FALSE;
+  else if (g_strcmp0 (kind, "map") == 0)
     ok = plx_compare_view_export_map_png (self, file, &error);
   else if (g_strcmp0 (kind, "heat-map") == 0)
     ok = plx_compare_view_export_heat_map_png (self, file, &error);

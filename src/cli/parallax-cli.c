@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 #include <gio/gunixoutputstream.h>
 
+#include "plx-cli-output.h"
 #include "plx-core.h"
 
 #define EXIT_USAGE 2
@@ -156,9 +157,15 @@ cmd_documents (int argc, char **argv)
   for (guint i = 0; i < documents->len; i++)
     {
       PlxDocument *document = g_ptr_array_index (documents, i);
-      g_print ("%" G_GINT64_FORMAT "\t%u\t%s\t%s\n", plx_document_get_id (document),
-               plx_document_get_length (document), plx_document_get_content_hash (document),
-               plx_document_get_title (document));
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      g_string_printf (line, "%" G_GINT64_FORMAT "\t%u\t", plx_document_get_id (document),
+                       plx_document_get_length (document));
+      plx_cli_append_tsv_cell (line, plx_document_get_content_hash (document));
+      g_string_append_c (line, '\t');
+      plx_cli_append_tsv_cell (line, plx_document_get_title (document));
+      g_string_append_c (line, '\n');
+      plx_cli_write_out (line->str, line->len);
     }
   return EXIT_SUCCESS;
 }
@@ -175,6 +182,30 @@ parse_id (const char *text,
   return end != text && *end == '\0' && *id > 0;
 }
 
+/* A character offset: decimal digits only, so that "0x10" or "010" are
+ * not taken as 16 or 8, as GOption's integers would. */
+typedef enum { OFFSET_OK, OFFSET_NOT_DECIMAL, OFFSET_TOO_LARGE } OffsetParse;
+
+static OffsetParse
+parse_offset (const char *text,
+              guint      *offset)
+{
+  guint64 value = 0;
+
+  if (*text == '\0')
+    return OFFSET_NOT_DECIMAL;
+  for (const char *p = text; *p; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return OFFSET_NOT_DECIMAL;
+      value = value * 10 + (guint64) (*p - '0');
+      if (value > G_MAXUINT)
+        return OFFSET_TOO_LARGE;
+    }
+  *offset = (guint) value;
+  return OFFSET_OK;
+}
+
 static int
 cmd_annotate (int argc, char **argv)
 {
@@ -187,13 +218,17 @@ cmd_annotate (int argc, char **argv)
   g_autofree char *perspective_arg = NULL;
   g_autofree char *note = NULL;
   g_autofree char *author = NULL;
+  g_autofree char *start_arg = NULL;
+  g_autofree char *end_arg = NULL;
   g_auto(GStrv) tags = NULL;
-  gint64 start = -1, end = -1, document_id = 0;
+  gint64 document_id = 0;
+  guint start = 0, end = 0;
+  OffsetParse start_ok, end_ok;
   PlxPerspective *perspective;
   GOptionEntry entries[] = {
     { "document", 'd', 0, G_OPTION_ARG_STRING, &document_arg, N_("Document id"), N_("ID") },
-    { "start", 's', 0, G_OPTION_ARG_INT64, &start, N_("First character, counted from 0"), "N" },
-    { "end", 'e', 0, G_OPTION_ARG_INT64, &end, N_("Character after the last one"), "M" },
+    { "start", 's', 0, G_OPTION_ARG_STRING, &start_arg, N_("First character, counted from 0"), "N" },
+    { "end", 'e', 0, G_OPTION_ARG_STRING, &end_arg, N_("Character after the last one"), "M" },
     { "perspective", 'p', 0, G_OPTION_ARG_STRING, &perspective_arg, N_("Perspective name or id"), N_("NAME") },
     { "tag", 't', 0, G_OPTION_ARG_STRING_ARRAY, &tags, N_("A theme; repeat for several"), N_("THEME") },
     { "note", 'n', 0, G_OPTION_ARG_STRING, &note, N_("A note"), N_("TEXT") },
@@ -205,18 +240,22 @@ cmd_annotate (int argc, char **argv)
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse_args (context, &argc, &argv, 1, &status))
     return status;
-  if (document_arg == NULL || perspective_arg == NULL || start < 0 || end < 0)
+  if (document_arg == NULL || perspective_arg == NULL || start_arg == NULL || end_arg == NULL)
     return usage_error (context, _("--document, --start, --end and --perspective are required"));
   if (!parse_id (document_arg, &document_id))
     return usage_error (context, _("--document takes a document id, a positive number"));
-  if (start > G_MAXUINT || end > G_MAXUINT)
+  start_ok = parse_offset (start_arg, &start);
+  end_ok = parse_offset (end_arg, &end);
+  if (start_ok == OFFSET_NOT_DECIMAL || end_ok == OFFSET_NOT_DECIMAL)
+    return usage_error (context, _("--start and --end take a number of characters in decimal digits, from 0"));
+  if (start_ok == OFFSET_TOO_LARGE || end_ok == OFFSET_TOO_LARGE)
     return usage_error (context, _("--start and --end are too large"));
 
   project = plx_project_open (argv[1], &error);
   if (project == NULL ||
       (document = plx_project_load_document (project, document_id, &error)) == NULL ||
       (perspective = lookup_perspective (project, perspective_arg, &error)) == NULL ||
-      (annotation = plx_annotation_new_for_range (document, (guint) start, (guint) end,
+      (annotation = plx_annotation_new_for_range (document, start, end,
                                                   plx_perspective_get_id (perspective), &error)) == NULL)
     return fail (error);
 
@@ -227,22 +266,6 @@ cmd_annotate (int argc, char **argv)
     return fail (error);
   g_print ("%s\n", plx_annotation_get_uuid (annotation));
   return EXIT_SUCCESS;
-}
-
-/* TSV cells cannot hold tabs or line breaks; escape them as \t, \n, \\. */
-static void
-append_tsv_cell (GString    *out,
-                 const char *value)
-{
-  for (const char *p = value; *p; p++)
-    switch (*p)
-      {
-      case '\t': g_string_append (out, "\\t"); break;
-      case '\n': g_string_append (out, "\\n"); break;
-      case '\r': g_string_append (out, "\\r"); break;
-      case '\\': g_string_append (out, "\\\\"); break;
-      default: g_string_append_c (out, *p);
-      }
 }
 
 static const char *
@@ -264,39 +287,47 @@ print_tsv (PlxProject *project,
       PlxAnnotation *a = g_ptr_array_index (annotations, i);
       g_autofree char *themes = g_strjoinv (";", (char **) plx_annotation_get_themes (a));
 
-      g_string_append_printf (out, "%s\t%" G_GINT64_FORMAT "\t%u\t%u\t",
-                              plx_annotation_get_uuid (a), plx_annotation_get_document_id (a),
+      plx_cli_append_tsv_cell (out, plx_annotation_get_uuid (a));
+      g_string_append_printf (out, "\t%" G_GINT64_FORMAT "\t%u\t%u\t", plx_annotation_get_document_id (a),
                               plx_annotation_get_start (a), plx_annotation_get_end (a));
-      append_tsv_cell (out, perspective_name (project, plx_annotation_get_perspective_id (a)));
+      plx_cli_append_tsv_cell (out, perspective_name (project, plx_annotation_get_perspective_id (a)));
       g_string_append_c (out, '\t');
-      append_tsv_cell (out, themes);
+      plx_cli_append_tsv_cell (out, themes);
       g_string_append_c (out, '\t');
-      append_tsv_cell (out, plx_annotation_get_note (a));
+      plx_cli_append_tsv_cell (out, plx_annotation_get_note (a));
       g_string_append_c (out, '\t');
-      append_tsv_cell (out, plx_annotation_get_author (a));
-      g_string_append_printf (out, "\t%s\t%s\t", plx_annotation_get_created (a), plx_annotation_get_modified (a));
-      append_tsv_cell (out, plx_annotation_get_quote (a));
+      plx_cli_append_tsv_cell (out, plx_annotation_get_author (a));
+      g_string_append_c (out, '\t');
+      plx_cli_append_tsv_cell (out, plx_annotation_get_created (a));
+      g_string_append_c (out, '\t');
+      plx_cli_append_tsv_cell (out, plx_annotation_get_modified (a));
+      g_string_append_c (out, '\t');
+      plx_cli_append_tsv_cell (out, plx_annotation_get_quote (a));
       g_string_append_c (out, '\n');
     }
-  fwrite (out->str, 1, out->len, stdout);
+  plx_cli_write_out (out->str, out->len);
 }
 
-static void
-print_json (PlxProject *project,
-            GPtrArray  *annotations)
+static gboolean
+print_json (PlxProject  *project,
+            GPtrArray   *annotations,
+            GError     **error)
 {
   g_autoptr(JsonArray) array = json_array_sized_new (annotations->len);
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
 
   for (guint i = 0; i < annotations->len; i++)
-    json_array_add_element (array, plx_export_annotation_to_json (project, g_ptr_array_index (annotations, i)));
+    {
+      if (!plx_export_check_annotation (g_ptr_array_index (annotations, i), error))
+        return FALSE;
+      json_array_add_element (array, plx_export_annotation_to_json (project, g_ptr_array_index (annotations, i)));
+    }
   json_node_set_array (root, array);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
+  if ((text = plx_export_json_to_string (root, TRUE, error)) == NULL)
+    return FALSE;
   g_print ("%s\n", text);
+  return TRUE;
 }
 
 static int
@@ -344,7 +375,10 @@ cmd_list (int argc, char **argv)
     return fail (error);
 
   if (g_strcmp0 (format, "json") == 0)
-    print_json (project, annotations);
+    {
+      if (!print_json (project, annotations, &error))
+        return fail (error);
+    }
   else
     print_tsv (project, annotations);
   return EXIT_SUCCESS;
@@ -388,6 +422,7 @@ cmd_perspectives (int argc, char **argv)
     { "list", 0 }, { "add", 1 }, { "rename", 2 }, { "recolor", 2 }, { "move", 2 }, { "remove", 1 },
   };
   g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
   int n_args = -1;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -403,6 +438,18 @@ cmd_perspectives (int argc, char **argv)
     return usage_error (context, _("unknown action; use list, add, rename, recolor, move or remove"));
   if (argc != MAX (2, 3 + n_args) && !(argc == 2 && n_args == 0))
     return usage_error (context, _("wrong number of arguments for this action"));
+  /* Names and colours are text, converted as GOption converts option
+   * values: bytes that are not text in the locale's encoding are refused. */
+  texts = g_ptr_array_new_with_free_func (g_free);
+  for (int i = 3; i < argc; i++)
+    {
+      char *text = g_locale_to_utf8 (argv[i], -1, NULL, NULL, NULL);
+
+      if (text == NULL)
+        return usage_error (context, _("a name or colour is not valid text in this locale’s encoding"));
+      g_ptr_array_add (texts, text);
+      argv[i] = text;
+    }
 
   project = plx_project_open (argv[1], &error);
   if (project == NULL)
@@ -461,9 +508,14 @@ cmd_perspectives (int argc, char **argv)
           g_autoptr(PlxPerspective) p = g_list_model_get_item (perspectives, i);
           PlxAnnotationQuery query = { 0, plx_perspective_get_id (p), NULL };
 
-          g_print ("%" G_GINT64_FORMAT "\t%d\t%s\t%u\t%s\n", plx_perspective_get_id (p),
-                   plx_perspective_get_position (p), plx_perspective_get_color (p),
-                   plx_project_count_annotations (project, &query, NULL), plx_perspective_get_name (p));
+          g_autoptr(GString) line = g_string_new (NULL);
+
+          g_string_printf (line, "%" G_GINT64_FORMAT "\t%d\t", plx_perspective_get_id (p), plx_perspective_get_position (p));
+          plx_cli_append_tsv_cell (line, plx_perspective_get_color (p));
+          g_string_append_printf (line, "\t%u\t", plx_project_count_annotations (project, &query, NULL));
+          plx_cli_append_tsv_cell (line, plx_perspective_get_name (p));
+          g_string_append_c (line, '\n');
+          plx_cli_write_out (line->str, line->len);
         }
     }
   return EXIT_SUCCESS;
@@ -721,7 +773,7 @@ append_stats_tsv (GString       *out,
   PlxDocument *document = plx_statistics_get_document (stats);
 
   g_string_append_printf (out, "# document\t%" G_GINT64_FORMAT "\t", plx_document_get_id (document));
-  append_tsv_cell (out, plx_document_get_title (document));
+  plx_cli_append_tsv_cell (out, plx_document_get_title (document));
   g_string_append_c (out, '\n');
   for (guint table = 0; table < PLX_STATISTICS_N_TABLES; table++)
     {
@@ -736,7 +788,7 @@ append_stats_tsv (GString       *out,
             {
               if (c > 0)
                 g_string_append_c (out, '\t');
-              append_tsv_cell (out, cells[c]);
+              plx_cli_append_tsv_cell (out, cells[c]);
             }
           g_string_append_c (out, '\n');
         }
@@ -816,17 +868,15 @@ cmd_stats (int argc, char **argv)
 
   if (json)
     {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(JsonNode) root = json_builder_get_root (builder);
-      g_autofree char *text = NULL;
+      g_autofree char *text = plx_export_json_to_string (root, TRUE, &error);
 
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      text = json_generator_to_data (generator, NULL);
+      if (text == NULL)
+        return fail (error);
       g_print ("%s\n", text);
     }
   else
-    fwrite (tsv->str, 1, tsv->len, stdout);
+    plx_cli_write_out (tsv->str, tsv->len);
   return EXIT_SUCCESS;
 }
 
@@ -876,15 +926,35 @@ print_usage (FILE *stream)
   fprintf (stream, "\n%s\n", _("Run “parallax-cli COMMAND --help” for a command’s options."));
 }
 
+static int run_command (int argc, char **argv);
+
 int
 main (int argc, char **argv)
 {
+  int status;
+  int saved_errno;
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("parallax-cli");
+  plx_cli_output_init ();
 
+  status = run_command (argc, argv);
+  /* Output that could not be written is a failure, as any other. */
+  if (status == EXIT_SUCCESS && (saved_errno = plx_cli_output_finish ()) != 0)
+    {
+      g_printerr ("parallax-cli: %s: %s\n", _("cannot write to standard output"), g_strerror (saved_errno));
+      return EXIT_FAILURE;
+    }
+  return status;
+}
+
+static int
+run_command (int    argc,
+             char **argv)
+{
   if (argc < 2)
     return usage_error (NULL, _("missing command"));
   if (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0 || g_strcmp0 (argv[1], "help") == 0)

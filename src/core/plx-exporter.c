@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "plx-exporter"
 
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -11,6 +12,7 @@
 #include "plx-text.h"
 
 #define W3C_CONTEXT "http://www.w3.org/ns/anno.jsonld"
+#define DAMAGED_HINT N_("the project is damaged: check it, or salvage what it holds")
 
 /* Each annotation is generated on its own and written out at once, so an
  * export of 100,000 annotations never holds the whole JSON tree. */
@@ -70,6 +72,45 @@ write_str (Writer     *w,
   write_bytes (w, text, strlen (text));
 }
 
+/* json-glib (1.6) writes U+001F raw, which strict parsers refuse, and
+ * C1 controls such as U+009B, which terminals take as escape sequences.
+ * Raw bytes below 0x20 in its output can only be inside strings, except
+ * the line breaks of pretty printing: all are escaped. Returns FALSE when
+ * the text is not valid UTF-8. */
+static gboolean
+escape_controls (GString *json)
+{
+  g_autoptr(GString) out = NULL;
+  gsize done = 0;
+
+  if (!g_utf8_validate_len (json->str, json->len, NULL))
+    return FALSE;
+  for (gsize i = 0; i < json->len; i++)
+    {
+      guchar c = (guchar) json->str[i];
+      guint code;
+
+      if (c < 0x20 && c != '\n')
+        code = c;
+      else if (c == 0xc2 && i + 1 < json->len && (guchar) json->str[i + 1] >= 0x80 && (guchar) json->str[i + 1] <= 0x9f)
+        code = (guchar) json->str[i + 1];
+      else
+        continue;
+      if (out == NULL)
+        out = g_string_sized_new (json->len + 16);
+      g_string_append_len (out, json->str + done, (gssize) (i - done));
+      g_string_append_printf (out, "\\u%04x", code);
+      i += code >= 0x80 ? 1 : 0;
+      done = i + 1;
+    }
+  if (out != NULL)
+    {
+      g_string_append_len (out, json->str + done, (gssize) (json->len - done));
+      g_string_assign (json, out->str);
+    }
+  return TRUE;
+}
+
 /* Writes @node on one line and takes it. */
 static void
 write_node (Writer   *w,
@@ -78,8 +119,35 @@ write_node (Writer   *w,
   g_string_truncate (w->buffer, 0);
   json_generator_set_root (w->generator, node);
   json_generator_to_gstring (w->generator, w->buffer);
-  write_bytes (w, w->buffer->str, w->buffer->len);
   json_node_unref (node);
+  if (!escape_controls (w->buffer) && w->error == NULL)
+    {
+      /* Checked before writing (export_load); kept as a last guard. */
+      g_set_error (&w->error, PLX_ERROR, PLX_ERROR_CORRUPT,
+                   _("The project holds text that is not valid UTF-8 (%s)"), _(DAMAGED_HINT));
+      return;
+    }
+  write_bytes (w, w->buffer->str, w->buffer->len);
+}
+
+char *
+plx_export_json_to_string (JsonNode  *node,
+                           gboolean   pretty,
+                           GError   **error)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GString) json = g_string_new (NULL);
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, pretty);
+  json_generator_to_gstring (generator, json);
+  if (!escape_controls (json))
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
+                   _("The project holds text that is not valid UTF-8 (%s)"), _(DAMAGED_HINT));
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&json), FALSE);
 }
 
 static void
@@ -139,6 +207,83 @@ perspective_name (PlxProject *project,
   return perspective ? plx_perspective_get_name (perspective) : "";
 }
 
+/* ---- text a damaged project may hold ---- */
+
+gboolean
+plx_export_check_annotation (PlxAnnotation  *a,
+                             GError        **error)
+{
+  const struct { const char *name; const char *value; } fields[] = {
+    { "uuid", plx_annotation_get_uuid (a) },
+    { "quote", plx_annotation_get_quote (a) },
+    { "prefix", plx_annotation_get_prefix (a) },
+    { "suffix", plx_annotation_get_suffix (a) },
+    { "note", plx_annotation_get_note (a) },
+    { "author", plx_annotation_get_author (a) },
+    { "created", plx_annotation_get_created (a) },
+    { "modified", plx_annotation_get_modified (a) },
+  };
+  const char * const *themes = plx_annotation_get_themes (a);
+  const char *field = NULL;
+  g_autofree char *uuid = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields) && field == NULL; i++)
+    if (fields[i].value != NULL && !g_utf8_validate (fields[i].value, -1, NULL))
+      field = fields[i].name;
+  for (guint t = 0; themes[t] != NULL && field == NULL; t++)
+    if (!g_utf8_validate (themes[t], -1, NULL))
+      field = "themes";
+  if (field == NULL)
+    return TRUE;
+  uuid = g_utf8_make_valid (plx_annotation_get_uuid (a), -1);
+  g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
+               _("The annotation %s has text that is not valid UTF-8 in its “%s” (%s)"), uuid, field, _(DAMAGED_HINT));
+  return FALSE;
+}
+
+static gboolean
+check_document (PlxDocument     *document,
+                PlxExportFlags   flags,
+                GError         **error)
+{
+  const char *field = NULL;
+
+  if (!g_utf8_validate (plx_document_get_title (document), -1, NULL))
+    field = "title";
+  else if (!g_utf8_validate (plx_document_get_content_hash (document), -1, NULL))
+    field = "content_hash";
+  else if ((flags & PLX_EXPORT_FLAGS_INCLUDE_TEXT) && !g_utf8_validate (plx_document_get_source (document), -1, NULL))
+    field = "source";
+  else
+    return TRUE;
+  g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
+               _("The document %" PRId64 " has text that is not valid UTF-8 in its “%s” (%s)"),
+               plx_document_get_id (document), field, _(DAMAGED_HINT));
+  return FALSE;
+}
+
+static gboolean
+check_perspectives (PlxProject  *project,
+                    GError     **error)
+{
+  GListModel *perspectives = plx_project_get_perspectives (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (perspectives); i++)
+    {
+      g_autoptr(PlxPerspective) p = g_list_model_get_item (perspectives, i);
+
+      if (!g_utf8_validate (plx_perspective_get_name (p), -1, NULL) ||
+          !g_utf8_validate (plx_perspective_get_color (p), -1, NULL))
+        {
+          g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
+                       _("The perspective %" PRId64 " has a name or colour that is not valid UTF-8 (%s)"),
+                       plx_perspective_get_id (p), _(DAMAGED_HINT));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 typedef struct {
   PlxProject     *project;
   PlxExportFlags  flags;
@@ -176,17 +321,43 @@ export_load (Export      *export,
   else if ((export->documents = plx_project_list_documents (project, error)) == NULL)
     return FALSE;
 
+  if (!check_perspectives (project, error))
+    return FALSE;
   export->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < export->documents->len; i++)
     {
       PlxDocument *document = g_ptr_array_index (export->documents, i);
       gint64 id = plx_document_get_id (document);
 
+      if (!check_document (document, export->flags, error))
+        return FALSE;
+
       g_hash_table_insert (export->by_id, g_memdup2 (&id, sizeof id), document);
     }
 
   export->annotations = plx_project_list_annotations (project, &query, error);
-  return export->annotations != NULL;
+  if (export->annotations == NULL)
+    return FALSE;
+
+  /* Only a damaged or hostile project has these; every format names the
+   * document, so it is refused before anything is written. */
+  for (guint i = 0; i < export->annotations->len; i++)
+    {
+      PlxAnnotation *a = g_ptr_array_index (export->annotations, i);
+      gint64 id = plx_annotation_get_document_id (a);
+
+      if (!plx_export_check_annotation (a, error))
+        return FALSE;
+      if (!g_hash_table_contains (export->by_id, &id))
+        {
+          g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
+                       _("The annotation %s belongs to document %" PRId64 ", which is not in the project; "
+                         "nothing was exported (the project is damaged: check it, or salvage what it holds)"),
+                       plx_annotation_get_uuid (a), id);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 /* ---- native ---- */
@@ -417,7 +588,7 @@ export_w3c (Export  *export,
   g_autofree char *page_uuid = plx_text_new_uuid ();
   g_autofree char *collection_id = g_strconcat ("urn:uuid:", collection_uuid, NULL);
   g_autofree char *page_id = g_strconcat ("urn:uuid:", page_uuid, NULL);
-  g_autofree char *base = g_path_get_basename (plx_project_get_path (export->project));
+  g_autofree char *base = g_filename_display_basename (plx_project_get_path (export->project));
   g_autofree char *label = g_strdup_printf ("Parallax annotations of %s", base);
   g_autofree char *now = plx_text_now_iso8601 ();
 
@@ -587,51 +758,4 @@ plx_export_to_stream (PlxProject       *project,
       return FALSE;
     }
   return writer_finish (&w, error);
-}
-
-/* The file is written under a temporary name and renamed over @file only
- * once complete: a failed export never leaves a truncated file behind. */
-gboolean
-plx_export_to_file (PlxProject       *project,
-                    PlxExportFormat   format,
-                    gint64            document_id,
-                    PlxExportFlags    flags,
-                    GFile            *file,
-                    GCancellable     *cancellable,
-                    GError          **error)
-{
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, &local_error);
-  if (stream == NULL)
-    {
-      g_set_error (error, PLX_ERROR, PLX_ERROR_STORAGE, _("Cannot write %s: %s"),
-                   g_file_peek_path (file), local_error->message);
-      return FALSE;
-    }
-
-  if (!plx_export_to_stream (project, format, document_id, flags, G_OUTPUT_STREAM (stream), cancellable, &local_error))
-    {
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      /* Closing with a cancelled cancellable drops the temporary file. */
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-      if (local_error->domain == PLX_ERROR)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, PLX_ERROR, PLX_ERROR_STORAGE, _("Cannot write %s: %s"),
-                     g_file_peek_path (file), local_error->message);
-      return FALSE;
-    }
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
-    {
-      g_set_error (error, PLX_ERROR, PLX_ERROR_STORAGE, _("Cannot write %s: %s"),
-                   g_file_peek_path (file), local_error->message);
-      return FALSE;
-    }
-  return TRUE;
 }

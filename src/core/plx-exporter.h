@@ -32,12 +32,20 @@ const char *plx_export_format_extension   (PlxExportFormat   format);
 
 JsonNode   *plx_export_annotation_to_json (PlxProject       *project,
                                            PlxAnnotation    *annotation);
+gboolean    plx_export_check_annotation   (PlxAnnotation    *annotation,
+                                           GError          **error);
+char       *plx_export_json_to_string     (JsonNode         *node,
+                                           gboolean          pretty,
+                                           GError          **error);
 gboolean    plx_export_to_stream          (PlxProject       *project,
                                            PlxExportFormat   format,
                                            gint64            document_id,
                                            PlxExportFlags    flags,
                                            GOutputStream    *stream,
                                            GCancellable     *cancellable,
+                                           GError          **error);
+gboolean    plx_export_check_destination  (PlxProject       *project,
+                                           GFile            *file,
                                            GError          **error);
 gboolean    plx_export_to_file            (PlxProject       *project,
                                            PlxExportFormat   format,

@@ -12,6 +12,8 @@
 #include "plx-error.h"
 #include "plx-exporter.h"
 #include "plx-anchor.h"
+#include "plx-import-input.h"
+#include "plx-import-perspectives.h"
 #include "plx-importer.h"
 #include "plx-project-private.h"
 #include "plx-text.h"
@@ -48,11 +50,6 @@ typedef struct {
   char         *modified;
 } Incoming;
 
-typedef struct {
-  char *name;
-  char *color;
-  int   order;
-} FilePerspective;
 
 typedef struct {
   PlxProject      *project;
@@ -62,7 +59,7 @@ typedef struct {
   GPtrArray       *incoming;      /* Incoming */
   GHashTable      *uuids;         /* uuid → path where it first appears */
   GHashTable      *documents;     /* key → FileDocument */
-  GPtrArray       *perspectives;  /* FilePerspective (native) */
+  GPtrArray       *perspectives;  /* PlxFilePerspective (native) */
   GPtrArray       *project_documents;
   char            *external_next; /* W3C: a page the file only links to */
 } Importer;
@@ -98,16 +95,6 @@ incoming_free (gpointer data)
   g_free (in->created);
   g_free (in->modified);
   g_free (in);
-}
-
-static void
-file_perspective_free (gpointer data)
-{
-  FilePerspective *p = data;
-
-  g_free (p->name);
-  g_free (p->color);
-  g_free (p);
 }
 
 void
@@ -1350,12 +1337,13 @@ native_perspective (Importer    *im,
                     GError     **error)
 {
   JsonObject *object = native_object (im, node, error);
-  FilePerspective *p;
+  PlxFilePerspective *p;
   gint64 order = 0;
 
   if (object == NULL)
     return FALSE;
-  p = g_new0 (FilePerspective, 1);
+  p = g_new0 (PlxFilePerspective, 1);
+  p->index = im->perspectives->len;
   g_ptr_array_add (im->perspectives, p);
   if (!native_string (im, object, "name", FIELD_REQUIRED, NULL, &p->name, error) ||
       !native_string (im, object, "color", FIELD_OPTIONAL, NULL, &p->color, error))
@@ -1479,7 +1467,7 @@ known_perspective (Importer   *im,
     return TRUE;
   for (guint i = 0; i < im->perspectives->len; i++)
     {
-      FilePerspective *p = g_ptr_array_index (im->perspectives, i);
+      PlxFilePerspective *p = g_ptr_array_index (im->perspectives, i);
       g_autofree char *folded = g_utf8_casefold (p->name, -1);
 
       if (strcmp (folded, wanted) == 0)
@@ -1514,6 +1502,13 @@ native_annotation (Importer  *im,
       pop (im, mark);
       return FALSE;
     }
+  /* UUIDs are the same whatever the case of their hex digits (RFC 4122). */
+  {
+    char *lower = g_ascii_strdown (in->uuid, -1);
+
+    g_free (in->uuid);
+    in->uuid = lower;
+  }
   if (!native_uint (im, object, "document", 1, &document, error) ||
       !native_uint (im, object, "start", 0, &start, error) ||
       !native_uint (im, object, "end", 0, &end, error))
@@ -1605,7 +1600,11 @@ read_native (Importer  *im,
 
   if (!is_integer (version))
     return invalid (im, error, _("“version” must be a whole number"));
-  if (json_node_get_int (version) > PLX_NATIVE_FORMAT_VERSION || json_node_get_int (version) < 1)
+  /* json-glib reads a number too large for 64 bits as -1. */
+  if (json_node_get_int (version) < 1)
+    return invalid (im, error, _("“version” is not a version number (this Parallax reads version %d)"),
+                    PLX_NATIVE_FORMAT_VERSION);
+  if (json_node_get_int (version) > PLX_NATIVE_FORMAT_VERSION)
     return invalid (im, error, _("the file is in version %" PRId64 " of the Parallax format; "
                                  "this Parallax reads version %d (update Parallax to import it)"),
                     json_node_get_int (version), PLX_NATIVE_FORMAT_VERSION);
@@ -1654,20 +1653,6 @@ resolve_native_document (Importer      *im,
 }
 
 static gboolean
-ensure_perspective (Importer    *im,
-                    const char  *name,
-                    const char  *color,
-                    GError     **error)
-{
-  if (plx_project_find_perspective_by_name (im->project, name) != NULL)
-    return TRUE;
-  if (plx_project_add_perspective (im->project, name, color, error) == NULL)
-    return FALSE;
-  im->report->perspectives_added++;
-  return TRUE;
-}
-
-static gboolean
 newer (const char *a,
        const char *b)
 {
@@ -1682,14 +1667,16 @@ write_annotations (Importer  *im,
                    GError   **error)
 {
   g_autoptr(GPtrArray) existing = plx_project_list_annotations (im->project, NULL, error);
-  g_autoptr(GHashTable) by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (existing == NULL)
     return FALSE;
+  /* Keyed in lower case, as incoming UUIDs are: a project may hold UUIDs
+   * in upper case from before they were compared so. */
   for (guint i = 0; i < existing->len; i++)
     {
       PlxAnnotation *a = g_ptr_array_index (existing, i);
-      g_hash_table_insert (by_uuid, (gpointer) plx_annotation_get_uuid (a), a);
+      g_hash_table_insert (by_uuid, g_ascii_strdown (plx_annotation_get_uuid (a), -1), a);
     }
 
   for (guint i = 0; i < im->incoming->len; i++)
@@ -1722,6 +1709,19 @@ write_annotations (Importer  *im,
       plx_annotation_set_times (annotation, in->created, in->modified);
 
       old = g_hash_table_lookup (by_uuid, in->uuid);
+      if (old != NULL && plx_annotation_get_document_id (old) != plx_document_get_id (in->document->resolved))
+        {
+          /* The same UUID on a passage of another document is a collision,
+           * not an edit: moving it would take the passage from its text. */
+          g_ptr_array_add (im->report->orphans,
+                           g_strdup_printf (_("%s (%s): this project already has the annotation in another document "
+                                              "(%" PRId64 "); an import never moves an annotation to another document"),
+                                            in->uuid, in->path, plx_annotation_get_document_id (old)));
+          im->report->orphaned++;
+          continue;
+        }
+      if (old != NULL)
+        plx_annotation_set_uuid (annotation, plx_annotation_get_uuid (old));
       if (old != NULL && (plx_annotation_equal (old, annotation) || !newer (in->modified, plx_annotation_get_modified (old))))
         {
           im->report->skipped++;
@@ -1750,13 +1750,8 @@ write_all (Importer  *im,
 
   if (im->report->format == PLX_IMPORT_FORMAT_NATIVE)
     {
-      for (guint i = 0; i < im->perspectives->len; i++)
-        {
-          FilePerspective *p = g_ptr_array_index (im->perspectives, i);
-
-          if (!ensure_perspective (im, p->name, p->color, error))
-            return FALSE;
-        }
+      if (!_plx_import_native_perspectives (im->project, im->perspectives, &im->report->perspectives_added, error))
+        return FALSE;
       g_hash_table_iter_init (&iter, im->documents);
       while (g_hash_table_iter_next (&iter, NULL, &value))
         if (!resolve_native_document (im, value, error))
@@ -1768,80 +1763,35 @@ write_all (Importer  *im,
         {
           Incoming *in = g_ptr_array_index (im->incoming, i);
 
-          if (!ensure_perspective (im, in->perspective, NULL, error))
+          if (!_plx_import_ensure_perspective (im->project, in->perspective, NULL,
+                                               &im->report->perspectives_added, error))
             return FALSE;
         }
     }
   return write_annotations (im, error);
 }
 
-/* ---- entry points ---- */
-
-/* json-glib's parser recurses once per level; a file nested deeper than
- * any export could be is refused before it gets there. It also accepts
- * several top-level values one after another ("0{…}", "{…} {…}"), keeps
- * the last and leaks the others (json-glib 1.6; found by fuzzing), so
- * anything after the first value is refused here too. */
+/* Refuses a file that would take the project past
+ * PLX_IMPORT_MAX_PERSPECTIVES; counted before anything is written. */
 static gboolean
-check_depth (Importer    *im,
-             const char  *data,
-             gsize        length,
-             GError     **error)
+check_perspective_count (Importer  *im,
+                         GError   **error)
 {
-  enum { BEFORE, IN_SCALAR, IN_VALUE, AFTER } top = BEFORE;
-  gboolean in_string = FALSE;
-  guint depth = 0;
-  guint line = 1;
+  g_autoptr(GPtrArray) names = g_ptr_array_sized_new (im->incoming->len);
+  guint existing = g_list_model_get_n_items (plx_project_get_perspectives (im->project));
+  guint added;
 
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-      gboolean space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-
-      if (c == '\n')
-        line++;
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            {
-              in_string = FALSE;
-              if (depth == 0)
-                top = AFTER;
-            }
-          continue;
-        }
-      if (depth == 0 && !space)
-        {
-          /* A second value, or a bracket straight after a scalar. */
-          if (top == AFTER || (top == IN_SCALAR && (c == '{' || c == '[' || c == '"')))
-            return invalid (im, error, _("line %u: there is more after the end of the JSON value; "
-                                         "a file holds one object or array"), line);
-          if (c != '{' && c != '[' && c != '"')
-            top = IN_SCALAR;
-        }
-      else if (depth == 0 && top == IN_SCALAR)
-        top = AFTER;
-
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          top = IN_VALUE;
-          if (++depth > PLX_IMPORT_MAX_DEPTH)
-            return invalid (im, error, _("line %u: the JSON is nested more than %d levels deep; "
-                                         "no annotation file needs that many, so it is refused"),
-                            line, PLX_IMPORT_MAX_DEPTH);
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        {
-          if (--depth == 0)
-            top = AFTER;
-        }
-    }
+  for (guint i = 0; i < im->incoming->len; i++)
+    g_ptr_array_add (names, ((Incoming *) g_ptr_array_index (im->incoming, i))->perspective);
+  added = _plx_import_count_new_perspectives (im->project, im->perspectives, names);
+  if (existing + added > PLX_IMPORT_MAX_PERSPECTIVES)
+    return invalid (im, error, _("the file would add %u perspectives to the %u this project has; "
+                                 "a project holds at most %d"),
+                    added, existing, PLX_IMPORT_MAX_PERSPECTIVES);
   return TRUE;
 }
+
+/* ---- entry points ---- */
 
 static PlxImportReport *
 import (Importer    *im,
@@ -1855,12 +1805,11 @@ import (Importer    *im,
   JsonObject *object;
   gboolean ok;
 
-  if (length > PLX_IMPORT_MAX_BYTES)
-    return (invalid (im, error, _("the file is larger than %d MiB, the most Parallax imports"),
-                     PLX_IMPORT_MAX_BYTES / (1024 * 1024)), NULL);
-  if (!check_depth (im, data, length, error))
+  gsize skip;
+
+  if (!_plx_import_check_input (im->name, data, length, &skip, error))
     return NULL;
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
+  if (!json_parser_load_from_data (parser, data + skip, (gssize) (length - skip), &local_error))
     return (invalid (im, error, _("not valid JSON: %s"), local_error->message), NULL);
 
   root = json_parser_get_root (parser);
@@ -1882,10 +1831,10 @@ import (Importer    *im,
     return NULL;
 
   ok = im->report->format == PLX_IMPORT_FORMAT_NATIVE ? read_native (im, root, error) : read_w3c (im, root, error);
-  if (!ok)
+  g_string_truncate (im->path, 0);
+  if (!ok || !check_perspective_count (im, error))
     return NULL;
 
-  g_string_truncate (im->path, 0);
   if (!_plx_project_begin (im->project, error))
     return NULL;
   _plx_project_set_bulk (im->project, TRUE);
@@ -1920,7 +1869,7 @@ plx_import_data (PlxProject  *project,
   im.incoming = g_ptr_array_new_with_free_func (incoming_free);
   im.uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   im.documents = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, file_document_free);
-  im.perspectives = g_ptr_array_new_with_free_func (file_perspective_free);
+  im.perspectives = g_ptr_array_new_with_free_func (_plx_file_perspective_free);
 
   report = import (&im, data ? data : "", length, error);
 
@@ -1941,31 +1890,14 @@ plx_import_file (PlxProject    *project,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
   gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, PLX_ERROR, PLX_ERROR_NOT_FOUND, "%s: %s", name, local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > PLX_IMPORT_MAX_BYTES)
-    {
-      g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_FILE,
-                   _("%s: the file is larger than %d MiB, the most Parallax imports"),
-                   name, PLX_IMPORT_MAX_BYTES / (1024 * 1024));
-      return NULL;
-    }
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
-    {
-      g_set_error (error, PLX_ERROR, PLX_ERROR_STORAGE, "%s: %s", name, local_error->message);
-      return NULL;
-    }
+  contents = _plx_import_read_file (file, name, &length, cancellable, error);
+  if (contents == NULL)
+    return NULL;
   return plx_import_data (project, name, contents, length, error);
 }
