@@ -544,6 +544,33 @@ member_in_array (JsonArray  *array,
   return NULL;
 }
 
+/* The JSON the CLI and reports write is built by the core itself, so
+ * -Dgui=false covers it; the same hand counts as the CLI's test. */
+static void
+test_statistics_json (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(PlxStatistics) stats = compute (fixture);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object, *row, *top;
+
+  plx_statistics_build_json (stats, builder);
+  root = json_builder_get_root (builder);
+  top = json_node_get_object (root);
+  g_assert_cmpint (json_object_get_int_member (top, "document"), ==, plx_document_get_id (fixture->document));
+  g_assert_cmpint (json_object_get_int_member (top, "passages"), ==, 7);
+  g_assert_cmpint (json_object_get_int_member (top, "covered"), ==, 41);
+  g_assert_cmpint (json_object_get_int_member (top, "contested"), ==, 12);
+  object = member_in_array (json_object_get_array_member (top, "perspectives"), "name", "Armenian");
+  g_assert_cmpint (json_object_get_int_member (object, "characters"), ==, 21);
+  g_assert_cmpint (json_object_get_int_member (object, "untagged"), ==, 1);
+  object = member_in_array (json_object_get_array_member (top, "themes"), "theme", "war");
+  g_assert_cmpstr (json_object_get_string_member (object, "dominant"), ==, "Armenian");
+  row = json_object_get_object_member (json_object_get_object_member (top, "cooccurrence"), "Azerbaijani");
+  g_assert_cmpint (json_object_get_int_member (row, "Armenian"), ==, 8);
+}
+
 static void
 test_cli_json (Fixture       *fixture,
                gconstpointer  data)
@@ -682,6 +709,7 @@ main (int argc, char **argv)
   ADD ("/statistics/cli/json", test_cli_json);
   ADD ("/statistics/cli/tsv", test_cli_tsv);
   ADD ("/statistics/cli/errors", test_cli_errors);
+  ADD ("/statistics/json", test_statistics_json);
 #undef ADD
   g_test_add_func ("/statistics/no-headings", test_statistics_no_headings);
   g_test_add_func ("/statistics/speed", test_statistics_speed);

@@ -34,6 +34,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "plx-annotation.h"
 #include "plx-document.h"
@@ -130,6 +131,8 @@ guint           plx_statistics_get_cooccurrence_passages (PlxStatistics *self,
 /* A table as rows of cells, the header row first (GStrv each). */
 GPtrArray      *plx_statistics_build_table          (PlxStatistics      *self,
                                                      PlxStatisticsTable  table);
+void            plx_statistics_build_json           (PlxStatistics      *self,
+                                                     JsonBuilder        *builder);
 const char     *plx_statistics_table_to_string      (PlxStatisticsTable  table);
 gboolean        plx_statistics_table_from_string    (const char         *name,
                                                      PlxStatisticsTable *table);
