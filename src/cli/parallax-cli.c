@@ -170,6 +170,37 @@ cmd_documents (int argc, char **argv)
   return EXIT_SUCCESS;
 }
 
+/* The format registry: what documents can be read from and what
+ * annotations can be exchanged in. */
+static int
+cmd_formats (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context =
+    command_context ("", _("List the formats: id, role, import/export, extensions, name."));
+  const PlxFormat * const *formats;
+  guint n = 0;
+  int status;
+
+  if (!parse_args (context, &argc, &argv, 0, &status))
+    return status;
+  formats = plx_formats_list (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      const PlxFormat *format = formats[i];
+      g_autofree char *extensions = g_strjoinv (",", (char **) format->extensions);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      g_string_printf (line, "%s\t%s\t%s%s\t%s\t%s\n", format->id,
+                       format->role == PLX_FORMAT_DOCUMENT ? "document" : "exchange",
+                       format->abilities & PLX_FORMAT_CAN_IMPORT ? "import" : "",
+                       format->abilities & PLX_FORMAT_CAN_EXPORT
+                         ? (format->abilities & PLX_FORMAT_CAN_IMPORT ? ",export" : "export") : "",
+                       extensions, _(format->name));
+      plx_cli_write_out (line->str, line->len);
+    }
+  return EXIT_SUCCESS;
+}
+
 static gboolean
 parse_id (const char *text,
           gint64     *id)
@@ -775,6 +806,7 @@ static const Command commands[] = {
   { "export", "PROJECT --format native|w3c|csv [-o FILE]", N_("Export annotations (native JSON, W3C JSON-LD, CSV)"), cmd_export },
   { "import", "PROJECT FILE", N_("Import annotations (native JSON or W3C JSON-LD)"), cmd_import },
   { "stats", "PROJECT [--document ID] [--format json|tsv]", N_("Compare the perspectives: coverage, themes, sections, overlaps"), cmd_stats },
+  { "formats", "", N_("List the document and exchange formats"), cmd_formats },
   { "salvage", "DAMAGED NEW", N_("Copy what is readable from a damaged project into a new one"), cmd_salvage },
 };
 

@@ -9,6 +9,7 @@
 #include "plx-error.h"
 #include "plx-exporter.h"
 #include "plx-importer.h"
+#include "plx-format.h"
 #include "plx-history.h"
 #include "plx-merge.h"
 #include "plx-perspective.h"

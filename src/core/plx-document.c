@@ -8,6 +8,7 @@
 
 #include "plx-document.h"
 #include "plx-error.h"
+#include "plx-format.h"
 #include "plx-text.h"
 
 /* A byte offset is remembered every CHECKPOINT_STRIDE code points, so that
@@ -51,154 +52,6 @@ section_clear (gpointer data)
   PlxSection *section = data;
 
   g_clear_pointer (&section->title, g_free);
-}
-
-/* Builds the text block by block, tracking code points as it goes, so that
- * parsing stays linear in the size of the document. */
-typedef struct {
-  GString *text;
-  guint    length;
-  GArray  *blocks;
-} Builder;
-
-static void
-builder_add_block (Builder      *builder,
-                   PlxBlockKind  kind,
-                   const char   *content,
-                   gsize         content_bytes)
-{
-  PlxBlock block = { kind, 0, 0 };
-
-  if (builder->text->len > 0)
-    {
-      g_string_append_c (builder->text, '\n');
-      builder->length++;
-    }
-  block.start = builder->length;
-
-  if (kind == PLX_BLOCK_PARAGRAPH || kind == PLX_BLOCK_FOOTNOTE)
-    {
-      /* Footnote marks are "[digits]" inside running text; each one gets a
-       * block of its own so the view can raise it. */
-      const char *p = content;
-      const char *end = content + content_bytes;
-      guint offset = builder->length;
-
-      while (p < end)
-        {
-          if (*p == '[' && p + 2 < end && g_ascii_isdigit (p[1]))
-            {
-              const char *q = p + 1;
-              while (q < end && g_ascii_isdigit (*q))
-                q++;
-              if (q < end && *q == ']')
-                {
-                  PlxBlock mark = { PLX_BLOCK_FOOTNOTE_MARK, offset, offset + (guint) (q + 1 - p) };
-                  g_array_append_val (builder->blocks, mark);
-                }
-            }
-          p = g_utf8_next_char (p);
-          offset++;
-        }
-    }
-
-  g_string_append_len (builder->text, content, content_bytes);
-  builder->length += (guint) g_utf8_strlen (content, content_bytes);
-  block.end = builder->length;
-  g_array_append_val (builder->blocks, block);
-}
-
-static void
-parse_plain (PlxDocument *self)
-{
-  const char *p = self->source;
-  guint offset = 0;
-
-  /* Plain text is shown as it is: one copy serves as both (a book is
-   * megabytes, and the view holds a third copy). */
-  self->text = self->source;
-  while (*p != '\0')
-    {
-      const char *eol = strchr (p, '\n');
-      gsize line_bytes = eol ? (gsize) (eol - p) : strlen (p);
-      guint line_length = (guint) g_utf8_strlen (p, line_bytes);
-
-      if (line_bytes > 0)
-        {
-          PlxBlock block = { PLX_BLOCK_PARAGRAPH, offset, offset + line_length };
-          g_array_append_val (self->blocks, block);
-        }
-      offset += line_length + (eol ? 1 : 0);
-      p += line_bytes + (eol ? 1 : 0);
-    }
-}
-
-/* The Markdown subset: "#" title, "##"… headings, blank-line separated
- * paragraphs (soft line breaks become spaces), "[n] …" paragraphs as
- * footnotes and "[n]" marks inside text. */
-static void
-parse_markdown (PlxDocument *self)
-{
-  Builder builder = { g_string_new (NULL), 0, self->blocks };
-  g_autoptr(GString) paragraph = g_string_new (NULL);
-  const char *next = self->source;
-
-  /* Line by line rather than g_strsplit(): that keeps every line of a
-   * book in memory at once, and under AddressSanitizer its strstr() calls
-   * each measure the rest of the text (minutes for 50 MB). */
-  while (TRUE)
-    {
-      g_autofree char *line = NULL;
-      const char *stripped;
-      const char *eol = next != NULL ? strchr (next, '\n') : NULL;
-
-      if (next != NULL)
-        {
-          line = eol != NULL ? g_strndup (next, (gsize) (eol - next)) : g_strdup (next);
-          next = eol != NULL ? eol + 1 : NULL;
-        }
-      stripped = line ? line + strspn (line, " \t") : NULL;
-      gboolean blank = stripped == NULL || *stripped == '\0';
-      guint hashes = 0;
-
-      if (stripped != NULL)
-        while (stripped[hashes] == '#')
-          hashes++;
-      gboolean heading = hashes > 0 && hashes <= 6 && (stripped[hashes] == ' ' || stripped[hashes] == '\0');
-
-      if ((blank || heading) && paragraph->len > 0)
-        {
-          PlxBlockKind kind = PLX_BLOCK_PARAGRAPH;
-          gsize digits = strspn (paragraph->str + 1, "0123456789");
-
-          if (paragraph->str[0] == '[' && digits > 0 && paragraph->str[1 + digits] == ']')
-            kind = PLX_BLOCK_FOOTNOTE;
-          builder_add_block (&builder, kind, paragraph->str, paragraph->len);
-          g_string_truncate (paragraph, 0);
-        }
-
-      if (line == NULL)
-        break;
-
-      if (heading)
-        {
-          g_autofree char *content = g_strstrip (g_strdup (stripped + hashes));
-          PlxBlockKind kind = hashes == 1 ? PLX_BLOCK_TITLE : PLX_BLOCK_HEADING;
-
-          if (*content != '\0')
-            builder_add_block (&builder, kind, content, strlen (content));
-        }
-      else if (!blank)
-        {
-          g_autofree char *content = g_strstrip (g_strdup (stripped));
-
-          if (paragraph->len > 0)
-            g_string_append_c (paragraph, ' ');
-          g_string_append (paragraph, content);
-        }
-    }
-
-  self->text = g_string_free (builder.text, FALSE);
 }
 
 static void
@@ -275,6 +128,8 @@ plx_document_new_from_data (const char         *data,
 {
   g_autoptr(PlxDocument) self = NULL;
   g_autofree char *source = NULL;
+  const PlxFormat *reader;
+  char *text = NULL;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -282,13 +137,13 @@ plx_document_new_from_data (const char         *data,
   if (source == NULL)
     return NULL;
 
+  reader = plx_format_for_document (format);
   self = g_object_new (PLX_TYPE_DOCUMENT, NULL);
   self->format = format;
   self->source = g_steal_pointer (&source);
-  if (format == PLX_DOCUMENT_FORMAT_MARKDOWN)
-    parse_markdown (self);
-  else
-    parse_plain (self);
+  if (!reader->read (self->source, &text, self->blocks, error))
+    return NULL;
+  self->text = text != NULL ? text : self->source;
   index_text (self);
   collect_sections (self);
   self->title = find_title (self, fallback_title);
@@ -399,41 +254,33 @@ plx_document_new_from_stored (const char         *title,
 guint
 plx_document_format_reader_version (PlxDocumentFormat format)
 {
-  switch (format)
-    {
-    case PLX_DOCUMENT_FORMAT_PLAIN:
-    case PLX_DOCUMENT_FORMAT_MARKDOWN:
-    default:
-      return 1;
-    }
+  return plx_format_for_document (format)->reader_version;
 }
 
+/* Markdown for its extensions, plain text for anything else. */
 PlxDocumentFormat
 plx_document_format_for_name (const char *file_name)
 {
-  g_autofree char *lower = g_ascii_strdown (file_name, -1);
+  const PlxFormat *format = plx_format_for_file_name (PLX_FORMAT_DOCUMENT, file_name);
 
-  if (g_str_has_suffix (lower, ".md") || g_str_has_suffix (lower, ".markdown"))
-    return PLX_DOCUMENT_FORMAT_MARKDOWN;
-  return PLX_DOCUMENT_FORMAT_PLAIN;
+  return format != NULL ? format->document_format : PLX_DOCUMENT_FORMAT_PLAIN;
 }
 
 const char *
 plx_document_format_to_string (PlxDocumentFormat format)
 {
-  return format == PLX_DOCUMENT_FORMAT_MARKDOWN ? "markdown" : "plain";
+  return plx_format_for_document (format)->id;
 }
 
 gboolean
 plx_document_format_from_string (const char        *name,
                                  PlxDocumentFormat *format)
 {
-  if (g_strcmp0 (name, "markdown") == 0)
-    *format = PLX_DOCUMENT_FORMAT_MARKDOWN;
-  else if (g_strcmp0 (name, "plain") == 0)
-    *format = PLX_DOCUMENT_FORMAT_PLAIN;
-  else
+  const PlxFormat *found = plx_format_find (name);
+
+  if (found == NULL || found->role != PLX_FORMAT_DOCUMENT)
     return FALSE;
+  *format = found->document_format;
   return TRUE;
 }
 

@@ -9,6 +9,7 @@
 
 #include "plx-error.h"
 #include "plx-exporter.h"
+#include "plx-format.h"
 #include "plx-text.h"
 
 #define W3C_CONTEXT "http://www.w3.org/ns/anno.jsonld"
@@ -685,34 +686,23 @@ export_csv (Export  *export,
 
 /* ---- entry points ---- */
 
+/* Through the format registry, which knows each format's names. */
 gboolean
 plx_export_format_from_string (const char      *name,
                                PlxExportFormat *format)
 {
-  if (g_strcmp0 (name, "native") == 0 || g_strcmp0 (name, "json") == 0)
-    *format = PLX_EXPORT_FORMAT_NATIVE;
-  else if (g_strcmp0 (name, "w3c") == 0 || g_strcmp0 (name, "jsonld") == 0)
-    *format = PLX_EXPORT_FORMAT_W3C;
-  else if (g_strcmp0 (name, "csv") == 0)
-    *format = PLX_EXPORT_FORMAT_CSV;
-  else
+  const PlxFormat *found = plx_format_find (name);
+
+  if (found == NULL || !(found->abilities & PLX_FORMAT_CAN_EXPORT))
     return FALSE;
+  *format = found->export_format;
   return TRUE;
 }
 
 const char *
 plx_export_format_extension (PlxExportFormat format)
 {
-  switch (format)
-    {
-    case PLX_EXPORT_FORMAT_W3C:
-      return ".jsonld";
-    case PLX_EXPORT_FORMAT_CSV:
-      return ".csv";
-    case PLX_EXPORT_FORMAT_NATIVE:
-    default:
-      return ".json";
-    }
+  return plx_format_for_export (format)->extensions[0];
 }
 
 gboolean
