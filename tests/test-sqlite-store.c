@@ -890,6 +890,93 @@ test_salvage_v3 (void)
   plx_test_remove_tree (dir);
 }
 
+/* A project reached through a symbolic link (or a linked folder) opens,
+ * and its log is kept beside the real file (issue 17, item 10). */
+static void
+test_symlink (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(PlxDocument) essay = add_essay (fixture->project);
+  g_autofree char *link = g_build_filename (fixture->dir, "link.parallax", NULL);
+  g_autofree char *folder = g_build_filename (fixture->dir, "linked", NULL);
+  g_autofree char *in_folder = g_build_filename (folder, "test.parallax", NULL);
+  g_autofree char *real_wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *link_wal = g_strconcat (link, "-wal", NULL);
+  g_autoptr(PlxProject) through_link = NULL;
+  g_autoptr(PlxProject) through_folder = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&fixture->project);
+  g_assert_cmpint (symlink ("test.parallax", link), ==, 0);
+  g_assert_cmpint (symlink (".", folder), ==, 0);
+
+  through_link = plx_project_open (link, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plx_project_get_path (through_link), ==, link);
+  documents = plx_project_list_documents (through_link, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents->len, ==, 1);
+  annotate (through_link, g_ptr_array_index (documents, 0), "arms dealer", "Russian", NULL, "", "");
+  g_assert_true (g_file_test (real_wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (link_wal, G_FILE_TEST_EXISTS));
+
+  through_folder = plx_project_open (in_folder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plx_project_count_annotations (through_folder, NULL, NULL), ==, 1);
+}
+
+/* A project is data, not code: a trigger, a view or a column that is not
+ * ours makes it refused, byte for byte unchanged, and check names it
+ * (issue 17, item 3). */
+static void
+test_foreign_schema (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char *hostile[] = {
+    "CREATE TRIGGER wipe AFTER INSERT ON annotations BEGIN DELETE FROM annotations WHERE uuid <> NEW.uuid; END",
+    "CREATE VIEW everything AS SELECT * FROM annotations",
+    "ALTER TABLE annotations ADD COLUMN extra TEXT",
+    "CREATE INDEX sneaky ON annotations (note)",
+  };
+  g_autoptr(PlxDocument) essay = add_essay (fixture->project);
+
+  annotate (fixture->project, essay, "arms dealer", "Russian", NULL, "", "");
+  g_clear_object (&fixture->project);
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      gsize length = 0;
+      g_autofree char *original = plx_test_read_file (fixture->path, &length);
+
+      exec_sql (fixture->path, hostile[i]);
+      before = plx_test_file_checksum (fixture->path);
+      g_assert_null (plx_project_open (fixture->path, &error));
+      g_assert_error (error, PLX_ERROR, PLX_ERROR_CORRUPT);
+      g_assert_nonnull (strstr (error->message, "refused"));
+      g_assert_nonnull (strstr (error->message, "salvage"));
+      after = plx_test_file_checksum (fixture->path);
+      g_assert_cmpstr (after, ==, before);
+      write_copy (fixture->path, original, length);
+    }
+
+  /* The first one named, through the command line's check too. */
+  exec_sql (fixture->path, hostile[0]);
+  {
+    const char *argv[] = { g_getenv ("PLX_CLI"), "check", fixture->path, NULL };
+    g_autofree char *err = NULL;
+    int status = 0;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
+                                 &status, NULL));
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (err, "trigger “wipe”"));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -902,6 +989,8 @@ main (int argc, char **argv)
   g_test_add_func ("/core/sqlite/migrate/v2", test_migrate_v2);
   g_test_add_func ("/core/sqlite/migrate/v2-fails", test_migrate_v2_fails);
   g_test_add_func ("/core/sqlite/salvage", test_salvage_v3);
+  ADD ("/core/sqlite/symlink", test_symlink);
+  ADD ("/core/sqlite/foreign-schema", test_foreign_schema);
   g_test_add_func ("/core/project/refuse/empty", test_refuse_empty);
   g_test_add_func ("/core/project/refuse/text", test_refuse_text);
   g_test_add_func ("/core/project/refuse/png", test_refuse_png);

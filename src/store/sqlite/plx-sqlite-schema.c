@@ -373,3 +373,111 @@ _plx_sqlite_migrate (sqlite3  *db,
     }
   return TRUE;
 }
+
+/* ---- the schema as it must be ---- */
+
+static int
+user_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+/* Every schema object of @db as "type name on table: sql", in a set. */
+static GHashTable *
+schema_objects (sqlite3  *db,
+                GError  **error)
+{
+  g_autoptr(GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      fail (db, error);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *sql = (const char *) sqlite3_column_text (stmt, 3);
+
+      g_hash_table_insert (objects,
+                           g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s", sqlite3_column_text (stmt, 0),
+                                            sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2),
+                                            sql ? sql : ""),
+                           g_strdup_printf ("%s “%s”", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      fail (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&objects);
+}
+
+/**
+ * _plx_sqlite_compare_schema:
+ * @report: (nullable): where to list every difference; without it, the
+ *   first one is the error
+ *
+ * Compares the schema of @db with the one Parallax's migrations make for
+ * its version, exactly: a project is data, not code, so a trigger, a
+ * view, a table, an index or a column that is not ours makes it refused,
+ * before anything of ours runs on it.
+ */
+gboolean
+_plx_sqlite_compare_schema (sqlite3     *db,
+                            const char  *path,
+                            GString     *report,
+                            GError     **error)
+{
+  g_autoptr(GHashTable) found = NULL;
+  g_autoptr(GHashTable) expected = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *reference = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  int version = user_version (db);
+  gboolean ok;
+
+  found = schema_objects (db, error);
+  if (found == NULL)
+    return FALSE;
+  ok = sqlite3_open_v2 (":memory:", &reference, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+       (version <= 0 || _plx_sqlite_migrate (reference, version, error)) &&
+       (expected = schema_objects (reference, error)) != NULL;
+  sqlite3_close (reference);
+  if (!ok)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, found);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (expected, key))
+      g_ptr_array_add (problems, g_strdup_printf (_("it holds a %s that Parallax did not make, or one that was changed"),
+                                                  (const char *) value));
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (found, key))
+      g_ptr_array_add (problems, g_strdup_printf (_("its %s is missing or was changed"), (const char *) value));
+  if (problems->len == 0)
+    return TRUE;
+
+  g_ptr_array_sort (problems, (GCompareFunc) (void (*) (void)) g_strcmp0);
+  if (report != NULL)
+    {
+      for (guint i = 0; i < problems->len; i++)
+        g_string_append_printf (report, "schema: %s\n", (const char *) g_ptr_array_index (problems, i));
+      return FALSE;
+    }
+  g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
+               _("%s is refused: %s. A project holds data only; open a copy made with “parallax-cli salvage”"),
+               path, (const char *) g_ptr_array_index (problems, 0));
+  return FALSE;
+}

@@ -48,6 +48,10 @@ gboolean      _plx_sqlite_create_empty   (const char  *path,
 gboolean      _plx_sqlite_migrate      (sqlite3     *db,
                                         int          target_version,
                                         GError     **error);
+gboolean      _plx_sqlite_compare_schema (sqlite3     *db,
+                                          const char  *path,
+                                          GString     *report,
+                                          GError     **error);
 /* A UUID made by SQLite itself, for rows a migration gives one to. */
 #define PLX_SQLITE_NEW_UUID \
   "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || " \

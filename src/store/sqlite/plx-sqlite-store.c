@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "plx-sqlite"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -328,6 +329,8 @@ store_check (PlxStore  *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return _plx_sqlite_error (self, error);
+  if (!_plx_sqlite_compare_schema (self->db, self->path, report, NULL))
+    problems++;
   return problems == 0;
 }
 
@@ -383,13 +386,26 @@ plx_sqlite_store_open (const char  *path,
                        GError     **error)
 {
   g_autoptr(PlxSqliteStore) self = NULL;
+  g_autofree char *real = NULL;
+  const char *file;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!_plx_sqlite_check_header (path, error) || !_plx_sqlite_check_writable (path, error))
+  /* SQLite will not open a database through a symbolic link (its log
+   * must sit beside the real file, where every opener finds it), so the
+   * link is followed here; messages still name the path given. */
+  real = realpath (path, NULL);
+  file = real != NULL ? real : path;
+  if (!_plx_sqlite_check_header (file, error) || !_plx_sqlite_check_writable (file, error))
     return NULL;
-  self = open_database (path, SQLITE_OPEN_READWRITE, error);
-  if (self == NULL || (check && !check_integrity (self, error)) || !configure (self, TRUE, error))
+  self = open_database (file, SQLITE_OPEN_READWRITE, error);
+  if (self == NULL)
+    return NULL;
+  g_free (self->path);
+  self->path = g_strdup (path);
+  if ((check && !check_integrity (self, error)) ||
+      !_plx_sqlite_compare_schema (self->db, self->path, NULL, error) ||
+      !configure (self, TRUE, error))
     return NULL;
   return PLX_STORE (g_steal_pointer (&self));
 }
