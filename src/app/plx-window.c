@@ -1268,6 +1268,7 @@ plx_window_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->tag_popover));
       self->tag_popover = NULL;
     }
+  _plx_window_a11y_dispose (self);
   g_clear_pointer (&self->panels, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLX_TYPE_WINDOW);
   g_clear_object (&self->highlighter);
@@ -1341,6 +1342,7 @@ plx_window_class_init (PlxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, document_map);
   gtk_widget_class_install_action (widget_class, "win.scroll-to-offset", "u", scroll_to_offset_action);
   _plx_window_io_class_init (widget_class);
+  _plx_window_a11y_class_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.tag-selection", "i", tag_selection_action);
   gtk_widget_class_install_action (widget_class, "win.reveal-annotation", "s", reveal_annotation_action);
@@ -1455,6 +1457,7 @@ plx_window_init (PlxWindow *self)
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (apply_query), self);
   g_signal_connect_swapped (self->theme_dropdown, "notify::selected", G_CALLBACK (apply_query), self);
   _plx_window_document_init (self);
+  _plx_window_a11y_init (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
