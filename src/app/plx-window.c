@@ -93,6 +93,17 @@ reader_took_over_cb (PlxWindow *self)
     self->scroll_frames_left = 1;
 }
 
+/* The same for the "scroll" and "key-pressed" signals, which return
+ * whether the event was handled: it was not, it goes on. Connected to the
+ * function above, they returned whatever was left in a register, and a
+ * key could be swallowed (Ctrl+2 after Enter on the map). */
+static gboolean
+reader_took_over_event_cb (PlxWindow *self)
+{
+  reader_took_over_cb (self);
+  return FALSE;
+}
+
 static void
 scroll_to_target (PlxWindow *self)
 {
@@ -1444,9 +1455,9 @@ plx_window_init (PlxWindow *self)
     gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
     gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
     g_signal_connect_swapped (scroll, "scroll-begin", G_CALLBACK (reader_took_over_cb), self);
-    g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (reader_took_over_cb), self);
+    g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (reader_took_over_event_cb), self);
     g_signal_connect_swapped (press, "pressed", G_CALLBACK (reader_took_over_cb), self);
-    g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (reader_took_over_cb), self);
+    g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (reader_took_over_event_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self->text_scroller), scroll);
     gtk_widget_add_controller (GTK_WIDGET (self->text_scroller), GTK_EVENT_CONTROLLER (press));
     gtk_widget_add_controller (GTK_WIDGET (self), key);
