@@ -215,6 +215,8 @@ test_cards (Fixture       *fixture,
   expected = g_strdup_printf ("Armenian: ‘%s’, themes security and escalation, note Shelling near the border, by Anahit",
                               plx_annotation_get_quote (armenian));
   gtk_test_accessible_assert_property (card, GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+  /* The grid view's cell around it reads the same, not "GtkListItemWidget". */
+  gtk_test_accessible_assert_property (gtk_widget_get_parent (GTK_WIDGET (card)), GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (card)));
 
   /* Alt+1 lands on the Armenian panel's card. */
@@ -524,7 +526,7 @@ test_maps (Fixture       *fixture,
   g_assert_cmpuint (maps->len, ==, 2);
   map = g_ptr_array_index (maps, 0);
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (map)));
-  gtk_test_accessible_assert_role (map, GTK_ACCESSIBLE_ROLE_WIDGET);
+  gtk_test_accessible_assert_role (map, GTK_ACCESSIBLE_ROLE_BUTTON);
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (map)));
   g_assert_cmpuint (plx_document_map_get_stretch (map), ==, 0);
   name = property_of (map, GTK_ACCESSIBLE_PROPERTY_LABEL);
@@ -556,7 +558,7 @@ test_maps (Fixture       *fixture,
   show_compare (fixture);
   heat = find_one (fixture->window, PLX_TYPE_HEAT_MAP);
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (heat)));
-  gtk_test_accessible_assert_role (heat, GTK_ACCESSIBLE_ROLE_WIDGET);
+  gtk_test_accessible_assert_role (heat, GTK_ACCESSIBLE_ROLE_BUTTON);
   g_assert_cmpuint (plx_heat_map_get_section (heat), ==, 0);
   g_clear_pointer (&name, g_free);
   name = property_of (heat, GTK_ACCESSIBLE_PROPERTY_LABEL);

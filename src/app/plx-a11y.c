@@ -178,3 +178,15 @@ plx_a11y_follow_revealer (GtkRevealer *revealer)
   g_signal_connect (revealer, "notify::reveal-child", G_CALLBACK (update_revealer), NULL);
   update_revealer (revealer);
 }
+
+/* Names the scrolled window around @child, which AT-SPI exposes as a
+ * focusable scroll pane of its own. */
+void
+plx_a11y_name_scroller (GtkWidget  *child,
+                        const char *name)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (child, GTK_TYPE_SCROLLED_WINDOW);
+
+  g_return_if_fail (scroller != NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}

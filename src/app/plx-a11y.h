@@ -15,5 +15,7 @@ void  plx_a11y_name_dropdown         (GtkDropDown        *dropdown,
                                       const char         *name);
 void  plx_a11y_follow_stack          (GtkWidget          *stack);
 void  plx_a11y_follow_revealer       (GtkRevealer        *revealer);
+void  plx_a11y_name_scroller         (GtkWidget          *child,
+                                      const char         *name);
 
 G_END_DECLS

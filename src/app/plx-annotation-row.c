@@ -546,6 +546,11 @@ update_accessible (PlxAnnotationRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, sentence,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->details ? self->details : "",
                                   -1);
+  /* The grid view's cell around the card is exposed too, as a table cell
+   * named after its type: it reads as the card. */
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, sentence, -1);
 }
 
 void

@@ -828,6 +828,9 @@ plx_compare_view_init (PlxCompareView *self)
   g_signal_connect_swapped (self->filter_entry, "search-changed", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (sort_changed_cb), self);
   plx_a11y_name_dropdown (self->sort_dropdown, _("Sort by"));
+  plx_a11y_name_scroller (GTK_WIDGET (self->summary_label), _("Compare the perspectives"));
+  plx_a11y_name_scroller (GTK_WIDGET (self->matrix), _("Themes"));
+  plx_a11y_name_scroller (GTK_WIDGET (self->heat_map), _("Sections"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Compare the perspectives"), -1);
   recompute (self);
 }

@@ -799,8 +799,10 @@ plx_document_map_class_init (PlxDocumentMapClass *klass)
   g_object_class_override_property (object_class, PROP_ORIENTATION, "orientation");
 
   gtk_widget_class_set_css_name (widget_class, "documentmap");
-  /* Not an image: it takes focus and the arrow keys walk it. */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_WIDGET);
+  /* Not an image: it takes focus and the arrow keys walk it. A button, as Enter
+   * goes there; GTK 4.8 exposes the generic widget role as a filler,
+   * which screen readers pass over. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
   add_key_bindings (widget_class);
 }
 

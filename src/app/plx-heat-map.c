@@ -346,8 +346,10 @@ plx_heat_map_class_init (PlxHeatMapClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "heatmap");
-  /* Not an image: it takes focus and the arrow keys walk its sections. */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_WIDGET);
+  /* Not an image: it takes focus and the arrow keys walk its sections. A button, as Enter
+   * goes there; GTK 4.8 exposes the generic widget role as a filler,
+   * which screen readers pass over. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
   add_key_bindings (widget_class);
 }
 

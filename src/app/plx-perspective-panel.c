@@ -324,9 +324,33 @@ plx_perspective_panel_focus (PlxPerspectivePanel *self)
 {
   g_return_if_fail (PLX_IS_PERSPECTIVE_PANEL (self));
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0 && gtk_widget_grab_focus (GTK_WIDGET (self->list_view)))
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(PlxAnnotation) first = NULL;
+  GtkWidget *focus;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0 || root == NULL)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->menu_button));
+      return;
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  focus = gtk_root_get_focus (root);
+  if (focus != NULL && gtk_widget_get_ancestor (focus, PLX_TYPE_ANNOTATION_ROW) != NULL)
     return;
-  gtk_widget_grab_focus (GTK_WIDGET (self->menu_button));
+
+  /* Until a card has had the focus, the grid view takes it itself. */
+  first = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
+  for (GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *card = gtk_widget_get_first_child (cell);
+
+      if (PLX_IS_ANNOTATION_ROW (card) && plx_annotation_row_get_annotation (PLX_ANNOTATION_ROW (card)) == first)
+        {
+          gtk_widget_grab_focus (card);
+          return;
+        }
+    }
 }
 
 void

@@ -310,6 +310,12 @@ _plx_window_a11y_init (PlxWindow *self)
   plx_a11y_follow_stack (GTK_WIDGET (self->panels_stack));
   plx_a11y_follow_stack (GTK_WIDGET (self->tabs_stack));
   plx_a11y_follow_revealer (self->busy_revealer);
+  plx_a11y_name_scroller (GTK_WIDGET (self->text_view), _("Document text"));
+  plx_a11y_name_scroller (GTK_WIDGET (self->columns_box), _("Perspectives"));
+  /* The tabs' switcher, in the scrolled window before the tabs. */
+  if (GTK_IS_SCROLLED_WINDOW (gtk_widget_get_prev_sibling (GTK_WIDGET (self->tabs_stack))))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_prev_sibling (GTK_WIDGET (self->tabs_stack))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Perspectives"), -1);
 
   self->caret_heading = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->caret_heading), "heading");
