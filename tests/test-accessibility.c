@@ -681,8 +681,16 @@ test_caret (Fixture       *fixture,
   tag_four (fixture, &armenian);
   later = tag (fixture, 1200, 1230, 0, none, "");
 
-  /* 250 is under the Armenian and the Azerbaijani passage. */
+  /* 250 is under the Armenian and the Azerbaijani passage: the text's
+   * description says so as soon as the caret is there. */
   place_caret (fixture, 250);
+  {
+    g_autofree char *description = property_of (plx_window_get_text_view (fixture->window),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+
+    g_assert_true (g_str_has_prefix (description, "Armenian: ‘"));
+    g_assert_nonnull (strstr (description, "by Anahit; Azerbaijani: ‘"));
+  }
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.passages-at-caret", NULL);
   iterate ();
   focus = focus_of (fixture);
@@ -707,6 +715,7 @@ test_caret (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.passages-at-caret", NULL);
   iterate ();
   gtk_test_accessible_assert_property (focus_of (fixture), GTK_ACCESSIBLE_PROPERTY_LABEL, "No passage covers the caret");
+  gtk_test_accessible_assert_property (plx_window_get_text_view (fixture->window), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
   gtk_popover_popdown (GTK_POPOVER (popover));
   iterate ();
 

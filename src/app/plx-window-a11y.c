@@ -120,6 +120,34 @@ passages_at_caret_action (GtkWidget  *widget,
   gtk_widget_grab_focus (gtk_widget_get_first_child (GTK_WIDGET (self->caret_list)));
 }
 
+/* The text's description is the passages under the caret, read by a
+ * screen reader's "where am I" and as the caret enters or leaves one;
+ * set again only when they change, not at every step of the caret. */
+static void
+caret_moved_cb (PlxWindow *self)
+{
+  g_autoptr(GPtrArray) covering = NULL;
+  g_autoptr(GString) key = g_string_new (NULL);
+  g_autoptr(GString) description = g_string_new (NULL);
+
+  if (self->annotations != NULL)
+    covering = plx_annotation_list_at_offset (self->annotations, caret_offset (self));
+  for (guint i = 0; covering != NULL && i < covering->len; i++)
+    {
+      PlxAnnotation *annotation = g_ptr_array_index (covering, i);
+      g_autofree char *sentence = plx_a11y_describe_annotation (annotation, perspective_name (self, annotation));
+
+      g_string_append_printf (key, "%s %s\n", plx_annotation_get_uuid (annotation), sentence);
+      g_string_append (description, i == 0 ? "" : _("; "));
+      g_string_append (description, sentence);
+    }
+  if (g_strcmp0 (key->str, g_object_get_data (G_OBJECT (self->text_view), "plx-a11y-caret")) == 0)
+    return;
+  g_object_set_data_full (G_OBJECT (self->text_view), "plx-a11y-caret", g_strdup (key->str), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description->str, -1);
+}
+
 /* ---- from passage to passage ---- */
 
 /* The passage the selection is exactly on, or -1. */
@@ -213,11 +241,9 @@ move_to_passage_action (GtkWidget  *widget,
     }
   {
     g_autoptr(PlxAnnotation) annotation = g_list_model_get_item (list, (guint) found);
-    g_autofree char *sentence = plx_a11y_describe_annotation (annotation, perspective_name (self, annotation));
 
+    /* The caret at its start: the text's description says whose it is. */
     gtk_widget_activate_action (widget, "win.reveal-annotation", "s", plx_annotation_get_uuid (annotation));
-    /* Read by a screen reader's "where am I", with the selection. */
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, sentence, -1);
   }
 }
 
@@ -316,6 +342,9 @@ _plx_window_a11y_init (PlxWindow *self)
   if (GTK_IS_SCROLLED_WINDOW (gtk_widget_get_prev_sibling (GTK_WIDGET (self->tabs_stack))))
     gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_prev_sibling (GTK_WIDGET (self->tabs_stack))),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, _("Perspectives"), -1);
+
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->text_view), "notify::cursor-position",
+                            G_CALLBACK (caret_moved_cb), self);
 
   self->caret_heading = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->caret_heading), "heading");
