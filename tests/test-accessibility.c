@@ -652,6 +652,53 @@ test_hidden_pages (Fixture       *fixture,
   g_assert_true (focus_of (fixture) == GTK_WIDGET (plx_window_get_text_view (fixture->window)));
 }
 
+static gboolean
+wait_for_compact (PlxWindow *window,
+                  gboolean   compact)
+{
+  for (int i = 0; i < 100 && plx_window_get_compact (window) != compact; i++)
+    run_frames (20);
+  return plx_window_get_compact (window) == compact;
+}
+
+/* In a narrow window the panels are tabs: Alt+3 shows the third and
+ * lands on its card; the other tabs are hidden from screen readers. */
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(PlxAnnotation) armenian = NULL;
+  g_autoptr(GPtrArray) panels = NULL;
+  GtkWidget *western;
+  GtkStack *tabs;
+
+  tag_four (fixture, &armenian);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 700);
+  g_assert_true (wait_for_compact (fixture->window, TRUE));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.focus-panel", "i", 3);
+  run_frames (100);
+  panels = find_all (fixture->window, PLX_TYPE_PERSPECTIVE_PANEL);
+  g_assert_cmpuint (panels->len, ==, 4);
+  western = g_ptr_array_index (panels, 2);
+  tabs = GTK_STACK (gtk_widget_get_parent (western));
+  g_assert_true (gtk_stack_get_visible_child (tabs) == western);
+  g_assert_true (gtk_widget_get_ancestor (focus_of (fixture), PLX_TYPE_PERSPECTIVE_PANEL) == western);
+  g_assert_true (PLX_IS_ANNOTATION_ROW (focus_of (fixture)));
+  for (guint i = 0; i < panels->len; i++)
+    gtk_test_accessible_assert_state (g_ptr_array_index (panels, i), GTK_ACCESSIBLE_STATE_HIDDEN, i != 2);
+
+  /* No fifth panel: nothing moves. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.focus-panel", "i", 5);
+  g_assert_true (gtk_stack_get_visible_child (tabs) == western);
+
+  /* The tabs' switcher and all else at this width have names too. */
+  {
+    g_autoptr(GPtrArray) stops = tab_stops (fixture, 1);
+    g_test_message ("%u stops in the narrow window", stops->len);
+  }
+}
+
 static void
 place_caret (Fixture *fixture,
              int      offset)
@@ -767,5 +814,6 @@ main (int argc, char **argv)
   ADD ("/a11y/maps", test_maps);
   ADD ("/a11y/hidden-pages", test_hidden_pages);
   ADD ("/a11y/caret", test_caret);
+  ADD ("/a11y/narrow", test_narrow);
   return g_test_run ();
 }
