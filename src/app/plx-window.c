@@ -786,6 +786,9 @@ reveal_annotation_action (GtkWidget  *widget,
   gtk_text_buffer_select_range (buffer, &start, &end);
   _plx_window_scroll_to_offset (self, plx_annotation_get_start (annotation), FALSE);
 
+  /* A flash still on: its timeout goes with it, or it would outlive the
+   * window (its id was overwritten below and dispose missed it). */
+  g_clear_handle_id (&self->flash_source, g_source_remove);
   clear_flash_cb (self);
   gtk_text_buffer_apply_tag (buffer, self->flash_tag, &start, &end);
   self->flash_source = g_timeout_add (FLASH_MS, clear_flash_cb, self);
