@@ -130,6 +130,8 @@ caret_moved_cb (PlxWindow *self)
   g_autoptr(GString) key = g_string_new (NULL);
   g_autoptr(GString) description = g_string_new (NULL);
 
+  if (self->text_view == NULL)
+    return;
   if (self->annotations != NULL)
     covering = plx_annotation_list_at_offset (self->annotations, caret_offset (self));
   for (guint i = 0; covering != NULL && i < covering->len; i++)
@@ -367,6 +369,9 @@ _plx_window_a11y_init (PlxWindow *self)
 void
 _plx_window_a11y_dispose (PlxWindow *self)
 {
+  /* The buffer can outlive the window's widgets. */
+  if (self->text_view != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_text_view_get_buffer (self->text_view), caret_moved_cb, self);
   if (self->caret_popover != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->caret_popover));
