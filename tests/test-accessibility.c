@@ -497,6 +497,23 @@ test_matrices (Fixture       *fixture,
                                          touching);
   }
 
+  /* A table is one Tab stop; the arrow keys go from cell to cell, and
+   * Tab leaves and comes back to the cell it left. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (overlaps), GTK_DIR_TAB_FORWARD));
+  g_assert_true (focus_of (fixture) == gtk_grid_get_child_at (overlaps, 1, 1));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_RIGHT));
+  g_assert_true (focus_of (fixture) == gtk_grid_get_child_at (overlaps, 2, 1));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_DOWN));
+  g_assert_true (focus_of (fixture) == gtk_grid_get_child_at (overlaps, 2, 2));
+  gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD);
+  g_assert_false (gtk_widget_is_ancestor (focus_of (fixture), GTK_WIDGET (overlaps)));
+  gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_BACKWARD);
+  g_assert_true (focus_of (fixture) == gtk_grid_get_child_at (overlaps, 2, 2));
+  gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_BACKWARD);
+  g_assert_true (PLX_IS_HEAT_MAP (focus_of (fixture)));
+  gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_BACKWARD);
+  g_assert_true (focus_of (fixture) == gtk_grid_get_child_at (perspectives, 4, 4));
+
   /* Themes: the headers, and cells named by theme and perspective. */
   gtk_test_accessible_assert_role (gtk_grid_get_child_at (themes, 0, 0), GTK_ACCESSIBLE_ROLE_COLUMN_HEADER);
   gtk_test_accessible_assert_role (gtk_grid_get_child_at (themes, 1, 0), GTK_ACCESSIBLE_ROLE_COLUMN_HEADER);
@@ -505,6 +522,16 @@ test_matrices (Fixture       *fixture,
                                    GTK_ACCESSIBLE_ROLE_GRID_CELL);
   gtk_test_accessible_assert_property (plx_compare_view_get_cell (compare, "mediation", perspective_id (fixture, 3)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "mediation, Russian: 1 passage");
+  /* Its passage reads as its card does. */
+  {
+    GtkWidget *cell = plx_compare_view_get_cell (compare, "mediation", perspective_id (fixture, 3));
+    GtkWidget *button = gtk_widget_get_next_sibling (gtk_widget_get_first_child (cell));
+    g_autofree char *quote = plx_document_dup_range (plx_window_get_document (fixture->window), 900, 960);
+    g_autofree char *sentence = g_strdup_printf ("Russian: ‘%s’, theme mediation, note Peacekeepers, by Anahit", quote);
+
+    g_assert_true (GTK_IS_BUTTON (button));
+    gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, sentence);
+  }
 }
 
 /* The maps take focus; the arrow keys step through them, each position

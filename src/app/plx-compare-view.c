@@ -18,6 +18,7 @@
 #include "plx-compare-view.h"
 #include "plx-document-map.h"
 #include "plx-heat-map.h"
+#include "plx-table-grid.h"
 
 #define RECOMPUTE_DELAY_MS 200
 
@@ -99,6 +100,26 @@ label_new_with_role (const char        *text,
   return label;
 }
 
+/* A cell the keyboard can land on (see plx-table-grid.c), named @name
+ * for screen readers, showing @text: a box, as a label takes focus only
+ * when its text can be selected. */
+static GtkWidget *
+table_cell_new (const char *text,
+                const char *name)
+{
+  GtkWidget *cell = g_object_new (GTK_TYPE_BOX, "accessible-role", GTK_ACCESSIBLE_ROLE_GRID_CELL,
+                                  "focusable", TRUE, NULL);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (GTK_BOX (cell), label);
+  gtk_widget_add_css_class (cell, "table-cell");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return cell;
+}
+
 /* A table cell named by its row and column, as a screen reader should
  * read it out of its table. */
 static GtkWidget *
@@ -106,12 +127,10 @@ cell_label_new (const char *text,
                 const char *row,
                 const char *column)
 {
-  GtkWidget *label = label_new_with_role (text, 1, "numeric", GTK_ACCESSIBLE_ROLE_GRID_CELL);
   /* Translators: a table cell read aloud: its row, its column, then what it shows */
   g_autofree char *name = g_strdup_printf (_("%s, %s: %s"), row, column, text);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  return label;
+  return table_cell_new (text, name);
 }
 
 static GtkWidget *
@@ -169,13 +188,15 @@ passage_matches (PlxAnnotation *annotation,
 }
 
 static GtkWidget *
-passage_button_new (PlxAnnotation *annotation)
+passage_button_new (PlxAnnotation *annotation,
+                    const char    *perspective_name)
 {
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *quote = label_new (plx_annotation_get_quote (annotation), 0, "quote");
   const char *note = plx_annotation_get_note (annotation);
-  g_autofree char *accessible = g_strdup_printf (_("Passage: %s"), plx_annotation_get_quote (annotation));
+  /* Read as its card is: with its perspective, themes, note and author. */
+  g_autofree char *accessible = plx_a11y_describe_annotation (annotation, perspective_name);
   PangoAttrList *italic = pango_attr_list_new ();
 
   pango_attr_list_insert (italic, pango_attr_style_new (PANGO_STYLE_ITALIC));
@@ -395,7 +416,8 @@ rebuild_matrix (PlxCompareView *self)
           limit = g_hash_table_contains (self->expanded, key) ? G_MAXUINT : PLX_COMPARE_VIEW_CELL_LIMIT;
           for (guint i = 0; i < cell->len && i < limit; i++)
             gtk_box_append (GTK_BOX (box),
-                            passage_button_new (plx_statistics_get_annotation (stats, g_array_index (cell, guint, i))));
+                            passage_button_new (plx_statistics_get_annotation (stats, g_array_index (cell, guint, i)),
+                                                plx_perspective_get_name (perspective)));
           if (cell->len > limit)
             {
               g_autofree char *more = g_strdup_printf (_("Show %u More"), cell->len - limit);
@@ -481,6 +503,8 @@ rebuild_statistics (PlxCompareView *self)
       gtk_box_append (GTK_BOX (share_box), label_new (percent, 1, "numeric"));
       gtk_widget_set_halign (share_box, GTK_ALIGN_END);
       gtk_accessible_update_property (GTK_ACCESSIBLE (share_box), GTK_ACCESSIBLE_PROPERTY_LABEL, share_name, -1);
+      gtk_widget_set_focusable (share_box, TRUE);
+      gtk_widget_add_css_class (share_box, "table-cell");
 
       gtk_grid_attach (self->perspectives_grid,
                        perspective_label_new (plx_statistics_get_perspective (stats, p), NULL, GTK_ACCESSIBLE_ROLE_ROW_HEADER),
@@ -528,8 +552,7 @@ rebuild_statistics (PlxCompareView *self)
               name = g_strdup_printf (_("%s with %s: %u characters in common; %s passages touching %s ones: %u"),
                                       row, column, characters, row, column, touching);
             }
-          cell = label_new_with_role (text, 1, "numeric", GTK_ACCESSIBLE_ROLE_GRID_CELL);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          cell = table_cell_new (text, name);
           gtk_grid_attach (self->cooccurrence_grid, cell, (int) q + 1, (int) p + 1, 1, 1);
         }
     }
@@ -794,6 +817,7 @@ plx_compare_view_class_init (PlxCompareViewClass *klass)
 
   g_type_ensure (PLX_TYPE_DOCUMENT_MAP);
   g_type_ensure (PLX_TYPE_HEAT_MAP);
+  g_type_ensure (PLX_TYPE_TABLE_GRID);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax_annotator/Parallax/ui/plx-compare-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, box);
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, filter_entry);
