@@ -100,37 +100,20 @@ label_new_with_role (const char        *text,
   return label;
 }
 
-/* A cell the keyboard can land on (see plx-table-grid.c), named @name
- * for screen readers, showing @text: a box, as a label takes focus only
- * when its text can be selected. */
-static GtkWidget *
-table_cell_new (const char *text,
-                const char *name)
-{
-  GtkWidget *cell = g_object_new (GTK_TYPE_BOX, "accessible-role", GTK_ACCESSIBLE_ROLE_GRID_CELL,
-                                  "focusable", TRUE, NULL);
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_box_append (GTK_BOX (cell), label);
-  gtk_widget_add_css_class (cell, "table-cell");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  return cell;
-}
-
-/* A table cell named by its row and column, as a screen reader should
- * read it out of its table. */
-static GtkWidget *
-cell_label_new (const char *text,
-                const char *row,
-                const char *column)
+/* A cell of a statistics table, named by its row and column as a screen
+ * reader should read it. */
+static void
+attach_named_cell (GtkGrid    *grid,
+                   const char *text,
+                   const char *row,
+                   const char *column,
+                   int         left,
+                   int         top)
 {
   /* Translators: a table cell read aloud: its row, its column, then what it shows */
   g_autofree char *name = g_strdup_printf (_("%s, %s: %s"), row, column, text);
 
-  return table_cell_new (text, name);
+  plx_table_grid_attach_cell (PLX_TABLE_GRID (grid), text, name, left, top);
 }
 
 static GtkWidget *
@@ -509,10 +492,10 @@ rebuild_statistics (PlxCompareView *self)
       gtk_grid_attach (self->perspectives_grid,
                        perspective_label_new (plx_statistics_get_perspective (stats, p), NULL, GTK_ACCESSIBLE_ROLE_ROW_HEADER),
                        0, (int) p + 1, 1, 1);
-      gtk_grid_attach (self->perspectives_grid, cell_label_new (n_passages, name, _(headers[0])), 1, (int) p + 1, 1, 1);
-      gtk_grid_attach (self->perspectives_grid, cell_label_new (characters, name, _(headers[1])), 2, (int) p + 1, 1, 1);
+      attach_named_cell (self->perspectives_grid, n_passages, name, _(headers[0]), 1, (int) p + 1);
+      attach_named_cell (self->perspectives_grid, characters, name, _(headers[1]), 2, (int) p + 1);
       gtk_grid_attach (self->perspectives_grid, share_box, 3, (int) p + 1, 1, 1);
-      gtk_grid_attach (self->perspectives_grid, cell_label_new (touching, name, _(headers[3])), 4, (int) p + 1, 1, 1);
+      attach_named_cell (self->perspectives_grid, touching, name, _(headers[3]), 4, (int) p + 1);
     }
 
   for (guint q = 0; q < P; q++)
@@ -531,7 +514,6 @@ rebuild_statistics (PlxCompareView *self)
           const char *column = plx_perspective_get_name (plx_statistics_get_perspective (stats, q));
           g_autofree char *text = NULL;
           g_autofree char *name = NULL;
-          GtkWidget *cell;
 
           if (p == q)
             {
@@ -552,8 +534,7 @@ rebuild_statistics (PlxCompareView *self)
               name = g_strdup_printf (_("%s with %s: %u characters in common; %s passages touching %s ones: %u"),
                                       row, column, characters, row, column, touching);
             }
-          cell = table_cell_new (text, name);
-          gtk_grid_attach (self->cooccurrence_grid, cell, (int) q + 1, (int) p + 1, 1, 1);
+          plx_table_grid_attach_cell (PLX_TABLE_GRID (self->cooccurrence_grid), text, name, (int) q + 1, (int) p + 1);
         }
     }
 }

@@ -165,3 +165,34 @@ plx_table_grid_new (void)
 {
   return g_object_new (PLX_TYPE_TABLE_GRID, NULL);
 }
+
+/**
+ * plx_table_grid_attach_cell:
+ * @text: what the cell shows, right-aligned
+ * @name: what a screen reader reads: the cell with its row and column
+ *
+ * Adds a cell the keyboard can land on: a box, as a label takes focus
+ * only when its text can be selected.
+ */
+void
+plx_table_grid_attach_cell (PlxTableGrid *self,
+                            const char   *text,
+                            const char   *name,
+                            int           column,
+                            int           row)
+{
+  GtkWidget *cell;
+  GtkWidget *label;
+
+  g_return_if_fail (PLX_IS_TABLE_GRID (self));
+
+  cell = g_object_new (GTK_TYPE_BOX, "accessible-role", GTK_ACCESSIBLE_ROLE_GRID_CELL, "focusable", TRUE, NULL);
+  label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (GTK_BOX (cell), label);
+  gtk_widget_add_css_class (cell, "table-cell");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_grid_attach (GTK_GRID (self), cell, column, row, 1, 1);
+}
