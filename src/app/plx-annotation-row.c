@@ -3,6 +3,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "plx-a11y.h"
 #include "plx-annotation-row.h"
 
 /* A card: the quote (italic, at most four lines) beside the menu button,
@@ -14,6 +15,7 @@ struct _PlxAnnotationRow
   GtkWidget      parent_instance;
 
   PlxAnnotation *annotation;
+  PlxPerspective *perspective;  /* for the name read aloud */
   char          *details;       /* themes, note and byline, as plain text */
   PangoAttrList *details_attrs;
   GtkWidget     *menu;
@@ -44,6 +46,9 @@ plx_annotation_row_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_object (&self->annotation);
+  if (self->perspective != NULL)
+    g_signal_handlers_disconnect_by_data (self->perspective, self);
+  g_clear_object (&self->perspective);
   g_clear_pointer (&self->details, g_free);
   g_clear_pointer (&self->details_attrs, pango_attr_list_unref);
   g_clear_object (&self->quote_layout);
@@ -322,6 +327,13 @@ plx_annotation_row_get_request_mode (GtkWidget *widget)
   return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
+static void open_menu_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter);
+static void reveal_action    (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter);
+
 static void
 plx_annotation_row_class_init (PlxAnnotationRowClass *klass)
 {
@@ -335,6 +347,18 @@ plx_annotation_row_class_init (PlxAnnotationRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax_annotator/Parallax/ui/plx-annotation-row.ui");
   gtk_widget_class_bind_template_child (widget_class, PlxAnnotationRow, menu_button);
+
+  /* The card is the item a keyboard or screen reader user lands on:
+   * Enter goes to the passage, the menu key opens the card's menu. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+  gtk_widget_class_install_action (widget_class, "card.open-menu", NULL, open_menu_action);
+  gtk_widget_class_install_action (widget_class, "card.reveal", NULL, reveal_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "card.open-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "card.open-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "card.reveal", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0, "card.reveal", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "card.reveal", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "card.reveal", NULL);
 }
 
 GtkWidget *
@@ -481,10 +505,52 @@ menu_clicked_cb (PlxAnnotationRow *self)
 }
 
 static void
+open_menu_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  menu_clicked_cb (PLX_ANNOTATION_ROW (widget));
+}
+
+static void
+reveal_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PlxAnnotationRow *self = PLX_ANNOTATION_ROW (widget);
+
+  if (self->annotation != NULL)
+    gtk_widget_activate_action (widget, "win.reveal-annotation", "s", plx_annotation_get_uuid (self->annotation));
+}
+
+static void
 plx_annotation_row_init (PlxAnnotationRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   g_signal_connect_swapped (self->menu_button, "clicked", G_CALLBACK (menu_clicked_cb), self);
+}
+
+/* What a screen reader reads of the card: the passage as one sentence
+ * with its perspective, themes, note and author; the date below. */
+static void
+update_accessible (PlxAnnotationRow *self)
+{
+  g_autofree char *sentence = NULL;
+
+  if (self->annotation == NULL)
+    return;
+  sentence = plx_a11y_describe_annotation (self->annotation,
+                                           self->perspective ? plx_perspective_get_name (self->perspective) : NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sentence,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->details ? self->details : "",
+                                  -1);
+  /* The grid view's cell around the card is exposed too, as a table cell
+   * named after its type: it reads as the card. */
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, sentence, -1);
 }
 
 void
@@ -492,7 +558,6 @@ plx_annotation_row_set_annotation (PlxAnnotationRow *self,
                                    PlxAnnotation    *annotation)
 {
   g_autofree char *markup = NULL;
-  g_autofree char *accessible = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (PLX_IS_ANNOTATION_ROW (self));
@@ -512,11 +577,29 @@ plx_annotation_row_set_annotation (PlxAnnotationRow *self,
   /* A panel reuses cards: an open menu was for the passage before. */
   g_clear_pointer (&self->menu, gtk_widget_unparent);
 
-  accessible = g_strdup_printf (_("Passage: %s"), plx_annotation_get_quote (annotation));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->details ? self->details : "",
-                                  -1);
+  update_accessible (self);
+}
+
+/**
+ * plx_annotation_row_set_perspective:
+ *
+ * The perspective of the passages the card shows, whose name begins what
+ * a screen reader reads of the card; followed when it is renamed.
+ */
+void
+plx_annotation_row_set_perspective (PlxAnnotationRow *self,
+                                    PlxPerspective   *perspective)
+{
+  g_return_if_fail (PLX_IS_ANNOTATION_ROW (self));
+
+  if (self->perspective == perspective)
+    return;
+  if (self->perspective != NULL)
+    g_signal_handlers_disconnect_by_data (self->perspective, self);
+  g_set_object (&self->perspective, perspective);
+  if (perspective != NULL)
+    g_signal_connect_swapped (perspective, "notify::name", G_CALLBACK (update_accessible), self);
+  update_accessible (self);
 }
 
 /* The text the card shows below its quote: themes, note and byline. */

@@ -14,9 +14,11 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "plx-a11y.h"
 #include "plx-compare-view.h"
 #include "plx-document-map.h"
 #include "plx-heat-map.h"
+#include "plx-table-grid.h"
 
 #define RECOMPUTE_DELAY_MS 200
 
@@ -82,6 +84,38 @@ clear_grid (GtkGrid *grid)
     gtk_grid_remove (grid, child);
 }
 
+/* A label in the role it has in a table: a column or row header or a
+ * cell; the role can only be given when it is made. */
+static GtkWidget *
+label_new_with_role (const char        *text,
+                     float              xalign,
+                     const char        *css_class,
+                     GtkAccessibleRole  role)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL, "label", text, "accessible-role", role, NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* A cell of a statistics table, named by its row and column as a screen
+ * reader should read it. */
+static void
+attach_named_cell (GtkGrid    *grid,
+                   const char *text,
+                   const char *row,
+                   const char *column,
+                   int         left,
+                   int         top)
+{
+  /* Translators: a table cell read aloud: its row, its column, then what it shows */
+  g_autofree char *name = g_strdup_printf (_("%s, %s: %s"), row, column, text);
+
+  plx_table_grid_attach_cell (PLX_TABLE_GRID (grid), text, name, left, top);
+}
+
 static GtkWidget *
 label_new (const char *text,
            float       xalign,
@@ -96,10 +130,12 @@ label_new (const char *text,
 }
 
 static GtkWidget *
-perspective_label_new (PlxPerspective *perspective,
-                       const char     *extra)
+perspective_label_new (PlxPerspective    *perspective,
+                       const char        *extra,
+                       GtkAccessibleRole  role)
 {
   g_autofree char *markup = NULL;
+  g_autofree char *name = NULL;
   GtkWidget *label;
 
   /* The coloured dot carries the perspective's colour without CSS. */
@@ -107,10 +143,14 @@ perspective_label_new (PlxPerspective *perspective,
                                     plx_perspective_get_color (perspective),
                                     plx_perspective_get_name (perspective),
                                     extra ? "\n" : "", extra ? extra : "");
-  label = gtk_label_new (NULL);
+  label = g_object_new (GTK_TYPE_LABEL, "accessible-role", role, NULL);
   gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Read without the coloured dot. */
+  name = extra ? g_strdup_printf (_("%s, %s"), plx_perspective_get_name (perspective), extra)
+               : g_strdup (plx_perspective_get_name (perspective));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   return label;
 }
 
@@ -131,13 +171,15 @@ passage_matches (PlxAnnotation *annotation,
 }
 
 static GtkWidget *
-passage_button_new (PlxAnnotation *annotation)
+passage_button_new (PlxAnnotation *annotation,
+                    const char    *perspective_name)
 {
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *quote = label_new (plx_annotation_get_quote (annotation), 0, "quote");
   const char *note = plx_annotation_get_note (annotation);
-  g_autofree char *accessible = g_strdup_printf (_("Passage: %s"), plx_annotation_get_quote (annotation));
+  /* Read as its card is: with its perspective, themes, note and author. */
+  g_autofree char *accessible = plx_a11y_describe_annotation (annotation, perspective_name);
   PangoAttrList *italic = pango_attr_list_new ();
 
   pango_attr_list_insert (italic, pango_attr_style_new (PANGO_STYLE_ITALIC));
@@ -229,7 +271,8 @@ theme_header_new (PlxStatistics *stats,
                   guint          row,
                   guint          total)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *box = g_object_new (GTK_TYPE_BOX, "orientation", GTK_ORIENTATION_VERTICAL, "spacing", 2,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_ROW_HEADER, NULL);
   gboolean untagged = row == UNTAGGED_ROW (stats);
   GtkWidget *name = label_new (untagged ? _("No theme") : plx_statistics_get_theme (stats, row), 0, "heading");
   g_autofree char *detail = NULL;
@@ -252,6 +295,11 @@ theme_header_new (PlxStatistics *stats,
     detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages", total), total);
   gtk_box_append (GTK_BOX (box), label_new (detail, 0, "dim-label"));
   gtk_widget_add_css_class (gtk_widget_get_last_child (box), "caption");
+  {
+    g_autofree char *name = g_strdup_printf (_("%s, %s"), gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box))),
+                                             detail);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
   return box;
 }
 
@@ -269,12 +317,14 @@ rebuild_matrix (PlxCompareView *self)
     return;
 
   P = plx_statistics_get_n_perspectives (stats);
-  gtk_grid_attach (self->matrix, label_new (_("Theme"), 0, "heading"), 0, 0, 1, 1);
+  gtk_grid_attach (self->matrix, label_new_with_role (_("Theme"), 0, "heading", GTK_ACCESSIBLE_ROLE_COLUMN_HEADER),
+                   0, 0, 1, 1);
   for (guint p = 0; p < P; p++)
     {
       guint n = plx_statistics_get_passages (stats, p);
       g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages", n), n);
-      GtkWidget *header = perspective_label_new (plx_statistics_get_perspective (stats, p), count);
+      GtkWidget *header = perspective_label_new (plx_statistics_get_perspective (stats, p), count,
+                                                 GTK_ACCESSIBLE_ROLE_COLUMN_HEADER);
 
       gtk_widget_set_hexpand (header, TRUE);
       gtk_grid_attach (self->matrix, header, (int) p + 1, 0, 1, 1);
@@ -328,7 +378,8 @@ rebuild_matrix (PlxCompareView *self)
           GArray *cell = g_ptr_array_index (shown, p);
           PlxPerspective *perspective = plx_statistics_get_perspective (stats, p);
           g_autofree char *key = cell_key (theme, plx_perspective_get_id (perspective));
-          GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+          GtkWidget *box = g_object_new (GTK_TYPE_BOX, "orientation", GTK_ORIENTATION_VERTICAL, "spacing", 2,
+                                         "accessible-role", GTK_ACCESSIBLE_ROLE_GRID_CELL, NULL);
           guint n_all;
           guint limit;
           g_autofree char *count = NULL;
@@ -348,7 +399,8 @@ rebuild_matrix (PlxCompareView *self)
           limit = g_hash_table_contains (self->expanded, key) ? G_MAXUINT : PLX_COMPARE_VIEW_CELL_LIMIT;
           for (guint i = 0; i < cell->len && i < limit; i++)
             gtk_box_append (GTK_BOX (box),
-                            passage_button_new (plx_statistics_get_annotation (stats, g_array_index (cell, guint, i))));
+                            passage_button_new (plx_statistics_get_annotation (stats, g_array_index (cell, guint, i)),
+                                                plx_perspective_get_name (perspective)));
           if (cell->len > limit)
             {
               g_autofree char *more = g_strdup_printf (_("Show %u More"), cell->len - limit);
@@ -407,9 +459,12 @@ rebuild_statistics (PlxCompareView *self)
   gtk_label_set_text (self->summary_label, summary);
 
   for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
-    gtk_grid_attach (self->perspectives_grid, label_new (_(headers[c]), 1, "dim-label"), (int) c + 1, 0, 1, 1);
+    gtk_grid_attach (self->perspectives_grid,
+                     label_new_with_role (_(headers[c]), 1, "dim-label", GTK_ACCESSIBLE_ROLE_COLUMN_HEADER),
+                     (int) c + 1, 0, 1, 1);
   for (guint p = 0; p < P; p++)
     {
+      const char *name = plx_perspective_get_name (plx_statistics_get_perspective (stats, p));
       guint passages = plx_statistics_get_passages (stats, p);
       guint overlapping = plx_statistics_get_overlapping (stats, p);
       double share = plx_statistics_get_share (stats, p);
@@ -417,9 +472,11 @@ rebuild_statistics (PlxCompareView *self)
       g_autofree char *characters = g_strdup_printf ("%u", plx_statistics_get_characters (stats, p));
       g_autofree char *percent = format_percent (share);
       g_autofree char *touching = g_strdup_printf ("%u (%.0f%%)", overlapping, passages ? 100.0 * overlapping / passages : 0.0);
-      GtkWidget *share_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *share_box = g_object_new (GTK_TYPE_BOX, "spacing", 6,
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_GRID_CELL, NULL);
+      g_autofree char *share_name = g_strdup_printf (_("%s, %s: %s"), name, _(headers[2]), percent);
       GtkWidget *bar = gtk_level_bar_new_for_interval (0, 1);
-      g_autofree char *bar_label = g_strdup_printf (_("%s share of the text"), plx_perspective_get_name (plx_statistics_get_perspective (stats, p)));
+      g_autofree char *bar_label = g_strdup_printf (_("%s share of the text"), name);
 
       gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), share);
       gtk_widget_set_size_request (bar, 120, -1);
@@ -428,32 +485,56 @@ rebuild_statistics (PlxCompareView *self)
       gtk_box_append (GTK_BOX (share_box), bar);
       gtk_box_append (GTK_BOX (share_box), label_new (percent, 1, "numeric"));
       gtk_widget_set_halign (share_box, GTK_ALIGN_END);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (share_box), GTK_ACCESSIBLE_PROPERTY_LABEL, share_name, -1);
+      gtk_widget_set_focusable (share_box, TRUE);
+      gtk_widget_add_css_class (share_box, "table-cell");
 
-      gtk_grid_attach (self->perspectives_grid, perspective_label_new (plx_statistics_get_perspective (stats, p), NULL), 0, (int) p + 1, 1, 1);
-      gtk_grid_attach (self->perspectives_grid, label_new (n_passages, 1, "numeric"), 1, (int) p + 1, 1, 1);
-      gtk_grid_attach (self->perspectives_grid, label_new (characters, 1, "numeric"), 2, (int) p + 1, 1, 1);
+      gtk_grid_attach (self->perspectives_grid,
+                       perspective_label_new (plx_statistics_get_perspective (stats, p), NULL, GTK_ACCESSIBLE_ROLE_ROW_HEADER),
+                       0, (int) p + 1, 1, 1);
+      attach_named_cell (self->perspectives_grid, n_passages, name, _(headers[0]), 1, (int) p + 1);
+      attach_named_cell (self->perspectives_grid, characters, name, _(headers[1]), 2, (int) p + 1);
       gtk_grid_attach (self->perspectives_grid, share_box, 3, (int) p + 1, 1, 1);
-      gtk_grid_attach (self->perspectives_grid, label_new (touching, 1, "numeric"), 4, (int) p + 1, 1, 1);
+      attach_named_cell (self->perspectives_grid, touching, name, _(headers[3]), 4, (int) p + 1);
     }
 
   for (guint q = 0; q < P; q++)
     gtk_grid_attach (self->cooccurrence_grid,
-                     perspective_label_new (plx_statistics_get_perspective (stats, q), NULL), (int) q + 1, 0, 1, 1);
+                     perspective_label_new (plx_statistics_get_perspective (stats, q), NULL, GTK_ACCESSIBLE_ROLE_COLUMN_HEADER),
+                     (int) q + 1, 0, 1, 1);
   for (guint p = 0; p < P; p++)
     {
+      const char *row = plx_perspective_get_name (plx_statistics_get_perspective (stats, p));
+
       gtk_grid_attach (self->cooccurrence_grid,
-                       perspective_label_new (plx_statistics_get_perspective (stats, p), NULL), 0, (int) p + 1, 1, 1);
+                       perspective_label_new (plx_statistics_get_perspective (stats, p), NULL, GTK_ACCESSIBLE_ROLE_ROW_HEADER),
+                       0, (int) p + 1, 1, 1);
       for (guint q = 0; q < P; q++)
         {
+          const char *column = plx_perspective_get_name (plx_statistics_get_perspective (stats, q));
           g_autofree char *text = NULL;
+          g_autofree char *name = NULL;
 
           if (p == q)
-            text = g_strdup ("—");
+            {
+              text = g_strdup ("—");
+              /* Translators: an Overlaps cell of a perspective with itself, read aloud */
+              name = g_strdup_printf (_("%s with itself: not counted"), row);
+            }
           else
-            /* Translators: characters covered by both · passages touching */
-            text = g_strdup_printf (_("%u ch · %u"), plx_statistics_get_cooccurrence (stats, p, q),
-                                    plx_statistics_get_cooccurrence_passages (stats, p, q));
-          gtk_grid_attach (self->cooccurrence_grid, label_new (text, 1, "numeric"), (int) q + 1, (int) p + 1, 1, 1);
+            {
+              guint characters = plx_statistics_get_cooccurrence (stats, p, q);
+              guint touching = plx_statistics_get_cooccurrence_passages (stats, p, q);
+
+              /* Translators: characters covered by both · passages touching */
+              text = g_strdup_printf (_("%u ch · %u"), characters, touching);
+              /* Translators: an Overlaps cell read aloud: row perspective, column
+               * perspective, characters both cover, then the row perspective's
+               * passages that touch one of the column perspective's */
+              name = g_strdup_printf (_("%s with %s: %u characters in common; %s passages touching %s ones: %u"),
+                                      row, column, characters, row, column, touching);
+            }
+          plx_table_grid_attach_cell (PLX_TABLE_GRID (self->cooccurrence_grid), text, name, (int) q + 1, (int) p + 1);
         }
     }
 }
@@ -720,6 +801,7 @@ plx_compare_view_class_init (PlxCompareViewClass *klass)
 
   g_type_ensure (PLX_TYPE_DOCUMENT_MAP);
   g_type_ensure (PLX_TYPE_HEAT_MAP);
+  g_type_ensure (PLX_TYPE_TABLE_GRID);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax_annotator/Parallax/ui/plx-compare-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, box);
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, filter_entry);
@@ -753,6 +835,10 @@ plx_compare_view_init (PlxCompareView *self)
 
   g_signal_connect_swapped (self->filter_entry, "search-changed", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (sort_changed_cb), self);
+  plx_a11y_name_dropdown (self->sort_dropdown, _("Sort by"));
+  plx_a11y_name_scroller (GTK_WIDGET (self->summary_label), _("Compare the perspectives"));
+  plx_a11y_name_scroller (GTK_WIDGET (self->matrix), _("Themes"));
+  plx_a11y_name_scroller (GTK_WIDGET (self->heat_map), _("Sections"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Compare the perspectives"), -1);
   recompute (self);
 }

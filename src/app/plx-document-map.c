@@ -22,6 +22,7 @@
 #define LANE_GAP   1
 #define BAND_ROWS  32
 #define N_SHADES   4   /* none, one passage, two or three, more */
+#define N_STRETCHES 20 /* what the arrow keys step through: 5% each */
 
 typedef struct {
   guint start;
@@ -57,6 +58,7 @@ struct _PlxDocumentMap
   guint           viewport_start;
   guint           viewport_end;
   guint           last_activated;
+  guint           stretch;       /* where the keyboard is, of N_STRETCHES */
 };
 
 static void orientable_iface_init (GtkOrientableIface *iface);
@@ -442,6 +444,23 @@ plx_document_map_snapshot (GtkWidget   *widget,
                                                        MIN ((i + 1) * BAND_ROWS, self->n_rows), cross, scale,
                                                        &foreground);
   draw (self, snapshot, width, height, self->bands, BAND_ROWS, &foreground);
+
+  /* The stretch the keyboard is on. */
+  if (gtk_widget_has_visible_focus (widget))
+    {
+      float along = vertical ? height : width;
+      float first = along * self->stretch / N_STRETCHES;
+      float extent = MAX (2.0f, along / N_STRETCHES);
+      graphene_rect_t rect = vertical ? GRAPHENE_RECT_INIT (0, first, width, extent)
+                                      : GRAPHENE_RECT_INIT (first, 0, extent, height);
+      GskRoundedRect outline;
+      GdkRGBA colors[4];
+
+      for (guint i = 0; i < 4; i++)
+        colors[i] = foreground;
+      gsk_rounded_rect_init_from_rect (&outline, &rect, 0);
+      gtk_snapshot_append_border (snapshot, &outline, (float[4]) { 2, 2, 2, 2 }, colors);
+    }
 }
 
 static void
@@ -511,6 +530,8 @@ drag_update_cb (PlxDocumentMap *self,
   activate_at (self, self->orientation == GTK_ORIENTATION_VERTICAL ? y + dy : x + dx);
 }
 
+static void update_accessible (PlxDocumentMap *self);
+
 static void
 model_changed_cb (PlxDocumentMap *self,
                   guint           position,
@@ -529,6 +550,8 @@ model_changed_cb (PlxDocumentMap *self,
     }
   else
     self->spans_dirty = TRUE;
+  if (gtk_widget_has_focus (GTK_WIDGET (self)))
+    update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -537,6 +560,137 @@ perspectives_changed_cb (PlxDocumentMap *self)
 {
   self->spans_dirty = TRUE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* The code points [@start, @end) that stretch @stretch covers. */
+static void
+stretch_range (PlxDocumentMap *self,
+               guint           stretch,
+               guint          *start,
+               guint          *end)
+{
+  guint length = document_length (self);
+
+  *start = (guint) ((guint64) length * stretch / N_STRETCHES);
+  *end = (guint) ((guint64) length * (stretch + 1) / N_STRETCHES);
+}
+
+/* What a screen reader reads of the stretch the keyboard is on: where
+ * it is as the name, how many passages of each perspective touch it as
+ * the description. */
+static void
+update_accessible (PlxDocumentMap *self)
+{
+  guint lanes = n_lanes (self);
+  g_autofree guint *counts = NULL;
+  g_autoptr(GString) coverage = g_string_new (NULL);
+  g_autofree char *name = NULL;
+  const PlxSection *sections = NULL;
+  const char *section = NULL;
+  guint n_sections = 0;
+  guint start, end;
+
+  if (self->document == NULL || lanes == 0)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document map"),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("The passages of each perspective along the document, one lane per perspective"),
+                                      -1);
+      return;
+    }
+  if (self->spans_dirty)
+    rebuild_spans (self);
+  stretch_range (self, self->stretch, &start, &end);
+  counts = g_new0 (guint, lanes);
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const Span *span = &g_array_index (self->spans, Span, i);
+
+      if (span->start < end && span->end > start && span->lane < lanes)
+        counts[span->lane]++;
+    }
+  for (guint lane = 0; lane < lanes; lane++)
+    {
+      g_autoptr(PlxPerspective) perspective = g_list_model_get_item (self->perspectives, lane);
+      g_autofree char *part = NULL;
+
+      if (counts[lane] == 0)
+        /* Translators: a perspective with no passage in a stretch of the document map */
+        part = g_strdup_printf (_("%s: none"), plx_perspective_get_name (perspective));
+      else
+        part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u passage", "%s: %u passages", counts[lane]),
+                                plx_perspective_get_name (perspective), counts[lane]);
+      g_string_append (coverage, lane == 0 ? "" : _("; "));
+      g_string_append (coverage, part);
+    }
+
+  /* Before the first heading: the title and lead, as in the statistics. */
+  section = plx_document_get_title (self->document);
+  sections = plx_document_get_sections (self->document, &n_sections);
+  for (guint i = 0; i < n_sections; i++)
+    if (sections[i].start <= start && start < MAX (sections[i].end, sections[i].start + 1))
+      section = sections[i].title;
+  if (section != NULL && *section != '\0')
+    /* Translators: a stretch of the document map read aloud: the map,
+     * from and to what share of the text, the section it begins in */
+    name = g_strdup_printf (_("Document map, %u–%u%% of the text, in “%s”"),
+                            self->stretch * 100 / N_STRETCHES, (self->stretch + 1) * 100 / N_STRETCHES, section);
+  else
+    /* Translators: a stretch of the document map read aloud */
+    name = g_strdup_printf (_("Document map, %u–%u%% of the text"),
+                            self->stretch * 100 / N_STRETCHES, (self->stretch + 1) * 100 / N_STRETCHES);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, coverage->str,
+                                  -1);
+}
+
+/* "map.step": moves the keyboard by the stretches given, to the first
+ * or last one with G_MININT or G_MAXINT. */
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PlxDocumentMap *self = PLX_DOCUMENT_MAP (widget);
+  gint64 stretch = (gint64) self->stretch + g_variant_get_int32 (parameter);
+
+  plx_document_map_set_stretch (self, (guint) CLAMP (stretch, 0, N_STRETCHES - 1));
+}
+
+/* "map.go": the text at the start of the stretch, with the caret there. */
+static void
+go_action (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  PlxDocumentMap *self = PLX_DOCUMENT_MAP (widget);
+  guint start, end;
+
+  if (self->document == NULL)
+    return;
+  stretch_range (self, self->stretch, &start, &end);
+  gtk_widget_activate_action (widget, "win.read-at-offset", "u", start);
+}
+
+static void
+add_key_bindings (GtkWidgetClass *widget_class)
+{
+  const struct { guint key; int step; } steps[] = {
+    { GDK_KEY_Up, -1 }, { GDK_KEY_KP_Up, -1 }, { GDK_KEY_Left, -1 }, { GDK_KEY_KP_Left, -1 },
+    { GDK_KEY_Down, 1 }, { GDK_KEY_KP_Down, 1 }, { GDK_KEY_Right, 1 }, { GDK_KEY_KP_Right, 1 },
+    { GDK_KEY_Page_Up, -5 }, { GDK_KEY_KP_Page_Up, -5 }, { GDK_KEY_Page_Down, 5 }, { GDK_KEY_KP_Page_Down, 5 },
+    { GDK_KEY_Home, G_MININT }, { GDK_KEY_KP_Home, G_MININT }, { GDK_KEY_End, G_MAXINT }, { GDK_KEY_KP_End, G_MAXINT },
+  };
+  const guint go[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter, GDK_KEY_space, GDK_KEY_KP_Space };
+
+  gtk_widget_class_install_action (widget_class, "map.step", "i", step_action);
+  gtk_widget_class_install_action (widget_class, "map.go", NULL, go_action);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    gtk_widget_class_add_binding_action (widget_class, steps[i].key, 0, "map.step", "i", steps[i].step);
+  for (guint i = 0; i < G_N_ELEMENTS (go); i++)
+    gtk_widget_class_add_binding_action (widget_class, go[i], 0, "map.go", NULL);
 }
 
 static void
@@ -645,7 +799,11 @@ plx_document_map_class_init (PlxDocumentMapClass *klass)
   g_object_class_override_property (object_class, PROP_ORIENTATION, "orientation");
 
   gtk_widget_class_set_css_name (widget_class, "documentmap");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  /* Not an image: it takes focus and the arrow keys walk it. A button, as Enter
+   * goes there; GTK 4.8 exposes the generic widget role as a filler,
+   * which screen readers pass over. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
+  add_key_bindings (widget_class);
 }
 
 static void
@@ -667,12 +825,18 @@ plx_document_map_init (PlxDocumentMap *self)
   g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_swapped (focus, "enter", G_CALLBACK (update_accessible), self);
+    g_signal_connect_swapped (focus, "enter", G_CALLBACK (gtk_widget_queue_draw), self);
+    g_signal_connect_swapped (focus, "leave", G_CALLBACK (gtk_widget_queue_draw), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  }
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), _("Where each perspective’s passages are; click to go there"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document map"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("The passages of each perspective along the document, one lane per perspective"),
-                                  -1);
+  update_accessible (self);
 }
 
 GtkWidget *
@@ -709,7 +873,28 @@ plx_document_map_set_model (PlxDocumentMap *self,
   if (perspectives != NULL)
     g_signal_connect_swapped (perspectives, "items-changed", G_CALLBACK (perspectives_changed_cb), self);
   self->viewport_start = self->viewport_end = 0;
+  self->stretch = 0;
   perspectives_changed_cb (self);
+  update_accessible (self);
+}
+
+/* Moves the keyboard to stretch @stretch of the map's twenty. */
+void
+plx_document_map_set_stretch (PlxDocumentMap *self,
+                              guint           stretch)
+{
+  g_return_if_fail (PLX_IS_DOCUMENT_MAP (self));
+
+  self->stretch = MIN (stretch, N_STRETCHES - 1);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+plx_document_map_get_stretch (PlxDocumentMap *self)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT_MAP (self), 0);
+  return self->stretch;
 }
 
 /* The part of the document on screen, shaded on the map. */

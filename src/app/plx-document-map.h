@@ -2,7 +2,10 @@
  * one lane per perspective, in the perspective's colour.
  *
  * Clicking or dragging activates "win.scroll-to-offset" with the
- * code-point offset under the pointer (a "u" target).
+ * code-point offset under the pointer (a "u" target). It takes focus:
+ * the arrow keys step through twenty stretches of the document, each
+ * named with its coverage per perspective for screen readers, and Enter
+ * activates "win.read-at-offset" with the stretch's first offset.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
@@ -25,6 +28,9 @@ void         plx_document_map_set_viewport  (PlxDocumentMap *self,
                                              guint           start,
                                              guint           end);
 guint        plx_document_map_get_n_lanes   (PlxDocumentMap *self);
+void         plx_document_map_set_stretch   (PlxDocumentMap *self,
+                                             guint           stretch);
+guint        plx_document_map_get_stretch   (PlxDocumentMap *self);
 const guint *plx_document_map_get_buckets   (PlxDocumentMap *self,
                                              guint           lane,
                                              guint          *n_buckets);

@@ -21,6 +21,7 @@ struct _PlxHeatMap
   GtkWidget      parent_instance;
 
   PlxStatistics *statistics;
+  guint          section;      /* the row the keyboard is on */
 };
 
 G_DEFINE_FINAL_TYPE (PlxHeatMap, plx_heat_map, GTK_TYPE_WIDGET)
@@ -127,10 +128,121 @@ static void
 plx_heat_map_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
 {
+  PlxHeatMap *self = PLX_HEAT_MAP (widget);
   GdkRGBA foreground;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &foreground);
-  draw (PLX_HEAT_MAP (widget), snapshot, &foreground);
+  draw (self, snapshot, &foreground);
+
+  /* The section the keyboard is on. */
+  if (gtk_widget_has_visible_focus (widget) && self->statistics != NULL &&
+      self->section < plx_statistics_get_n_sections (self->statistics))
+    {
+      int width, height;
+      GskRoundedRect outline;
+      GdkRGBA colors[4] = { foreground, foreground, foreground, foreground };
+
+      natural_size (self, &width, &height);
+      gsk_rounded_rect_init_from_rect (&outline,
+                                       &GRAPHENE_RECT_INIT (0, (self->section + 1) * (ROW_HEIGHT + CELL_GAP) - 1,
+                                                            width, ROW_HEIGHT + 2),
+                                       0);
+      gtk_snapshot_append_border (snapshot, &outline, (float[4]) { 2, 2, 2, 2 }, colors);
+    }
+}
+
+/* What a screen reader reads of the section the keyboard is on: the
+ * section as the name, each perspective's share of it as the
+ * description. */
+static void
+update_accessible (PlxHeatMap *self)
+{
+  PlxStatistics *stats = self->statistics;
+  g_autoptr(GString) coverage = g_string_new (NULL);
+  g_autofree char *name = NULL;
+  guint sections = stats ? plx_statistics_get_n_sections (stats) : 0;
+
+  if (sections == 0)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sections by perspective"),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("How much of each section each perspective covers"),
+                                      -1);
+      return;
+    }
+  /* Translators: a row of the Sections heat map read aloud: the map, the
+   * section's title, its number and how many there are */
+  name = g_strdup_printf (_("Sections by perspective, “%s”, section %u of %u"),
+                          plx_statistics_get_section_title (stats, self->section), self->section + 1, sections);
+  for (guint p = 0; p < plx_statistics_get_n_perspectives (stats); p++)
+    {
+      guint passages = plx_statistics_get_section_passages (stats, self->section, p);
+      g_autofree char *part = NULL;
+
+      /* Translators: a perspective's cover of one section, read aloud:
+       * name, share of the section, characters, passages */
+      part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %.0f%%, %u characters, %u passage",
+                                           "%s: %.0f%%, %u characters, %u passages", passages),
+                              plx_perspective_get_name (plx_statistics_get_perspective (stats, p)),
+                              plx_statistics_get_section_share (stats, self->section, p) * 100,
+                              plx_statistics_get_section_characters (stats, self->section, p), passages);
+      g_string_append (coverage, p == 0 ? "" : _("; "));
+      g_string_append (coverage, part);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, coverage->str,
+                                  -1);
+}
+
+/* "heatmap.step": moves the keyboard by the sections given, to the
+ * first or last one with G_MININT or G_MAXINT. */
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PlxHeatMap *self = PLX_HEAT_MAP (widget);
+  guint sections = self->statistics ? plx_statistics_get_n_sections (self->statistics) : 0;
+  gint64 section = (gint64) self->section + g_variant_get_int32 (parameter);
+
+  if (sections > 0)
+    plx_heat_map_set_section (self, (guint) CLAMP (section, 0, (gint64) sections - 1));
+}
+
+/* "heatmap.go": the text at the start of the section, with the caret
+ * there. */
+static void
+go_action (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  PlxHeatMap *self = PLX_HEAT_MAP (widget);
+  guint start, end;
+
+  if (self->statistics == NULL || self->section >= plx_statistics_get_n_sections (self->statistics))
+    return;
+  plx_statistics_get_section_range (self->statistics, self->section, &start, &end);
+  gtk_widget_activate_action (widget, "win.read-at-offset", "u", start);
+}
+
+static void
+add_key_bindings (GtkWidgetClass *widget_class)
+{
+  const struct { guint key; int step; } steps[] = {
+    { GDK_KEY_Up, -1 }, { GDK_KEY_KP_Up, -1 }, { GDK_KEY_Left, -1 }, { GDK_KEY_KP_Left, -1 },
+    { GDK_KEY_Down, 1 }, { GDK_KEY_KP_Down, 1 }, { GDK_KEY_Right, 1 }, { GDK_KEY_KP_Right, 1 },
+    { GDK_KEY_Home, G_MININT }, { GDK_KEY_KP_Home, G_MININT }, { GDK_KEY_End, G_MAXINT }, { GDK_KEY_KP_End, G_MAXINT },
+  };
+  const guint go[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter, GDK_KEY_space, GDK_KEY_KP_Space };
+
+  gtk_widget_class_install_action (widget_class, "heatmap.step", "i", step_action);
+  gtk_widget_class_install_action (widget_class, "heatmap.go", NULL, go_action);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    gtk_widget_class_add_binding_action (widget_class, steps[i].key, 0, "heatmap.step", "i", steps[i].step);
+  for (guint i = 0; i < G_N_ELEMENTS (go); i++)
+    gtk_widget_class_add_binding_action (widget_class, go[i], 0, "heatmap.go", NULL);
 }
 
 static void
@@ -234,7 +346,11 @@ plx_heat_map_class_init (PlxHeatMapClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "heatmap");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  /* Not an image: it takes focus and the arrow keys walk its sections. A button, as Enter
+   * goes there; GTK 4.8 exposes the generic widget role as a filler,
+   * which screen readers pass over. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
+  add_key_bindings (widget_class);
 }
 
 static void
@@ -242,11 +358,15 @@ plx_heat_map_init (PlxHeatMap *self)
 {
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sections by perspective"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("How much of each section each perspective covers"),
-                                  -1);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_swapped (focus, "enter", G_CALLBACK (gtk_widget_queue_draw), self);
+    g_signal_connect_swapped (focus, "leave", G_CALLBACK (gtk_widget_queue_draw), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  }
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  update_accessible (self);
 }
 
 GtkWidget *
@@ -270,8 +390,32 @@ plx_heat_map_set_statistics (PlxHeatMap    *self,
 
   if (!g_set_object (&self->statistics, statistics))
     return;
+  if (statistics == NULL || self->section >= plx_statistics_get_n_sections (statistics))
+    self->section = 0;
+  update_accessible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATISTICS]);
+}
+
+/* Moves the keyboard to section @section. */
+void
+plx_heat_map_set_section (PlxHeatMap *self,
+                          guint       section)
+{
+  g_return_if_fail (PLX_IS_HEAT_MAP (self));
+
+  if (self->statistics == NULL || section >= plx_statistics_get_n_sections (self->statistics))
+    return;
+  self->section = section;
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+plx_heat_map_get_section (PlxHeatMap *self)
+{
+  g_return_val_if_fail (PLX_IS_HEAT_MAP (self), 0);
+  return self->section;
 }
 
 /* Saves the table at its natural size, dark on white. */

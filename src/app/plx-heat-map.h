@@ -1,5 +1,8 @@
 /* plx-heat-map.h: the section × perspective table, each cell shaded by the
- * share of the section the perspective covers.
+ * share of the section the perspective covers. It takes focus: the arrow
+ * keys step through the sections, each named with every perspective's
+ * share for screen readers, and Enter activates "win.read-at-offset" with
+ * the section's first offset.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -16,6 +19,9 @@ GtkWidget     *plx_heat_map_new            (void);
 PlxStatistics *plx_heat_map_get_statistics (PlxHeatMap     *self);
 void           plx_heat_map_set_statistics (PlxHeatMap     *self,
                                             PlxStatistics  *statistics);
+void           plx_heat_map_set_section    (PlxHeatMap     *self,
+                                            guint           section);
+guint          plx_heat_map_get_section    (PlxHeatMap     *self);
 gboolean       plx_heat_map_save_png       (PlxHeatMap     *self,
                                             GFile          *file,
                                             GError        **error);

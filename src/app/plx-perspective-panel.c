@@ -116,10 +116,13 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item)
+             GtkListItem              *item,
+             PlxPerspectivePanel      *self)
 {
-  plx_annotation_row_set_annotation (PLX_ANNOTATION_ROW (gtk_list_item_get_child (item)),
-                                     gtk_list_item_get_item (item));
+  PlxAnnotationRow *row = PLX_ANNOTATION_ROW (gtk_list_item_get_child (item));
+
+  plx_annotation_row_set_perspective (row, self->perspective);
+  plx_annotation_row_set_annotation (row, gtk_list_item_get_item (item));
 }
 
 static void
@@ -131,6 +134,30 @@ row_activated_cb (PlxPerspectivePanel *self,
   if (annotation != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.reveal-annotation", "s",
                                 plx_annotation_get_uuid (annotation));
+}
+
+/* The list of cards is one Tab stop, entered at the card focused last;
+ * the arrow keys move from card to card. GTK 4.8's grid view otherwise
+ * lets Tab walk its cards the first time round only, and from then on
+ * land on the last card and leave: the order changed from one round to
+ * the next. */
+static gboolean
+plx_perspective_panel_focus_vfunc (GtkWidget        *widget,
+                                   GtkDirectionType  direction)
+{
+  PlxPerspectivePanel *self = PLX_PERSPECTIVE_PANEL (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    {
+      /* Nothing follows the list in the panel; the menu comes before. */
+      if (direction == GTK_DIR_TAB_FORWARD)
+        return FALSE;
+      if (direction == GTK_DIR_TAB_BACKWARD)
+        return gtk_widget_child_focus (GTK_WIDGET (self->menu_button), direction);
+    }
+  return GTK_WIDGET_CLASS (plx_perspective_panel_parent_class)->focus (widget, direction);
 }
 
 static GMenuModel *
@@ -185,6 +212,7 @@ plx_perspective_panel_class_init (PlxPerspectivePanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = plx_perspective_panel_dispose;
+  widget_class->focus = plx_perspective_panel_focus_vfunc;
 
   g_type_ensure (PLX_TYPE_SCROLLABLE_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax_annotator/Parallax/ui/plx-perspective-panel.ui");
@@ -203,6 +231,7 @@ plx_perspective_panel_init (PlxPerspectivePanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 }
+
 
 GtkWidget *
 plx_perspective_panel_new (PlxPerspective *perspective,
@@ -223,7 +252,7 @@ plx_perspective_panel_new (PlxPerspective *perspective,
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   gtk_grid_view_set_factory (self->list_view, factory);
   gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
@@ -286,6 +315,42 @@ plx_perspective_panel_set_query (PlxPerspectivePanel *self,
   else
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
+}
+
+/* Focus on the panel's passages (the one focused last, else the first),
+ * or on its menu while it has none. */
+void
+plx_perspective_panel_focus (PlxPerspectivePanel *self)
+{
+  g_return_if_fail (PLX_IS_PERSPECTIVE_PANEL (self));
+
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(PlxAnnotation) first = NULL;
+  GtkWidget *focus;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0 || root == NULL)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->menu_button));
+      return;
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  focus = gtk_root_get_focus (root);
+  if (focus != NULL && gtk_widget_get_ancestor (focus, PLX_TYPE_ANNOTATION_ROW) != NULL)
+    return;
+
+  /* Until a card has had the focus, the grid view takes it itself. */
+  first = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
+  for (GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *card = gtk_widget_get_first_child (cell);
+
+      if (PLX_IS_ANNOTATION_ROW (card) && plx_annotation_row_get_annotation (PLX_ANNOTATION_ROW (card)) == first)
+        {
+          gtk_widget_grab_focus (card);
+          return;
+        }
+    }
 }
 
 void

@@ -20,5 +20,6 @@ void            plx_perspective_panel_set_query       (PlxPerspectivePanel *self
                                                        const char          *theme);
 void            plx_perspective_panel_set_number      (PlxPerspectivePanel *self,
                                                        guint                number);
+void            plx_perspective_panel_focus           (PlxPerspectivePanel *self);
 
 G_END_DECLS

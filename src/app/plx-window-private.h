@@ -69,6 +69,11 @@ struct _PlxWindow
   AdwViewStack         *view_stack;
   PlxCompareView       *compare_view;
   PlxDocumentMap       *document_map;
+
+  /* The passages at the caret (plx-window-a11y.c) */
+  GtkPopover           *caret_popover;
+  GtkLabel             *caret_heading;
+  GtkListBox           *caret_list;
 };
 
 
@@ -96,5 +101,8 @@ void _plx_window_toast              (PlxWindow      *self,
 void _plx_window_io_class_init      (GtkWidgetClass *widget_class);
 void _plx_window_io_start           (PlxWindow      *self);
 void _plx_window_io_stop            (PlxWindow      *self);
+void _plx_window_a11y_class_init    (GtkWidgetClass *widget_class);
+void _plx_window_a11y_init          (PlxWindow      *self);
+void _plx_window_a11y_dispose       (PlxWindow      *self);
 
 G_END_DECLS

@@ -93,6 +93,17 @@ reader_took_over_cb (PlxWindow *self)
     self->scroll_frames_left = 1;
 }
 
+/* The same for the "scroll" and "key-pressed" signals, which return
+ * whether the event was handled: it was not, it goes on. Connected to the
+ * function above, they returned whatever was left in a register, and a
+ * key could be swallowed (Ctrl+2 after Enter on the map). */
+static gboolean
+reader_took_over_event_cb (PlxWindow *self)
+{
+  reader_took_over_cb (self);
+  return FALSE;
+}
+
 static void
 scroll_to_target (PlxWindow *self)
 {
@@ -775,6 +786,9 @@ reveal_annotation_action (GtkWidget  *widget,
   gtk_text_buffer_select_range (buffer, &start, &end);
   _plx_window_scroll_to_offset (self, plx_annotation_get_start (annotation), FALSE);
 
+  /* A flash still on: its timeout goes with it, or it would outlive the
+   * window (its id was overwritten below and dispose missed it). */
+  g_clear_handle_id (&self->flash_source, g_source_remove);
   clear_flash_cb (self);
   gtk_text_buffer_apply_tag (buffer, self->flash_tag, &start, &end);
   self->flash_source = g_timeout_add (FLASH_MS, clear_flash_cb, self);
@@ -1268,6 +1282,7 @@ plx_window_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->tag_popover));
       self->tag_popover = NULL;
     }
+  _plx_window_a11y_dispose (self);
   g_clear_pointer (&self->panels, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLX_TYPE_WINDOW);
   g_clear_object (&self->highlighter);
@@ -1341,6 +1356,7 @@ plx_window_class_init (PlxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, document_map);
   gtk_widget_class_install_action (widget_class, "win.scroll-to-offset", "u", scroll_to_offset_action);
   _plx_window_io_class_init (widget_class);
+  _plx_window_a11y_class_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.tag-selection", "i", tag_selection_action);
   gtk_widget_class_install_action (widget_class, "win.reveal-annotation", "s", reveal_annotation_action);
@@ -1442,9 +1458,9 @@ plx_window_init (PlxWindow *self)
     gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
     gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
     g_signal_connect_swapped (scroll, "scroll-begin", G_CALLBACK (reader_took_over_cb), self);
-    g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (reader_took_over_cb), self);
+    g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (reader_took_over_event_cb), self);
     g_signal_connect_swapped (press, "pressed", G_CALLBACK (reader_took_over_cb), self);
-    g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (reader_took_over_cb), self);
+    g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (reader_took_over_event_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self->text_scroller), scroll);
     gtk_widget_add_controller (GTK_WIDGET (self->text_scroller), GTK_EVENT_CONTROLLER (press));
     gtk_widget_add_controller (GTK_WIDGET (self), key);
@@ -1455,6 +1471,7 @@ plx_window_init (PlxWindow *self)
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (apply_query), self);
   g_signal_connect_swapped (self->theme_dropdown, "notify::selected", G_CALLBACK (apply_query), self);
   _plx_window_document_init (self);
+  _plx_window_a11y_init (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
