@@ -16,21 +16,38 @@
   "Emoji: peace 🕊️, family 👩‍👩‍👧, flags 🇦🇲🇦🇿.\n" \
   "Combining: q\xcc\x87 and å.\n"
 
+/* A storage backend the project tests run against: each test that goes
+ * through the project's interface runs once per entry of
+ * plx_test_backends (the SQLite file today; a team server later). */
 typedef struct {
-  char       *dir;
-  char       *path;
-  PlxProject *project;
+  const char  *name;
+  const char  *file_name;
+  PlxProject *(*create) (const char *location, GError **error);
+  PlxProject *(*open)   (const char *location, GError **error);
+} PlxTestBackend;
+
+G_GNUC_UNUSED static const PlxTestBackend plx_test_backends[] = {
+  { "sqlite", "test.parallax", plx_project_create, plx_project_open },
+};
+
+typedef struct {
+  char                 *dir;
+  char                 *path;
+  PlxProject           *project;
+  const PlxTestBackend *backend;
 } Fixture;
 
+/* @data: the PlxTestBackend, or NULL for the SQLite file. */
 G_GNUC_UNUSED static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
 
+  fixture->backend = data != NULL ? data : &plx_test_backends[0];
   fixture->dir = plx_test_make_tempdir ();
-  fixture->path = g_build_filename (fixture->dir, "test.parallax", NULL);
-  fixture->project = plx_project_create (fixture->path, &error);
+  fixture->path = g_build_filename (fixture->dir, fixture->backend->file_name, NULL);
+  fixture->project = fixture->backend->create (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->project);
 }
@@ -51,7 +68,7 @@ reopen (Fixture *fixture)
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&fixture->project);
-  fixture->project = plx_project_open (fixture->path, &error);
+  fixture->project = fixture->backend->open (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->project);
 }

@@ -1013,26 +1013,34 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  for (guint b = 0; b < G_N_ELEMENTS (plx_test_backends); b++)
+    {
+      const PlxTestBackend *backend = &plx_test_backends[b];
 
-  ADD ("/core/project/create/defaults", test_create_defaults);
-  ADD ("/core/project/create/existing", test_create_existing);
-  ADD ("/core/project/round-trip", test_round_trip);
-  ADD ("/core/project/open-another", test_open_another);
-  ADD ("/core/project/open-async", test_open_async);
-  ADD ("/core/project/update", test_update);
-  ADD ("/core/project/delete", test_delete);
-  ADD ("/core/project/list/filters", test_list_filters);
-  ADD ("/core/project/list/themes", test_list_themes);
-  ADD ("/core/project/perspectives/edit", test_perspectives);
-  ADD ("/core/project/perspectives/remove", test_perspective_remove);
-  ADD ("/core/project/signal/changes-committed", test_signal);
-  ADD ("/core/project/apply", test_apply);
-  ADD ("/core/project/transactions/outer-rollback", test_transactions_outer_rollback);
-  ADD ("/core/project/transactions/inner-rollback", test_transactions_inner_rollback);
+#define ADD(path, func) \
+  G_STMT_START { \
+    g_autofree char *full = g_strdup_printf ("/core/project/%s/%s", backend->name, path); \
+    g_test_add (full, Fixture, backend, fixture_set_up, func, fixture_tear_down); \
+  } G_STMT_END
+
+      ADD ("create/defaults", test_create_defaults);
+      ADD ("create/existing", test_create_existing);
+      ADD ("round-trip", test_round_trip);
+      ADD ("open-another", test_open_another);
+      ADD ("open-async", test_open_async);
+      ADD ("update", test_update);
+      ADD ("delete", test_delete);
+      ADD ("list/filters", test_list_filters);
+      ADD ("list/themes", test_list_themes);
+      ADD ("perspectives/edit", test_perspectives);
+      ADD ("perspectives/remove", test_perspective_remove);
+      ADD ("signal/changes-committed", test_signal);
+      ADD ("apply", test_apply);
+      ADD ("transactions/outer-rollback", test_transactions_outer_rollback);
+      ADD ("transactions/inner-rollback", test_transactions_inner_rollback);
 
 #undef ADD
+    }
 
   return g_test_run ();
 }
