@@ -1,5 +1,6 @@
 /* main.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "parallax"
 #include <locale.h>
 #include <glib/gi18n.h>
 

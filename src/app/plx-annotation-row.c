@@ -1,5 +1,6 @@
 /* plx-annotation-row.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-annotation-row"
 #include <string.h>
 #include <glib/gi18n.h>
 

@@ -1,5 +1,6 @@
 /* plx-highlighter.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-highlighter"
 #include <stdlib.h>
 #include <string.h>
 

@@ -5,6 +5,7 @@
  * not on screen (another tab) and in headless tests.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-png"
 #include <glib/gi18n.h>
 
 #include "plx-png.h"

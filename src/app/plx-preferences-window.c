@@ -1,5 +1,6 @@
 /* plx-preferences-window.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-preferences-window"
 #include <glib/gi18n.h>
 
 #include "plx-preferences-window.h"

@@ -1,5 +1,6 @@
 /* plx-profile.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-profile"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

@@ -8,6 +8,7 @@
  * child and answers the height question itself.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-scrollable-bin"
 #include "plx-scrollable-bin.h"
 
 struct _PlxScrollableBin

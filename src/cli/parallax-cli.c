@@ -1,6 +1,7 @@
 /* parallax-cli.c: the project from the command line, over the same core
  * as the app. Exit status: 0 success, 1 failure, 2 bad usage.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "parallax-cli"
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>

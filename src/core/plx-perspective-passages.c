@@ -12,6 +12,7 @@
  * unchanged: no copy of the old source is needed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-perspective-passages"
 #include "plx-perspective-passages.h"
 
 struct _PlxPerspectivePassages

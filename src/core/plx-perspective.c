@@ -1,5 +1,6 @@
 /* plx-perspective.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-perspective"
 #include <string.h>
 
 #include "plx-perspective.h"

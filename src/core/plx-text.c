@@ -1,5 +1,6 @@
 /* plx-text.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-text"
 #include <string.h>
 #include <glib/gi18n-lib.h>
 

@@ -204,6 +204,18 @@ def check_store(root):
     return errors, f'{n} files checked'
 
 
+def check_log_domain(root):
+    """Every source file names its log domain, so messages say where they
+    come from."""
+    errors, n = [], 0
+    for path in sorted(glob.glob(os.path.join(root, 'src', '**', '*.c'), recursive=True)):
+        n += 1
+        with open(path, encoding='utf-8') as f:
+            if not re.search(r'^#define G_LOG_DOMAIN "', f.read(), re.M):
+                errors.append(f'{os.path.relpath(path, root)}: no G_LOG_DOMAIN')
+    return errors, f'{n} files checked'
+
+
 def self_test():
     """The SQL check must catch what it is for."""
     import tempfile
@@ -224,7 +236,7 @@ def main(argv):
     self_test()
     root, what = argv[1], argv[2]
     errors, summary = {'sql': check_sql, 'shell': check_shell, 'flatpak': check_flatpak,
-                       'store': check_store}[what](root)
+                       'store': check_store, 'log-domain': check_log_domain}[what](root)
     for e in errors:
         print(e, file=sys.stderr)
     print(f'check-hygiene {what}: {summary}, {len(errors)} problem(s)')

@@ -1,6 +1,7 @@
 /* plx-format-csv.c: one row per annotation (RFC 4180), for spreadsheets
  * and statistics packages; export only. Written by plx-exporter.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-format-csv"
 #include <glib/gi18n-lib.h>
 
 #include "plx-format.h"

@@ -2,6 +2,7 @@
  * every field, optionally the documents' text. Written by plx-exporter.c,
  * read by plx-importer.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-format-native"
 #include <glib/gi18n-lib.h>
 
 #include "plx-format.h"

@@ -2,6 +2,7 @@
  * model's MUSTs on import. Written by plx-exporter.c, read by
  * plx-importer.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-format-w3c"
 #include <glib/gi18n-lib.h>
 
 #include "plx-format.h"
