@@ -36,6 +36,10 @@ struct _PlxWindow
   guint                 scroll_tick;
   guint                 scroll_frames_left;
   double                scroll_yalign;
+  guint                 popup_tick;       /* the popover waits for its passage */
+  guint                 popup_frames_left;
+  gboolean              popup_seen;
+  GdkRectangle          popup_rect;
   GCancellable         *busy_cancellable; /* the long task under way */
   GCancellable         *opening_cancellable; /* a project opened elsewhere */
   guint                 sync_source;
@@ -96,5 +100,7 @@ void _plx_window_toast              (PlxWindow      *self,
 void _plx_window_io_class_init      (GtkWidgetClass *widget_class);
 void _plx_window_io_start           (PlxWindow      *self);
 void _plx_window_io_stop            (PlxWindow      *self);
+void _plx_window_popup_tag_popover  (PlxWindow      *self);
+void _plx_window_cancel_popup       (PlxWindow      *self);
 
 G_END_DECLS

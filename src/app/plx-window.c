@@ -89,6 +89,7 @@ top_visible_offset (PlxWindow *self)
 static void
 reader_took_over_cb (PlxWindow *self)
 {
+  _plx_window_cancel_popup (self);
   if (self->scroll_tick != 0)
     self->scroll_frames_left = 1;
 }
@@ -572,25 +573,6 @@ tag_range (PlxWindow          *self,
 }
 
 static void
-point_popover_at_range (PlxWindow *self,
-                        guint      start,
-                        guint      end)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GtkTextIter iter;
-  GdkRectangle rect;
-  int x, y;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) end);
-  gtk_text_view_get_iter_location (self->text_view, &iter, &rect);
-  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &x, &y);
-  rect.x = x;
-  rect.y = y;
-  rect.width = MAX (rect.width, 1);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->tag_popover), &rect);
-}
-
-static void
 open_tag_popover (PlxWindow *self,
                   guint      start,
                   guint      end)
@@ -602,8 +584,7 @@ open_tag_popover (PlxWindow *self,
   self->tag_start = start;
   self->tag_end = end;
   plx_tag_popover_prepare (self->tag_popover, title, 0, NULL, "");
-  point_popover_at_range (self, start, end);
-  gtk_popover_popup (GTK_POPOVER (self->tag_popover));
+  _plx_window_popup_tag_popover (self);
 }
 
 static void
@@ -831,8 +812,9 @@ edit_annotation_action (GtkWidget  *widget,
                            plx_annotation_get_perspective_id (annotation),
                            plx_annotation_get_themes (annotation),
                            plx_annotation_get_note (annotation));
-  point_popover_at_range (self, plx_annotation_get_start (annotation), plx_annotation_get_end (annotation));
-  gtk_popover_popup (GTK_POPOVER (self->tag_popover));
+  self->tag_start = plx_annotation_get_start (annotation);
+  self->tag_end = plx_annotation_get_end (annotation);
+  _plx_window_popup_tag_popover (self);
 }
 
 static void
@@ -1252,6 +1234,7 @@ plx_window_dispose (GObject *object)
   g_clear_handle_id (&self->layout_source, g_source_remove);
   g_clear_handle_id (&self->themes_source, g_source_remove);
   _plx_window_io_stop (self);
+  _plx_window_cancel_popup (self);
   g_clear_object (&self->opening_cancellable);
   if (self->scroll_tick != 0)
     {

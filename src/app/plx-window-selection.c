@@ -1,0 +1,110 @@
+/* plx-window-selection.c: the tagging popover, opened where the passage
+ * it is about can be seen.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-window"
+
+#include "plx-window-private.h"
+
+/* How long the popover waits for its passage to be scrolled into view
+ * (frames, about five seconds). */
+#define POPUP_WAIT_FRAMES 300
+
+/* Where, in the text view's own coordinates, the popover should point for
+ * [tag_start, tag_end): at the passage's end if that is on screen, else at
+ * its start. FALSE when neither is on screen (a popover pointed outside
+ * its parent gets a negative size and GTK cannot place it). */
+static gboolean
+passage_on_screen (PlxWindow    *self,
+                   GdkRectangle *rect)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkWidget *view = GTK_WIDGET (self->text_view);
+  guint offsets[2] = { self->tag_end, self->tag_start };
+  GdkRectangle visible;
+
+  if (!gtk_widget_get_mapped (view) || gtk_widget_get_width (view) <= 0)
+    return FALSE;
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+    {
+      GdkRectangle location;
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offsets[i]);
+      gtk_text_view_get_iter_location (self->text_view, &iter, &location);
+      if (location.y < visible.y || location.y + location.height > visible.y + visible.height)
+        continue;
+      gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                             location.x, location.y, &rect->x, &rect->y);
+      rect->x = CLAMP (rect->x, 0, gtk_widget_get_width (view) - 1);
+      rect->width = 1;
+      rect->height = MAX (location.height, 1);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+popup_at (PlxWindow          *self,
+          const GdkRectangle *rect)
+{
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->tag_popover), rect);
+  gtk_popover_popup (GTK_POPOVER (self->tag_popover));
+}
+
+/* Waits until the passage is on screen and has stayed in one place for a
+ * frame (the first scroll lands on an estimate, see settle_scroll_cb). */
+static gboolean
+popup_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  PlxWindow *self = data;
+  GdkRectangle rect;
+  gboolean shown = passage_on_screen (self, &rect);
+
+  if (shown && self->popup_seen && gdk_rectangle_equal (&rect, &self->popup_rect))
+    {
+      self->popup_tick = 0;
+      popup_at (self, &rect);
+      return G_SOURCE_REMOVE;
+    }
+  self->popup_seen = shown;
+  self->popup_rect = rect;
+  if (--self->popup_frames_left == 0)
+    {
+      self->popup_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* Opens the tagging popover at [tag_start, tag_end): at once if it is on
+ * screen, else once it has been scrolled there. */
+void
+_plx_window_popup_tag_popover (PlxWindow *self)
+{
+  GdkRectangle rect;
+
+  _plx_window_cancel_popup (self);
+  if (passage_on_screen (self, &rect))
+    {
+      popup_at (self, &rect);
+      return;
+    }
+  if (self->scroll_tick == 0)
+    _plx_window_scroll_to_offset (self, self->tag_start, FALSE);
+  self->popup_seen = FALSE;
+  self->popup_frames_left = POPUP_WAIT_FRAMES;
+  self->popup_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), popup_tick_cb, self, NULL);
+}
+
+/* The reader went on with something else: a popover that has not opened
+ * yet would come out of nowhere. */
+void
+_plx_window_cancel_popup (PlxWindow *self)
+{
+  if (self->popup_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->popup_tick);
+  self->popup_tick = 0;
+}
