@@ -17,6 +17,7 @@
 #include "plx-compare-view.h"
 #include "plx-document-map.h"
 #include "plx-heat-map.h"
+#include "plx-wheel.h"
 
 #define RECOMPUTE_DELAY_MS 200
 
@@ -748,6 +749,9 @@ plx_compare_view_init (PlxCompareView *self)
   self->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->row_themes = g_ptr_array_new ();
 
+  /* The wheel over the wide tables scrolls the view. */
+  plx_wheel_pass_through (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->matrix), GTK_TYPE_SCROLLED_WINDOW)));
+  plx_wheel_pass_through (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->heat_map), GTK_TYPE_SCROLLED_WINDOW)));
   g_signal_connect_swapped (self->filter_entry, "search-changed", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (sort_changed_cb), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Compare the perspectives"), -1);
