@@ -805,6 +805,40 @@ test_window_export_dialog (Fixture       *fixture,
   }
 }
 
+/* Issue 18, item 4: a document with a long title neither makes the window
+ * wide (the switcher shortens it) nor moves the header when documents are
+ * switched. */
+static void
+test_window_long_title (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *switcher = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), PLX_TYPE_WINDOW, "document_dropdown"));
+  gint64 essay_id = plx_document_get_id (plx_window_get_document (fixture->window));
+  g_autoptr(GString) markdown = g_string_new ("# A very long title");
+  int before_min, after_min, essay_width, long_width, nat;
+
+  gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_HORIZONTAL, -1, &before_min, &nat, NULL, NULL);
+  for (int i = 0; i < 12; i++)
+    g_string_append (markdown, ", which goes on and on");
+  g_string_append (markdown, "\n\nText.\n");
+  add_document (fixture, "long.md", markdown->str);
+  run_frames (100);
+  g_assert_true (gtk_widget_get_visible (switcher));
+  g_assert_cmpint (strlen (plx_document_get_title (plx_window_get_document (fixture->window))), >, 200);
+
+  gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_HORIZONTAL, -1, &after_min, &nat, NULL, NULL);
+  g_assert_cmpint (after_min, <=, 800);
+  g_assert_cmpint (after_min, <=, before_min + 300);
+  long_width = gtk_widget_get_width (switcher);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (switcher), ==, plx_document_get_title (plx_window_get_document (fixture->window)));
+
+  plx_window_show_document (fixture->window, essay_id);
+  wait_for_document (fixture->window);
+  run_frames (100);
+  essay_width = gtk_widget_get_width (switcher);
+  g_assert_cmpint (essay_width, ==, long_width);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -824,6 +858,7 @@ main (int argc, char **argv)
   g_test_add ("/window/cancel-load", Fixture, NULL, fixture_set_up, test_window_cancel_load, fixture_tear_down);
   g_test_add ("/window/paragraph-runs", Fixture, NULL, fixture_set_up, test_window_paragraph_runs, fixture_tear_down);
   g_test_add ("/window/opening", Fixture, NULL, fixture_set_up, test_window_opening, fixture_tear_down);
+  g_test_add ("/window/long-title", Fixture, NULL, fixture_set_up, test_window_long_title, fixture_tear_down);
   g_test_add ("/window/export-dialog", Fixture, NULL, fixture_set_up, test_window_export_dialog, fixture_tear_down);
   return g_test_run ();
 }
