@@ -67,6 +67,8 @@ struct _PlxWindow
   GtkStack             *panels_stack;
   GtkBox               *columns_box;
   GtkStack             *tabs_stack;
+  GtkWidget            *tabs_squeezer;
+  GtkDropDown          *tabs_dropdown;
   GtkRevealer          *busy_revealer;
   GtkLabel             *busy_label;
   GtkProgressBar       *busy_progress;

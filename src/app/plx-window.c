@@ -281,6 +281,51 @@ place_panels (PlxWindow *self)
   gtk_stack_set_visible_child_name (self->panels_stack, self->narrow ? "tabs" : "columns");
 }
 
+/* Whether every panel fits side by side in @width, each at least as wide
+ * as it asks: else the last ones would be cut off. */
+static gboolean
+columns_fit (PlxWindow *self,
+             int        width)
+{
+  int widest = 0;
+
+  for (guint i = 0; i < self->panels->len; i++)
+    {
+      int minimum;
+
+      gtk_widget_measure (g_ptr_array_index (self->panels, i), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &minimum, NULL, NULL, NULL);
+      widest = MAX (widest, minimum);
+    }
+  return width >= widest * (int) self->panels->len;
+}
+
+/* The drop-down that stands in for the tabs where they do not fit. */
+static void
+tabs_dropdown_selected_cb (PlxWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (self->tabs_stack);
+  guint selected = gtk_drop_down_get_selected (self->tabs_dropdown);
+
+  if (selected != GTK_INVALID_LIST_POSITION && !gtk_selection_model_is_selected (pages, selected))
+    gtk_selection_model_select_item (pages, selected, TRUE);
+}
+
+static void
+visible_tab_changed_cb (PlxWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (self->tabs_stack);
+  GtkWidget *visible = gtk_stack_get_visible_child (self->tabs_stack);
+
+  for (guint i = 0; visible != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      if (gtk_stack_page_get_child (GTK_STACK_PAGE (page)) == visible && gtk_drop_down_get_selected (self->tabs_dropdown) != i)
+        gtk_drop_down_set_selected (self->tabs_dropdown, i);
+    }
+}
+
 void
 _plx_window_rebuild_panels (PlxWindow *self)
 {
@@ -304,6 +349,8 @@ _plx_window_rebuild_panels (PlxWindow *self)
   place_panels (self);
   apply_query (self);
   plx_tag_popover_set_perspectives (self->tag_popover, perspectives);
+  /* Another number of panels may fit side by side, or no longer. */
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
@@ -349,9 +396,10 @@ plx_window_size_allocate (GtkWidget *widget,
                           int        baseline)
 {
   PlxWindow *self = PLX_WINDOW (widget);
-  gboolean narrow = width < COLUMNS_MIN_WIDTH;
+  gboolean narrow;
 
   GTK_WIDGET_CLASS (plx_window_parent_class)->size_allocate (widget, width, height, baseline);
+  narrow = width < COLUMNS_MIN_WIDTH || !columns_fit (self, gtk_widget_get_width (GTK_WIDGET (self->panels_stack)));
 
   /* The widget tree must not change during allocation. */
   if (narrow != self->narrow)
@@ -1316,6 +1364,8 @@ plx_window_class_init (PlxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, panels_stack);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, columns_box);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, tabs_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, tabs_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, tabs_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, busy_revealer);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, busy_label);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, busy_progress);
@@ -1435,6 +1485,16 @@ plx_window_init (PlxWindow *self)
   text_menu = build_text_menu ();
   gtk_text_view_set_extra_menu (self->text_view, text_menu);
 
+  {
+    g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (self->tabs_stack);
+    GtkExpression *title = gtk_property_expression_new (GTK_TYPE_STACK_PAGE, NULL, "title");
+
+    gtk_drop_down_set_expression (self->tabs_dropdown, title);
+    gtk_expression_unref (title);
+    gtk_drop_down_set_model (self->tabs_dropdown, G_LIST_MODEL (pages));
+    g_signal_connect_swapped (self->tabs_dropdown, "notify::selected", G_CALLBACK (tabs_dropdown_selected_cb), self);
+    g_signal_connect_swapped (self->tabs_stack, "notify::visible-child", G_CALLBACK (visible_tab_changed_cb), self);
+  }
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (apply_query), self);
   g_signal_connect_swapped (self->theme_dropdown, "notify::selected", G_CALLBACK (apply_query), self);
   _plx_window_document_init (self);

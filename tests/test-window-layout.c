@@ -1,0 +1,174 @@
+/* test-window-layout.c: the perspectives' panels side by side or as tabs,
+ * whatever their number and the window's width.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <adwaita.h>
+#include <string.h>
+
+#include "plx-application.h"
+#include "plx-core.h"
+#include "plx-test-gtk.h"
+#include "plx-test-utils.h"
+#include "plx-window.h"
+
+typedef struct {
+  char      *dir;
+  char      *path;
+  PlxWindow *window;
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+run_frames (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  fixture->dir = plx_test_make_tempdir ();
+  fixture->path = g_build_filename (fixture->dir, "test.parallax", NULL);
+  plx_application_ensure_default_project (fixture->path, &error);
+  g_assert_no_error (error);
+
+  fixture->window = g_object_ref_sink (plx_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
+  plx_window_open_project (fixture->window, fixture->path, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  while ((plx_window_get_document (fixture->window) == NULL || plx_window_get_loading (fixture->window)) &&
+         g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (plx_window_get_document (fixture->window));
+  run_frames (200);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate ();
+  g_clear_object (&fixture->window);
+  plx_test_remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static GtkWidget *
+child_of (PlxWindow  *window,
+          const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), PLX_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static gboolean
+wait_for_compact (PlxWindow *window,
+                  gboolean   compact)
+{
+  for (int i = 0; i < 100 && plx_window_get_compact (window) != compact; i++)
+    run_frames (50);
+  run_frames (100);
+  return plx_window_get_compact (window) == compact;
+}
+
+/* Every panel lies within the part of the row of columns on screen. */
+static void
+assert_columns_whole (PlxWindow *window)
+{
+  GtkWidget *columns = child_of (window, "columns_box");
+  GtkWidget *scroller = gtk_widget_get_ancestor (columns, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t shown;
+  guint n = 0;
+
+  g_assert_true (gtk_widget_compute_bounds (scroller, GTK_WIDGET (window), &shown));
+  for (GtkWidget *panel = gtk_widget_get_first_child (columns); panel != NULL; panel = gtk_widget_get_next_sibling (panel), n++)
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (panel, GTK_WIDGET (window), &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, shown.origin.x - 0.5);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, shown.origin.x + shown.size.width + 0.5);
+    }
+  g_assert_cmpuint (n, ==, 5);
+}
+
+/* Issue 18, item 5: with a fifth perspective the columns no longer fit
+ * the 1600-pixel window and become tabs, all five shown; given room
+ * (the divider moved), they are columns again, none cut off; in a narrow
+ * window, where the five tabs do not fit either, a drop-down names them
+ * all and switches between them. */
+static void
+test_five_perspectives (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  PlxWindow *window = fixture->window;
+  PlxProject *project = plx_window_get_project (window);
+  GtkStack *tabs = GTK_STACK (child_of (window, "tabs_stack"));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (child_of (window, "tabs_dropdown"));
+  AdwSqueezer *squeezer = ADW_SQUEEZER (child_of (window, "tabs_squeezer"));
+  GtkPaned *paned = GTK_PANED (gtk_widget_get_ancestor (child_of (window, "panels_stack"), GTK_TYPE_PANED));
+  g_autoptr(PlxPerspective) turkish = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) pages = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
+  g_assert_true (wait_for_compact (window, FALSE));
+  turkish = plx_project_add_perspective (project, "Turkish", NULL, &error);
+  g_assert_no_error (error);
+  g_object_ref (turkish);
+
+  g_assert_true (wait_for_compact (window, TRUE));
+  pages = G_LIST_MODEL (gtk_stack_get_pages (tabs));
+  g_assert_cmpuint (g_list_model_get_n_items (pages), ==, 5);
+  g_assert_true (adw_squeezer_get_visible_child (squeezer) != GTK_WIDGET (dropdown));
+
+  /* Room for five columns. */
+  gtk_paned_set_position (paned, 400);
+  g_assert_true (wait_for_compact (window, FALSE));
+  assert_columns_whole (window);
+
+  /* Narrow: a drop-down of the five names, which switches the tab. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 800);
+  g_assert_true (wait_for_compact (window, TRUE));
+  g_assert_true (adw_squeezer_get_visible_child (squeezer) == GTK_WIDGET (dropdown));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dropdown)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 5);
+  gtk_drop_down_set_selected (dropdown, 4);
+  g_assert_cmpstr (gtk_stack_page_get_title (gtk_stack_get_page (tabs, gtk_stack_get_visible_child (tabs))), ==, "Turkish");
+  gtk_drop_down_set_selected (dropdown, 3);
+  g_assert_cmpstr (gtk_stack_page_get_title (gtk_stack_get_page (tabs, gtk_stack_get_visible_child (tabs))), ==, "Russian");
+  /* And follows the tabs switched otherwise. */
+  gtk_stack_set_visible_child (tabs, gtk_widget_get_first_child (GTK_WIDGET (tabs)));
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/window-layout/five-perspectives", Fixture, NULL, fixture_set_up, test_five_perspectives, fixture_tear_down);
+  return g_test_run ();
+}
