@@ -177,6 +177,131 @@ test_edit_off_screen (Fixture       *fixture,
   run_frames (100);
 }
 
+/* The message dialog open over @window, if any. */
+static AdwMessageDialog *
+message_over (PlxWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static GtkEventController *
+controller_named (GtkWidget  *widget,
+                  const char *name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), name) == 0)
+        return controller;
+    }
+  g_assert_not_reached ();
+}
+
+/* A key pressed in the text, as the text view's key controller gets it. */
+static gboolean
+press_key (PlxWindow *window,
+           guint      keyval)
+{
+  GtkEventController *keys = controller_named (GTK_WIDGET (plx_window_get_text_view (window)), "plx-text-keys");
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+  iterate ();
+  return handled;
+}
+
+static guint
+passages_of (PlxWindow *window,
+             guint      position)
+{
+  return g_list_model_get_n_items (plx_window_get_panel_model (window, perspective_id (window, position)));
+}
+
+/* Issue 18, item 7: tagging lets go of the selection, so the next digit
+ * does nothing rather than tag it again; a passage selected by clicking
+ * its card is not tagged by a digit either; Escape lets go of a
+ * selection; and the same span tagged with the same perspective twice is
+ * asked about first. */
+static void
+test_selection_after_tagging (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  PlxWindow *window = fixture->window;
+  GtkTextBuffer *buffer = buffer_of (window);
+  g_autoptr(PlxAnnotation) armenian = NULL;
+  AdwMessageDialog *dialog;
+
+  select_range (window, 200, 260);
+  g_assert_true (press_key (window, GDK_KEY_1));
+  g_assert_cmpuint (passages_of (window, 0), ==, 1);
+  g_assert_false (gtk_text_buffer_get_has_selection (buffer));
+
+  /* Nothing selected any more: the digit is not taken. */
+  g_assert_false (press_key (window, GDK_KEY_2));
+  g_assert_cmpuint (passages_of (window, 1), ==, 0);
+
+  /* A passage shown from its card is selected, but not by the reader. */
+  armenian = g_list_model_get_item (plx_window_get_panel_model (window, perspective_id (window, 0)), 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reveal-annotation", "s", plx_annotation_get_uuid (armenian));
+  g_assert_true (gtk_text_buffer_get_has_selection (buffer));
+  g_assert_false (press_key (window, GDK_KEY_2));
+  g_assert_cmpuint (passages_of (window, 1), ==, 0);
+
+  /* Escape lets go of it. */
+  g_assert_true (press_key (window, GDK_KEY_Escape));
+  g_assert_false (gtk_text_buffer_get_has_selection (buffer));
+  g_assert_false (press_key (window, GDK_KEY_Escape));
+
+  /* A fresh selection is tagged, with another perspective too. */
+  select_range (window, 200, 260);
+  g_assert_true (press_key (window, GDK_KEY_2));
+  g_assert_cmpuint (passages_of (window, 1), ==, 1);
+  g_assert_false (gtk_text_buffer_get_has_selection (buffer));
+
+  /* The same span and perspective again: asked; cancelled, nothing. */
+  select_range (window, 200, 260);
+  g_assert_true (press_key (window, GDK_KEY_1));
+  dialog = message_over (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Tag the Passage Again?");
+  g_assert_cmpuint (passages_of (window, 0), ==, 1);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_cmpuint (passages_of (window, 0), ==, 1);
+  g_assert_false (gtk_text_buffer_get_has_selection (buffer));
+
+  /* Confirmed, tagged twice. */
+  select_range (window, 200, 260);
+  g_assert_true (press_key (window, GDK_KEY_1));
+  dialog = message_over (window);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "tag");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_cmpuint (passages_of (window, 0), ==, 2);
+  g_assert_false (gtk_text_buffer_get_has_selection (buffer));
+
+  /* A different span is not a duplicate. */
+  select_range (window, 200, 261);
+  g_assert_true (press_key (window, GDK_KEY_1));
+  g_assert_null (message_over (window));
+  g_assert_cmpuint (passages_of (window, 0), ==, 3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -185,5 +310,6 @@ main (int argc, char **argv)
   adw_init ();
 
   g_test_add ("/tagging/edit-off-screen", Fixture, NULL, fixture_set_up, test_edit_off_screen, fixture_tear_down);
+  g_test_add ("/tagging/selection-after-tagging", Fixture, NULL, fixture_set_up, test_selection_after_tagging, fixture_tear_down);
   return g_test_run ();
 }

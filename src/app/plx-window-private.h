@@ -40,6 +40,8 @@ struct _PlxWindow
   guint                 popup_frames_left;
   gboolean              popup_seen;
   GdkRectangle          popup_rect;
+  gboolean              selection_fresh;  /* made by the reader, not yet tagged */
+  gboolean              selecting;        /* the window itself moves the selection */
   GCancellable         *busy_cancellable; /* the long task under way */
   GCancellable         *opening_cancellable; /* a project opened elsewhere */
   guint                 sync_source;
@@ -104,5 +106,28 @@ void _plx_window_io_start           (PlxWindow      *self);
 void _plx_window_io_stop            (PlxWindow      *self);
 void _plx_window_popup_tag_popover  (PlxWindow      *self);
 void _plx_window_cancel_popup       (PlxWindow      *self);
+gboolean _plx_window_add_tag        (PlxWindow          *self,
+                                     guint               start,
+                                     guint               end,
+                                     gint64              perspective_id,
+                                     const char * const *themes,
+                                     const char         *note);
+void _plx_window_clear_selection    (PlxWindow      *self);
+void _plx_window_select_for_reader  (PlxWindow      *self,
+                                     const GtkTextIter *start,
+                                     const GtkTextIter *end);
+void _plx_window_selection_moved    (PlxWindow      *self,
+                                     const GtkTextIter *location,
+                                     GtkTextMark    *mark);
+PlxAnnotation *_plx_window_find_duplicate (PlxWindow *self,
+                                           guint      start,
+                                           guint      end,
+                                           gint64     perspective_id);
+void _plx_window_ask_duplicate      (PlxWindow          *self,
+                                     guint               start,
+                                     guint               end,
+                                     gint64              perspective_id,
+                                     const char * const *themes,
+                                     const char         *note);
 
 G_END_DECLS

@@ -1,7 +1,10 @@
-/* plx-window-selection.c: the tagging popover, opened where the passage
- * it is about can be seen.
+/* plx-window-selection.c: the selection in the text, and the tagging
+ * popover, opened where the passage it is about can be seen.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "plx-window"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "plx-window-private.h"
 
@@ -107,4 +110,134 @@ _plx_window_cancel_popup (PlxWindow *self)
   if (self->popup_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->popup_tick);
   self->popup_tick = 0;
+}
+
+/* ---- the selection ---- */
+
+/* Lets go of the selection, leaving the cursor where it ended. */
+void
+_plx_window_clear_selection (PlxWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  self->selection_fresh = FALSE;
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return;
+  self->selecting = TRUE;
+  gtk_text_buffer_place_cursor (buffer, &end);
+  self->selecting = FALSE;
+}
+
+/* Selects a passage to show it (its card was clicked): not a selection
+ * the reader made, so a digit does not tag it again. */
+void
+_plx_window_select_for_reader (PlxWindow         *self,
+                               const GtkTextIter *start,
+                               const GtkTextIter *end)
+{
+  self->selecting = TRUE;
+  gtk_text_buffer_select_range (gtk_text_view_get_buffer (self->text_view), start, end);
+  self->selecting = FALSE;
+  self->selection_fresh = FALSE;
+}
+
+/* ::mark-set of the buffer: the reader moved the cursor or the selection. */
+void
+_plx_window_selection_moved (PlxWindow         *self,
+                             const GtkTextIter *location,
+                             GtkTextMark       *mark)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+
+  if (self->selecting)
+    return;
+  if (mark == gtk_text_buffer_get_insert (buffer) || mark == gtk_text_buffer_get_selection_bound (buffer))
+    self->selection_fresh = TRUE;
+}
+
+/* ---- the same passage tagged twice ---- */
+
+PlxAnnotation *
+_plx_window_find_duplicate (PlxWindow *self,
+                            guint      start,
+                            guint      end,
+                            gint64     perspective_id)
+{
+  g_autoptr(GPtrArray) covering = NULL;
+
+  if (self->annotations == NULL)
+    return NULL;
+  covering = plx_annotation_list_at_offset (self->annotations, start);
+  for (guint i = 0; i < covering->len; i++)
+    {
+      PlxAnnotation *annotation = g_ptr_array_index (covering, i);
+
+      if (plx_annotation_get_start (annotation) == start && plx_annotation_get_end (annotation) == end &&
+          plx_annotation_get_perspective_id (annotation) == perspective_id)
+        return annotation;
+    }
+  return NULL;
+}
+
+typedef struct {
+  guint   start;
+  guint   end;
+  gint64  perspective_id;
+  char  **themes;
+  char   *note;
+} PendingTag;
+
+static void
+pending_tag_free (gpointer data)
+{
+  PendingTag *pending = data;
+
+  g_strfreev (pending->themes);
+  g_free (pending->note);
+  g_free (pending);
+}
+
+static void
+duplicate_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       PlxWindow        *self)
+{
+  PendingTag *pending = g_object_get_data (G_OBJECT (dialog), "pending");
+
+  if (g_strcmp0 (response, "tag") == 0 && self->document != NULL)
+    _plx_window_add_tag (self, pending->start, pending->end, pending->perspective_id,
+                         (const char * const *) pending->themes, pending->note);
+  else
+    _plx_window_clear_selection (self);
+}
+
+void
+_plx_window_ask_duplicate (PlxWindow          *self,
+                           guint               start,
+                           guint               end,
+                           gint64              perspective_id,
+                           const char * const *themes,
+                           const char         *note)
+{
+  PlxPerspective *perspective = plx_project_find_perspective (self->project, perspective_id);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  PendingTag *pending = g_new0 (PendingTag, 1);
+
+  pending->start = start;
+  pending->end = end;
+  pending->perspective_id = perspective_id;
+  pending->themes = g_strdupv ((char **) themes);
+  pending->note = g_strdup (note);
+
+  body = g_strdup_printf (_("This passage is already tagged “%s”. Tag it with that perspective a second time?"),
+                          perspective ? plx_perspective_get_name (perspective) : "");
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Tag the Passage Again?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "tag", _("_Tag Again"), NULL);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "pending", pending, pending_tag_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (duplicate_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -593,13 +593,14 @@ author_name (PlxWindow *self)
   return g_strdup (g_get_real_name ());
 }
 
-static gboolean
-tag_range (PlxWindow          *self,
-           guint               start,
-           guint               end,
-           gint64              perspective_id,
-           const char * const *themes,
-           const char         *note)
+/* Tags [start, end) at once; the selection it came from is done with. */
+gboolean
+_plx_window_add_tag (PlxWindow          *self,
+                     guint               start,
+                     guint               end,
+                     gint64              perspective_id,
+                     const char * const *themes,
+                     const char         *note)
 {
   g_autoptr(PlxAnnotation) annotation = NULL;
   g_autoptr(GError) error = NULL;
@@ -617,7 +618,24 @@ tag_range (PlxWindow          *self,
       plx_window_show_error (self, _("Could Not Tag the Passage"), error);
       return FALSE;
     }
+  _plx_window_clear_selection (self);
   return TRUE;
+}
+
+/* The same passage tagged twice with the same perspective is most likely
+ * a slip: asked first. */
+static void
+tag_range (PlxWindow          *self,
+           guint               start,
+           guint               end,
+           gint64              perspective_id,
+           const char * const *themes,
+           const char         *note)
+{
+  if (_plx_window_find_duplicate (self, start, end, perspective_id))
+    _plx_window_ask_duplicate (self, start, end, perspective_id, themes, note);
+  else
+    _plx_window_add_tag (self, start, end, perspective_id, themes, note);
 }
 
 static void
@@ -660,6 +678,8 @@ tag_popover_save_cb (PlxWindow *self)
       }
     if (annotation == NULL || !plx_history_update_annotation (self->history, annotation, &error))
       plx_window_show_error (self, _("Could Not Save the Passage"), error);
+    else
+      _plx_window_clear_selection (self);
   }
 }
 
@@ -708,7 +728,8 @@ text_released_cb (GtkGestureClick *gesture,
     open_tag_popover (self, start, end);
 }
 
-/* Digits 1–9 on a selection tag it with that perspective at once. */
+/* Digits 1–9 on a selection tag it with that perspective at once; Escape
+ * lets go of the selection. */
 static gboolean
 text_key_pressed_cb (GtkEventControllerKey *controller,
                      guint                  keyval,
@@ -721,7 +742,14 @@ text_key_pressed_cb (GtkEventControllerKey *controller,
 
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
     return FALSE;
-  if (digit < '1' || digit > '9' || !get_selection (self, &start, &end))
+  if (keyval == GDK_KEY_Escape && get_selection (self, &start, &end))
+    {
+      _plx_window_clear_selection (self);
+      return TRUE;
+    }
+  /* Only a selection the reader made: not what is left selected after
+   * tagging, nor a passage shown from its card. */
+  if (digit < '1' || digit > '9' || !self->selection_fresh || !get_selection (self, &start, &end))
     return FALSE;
   gtk_widget_activate_action (GTK_WIDGET (self), "win.tag-selection", "i", (int) (digit - '0'));
   return TRUE;
@@ -801,7 +829,7 @@ reveal_annotation_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, "annotate");
   gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) plx_annotation_get_start (annotation));
   gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) plx_annotation_get_end (annotation));
-  gtk_text_buffer_select_range (buffer, &start, &end);
+  _plx_window_select_for_reader (self, &start, &end);
   _plx_window_scroll_to_offset (self, plx_annotation_get_start (annotation), FALSE);
 
   clear_flash_cb (self);
@@ -1444,6 +1472,7 @@ plx_window_init (PlxWindow *self)
    * for a book. */
   gtk_text_buffer_set_enable_undo (buffer, FALSE);
   create_text_tags (buffer);
+  g_signal_connect_swapped (buffer, "mark-set", G_CALLBACK (_plx_window_selection_moved), self);
   self->flash_tag = gtk_text_buffer_create_tag (buffer, "flash",
                                                 "background-rgba", &(GdkRGBA) { 0.94, 0.89, 0.26, 0.7 },
                                                 "weight", PANGO_WEIGHT_BOLD, NULL);
@@ -1459,6 +1488,7 @@ plx_window_init (PlxWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (release));
 
   keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (keys, "plx-text-keys");
   g_signal_connect (keys, "key-pressed", G_CALLBACK (text_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
 
