@@ -42,6 +42,7 @@ struct _PlxWindow
   GdkRectangle          popup_rect;
   gboolean              selection_fresh;  /* made by the reader, not yet tagged */
   gboolean              selecting;        /* the window itself moves the selection */
+  guint                 click_popup_source; /* a double click, unless a third follows */
   GCancellable         *busy_cancellable; /* the long task under way */
   GCancellable         *opening_cancellable; /* a project opened elsewhere */
   guint                 sync_source;
@@ -113,6 +114,19 @@ gboolean _plx_window_add_tag        (PlxWindow          *self,
                                      const char * const *themes,
                                      const char         *note);
 void _plx_window_clear_selection    (PlxWindow      *self);
+void _plx_window_open_tag_popover   (PlxWindow      *self,
+                                     guint           start,
+                                     guint           end);
+void _plx_window_text_pressed       (PlxWindow      *self,
+                                     int             n_press,
+                                     double          x,
+                                     double          y,
+                                     GtkGestureClick *gesture);
+void _plx_window_text_released      (PlxWindow      *self,
+                                     int             n_press,
+                                     double          x,
+                                     double          y,
+                                     GtkGestureClick *gesture);
 void _plx_window_select_for_reader  (PlxWindow      *self,
                                      const GtkTextIter *start,
                                      const GtkTextIter *end);

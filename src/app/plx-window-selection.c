@@ -156,6 +156,135 @@ _plx_window_selection_moved (PlxWindow         *self,
     self->selection_fresh = TRUE;
 }
 
+/* ---- the mouse ---- */
+
+static gboolean
+selection_bounds (PlxWindow   *self,
+                  GtkTextIter *start,
+                  GtkTextIter *end)
+{
+  return self->document != NULL &&
+         gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (self->text_view), start, end) &&
+         !gtk_text_iter_equal (start, end);
+}
+
+static void
+open_for_selection (PlxWindow *self)
+{
+  GtkTextIter start, end;
+
+  if (selection_bounds (self, &start, &end))
+    _plx_window_open_tag_popover (self, (guint) gtk_text_iter_get_offset (&start), (guint) gtk_text_iter_get_offset (&end));
+}
+
+static gboolean
+double_click_popup_cb (gpointer data)
+{
+  PlxWindow *self = data;
+
+  self->click_popup_source = 0;
+  open_for_selection (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A drag that starts or ends inside a word takes the whole word; with Alt
+ * held it keeps to the characters. */
+static void
+snap_to_words (PlxWindow *self)
+{
+  GtkTextIter start, end;
+  GtkTextIter snapped_start, snapped_end;
+
+  if (!selection_bounds (self, &start, &end))
+    return;
+  snapped_start = start;
+  snapped_end = end;
+  if (gtk_text_iter_inside_word (&snapped_start) && !gtk_text_iter_starts_word (&snapped_start))
+    gtk_text_iter_backward_word_start (&snapped_start);
+  if (gtk_text_iter_inside_word (&snapped_end) && !gtk_text_iter_starts_word (&snapped_end) &&
+      !gtk_text_iter_ends_word (&snapped_end))
+    gtk_text_iter_forward_word_end (&snapped_end);
+  if (!gtk_text_iter_equal (&start, &snapped_start) || !gtk_text_iter_equal (&end, &snapped_end))
+    gtk_text_buffer_select_range (gtk_text_view_get_buffer (self->text_view), &snapped_end, &snapped_start);
+}
+
+/* A triple click takes the paragraph under the pointer (a line of the
+ * buffer), without the blanks around it. */
+static void
+select_paragraph_at (PlxWindow *self,
+                     double     x,
+                     double     y)
+{
+  GtkTextIter start, end;
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
+  gtk_text_view_get_iter_at_location (self->text_view, &start, bx, by);
+  gtk_text_iter_set_line_offset (&start, 0);
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  while (gtk_text_iter_compare (&start, &end) < 0 && g_unichar_isspace (gtk_text_iter_get_char (&start)))
+    gtk_text_iter_forward_char (&start);
+  while (gtk_text_iter_compare (&start, &end) < 0)
+    {
+      GtkTextIter before = end;
+
+      gtk_text_iter_backward_char (&before);
+      if (!g_unichar_isspace (gtk_text_iter_get_char (&before)))
+        break;
+      end = before;
+    }
+  gtk_text_buffer_select_range (gtk_text_view_get_buffer (self->text_view), &end, &start);
+}
+
+/* A press may be the second or third of a multiple click: the popover the
+ * one before would open waits for it (else the popover takes the press,
+ * and a triple click selected one word). */
+void
+_plx_window_text_pressed (PlxWindow       *self,
+                          int              n_press,
+                          double           x,
+                          double           y,
+                          GtkGestureClick *gesture)
+{
+  g_clear_handle_id (&self->click_popup_source, g_source_remove);
+}
+
+/* A mouse selection opens the tagging popover where it ends: at once
+ * after a drag or a triple click, after the double-click time after a
+ * double click. */
+void
+_plx_window_text_released (PlxWindow       *self,
+                           int              n_press,
+                           double           x,
+                           double           y,
+                           GtkGestureClick *gesture)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  int double_click_ms = 400;
+
+  g_clear_handle_id (&self->click_popup_source, g_source_remove);
+  if (self->document == NULL)
+    return;
+  if (n_press >= 3)
+    {
+      select_paragraph_at (self, x, y);
+      open_for_selection (self);
+    }
+  else if (n_press == 2)
+    {
+      g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-double-click-time", &double_click_ms, NULL);
+      self->click_popup_source = g_timeout_add (MAX (double_click_ms, 1), double_click_popup_cb, self);
+    }
+  else
+    {
+      if ((state & GDK_ALT_MASK) == 0)
+        snap_to_words (self);
+      open_for_selection (self);
+    }
+}
+
 /* ---- the same passage tagged twice ---- */
 
 PlxAnnotation *

@@ -638,10 +638,10 @@ tag_range (PlxWindow          *self,
     _plx_window_add_tag (self, start, end, perspective_id, themes, note);
 }
 
-static void
-open_tag_popover (PlxWindow *self,
-                  guint      start,
-                  guint      end)
+void
+_plx_window_open_tag_popover (PlxWindow *self,
+                              guint      start,
+                              guint      end)
 {
   g_autofree char *quote = plx_document_dup_range (self->document, start, MIN (end, start + 60));
   g_autofree char *title = g_strdup_printf (end - start > 60 ? _("Tag “%s…”") : _("Tag “%s”"), g_strstrip (quote));
@@ -700,7 +700,7 @@ tag_selection_action (GtkWidget  *widget,
     }
   if (number <= 0)
     {
-      open_tag_popover (self, start, end);
+      _plx_window_open_tag_popover (self, start, end);
       return;
     }
 
@@ -710,22 +710,6 @@ tag_selection_action (GtkWidget  *widget,
       g_autoptr(PlxPerspective) perspective = g_list_model_get_item (perspectives, (guint) number - 1);
       tag_range (self, start, end, plx_perspective_get_id (perspective), NULL, "");
     }
-}
-
-/* A mouse selection opens the tagging popover where it ends. */
-static void
-text_released_cb (GtkGestureClick *gesture,
-                  int              n_press,
-                  double           x,
-                  double           y,
-                  PlxWindow       *self)
-{
-  guint start, end;
-
-  if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY)
-    return;
-  if (get_selection (self, &start, &end))
-    open_tag_popover (self, start, end);
 }
 
 /* Digits 1–9 on a selection tag it with that perspective at once; Escape
@@ -1307,6 +1291,7 @@ plx_window_dispose (GObject *object)
   PlxWindow *self = (PlxWindow *) object;
 
   g_clear_handle_id (&self->flash_source, g_source_remove);
+  g_clear_handle_id (&self->click_popup_source, g_source_remove);
   g_clear_handle_id (&self->layout_source, g_source_remove);
   g_clear_handle_id (&self->themes_source, g_source_remove);
   _plx_window_io_stop (self);
@@ -1483,8 +1468,10 @@ plx_window_init (PlxWindow *self)
   g_signal_connect_swapped (self->tag_popover, "save", G_CALLBACK (tag_popover_save_cb), self);
 
   release = gtk_gesture_click_new ();
+  gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (release), "plx-text-click");
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (release), GDK_BUTTON_PRIMARY);
-  g_signal_connect (release, "released", G_CALLBACK (text_released_cb), self);
+  g_signal_connect_swapped (release, "pressed", G_CALLBACK (_plx_window_text_pressed), self);
+  g_signal_connect_swapped (release, "released", G_CALLBACK (_plx_window_text_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (release));
 
   keys = gtk_event_controller_key_new ();
