@@ -401,7 +401,10 @@ rebuild_statistics (PlxCompareView *self)
   P = plx_statistics_get_n_perspectives (stats);
   length = plx_statistics_get_length (stats);
 
-  summary = g_strdup_printf (_("%u passages. %.1f%% of the text is tagged by some perspective, %.1f%% by more than one."),
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u passage. %.1f%% of the text is tagged by some perspective, %.1f%% by more than one.",
+                                          "%u passages. %.1f%% of the text is tagged by some perspective, %.1f%% by more than one.",
+                                          plx_statistics_get_n_passages (stats)),
                              plx_statistics_get_n_passages (stats),
                              length ? 100.0 * plx_statistics_get_covered (stats) / length : 0.0,
                              length ? 100.0 * plx_statistics_get_contested (stats) / length : 0.0);

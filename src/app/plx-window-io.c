@@ -515,8 +515,17 @@ salvaged_cb (GObject      *object,
       plx_window_show_error (self, _("Could Not Save What Is Readable"), error);
       return;
     }
-  message = g_strdup_printf (_("Recovered %u documents and %u passages; %u passages could not be read"),
-                             report->documents, report->annotations, report->annotations_lost);
+  {
+    g_autofree char *documents = g_strdup_printf (ngettext ("%u document", "%u documents", report->documents),
+                                                  report->documents);
+    g_autofree char *passages = g_strdup_printf (ngettext ("%u passage", "%u passages", report->annotations),
+                                                 report->annotations);
+    g_autofree char *lost = g_strdup_printf (ngettext ("%u passage could not be read", "%u passages could not be read",
+                                                       report->annotations_lost), report->annotations_lost);
+
+    /* Translators: "Recovered 2 documents and 40 passages; 1 passage could not be read" */
+    message = g_strdup_printf (_("Recovered %s and %s; %s"), documents, passages, lost);
+  }
   _plx_window_toast (self, message);
 }
 

@@ -865,7 +865,8 @@ edit_annotation_action (GtkWidget  *widget,
 
   reveal_annotation_action (widget, NULL, parameter);
   quote = g_utf8_substring (plx_annotation_get_quote (annotation), 0, 60);
-  title = g_strdup_printf (_("Edit “%s”"), g_strstrip (quote));
+  title = g_strdup_printf (g_utf8_strlen (plx_annotation_get_quote (annotation), -1) > 60 ? _("Edit “%s…”") : _("Edit “%s”"),
+                           g_strstrip (quote));
   g_free (self->editing_uuid);
   self->editing_uuid = g_strdup (plx_annotation_get_uuid (annotation));
   plx_tag_popover_prepare (self->tag_popover, title,
@@ -1458,9 +1459,10 @@ plx_window_init (PlxWindow *self)
   gtk_text_buffer_set_enable_undo (buffer, FALSE);
   create_text_tags (buffer);
   g_signal_connect_swapped (buffer, "mark-set", G_CALLBACK (_plx_window_selection_moved), self);
+  /* A background only: bold would rewrap the lines and move the text. */
   self->flash_tag = gtk_text_buffer_create_tag (buffer, "flash",
                                                 "background-rgba", &(GdkRGBA) { 0.94, 0.89, 0.26, 0.7 },
-                                                "weight", PANGO_WEIGHT_BOLD, NULL);
+                                                NULL);
   gtk_text_tag_set_priority (self->flash_tag, gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer)) - 1);
 
   self->tag_popover = PLX_TAG_POPOVER (plx_tag_popover_new ());
