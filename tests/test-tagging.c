@@ -404,6 +404,79 @@ test_clicks_select (Fixture       *fixture,
   run_frames (100);
 }
 
+static void
+collect_labels (GtkWidget *widget,
+                GString   *labels)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (labels, "%s|", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+/* Right-clicks at @offset; returns the labels of the menu's visible items,
+ * each followed by "|". */
+static char *
+context_menu_at (PlxWindow *window,
+                 int        offset)
+{
+  GtkWidget *view = GTK_WIDGET (plx_window_get_text_view (window));
+  GtkEventController *gesture = controller_named (view, "plx-text-menu");
+  GtkWidget *menu = NULL;
+  GString *labels = g_string_new ("|");
+  double x, y;
+
+  point_at (window, offset, &x, &y);
+  g_signal_emit_by_name (gesture, "pressed", 1, x, y);
+  for (int i = 0; i < 50 && (menu == NULL || !gtk_widget_get_mapped (menu)); i++)
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL; child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_POPOVER_MENU (child))
+          menu = child;
+      run_frames (20);
+    }
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_widget_get_mapped (menu));
+  collect_labels (menu, labels);
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  run_frames (50);
+  return g_string_free (labels, FALSE);
+}
+
+/* Issue 18, item 13: the text's right-click menu names the perspectives,
+ * offers tagging only with a selection, offers Edit and Delete for the
+ * passages under the pointer, and none of GTK's editing items (greyed in
+ * a text that cannot be edited). */
+static void
+test_context_menu (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  PlxWindow *window = fixture->window;
+  g_autofree char *on_passage = NULL;
+  g_autofree char *with_selection = NULL;
+
+  select_range (window, 200, 260);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-selection", "i", 1);
+  g_assert_cmpuint (passages_of (window, 0), ==, 1);
+
+  on_passage = context_menu_at (window, 230);
+  g_assert_nonnull (strstr (on_passage, "|Edit Passage (Armenian)…|"));
+  g_assert_nonnull (strstr (on_passage, "|Delete Passage (Armenian)|"));
+  g_assert_nonnull (strstr (on_passage, "|Copy|"));
+  g_assert_null (strstr (on_passage, "Tag as"));
+  g_assert_null (strstr (on_passage, "Paste"));
+  g_assert_null (strstr (on_passage, "Undo"));
+
+  select_range (window, 400, 420);
+  with_selection = context_menu_at (window, 410);
+  g_assert_nonnull (strstr (with_selection, "|Tag Selection…|"));
+  g_assert_nonnull (strstr (with_selection, "|Tag as Armenian (1)|"));
+  g_assert_nonnull (strstr (with_selection, "|Tag as Russian (4)|"));
+  g_assert_null (strstr (with_selection, "Edit Passage"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -413,6 +486,7 @@ main (int argc, char **argv)
 
   g_test_add ("/tagging/edit-off-screen", Fixture, NULL, fixture_set_up, test_edit_off_screen, fixture_tear_down);
   g_test_add ("/tagging/clicks-select", Fixture, NULL, fixture_set_up, test_clicks_select, fixture_tear_down);
+  g_test_add ("/tagging/context-menu", Fixture, NULL, fixture_set_up, test_context_menu, fixture_tear_down);
   g_test_add ("/tagging/selection-after-tagging", Fixture, NULL, fixture_set_up, test_selection_after_tagging, fixture_tear_down);
   return g_test_run ();
 }

@@ -43,6 +43,8 @@ struct _PlxWindow
   gboolean              selection_fresh;  /* made by the reader, not yet tagged */
   gboolean              selecting;        /* the window itself moves the selection */
   guint                 click_popup_source; /* a double click, unless a third follows */
+  GMenu                *text_menu;        /* tagging, in the text's context menus */
+  GtkWidget            *text_menu_popover; /* the right-click menu */
   GCancellable         *busy_cancellable; /* the long task under way */
   GCancellable         *opening_cancellable; /* a project opened elsewhere */
   guint                 sync_source;
@@ -114,6 +116,8 @@ gboolean _plx_window_add_tag        (PlxWindow          *self,
                                      const char * const *themes,
                                      const char         *note);
 void _plx_window_clear_selection    (PlxWindow      *self);
+void _plx_window_text_menu_init     (PlxWindow      *self);
+void _plx_window_update_text_menu   (PlxWindow      *self);
 void _plx_window_open_tag_popover   (PlxWindow      *self,
                                      guint           start,
                                      guint           end);

@@ -285,6 +285,120 @@ _plx_window_text_released (PlxWindow       *self,
     }
 }
 
+/* ---- the context menu ---- */
+
+/* Tagging as each perspective by name; the items show only while there
+ * is a selection (win.tag-as is disabled without one). */
+void
+_plx_window_update_text_menu (PlxWindow *self)
+{
+  GListModel *perspectives = self->project ? plx_project_get_perspectives (self->project) : NULL;
+  guint n = perspectives ? MIN (g_list_model_get_n_items (perspectives), 9) : 0;
+
+  g_menu_remove_all (self->text_menu);
+  for (guint i = 0; i <= n; i++)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+
+      if (i == 0)
+        label = g_strdup (_("_Tag Selection…"));
+      else
+        {
+          g_autoptr(PlxPerspective) perspective = g_list_model_get_item (perspectives, i - 1);
+
+          /* Translators: the perspective's name, then the key that tags with it */
+          label = g_strdup_printf (_("Tag as %s (%u)"), plx_perspective_get_name (perspective), i);
+        }
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "win.tag-as", "i", (int) i);
+      g_menu_item_set_attribute (item, "hidden-when", "s", "action-disabled");
+      g_menu_append_item (self->text_menu, item);
+    }
+}
+
+/* The right-click menu: tagging the selection, editing or deleting the
+ * passages under the pointer, copying. GTK's own menu would add cut,
+ * paste and undo, always greyed in text that cannot be edited. */
+static void
+text_menu_pressed_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      PlxWindow       *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) passages = g_menu_new ();
+  g_autoptr(GMenu) clipboard = g_menu_new ();
+  GdkRectangle rect = { (int) x, (int) y, 1, 1 };
+  GtkTextIter iter;
+  int bx, by;
+
+  if (self->document == NULL)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  _plx_window_cancel_popup (self);
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
+  if (self->annotations != NULL && gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    {
+      g_autoptr(GPtrArray) covering = plx_annotation_list_at_offset (self->annotations, (guint) gtk_text_iter_get_offset (&iter));
+
+      for (guint i = 0; i < covering->len && i < 4; i++)
+        {
+          PlxAnnotation *annotation = g_ptr_array_index (covering, i);
+          PlxPerspective *perspective = plx_project_find_perspective (self->project, plx_annotation_get_perspective_id (annotation));
+          const char *name = perspective ? plx_perspective_get_name (perspective) : "";
+          g_autofree char *edit = g_strdup_printf (_("Edit Passage (%s)…"), name);
+          g_autofree char *delete = g_strdup_printf (_("Delete Passage (%s)"), name);
+          g_autoptr(GMenuItem) edit_item = g_menu_item_new (edit, NULL);
+          g_autoptr(GMenuItem) delete_item = g_menu_item_new (delete, NULL);
+
+          g_menu_item_set_action_and_target (edit_item, "win.edit-annotation", "s", plx_annotation_get_uuid (annotation));
+          g_menu_item_set_action_and_target (delete_item, "win.delete-annotation", "s", plx_annotation_get_uuid (annotation));
+          g_menu_append_item (passages, edit_item);
+          g_menu_append_item (passages, delete_item);
+        }
+    }
+
+  g_menu_append (clipboard, _("_Copy"), "clipboard.copy");
+  g_menu_append (clipboard, _("Select _All"), "selection.select-all");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (self->text_menu));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (passages));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (clipboard));
+
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->text_menu_popover), G_MENU_MODEL (menu));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->text_menu_popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->text_menu_popover));
+}
+
+static void
+has_selection_cb (PlxWindow *self)
+{
+  _plx_window_update_actions (self);
+}
+
+void
+_plx_window_text_menu_init (PlxWindow *self)
+{
+  GtkGesture *menu_click = gtk_gesture_click_new ();
+
+  self->text_menu = g_menu_new ();
+  gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (self->text_menu));
+  self->text_menu_popover = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->text_menu_popover), FALSE);
+  gtk_widget_set_halign (self->text_menu_popover, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->text_menu_popover, GTK_WIDGET (self->text_view));
+
+  gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (menu_click), "plx-text-menu");
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (menu_click), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (menu_click), GTK_PHASE_CAPTURE);
+  g_signal_connect (menu_click, "pressed", G_CALLBACK (text_menu_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (menu_click));
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->text_view), "notify::has-selection",
+                            G_CALLBACK (has_selection_cb), self);
+}
+
 /* ---- the same passage tagged twice ---- */
 
 PlxAnnotation *

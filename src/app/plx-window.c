@@ -349,6 +349,7 @@ _plx_window_rebuild_panels (PlxWindow *self)
   place_panels (self);
   apply_query (self);
   plx_tag_popover_set_perspectives (self->tag_popover, perspectives);
+  _plx_window_update_text_menu (self);
   /* Another number of panels may fit side by side, or no longer. */
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
@@ -1263,6 +1264,8 @@ _plx_window_update_actions (PlxWindow *self)
   gtk_widget_action_set_enabled (widget, "win.undo", self->history && plx_history_get_can_undo (self->history));
   gtk_widget_action_set_enabled (widget, "win.redo", self->history && plx_history_get_can_redo (self->history));
   gtk_widget_action_set_enabled (widget, "win.tag-selection", has_document);
+  gtk_widget_action_set_enabled (widget, "win.tag-as", has_document &&
+                                 gtk_text_buffer_get_has_selection (gtk_text_view_get_buffer (self->text_view)));
   gtk_widget_action_set_enabled (widget, "win.add-document", has_project);
   gtk_widget_action_set_enabled (widget, "win.add-perspective", has_project);
   gtk_widget_action_set_enabled (widget, "win.export", has_project && self->busy_cancellable == NULL);
@@ -1313,6 +1316,12 @@ plx_window_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->tag_popover));
       self->tag_popover = NULL;
     }
+  if (self->text_menu_popover != NULL)
+    {
+      gtk_widget_unparent (self->text_menu_popover);
+      self->text_menu_popover = NULL;
+    }
+  g_clear_object (&self->text_menu);
   g_clear_pointer (&self->panels, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLX_TYPE_WINDOW);
   g_clear_object (&self->highlighter);
@@ -1390,6 +1399,8 @@ plx_window_class_init (PlxWindowClass *klass)
   _plx_window_io_class_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.tag-selection", "i", tag_selection_action);
+  /* The same, for menus, which show it only while there is a selection. */
+  gtk_widget_class_install_action (widget_class, "win.tag-as", "i", tag_selection_action);
   gtk_widget_class_install_action (widget_class, "win.reveal-annotation", "s", reveal_annotation_action);
   gtk_widget_class_install_action (widget_class, "win.edit-annotation", "s", edit_annotation_action);
   gtk_widget_class_install_action (widget_class, "win.delete-annotation", "s", delete_annotation_action);
@@ -1418,30 +1429,12 @@ plx_window_class_init (PlxWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_O, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-document", NULL);
 }
 
-static GMenuModel *
-build_text_menu (void)
-{
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) section = g_menu_new ();
-
-  g_menu_append (section, _("_Tag Selection…"), "win.tag-selection(0)");
-  for (int i = 1; i <= 4; i++)
-    {
-      g_autofree char *label = g_strdup_printf (_("Tag as Perspective _%d"), i);
-      g_autofree char *action = g_strdup_printf ("win.tag-selection(%d)", i);
-      g_menu_append (section, label, action);
-    }
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  return G_MENU_MODEL (menu);
-}
-
 static void
 plx_window_init (PlxWindow *self)
 {
   GtkTextBuffer *buffer;
   GtkGesture *release;
   GtkEventController *keys;
-  g_autoptr(GMenuModel) text_menu = NULL;
   static const char *all_themes[] = { N_("All Themes"), NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1501,8 +1494,7 @@ plx_window_init (PlxWindow *self)
     gtk_widget_add_controller (GTK_WIDGET (self->text_scroller), GTK_EVENT_CONTROLLER (press));
     gtk_widget_add_controller (GTK_WIDGET (self), key);
   }
-  text_menu = build_text_menu ();
-  gtk_text_view_set_extra_menu (self->text_view, text_menu);
+  _plx_window_text_menu_init (self);
 
   {
     g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (self->tabs_stack);
