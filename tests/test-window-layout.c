@@ -6,6 +6,7 @@
 
 #include "plx-application.h"
 #include "plx-core.h"
+#include "plx-palette.h"
 #include "plx-test-gtk.h"
 #include "plx-test-utils.h"
 #include "plx-window.h"
@@ -162,6 +163,58 @@ test_five_perspectives (Fixture       *fixture,
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
 }
 
+/* The message dialog open over @window, if any. */
+static AdwMessageDialog *
+message_over (PlxWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* Issue 18, item 9: a perspective added in the window gets a colour that
+ * stays apart from the others as highlights (the project's next spare
+ * colour, sky blue, tinted almost like the Azerbaijani blue). */
+static void
+test_new_perspective_colour (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  PlxWindow *window = fixture->window;
+  GListModel *perspectives = plx_project_get_perspectives (plx_window_get_project (window));
+  g_autoptr(PlxPerspective) added = NULL;
+  AdwMessageDialog *dialog;
+  double nearest = G_MAXDOUBLE;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-perspective", NULL));
+  dialog = message_over (window);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Turkish");
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (perspectives), ==, 5);
+  added = g_list_model_get_item (perspectives, 4);
+  g_assert_cmpstr (plx_perspective_get_name (added), ==, "Turkish");
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(PlxPerspective) other = g_list_model_get_item (perspectives, i);
+
+      nearest = MIN (nearest, plx_palette_distance (plx_perspective_get_color (added), plx_perspective_get_color (other)));
+    }
+  /* Farther from all four than the sky blue is from the blue. */
+  g_assert_cmpfloat (nearest, >, plx_palette_distance ("#56B4E9", "#0072B2"));
+  g_assert_cmpfloat (plx_palette_distance ("#56B4E9", "#0072B2"), <, 60);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -170,5 +223,6 @@ main (int argc, char **argv)
   adw_init ();
 
   g_test_add ("/window-layout/five-perspectives", Fixture, NULL, fixture_set_up, test_five_perspectives, fixture_tear_down);
+  g_test_add ("/window-layout/new-perspective-colour", Fixture, NULL, fixture_set_up, test_new_perspective_colour, fixture_tear_down);
   return g_test_run ();
 }

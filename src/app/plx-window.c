@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plx-palette.h"
 #include "plx-perspective-panel.h"
 #include "plx-window-private.h"
 
@@ -938,7 +939,8 @@ rename_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "save") != 0)
     return;
   if (id == 0)
-    ok = plx_history_add_perspective (self->history, gtk_editable_get_text (entry), NULL, &error) != NULL;
+    ok = plx_history_add_perspective (self->history, gtk_editable_get_text (entry),
+                                      plx_palette_pick (plx_project_get_perspectives (self->project)), &error) != NULL;
   else
     ok = plx_history_rename_perspective (self->history, id, gtk_editable_get_text (entry), &error);
   if (!ok)
