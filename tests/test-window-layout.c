@@ -215,6 +215,37 @@ test_new_perspective_colour (Fixture       *fixture,
   g_assert_cmpfloat (plx_palette_distance ("#56B4E9", "#0072B2"), <, 60);
 }
 
+/* Issue 18, item 14: the window's title names the document and project
+ * (the wide header shows the view switcher instead), the switcher shows
+ * the document even when it is the only one, and a project without a
+ * document says what the right pane is for rather than stay blank. */
+static void
+test_titles_and_empty_pane (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  PlxWindow *window = fixture->window;
+  const char *title = gtk_window_get_title (GTK_WINDOW (window));
+  g_autofree char *empty_path = g_build_filename (fixture->dir, "empty.parallax", NULL);
+  g_autoptr(PlxProject) empty = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_str_has_prefix (title, "Assessing Russia"));
+  g_assert_true (g_str_has_suffix (title, "— test.parallax"));
+  g_assert_true (gtk_widget_get_visible (child_of (window, "document_dropdown")));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child_of (window, "panels_stack"))), !=, "empty");
+
+  empty = plx_project_create (empty_path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&empty);
+  g_assert_true (plx_window_open_project (window, empty_path, &error));
+  g_assert_no_error (error);
+  run_frames (200);
+  g_assert_null (plx_window_get_document (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child_of (window, "panels_stack"))), ==, "empty");
+  g_assert_false (gtk_widget_get_visible (child_of (window, "document_dropdown")));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Parallax");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -223,6 +254,7 @@ main (int argc, char **argv)
   adw_init ();
 
   g_test_add ("/window-layout/five-perspectives", Fixture, NULL, fixture_set_up, test_five_perspectives, fixture_tear_down);
+  g_test_add ("/window-layout/titles-and-empty-pane", Fixture, NULL, fixture_set_up, test_titles_and_empty_pane, fixture_tear_down);
   g_test_add ("/window-layout/new-perspective-colour", Fixture, NULL, fixture_set_up, test_new_perspective_colour, fixture_tear_down);
   return g_test_run ();
 }

@@ -56,7 +56,7 @@ _plx_window_refresh_documents (PlxWindow *self)
   self->document_summaries = g_steal_pointer (&summaries);
   gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (titles));
   g_signal_handlers_unblock_by_func (self->document_dropdown, document_selected_cb, self);
-  gtk_widget_set_visible (GTK_WIDGET (self->document_dropdown), self->document_summaries->len > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->document_dropdown), self->document_summaries->len > 0);
   if (self->document != NULL)
     sync_document_dropdown (self, plx_document_get_id (self->document));
 }
@@ -165,6 +165,15 @@ finish_document (PlxWindow *self)
   adw_view_switcher_title_set_title (self->window_title, plx_document_get_title (document));
   subtitle = g_path_get_basename (plx_project_get_path (self->project));
   adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
+  /* The header shows the view switcher, not the title, when wide: the
+   * window's own title names the document and project for the window
+   * list, and the switcher shows the document. */
+  {
+    /* Translators: the window's title: document, then project file */
+    g_autofree char *title = g_strdup_printf (_("%s — %s"), plx_document_get_title (document), subtitle);
+
+    gtk_window_set_title (GTK_WINDOW (self), title);
+  }
   g_settings_set_int64 (self->settings, "last-document", plx_document_get_id (document));
   if (self->pending_scroll >= 0)
     _plx_window_scroll_to_offset (self, (guint) self->pending_scroll, TRUE);

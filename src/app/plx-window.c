@@ -254,6 +254,7 @@ _plx_window_clear_panels (PlxWindow *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tabs_stack))) != NULL)
     gtk_stack_remove (self->tabs_stack, child);
   g_ptr_array_set_size (self->panels, 0);
+  gtk_stack_set_visible_child_name (self->panels_stack, "empty");
 }
 
 /* Puts the panels into the columns or the tabs, whichever the width
@@ -279,7 +280,10 @@ place_panels (PlxWindow *self)
         gtk_box_append (self->columns_box, panel);
       g_object_unref (panel);
     }
-  gtk_stack_set_visible_child_name (self->panels_stack, self->narrow ? "tabs" : "columns");
+  if (self->panels->len == 0)
+    gtk_stack_set_visible_child_name (self->panels_stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->panels_stack, self->narrow ? "tabs" : "columns");
 }
 
 /* Whether every panel fits side by side in @width, each at least as wide
@@ -449,6 +453,7 @@ set_project (PlxWindow   *self,
   gtk_stack_set_visible_child_name (self->document_stack, "empty");
   adw_view_switcher_title_set_title (self->window_title, _("Parallax"));
   adw_view_switcher_title_set_subtitle (self->window_title, NULL);
+  gtk_window_set_title (GTK_WINDOW (self), _("Parallax"));
 
   /* The document open last time, where the reader left it; else the
    * newest one. */
