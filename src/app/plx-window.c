@@ -865,15 +865,17 @@ edit_annotation_action (GtkWidget  *widget,
   PlxAnnotation *annotation;
   g_autofree char *quote = NULL;
   g_autofree char *title = NULL;
+  glong length;
 
   if (self->annotations == NULL ||
       (annotation = plx_annotation_list_find (self->annotations, g_variant_get_string (parameter, NULL))) == NULL)
     return;
 
   reveal_annotation_action (widget, NULL, parameter);
-  quote = g_utf8_substring (plx_annotation_get_quote (annotation), 0, 60);
-  title = g_strdup_printf (g_utf8_strlen (plx_annotation_get_quote (annotation), -1) > 60 ? _("Edit “%s…”") : _("Edit “%s”"),
-                           g_strstrip (quote));
+  /* g_utf8_substring() reads past a shorter string's end. */
+  length = g_utf8_strlen (plx_annotation_get_quote (annotation), -1);
+  quote = g_utf8_substring (plx_annotation_get_quote (annotation), 0, MIN (length, 60));
+  title = g_strdup_printf (length > 60 ? _("Edit “%s…”") : _("Edit “%s”"), g_strstrip (quote));
   g_free (self->editing_uuid);
   self->editing_uuid = g_strdup (plx_annotation_get_uuid (annotation));
   plx_tag_popover_prepare (self->tag_popover, title,
