@@ -381,6 +381,8 @@ test_compare_export (Fixture       *fixture,
   contents = plx_test_read_file (csv_path, NULL);
   g_assert_true (g_str_has_prefix (contents, "theme,total,dominance,dominant,Armenian,Azerbaijani,Western,Russian\r\n"));
   g_assert_nonnull (strstr (contents, "\r\nwar,3,0.6667,Armenian,2,1,0,0\r\n"));
+  /* And the "No theme" row, with an empty theme. */
+  g_assert_true (g_str_has_suffix (contents, "\r\n,1,1.0000,Armenian,1,0,0,0\r\n"));
 
   g_assert_true (plx_compare_view_export_map_png (fixture->view, map, &error));
   g_assert_no_error (error);
