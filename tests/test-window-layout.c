@@ -246,6 +246,20 @@ test_titles_and_empty_pane (Fixture       *fixture,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Parallax");
 }
 
+/* Issue 18, item 14: run from the build, the About window showed a
+ * missing icon; the icon now comes with the resources, where GtkApplication
+ * looks (RESOURCE_BASE/icons, added to the icon theme at start-up). */
+static void
+test_app_icon_in_resources (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (fixture->window)));
+
+  gtk_icon_theme_add_resource_path (theme, "/io/github/parallax_annotator/Parallax/icons");
+  g_assert_true (gtk_icon_theme_has_icon (theme, PLX_APP_ID));
+  g_assert_true (gtk_icon_theme_has_icon (theme, PLX_APP_ID "-symbolic"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -255,6 +269,7 @@ main (int argc, char **argv)
 
   g_test_add ("/window-layout/five-perspectives", Fixture, NULL, fixture_set_up, test_five_perspectives, fixture_tear_down);
   g_test_add ("/window-layout/titles-and-empty-pane", Fixture, NULL, fixture_set_up, test_titles_and_empty_pane, fixture_tear_down);
+  g_test_add ("/window-layout/app-icon-in-resources", Fixture, NULL, fixture_set_up, test_app_icon_in_resources, fixture_tear_down);
   g_test_add ("/window-layout/new-perspective-colour", Fixture, NULL, fixture_set_up, test_new_perspective_colour, fixture_tear_down);
   return g_test_run ();
 }
