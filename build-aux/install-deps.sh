@@ -1,24 +1,36 @@
 #!/bin/bash
-# Install the Debian 12 packages Parallax needs to build, run and test.
+# Install the Debian 12 packages Parallax needs to build, run and test
+# (with --run: to build and run the app only; --list prints the list).
 # Only what is missing is installed; as root directly, otherwise through sudo.
 # Set PLX_SKIP_DEPS=1 to skip this step (e.g. on a machine without apt).
 set -euo pipefail
 
-# The one list of packages (Debian 12 "bookworm" names).
-PACKAGES=(
+# The one list of packages (Debian 12 "bookworm" names): what building and
+# running the app needs, then what only the tests need.
+RUN_PACKAGES=(
   # build
   meson ninja-build gcc pkg-config gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
-  libjson-glib-dev libsqlite3-dev sqlite3
+  libjson-glib-dev libsqlite3-dev
   desktop-file-utils appstream shared-mime-info
   libxml2-utils  # xmllint, for the xml-stripblanks step of glib-compile-resources
   # run: GTK's SVG icons, software OpenGL, persistent settings, fonts, icons
   libgtk-4-bin librsvg2-common libgl1-mesa-dri dconf-gsettings-backend
   fonts-dejavu-core adwaita-icon-theme
+)
+TEST_PACKAGES=(
   # tests: X display, session bus, accessibility bus, screenshots, JSON schema
-  xvfb xauth dbus dbus-x11 at-spi2-core imagemagick python3 python3-jsonschema
+  sqlite3 xvfb xauth dbus dbus-x11 at-spi2-core imagemagick python3 python3-jsonschema
   clang libclang-rt-14-dev  # libFuzzer and the sanitizers, for tests/fuzz/run.sh
 )
+
+# --run: only what building and running the app needs (build-aux/run.sh).
+PACKAGES=("${RUN_PACKAGES[@]}")
+if [ "${1:-}" = "--run" ]; then
+  shift
+else
+  PACKAGES+=("${TEST_PACKAGES[@]}")
+fi
 
 if [ "${1:-}" = "--list" ]; then
   printf '%s\n' "${PACKAGES[@]}"

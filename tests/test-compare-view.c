@@ -8,6 +8,7 @@
 #include "plx-compare-view.h"
 #include "plx-core.h"
 #include "plx-document-map.h"
+#include "plx-test-gtk.h"
 #include "plx-test-utils.h"
 
 /* The same small essay as test-statistics.c: sections "Title" [0,17),
@@ -380,6 +381,8 @@ test_compare_export (Fixture       *fixture,
   contents = plx_test_read_file (csv_path, NULL);
   g_assert_true (g_str_has_prefix (contents, "theme,total,dominance,dominant,Armenian,Azerbaijani,Western,Russian\r\n"));
   g_assert_nonnull (strstr (contents, "\r\nwar,3,0.6667,Armenian,2,1,0,0\r\n"));
+  /* And the "No theme" row, with an empty theme. */
+  g_assert_true (g_str_has_suffix (contents, "\r\n,1,1.0000,Armenian,1,0,0,0\r\n"));
 
   g_assert_true (plx_compare_view_export_map_png (fixture->view, map, &error));
   g_assert_no_error (error);
@@ -551,6 +554,66 @@ test_document_map_many (Fixture       *fixture,
   g_object_unref (window);
 }
 
+/* Issue 18, item 2: turning the wheel with the pointer over the matrix or
+ * the heat map (each in a scrolled window of its own, which only scrolls
+ * sideways) scrolls the view down and back up; sideways, the table itself
+ * still scrolls. */
+static void
+test_compare_wheel (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *matrix = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->view), PLX_TYPE_COMPARE_VIEW, "matrix"));
+  GtkWidget *heat_map = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->view), PLX_TYPE_COMPARE_VIEW, "heat_map"));
+  GtkWidget *summary = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->view), PLX_TYPE_COMPARE_VIEW, "summary_label"));
+  GtkWidget *content = gtk_widget_get_parent (summary);
+  GtkScrolledWindow *outer = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (content, GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (outer);
+  GtkWidget *widgets[] = { matrix, heat_map };
+
+  /* Short enough that the view scrolls, tall enough to show the matrix. */
+  gtk_window_set_default_size (fixture->window, 1000, 420);
+  for (int i = 0; i < 100 && gtk_adjustment_get_upper (vadjustment) <= gtk_adjustment_get_page_size (vadjustment) + 100; i++)
+    plx_test_run_frames (20);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, gtk_adjustment_get_page_size (vadjustment) + 100);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widgets); w++)
+    {
+      GtkScrolledWindow *inner = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (widgets[w], GTK_TYPE_SCROLLED_WINDOW));
+      graphene_rect_t bounds;
+      double before;
+
+      /* Bring the table into view, its middle inside the view's page. */
+      g_assert_true (gtk_widget_compute_bounds (widgets[w], content, &bounds));
+      gtk_adjustment_set_value (vadjustment, bounds.origin.y + bounds.size.height / 2 - gtk_adjustment_get_page_size (vadjustment) / 2);
+      plx_test_run_frames (50);
+      before = gtk_adjustment_get_value (vadjustment);
+      g_assert_cmpfloat (before, <, gtk_adjustment_get_upper (vadjustment) - gtk_adjustment_get_page_size (vadjustment));
+
+      g_assert_nonnull (plx_test_wheel (widgets[w], 0, 1));
+      g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, before);
+      g_assert_nonnull (plx_test_wheel (widgets[w], 0, -1));
+      g_assert_cmpfloat (ABS (gtk_adjustment_get_value (vadjustment) - before), <, 1);
+
+      /* Sideways, when the table is wider than the view, it scrolls. */
+      gtk_window_set_default_size (fixture->window, 300, 420);
+      plx_test_run_frames (100);
+      {
+        GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (inner);
+        double vbefore = gtk_adjustment_get_value (vadjustment);
+
+        if (gtk_adjustment_get_upper (hadjustment) > gtk_adjustment_get_page_size (hadjustment))
+          {
+            gtk_adjustment_set_value (hadjustment, 0);
+            g_assert_nonnull (plx_test_wheel (widgets[w], 1, 0));
+            g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), >, 0);
+            g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, vbefore);
+          }
+      }
+      gtk_window_set_default_size (fixture->window, 1000, 420);
+      plx_test_run_frames (100);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -563,6 +626,7 @@ main (int argc, char **argv)
   ADD ("/compare-view/sort-filter", test_compare_sort_filter);
   ADD ("/compare-view/follows-changes", test_compare_follows_changes);
   ADD ("/compare-view/export", test_compare_export);
+  ADD ("/compare-view/wheel", test_compare_wheel);
   ADD ("/document-map/buckets", test_document_map_buckets);
   ADD ("/document-map/many", test_document_map_many);
 #undef ADD

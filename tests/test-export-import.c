@@ -806,6 +806,9 @@ test_json_path_in_errors (Fixture       *f,
   assert_refused (f, "{\"format\": \"parallax\", \"version\": 1, \"perspectives\": [], \"documents\": []}",
                   PLX_ERROR_INVALID_FILE, "“annotations” is missing");
   assert_refused (f, "[1, 2", PLX_ERROR_INVALID_FILE, "bad.json: not valid JSON");
+  /* Where, in words, not json-glib's "<data>:3:13: Parse error:" (issue 18). */
+  assert_refused (f, "{\n \"format\": \"parallax\",\n \"x\": [1, 2,,]\n}\n", PLX_ERROR_INVALID_FILE,
+                  "bad.json: not valid JSON at line 3, column 13: unexpected character");
 }
 
 /* An error met only while writing (a perspective already added) must still

@@ -402,7 +402,9 @@ test_statistics_csv (Fixture       *fixture,
                    "theme,total,dominance,dominant,Armenian,Azerbaijani,\"West, \"\"Old\"\"\",Russian\r\n"
                    "history,2,0.5000,,1,0,1,0\r\n"
                    "oil,3,0.3333,,0,1,1,1\r\n"
-                   "war,3,0.6667,Armenian,2,1,0,0\r\n");
+                   "war,3,0.6667,Armenian,2,1,0,0\r\n"
+                   /* The passage without a theme (issue 18). */
+                   ",1,1.0000,Armenian,1,0,0,0\r\n");
 
   sections = plx_statistics_to_csv (stats, PLX_STATISTICS_TABLE_SECTIONS);
   g_assert_true (g_str_has_prefix (sections, "section,start,end,Armenian characters,Armenian passages,"));
@@ -661,10 +663,15 @@ test_cli_tsv (Fixture       *fixture,
   g_assert_cmpstr (cells[3], ==, "17");
   g_assert_cmpstr (cells[4], ==, "0.3469");
 
+  /* Three themes and the passages without one (issue 18). */
   rows = g_hash_table_lookup (tables, "themes");
-  g_assert_cmpuint (rows->len, ==, 4);
+  g_assert_cmpuint (rows->len, ==, 5);
   cells = g_ptr_array_index (rows, 3);
   g_assert_cmpstr (cells[0], ==, "war");
+  g_assert_cmpstr (cells[3], ==, "Armenian");
+  cells = g_ptr_array_index (rows, 4);
+  g_assert_cmpstr (cells[0], ==, "");
+  g_assert_cmpstr (cells[1], ==, "1");
   g_assert_cmpstr (cells[3], ==, "Armenian");
 
   rows = g_hash_table_lookup (tables, "sections");

@@ -19,6 +19,7 @@
 #include "plx-document-map.h"
 #include "plx-heat-map.h"
 #include "plx-table-grid.h"
+#include "plx-wheel.h"
 
 #define RECOMPUTE_DELAY_MS 200
 
@@ -452,7 +453,10 @@ rebuild_statistics (PlxCompareView *self)
   P = plx_statistics_get_n_perspectives (stats);
   length = plx_statistics_get_length (stats);
 
-  summary = g_strdup_printf (_("%u passages. %.1f%% of the text is tagged by some perspective, %.1f%% by more than one."),
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u passage. %.1f%% of the text is tagged by some perspective, %.1f%% by more than one.",
+                                          "%u passages. %.1f%% of the text is tagged by some perspective, %.1f%% by more than one.",
+                                          plx_statistics_get_n_passages (stats)),
                              plx_statistics_get_n_passages (stats),
                              length ? 100.0 * plx_statistics_get_covered (stats) / length : 0.0,
                              length ? 100.0 * plx_statistics_get_contested (stats) / length : 0.0);
@@ -666,6 +670,16 @@ export_response_cb (GtkNativeDialog *dialog,
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (alert));
     }
+  else
+    {
+      /* Said where it went, as the window's own export does. */
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message = g_strdup_printf (_("Exported to %s"), name);
+
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+    }
 out:
   g_object_unref (dialog);
   g_object_unref (self);
@@ -833,6 +847,9 @@ plx_compare_view_init (PlxCompareView *self)
   self->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->row_themes = g_ptr_array_new ();
 
+  /* The wheel over the wide tables scrolls the view. */
+  plx_wheel_pass_through (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->matrix), GTK_TYPE_SCROLLED_WINDOW)));
+  plx_wheel_pass_through (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->heat_map), GTK_TYPE_SCROLLED_WINDOW)));
   g_signal_connect_swapped (self->filter_entry, "search-changed", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (sort_changed_cb), self);
   plx_a11y_name_dropdown (self->sort_dropdown, _("Sort by"));

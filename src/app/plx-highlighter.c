@@ -8,7 +8,7 @@
 
 /* Overlaps are shown by splitting the text into segments covered by the
  * same set of perspectives; each set gets one tag whose background blends
- * the colours and whose underline doubles when more than one perspective
+ * the colours and whose underline turns wavy when more than one perspective
  * is present, so overlap reads without colour too.
  *
  * Tags are applied only around what is on screen: on a book with tens of
@@ -139,14 +139,21 @@ tag_for_set (PlxHighlighter *self,
       mix.blue /= counted;
     }
   mix.alpha = counted > 1 ? 0.45 : 0.28;
-  if (counted > 1)
-    line = (GdkRGBA) { 0.2, 0.2, 0.2, 1 };
 
-  tag = gtk_text_buffer_create_tag (self->buffer, key->str,
-                                    "background-rgba", &mix,
-                                    "underline", counted > 1 ? PANGO_UNDERLINE_DOUBLE : PANGO_UNDERLINE_SINGLE,
-                                    "underline-rgba", &line,
-                                    NULL);
+  /* An overlap is marked by its shape, not only by its blended colour: a
+   * wavy underline in the text's own colour (a double underline was too
+   * thin to see, and a fixed dark grey vanished in the dark style). */
+  if (counted > 1)
+    tag = gtk_text_buffer_create_tag (self->buffer, key->str,
+                                      "background-rgba", &mix,
+                                      "underline", PANGO_UNDERLINE_ERROR,
+                                      NULL);
+  else
+    tag = gtk_text_buffer_create_tag (self->buffer, key->str,
+                                      "background-rgba", &mix,
+                                      "underline", PANGO_UNDERLINE_SINGLE,
+                                      "underline-rgba", &line,
+                                      NULL);
   g_hash_table_insert (self->tags, g_strdup (key->str), tag);
   return tag;
 }

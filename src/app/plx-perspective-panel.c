@@ -7,6 +7,7 @@
 #include "plx-annotation-row.h"
 #include "plx-perspective-panel.h"
 #include "plx-scrollable-bin.h"
+#include "plx-wheel.h"
 
 struct _PlxPerspectivePanel
 {
@@ -231,6 +232,9 @@ static void
 plx_perspective_panel_init (PlxPerspectivePanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Sideways, the wheel over the cards scrolls the row of panels around
+   * them (before a narrowed window turns them into tabs). */
+  plx_wheel_pass_through (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->list_view), GTK_TYPE_SCROLLED_WINDOW)));
 }
 
 

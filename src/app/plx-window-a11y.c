@@ -333,6 +333,7 @@ _plx_window_a11y_init (PlxWindow *self)
 
   plx_a11y_name_dropdown (self->theme_dropdown, _("Theme filter"));
   plx_a11y_name_dropdown (self->document_dropdown, _("Document"));
+  plx_a11y_name_dropdown (self->tabs_dropdown, _("Perspective"));
   plx_a11y_follow_stack (GTK_WIDGET (self->view_stack));
   plx_a11y_follow_stack (GTK_WIDGET (self->document_stack));
   plx_a11y_follow_stack (GTK_WIDGET (self->panels_stack));

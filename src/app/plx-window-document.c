@@ -55,7 +55,7 @@ _plx_window_refresh_documents (PlxWindow *self)
   self->document_summaries = g_steal_pointer (&summaries);
   gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (titles));
   g_signal_handlers_unblock_by_func (self->document_dropdown, document_selected_cb, self);
-  gtk_widget_set_visible (GTK_WIDGET (self->document_dropdown), self->document_summaries->len > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->document_dropdown), self->document_summaries->len > 0);
   if (self->document != NULL)
     sync_document_dropdown (self, plx_document_get_id (self->document));
 }
@@ -164,6 +164,15 @@ finish_document (PlxWindow *self)
   adw_view_switcher_title_set_title (self->window_title, plx_document_get_title (document));
   subtitle = g_path_get_basename (plx_project_get_path (self->project));
   adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
+  /* The header shows the view switcher, not the title, when wide: the
+   * window's own title names the document and project for the window
+   * list, and the switcher shows the document. */
+  {
+    /* Translators: the window's title: document, then project file */
+    g_autofree char *title = g_strdup_printf (_("%s — %s"), plx_document_get_title (document), subtitle);
+
+    gtk_window_set_title (GTK_WINDOW (self), title);
+  }
   g_settings_set_int64 (self->settings, "last-document", plx_document_get_id (document));
   if (self->pending_scroll >= 0)
     _plx_window_scroll_to_offset (self, (guint) self->pending_scroll, TRUE);
@@ -513,11 +522,72 @@ _plx_window_documents_changed (PlxWindow *self)
     show_no_document (self);
 }
 
+/* The switcher's button shows the title shortened to a fixed width, so
+ * that a long title neither sets the window's minimum width nor moves the
+ * header when another document is chosen; the list shows titles whole
+ * (wrapped), with the full title as the button's tooltip. */
+static void
+setup_title_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  in_button)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (in_button != NULL)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 20);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+    }
+  else
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_title_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  in_button)
+{
+  GtkStringObject *title = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (title));
+}
+
+static void
+update_switcher_tooltip (PlxWindow *self)
+{
+  GtkStringObject *title = gtk_drop_down_get_selected_item (self->document_dropdown);
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->document_dropdown),
+                               title ? gtk_string_object_get_string (title) : NULL);
+}
+
+static GtkListItemFactory *
+title_factory (gboolean in_button)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_title_cb), GINT_TO_POINTER (in_button));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_title_cb), NULL);
+  return factory;
+}
+
 void
 _plx_window_document_init (PlxWindow *self)
 {
+  g_autoptr(GtkListItemFactory) button_factory = title_factory (TRUE);
+  g_autoptr(GtkListItemFactory) list_factory = title_factory (FALSE);
+
   self->pending_scroll = -1;
   self->document_summaries = g_array_new (FALSE, FALSE, sizeof (PlxDocumentSummary));
+  gtk_drop_down_set_factory (self->document_dropdown, button_factory);
+  gtk_drop_down_set_list_factory (self->document_dropdown, list_factory);
+  g_signal_connect_swapped (self->document_dropdown, "notify::selected-item", G_CALLBACK (update_switcher_tooltip), self);
   g_signal_connect_swapped (self->document_dropdown, "notify::selected", G_CALLBACK (document_selected_cb), self);
 }
 

@@ -36,6 +36,15 @@ struct _PlxWindow
   guint                 scroll_tick;
   guint                 scroll_frames_left;
   double                scroll_yalign;
+  guint                 popup_tick;       /* the popover waits for its passage */
+  guint                 popup_frames_left;
+  gboolean              popup_seen;
+  GdkRectangle          popup_rect;
+  gboolean              selection_fresh;  /* made by the reader, not yet tagged */
+  gboolean              selecting;        /* the window itself moves the selection */
+  guint                 click_popup_source; /* a double click, unless a third follows */
+  GMenu                *text_menu;        /* tagging, in the text's context menus */
+  GtkWidget            *text_menu_popover; /* the right-click menu */
   GCancellable         *busy_cancellable; /* the long task under way */
   GCancellable         *opening_cancellable; /* a project opened elsewhere */
   guint                 sync_source;
@@ -63,6 +72,8 @@ struct _PlxWindow
   GtkStack             *panels_stack;
   GtkBox               *columns_box;
   GtkStack             *tabs_stack;
+  GtkWidget            *tabs_squeezer;
+  GtkDropDown          *tabs_dropdown;
   GtkRevealer          *busy_revealer;
   GtkLabel             *busy_label;
   GtkProgressBar       *busy_progress;
@@ -104,5 +115,45 @@ void _plx_window_io_stop            (PlxWindow      *self);
 void _plx_window_a11y_class_init    (GtkWidgetClass *widget_class);
 void _plx_window_a11y_init          (PlxWindow      *self);
 void _plx_window_a11y_dispose       (PlxWindow      *self);
+void _plx_window_popup_tag_popover  (PlxWindow      *self);
+void _plx_window_cancel_popup       (PlxWindow      *self);
+gboolean _plx_window_add_tag        (PlxWindow          *self,
+                                     guint               start,
+                                     guint               end,
+                                     gint64              perspective_id,
+                                     const char * const *themes,
+                                     const char         *note);
+void _plx_window_clear_selection    (PlxWindow      *self);
+void _plx_window_text_menu_init     (PlxWindow      *self);
+void _plx_window_update_text_menu   (PlxWindow      *self);
+void _plx_window_open_tag_popover   (PlxWindow      *self,
+                                     guint           start,
+                                     guint           end);
+void _plx_window_text_pressed       (PlxWindow      *self,
+                                     int             n_press,
+                                     double          x,
+                                     double          y,
+                                     GtkGestureClick *gesture);
+void _plx_window_text_released      (PlxWindow      *self,
+                                     int             n_press,
+                                     double          x,
+                                     double          y,
+                                     GtkGestureClick *gesture);
+void _plx_window_select_for_reader  (PlxWindow      *self,
+                                     const GtkTextIter *start,
+                                     const GtkTextIter *end);
+void _plx_window_selection_moved    (PlxWindow      *self,
+                                     const GtkTextIter *location,
+                                     GtkTextMark    *mark);
+PlxAnnotation *_plx_window_find_duplicate (PlxWindow *self,
+                                           guint      start,
+                                           guint      end,
+                                           gint64     perspective_id);
+void _plx_window_ask_duplicate      (PlxWindow          *self,
+                                     guint               start,
+                                     guint               end,
+                                     gint64              perspective_id,
+                                     const char * const *themes,
+                                     const char         *note);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plx-palette.h"
 #include "plx-perspective-panel.h"
 #include "plx-window-private.h"
 
@@ -89,6 +90,7 @@ top_visible_offset (PlxWindow *self)
 static void
 reader_took_over_cb (PlxWindow *self)
 {
+  _plx_window_cancel_popup (self);
   if (self->scroll_tick != 0)
     self->scroll_frames_left = 1;
 }
@@ -263,6 +265,7 @@ _plx_window_clear_panels (PlxWindow *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tabs_stack))) != NULL)
     gtk_stack_remove (self->tabs_stack, child);
   g_ptr_array_set_size (self->panels, 0);
+  gtk_stack_set_visible_child_name (self->panels_stack, "empty");
 }
 
 /* Puts the panels into the columns or the tabs, whichever the width
@@ -288,7 +291,55 @@ place_panels (PlxWindow *self)
         gtk_box_append (self->columns_box, panel);
       g_object_unref (panel);
     }
-  gtk_stack_set_visible_child_name (self->panels_stack, self->narrow ? "tabs" : "columns");
+  if (self->panels->len == 0)
+    gtk_stack_set_visible_child_name (self->panels_stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->panels_stack, self->narrow ? "tabs" : "columns");
+}
+
+/* Whether every panel fits side by side in @width, each at least as wide
+ * as it asks: else the last ones would be cut off. */
+static gboolean
+columns_fit (PlxWindow *self,
+             int        width)
+{
+  int widest = 0;
+
+  for (guint i = 0; i < self->panels->len; i++)
+    {
+      int minimum;
+
+      gtk_widget_measure (g_ptr_array_index (self->panels, i), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &minimum, NULL, NULL, NULL);
+      widest = MAX (widest, minimum);
+    }
+  return width >= widest * (int) self->panels->len;
+}
+
+/* The drop-down that stands in for the tabs where they do not fit. */
+static void
+tabs_dropdown_selected_cb (PlxWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (self->tabs_stack);
+  guint selected = gtk_drop_down_get_selected (self->tabs_dropdown);
+
+  if (selected != GTK_INVALID_LIST_POSITION && !gtk_selection_model_is_selected (pages, selected))
+    gtk_selection_model_select_item (pages, selected, TRUE);
+}
+
+static void
+visible_tab_changed_cb (PlxWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (self->tabs_stack);
+  GtkWidget *visible = gtk_stack_get_visible_child (self->tabs_stack);
+
+  for (guint i = 0; visible != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      if (gtk_stack_page_get_child (GTK_STACK_PAGE (page)) == visible && gtk_drop_down_get_selected (self->tabs_dropdown) != i)
+        gtk_drop_down_set_selected (self->tabs_dropdown, i);
+    }
 }
 
 void
@@ -314,6 +365,9 @@ _plx_window_rebuild_panels (PlxWindow *self)
   place_panels (self);
   apply_query (self);
   plx_tag_popover_set_perspectives (self->tag_popover, perspectives);
+  _plx_window_update_text_menu (self);
+  /* Another number of panels may fit side by side, or no longer. */
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
@@ -359,9 +413,10 @@ plx_window_size_allocate (GtkWidget *widget,
                           int        baseline)
 {
   PlxWindow *self = PLX_WINDOW (widget);
-  gboolean narrow = width < COLUMNS_MIN_WIDTH;
+  gboolean narrow;
 
   GTK_WIDGET_CLASS (plx_window_parent_class)->size_allocate (widget, width, height, baseline);
+  narrow = width < COLUMNS_MIN_WIDTH || !columns_fit (self, gtk_widget_get_width (GTK_WIDGET (self->panels_stack)));
 
   /* The widget tree must not change during allocation. */
   if (narrow != self->narrow)
@@ -409,6 +464,7 @@ set_project (PlxWindow   *self,
   gtk_stack_set_visible_child_name (self->document_stack, "empty");
   adw_view_switcher_title_set_title (self->window_title, _("Parallax"));
   adw_view_switcher_title_set_subtitle (self->window_title, NULL);
+  gtk_window_set_title (GTK_WINDOW (self), _("Parallax"));
 
   /* The document open last time, where the reader left it; else the
    * newest one. */
@@ -555,13 +611,14 @@ author_name (PlxWindow *self)
   return g_strdup (g_get_real_name ());
 }
 
-static gboolean
-tag_range (PlxWindow          *self,
-           guint               start,
-           guint               end,
-           gint64              perspective_id,
-           const char * const *themes,
-           const char         *note)
+/* Tags [start, end) at once; the selection it came from is done with. */
+gboolean
+_plx_window_add_tag (PlxWindow          *self,
+                     guint               start,
+                     guint               end,
+                     gint64              perspective_id,
+                     const char * const *themes,
+                     const char         *note)
 {
   g_autoptr(PlxAnnotation) annotation = NULL;
   g_autoptr(GError) error = NULL;
@@ -579,32 +636,30 @@ tag_range (PlxWindow          *self,
       plx_window_show_error (self, _("Could Not Tag the Passage"), error);
       return FALSE;
     }
+  _plx_window_clear_selection (self);
   return TRUE;
 }
 
+/* The same passage tagged twice with the same perspective is most likely
+ * a slip: asked first. */
 static void
-point_popover_at_range (PlxWindow *self,
-                        guint      start,
-                        guint      end)
+tag_range (PlxWindow          *self,
+           guint               start,
+           guint               end,
+           gint64              perspective_id,
+           const char * const *themes,
+           const char         *note)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GtkTextIter iter;
-  GdkRectangle rect;
-  int x, y;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) end);
-  gtk_text_view_get_iter_location (self->text_view, &iter, &rect);
-  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &x, &y);
-  rect.x = x;
-  rect.y = y;
-  rect.width = MAX (rect.width, 1);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->tag_popover), &rect);
+  if (_plx_window_find_duplicate (self, start, end, perspective_id))
+    _plx_window_ask_duplicate (self, start, end, perspective_id, themes, note);
+  else
+    _plx_window_add_tag (self, start, end, perspective_id, themes, note);
 }
 
-static void
-open_tag_popover (PlxWindow *self,
-                  guint      start,
-                  guint      end)
+void
+_plx_window_open_tag_popover (PlxWindow *self,
+                              guint      start,
+                              guint      end)
 {
   g_autofree char *quote = plx_document_dup_range (self->document, start, MIN (end, start + 60));
   g_autofree char *title = g_strdup_printf (end - start > 60 ? _("Tag “%s…”") : _("Tag “%s”"), g_strstrip (quote));
@@ -613,8 +668,7 @@ open_tag_popover (PlxWindow *self,
   self->tag_start = start;
   self->tag_end = end;
   plx_tag_popover_prepare (self->tag_popover, title, 0, NULL, "");
-  point_popover_at_range (self, start, end);
-  gtk_popover_popup (GTK_POPOVER (self->tag_popover));
+  _plx_window_popup_tag_popover (self);
 }
 
 static void
@@ -642,6 +696,8 @@ tag_popover_save_cb (PlxWindow *self)
       }
     if (annotation == NULL || !plx_history_update_annotation (self->history, annotation, &error))
       plx_window_show_error (self, _("Could Not Save the Passage"), error);
+    else
+      _plx_window_clear_selection (self);
   }
 }
 
@@ -662,7 +718,7 @@ tag_selection_action (GtkWidget  *widget,
     }
   if (number <= 0)
     {
-      open_tag_popover (self, start, end);
+      _plx_window_open_tag_popover (self, start, end);
       return;
     }
 
@@ -674,23 +730,8 @@ tag_selection_action (GtkWidget  *widget,
     }
 }
 
-/* A mouse selection opens the tagging popover where it ends. */
-static void
-text_released_cb (GtkGestureClick *gesture,
-                  int              n_press,
-                  double           x,
-                  double           y,
-                  PlxWindow       *self)
-{
-  guint start, end;
-
-  if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY)
-    return;
-  if (get_selection (self, &start, &end))
-    open_tag_popover (self, start, end);
-}
-
-/* Digits 1–9 on a selection tag it with that perspective at once. */
+/* Digits 1–9 on a selection tag it with that perspective at once; Escape
+ * lets go of the selection. */
 static gboolean
 text_key_pressed_cb (GtkEventControllerKey *controller,
                      guint                  keyval,
@@ -703,7 +744,14 @@ text_key_pressed_cb (GtkEventControllerKey *controller,
 
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
     return FALSE;
-  if (digit < '1' || digit > '9' || !get_selection (self, &start, &end))
+  if (keyval == GDK_KEY_Escape && get_selection (self, &start, &end))
+    {
+      _plx_window_clear_selection (self);
+      return TRUE;
+    }
+  /* Only a selection the reader made: not what is left selected after
+   * tagging, nor a passage shown from its card. */
+  if (digit < '1' || digit > '9' || !self->selection_fresh || !get_selection (self, &start, &end))
     return FALSE;
   gtk_widget_activate_action (GTK_WIDGET (self), "win.tag-selection", "i", (int) (digit - '0'));
   return TRUE;
@@ -783,7 +831,7 @@ reveal_annotation_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, "annotate");
   gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) plx_annotation_get_start (annotation));
   gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) plx_annotation_get_end (annotation));
-  gtk_text_buffer_select_range (buffer, &start, &end);
+  _plx_window_select_for_reader (self, &start, &end);
   _plx_window_scroll_to_offset (self, plx_annotation_get_start (annotation), FALSE);
 
   /* A flash still on: its timeout goes with it, or it would outlive the
@@ -831,22 +879,26 @@ edit_annotation_action (GtkWidget  *widget,
   PlxAnnotation *annotation;
   g_autofree char *quote = NULL;
   g_autofree char *title = NULL;
+  glong length;
 
   if (self->annotations == NULL ||
       (annotation = plx_annotation_list_find (self->annotations, g_variant_get_string (parameter, NULL))) == NULL)
     return;
 
   reveal_annotation_action (widget, NULL, parameter);
-  quote = g_utf8_substring (plx_annotation_get_quote (annotation), 0, 60);
-  title = g_strdup_printf (_("Edit “%s”"), g_strstrip (quote));
+  /* g_utf8_substring() reads past a shorter string's end. */
+  length = g_utf8_strlen (plx_annotation_get_quote (annotation), -1);
+  quote = g_utf8_substring (plx_annotation_get_quote (annotation), 0, MIN (length, 60));
+  title = g_strdup_printf (length > 60 ? _("Edit “%s…”") : _("Edit “%s”"), g_strstrip (quote));
   g_free (self->editing_uuid);
   self->editing_uuid = g_strdup (plx_annotation_get_uuid (annotation));
   plx_tag_popover_prepare (self->tag_popover, title,
                            plx_annotation_get_perspective_id (annotation),
                            plx_annotation_get_themes (annotation),
                            plx_annotation_get_note (annotation));
-  point_popover_at_range (self, plx_annotation_get_start (annotation), plx_annotation_get_end (annotation));
-  gtk_popover_popup (GTK_POPOVER (self->tag_popover));
+  self->tag_start = plx_annotation_get_start (annotation);
+  self->tag_end = plx_annotation_get_end (annotation);
+  _plx_window_popup_tag_popover (self);
 }
 
 static void
@@ -908,7 +960,8 @@ rename_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "save") != 0)
     return;
   if (id == 0)
-    ok = plx_history_add_perspective (self->history, gtk_editable_get_text (entry), NULL, &error) != NULL;
+    ok = plx_history_add_perspective (self->history, gtk_editable_get_text (entry),
+                                      plx_palette_pick (plx_project_get_perspectives (self->project)), &error) != NULL;
   else
     ok = plx_history_rename_perspective (self->history, id, gtk_editable_get_text (entry), &error);
   if (!ok)
@@ -1234,6 +1287,8 @@ _plx_window_update_actions (PlxWindow *self)
   gtk_widget_action_set_enabled (widget, "win.undo", self->history && plx_history_get_can_undo (self->history));
   gtk_widget_action_set_enabled (widget, "win.redo", self->history && plx_history_get_can_redo (self->history));
   gtk_widget_action_set_enabled (widget, "win.tag-selection", has_document);
+  gtk_widget_action_set_enabled (widget, "win.tag-as", has_document &&
+                                 gtk_text_buffer_get_has_selection (gtk_text_view_get_buffer (self->text_view)));
   gtk_widget_action_set_enabled (widget, "win.add-document", has_project);
   gtk_widget_action_set_enabled (widget, "win.add-perspective", has_project);
   gtk_widget_action_set_enabled (widget, "win.export", has_project && self->busy_cancellable == NULL);
@@ -1263,9 +1318,11 @@ plx_window_dispose (GObject *object)
   PlxWindow *self = (PlxWindow *) object;
 
   g_clear_handle_id (&self->flash_source, g_source_remove);
+  g_clear_handle_id (&self->click_popup_source, g_source_remove);
   g_clear_handle_id (&self->layout_source, g_source_remove);
   g_clear_handle_id (&self->themes_source, g_source_remove);
   _plx_window_io_stop (self);
+  _plx_window_cancel_popup (self);
   g_clear_object (&self->opening_cancellable);
   if (self->scroll_tick != 0)
     {
@@ -1283,6 +1340,12 @@ plx_window_dispose (GObject *object)
       self->tag_popover = NULL;
     }
   _plx_window_a11y_dispose (self);
+  if (self->text_menu_popover != NULL)
+    {
+      gtk_widget_unparent (self->text_menu_popover);
+      self->text_menu_popover = NULL;
+    }
+  g_clear_object (&self->text_menu);
   g_clear_pointer (&self->panels, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLX_TYPE_WINDOW);
   g_clear_object (&self->highlighter);
@@ -1348,6 +1411,8 @@ plx_window_class_init (PlxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, panels_stack);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, columns_box);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, tabs_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, tabs_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, tabs_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, busy_revealer);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, busy_label);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, busy_progress);
@@ -1359,6 +1424,8 @@ plx_window_class_init (PlxWindowClass *klass)
   _plx_window_a11y_class_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.tag-selection", "i", tag_selection_action);
+  /* The same, for menus, which show it only while there is a selection. */
+  gtk_widget_class_install_action (widget_class, "win.tag-as", "i", tag_selection_action);
   gtk_widget_class_install_action (widget_class, "win.reveal-annotation", "s", reveal_annotation_action);
   gtk_widget_class_install_action (widget_class, "win.edit-annotation", "s", edit_annotation_action);
   gtk_widget_class_install_action (widget_class, "win.delete-annotation", "s", delete_annotation_action);
@@ -1387,30 +1454,12 @@ plx_window_class_init (PlxWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_O, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-document", NULL);
 }
 
-static GMenuModel *
-build_text_menu (void)
-{
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) section = g_menu_new ();
-
-  g_menu_append (section, _("_Tag Selection…"), "win.tag-selection(0)");
-  for (int i = 1; i <= 4; i++)
-    {
-      g_autofree char *label = g_strdup_printf (_("Tag as Perspective _%d"), i);
-      g_autofree char *action = g_strdup_printf ("win.tag-selection(%d)", i);
-      g_menu_append (section, label, action);
-    }
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  return G_MENU_MODEL (menu);
-}
-
 static void
 plx_window_init (PlxWindow *self)
 {
   GtkTextBuffer *buffer;
   GtkGesture *release;
   GtkEventController *keys;
-  g_autoptr(GMenuModel) text_menu = NULL;
   static const char *all_themes[] = { N_("All Themes"), NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1427,9 +1476,11 @@ plx_window_init (PlxWindow *self)
    * for a book. */
   gtk_text_buffer_set_enable_undo (buffer, FALSE);
   create_text_tags (buffer);
+  g_signal_connect_swapped (buffer, "mark-set", G_CALLBACK (_plx_window_selection_moved), self);
+  /* A background only: bold would rewrap the lines and move the text. */
   self->flash_tag = gtk_text_buffer_create_tag (buffer, "flash",
                                                 "background-rgba", &(GdkRGBA) { 0.94, 0.89, 0.26, 0.7 },
-                                                "weight", PANGO_WEIGHT_BOLD, NULL);
+                                                NULL);
   gtk_text_tag_set_priority (self->flash_tag, gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer)) - 1);
 
   self->tag_popover = PLX_TAG_POPOVER (plx_tag_popover_new ());
@@ -1437,11 +1488,14 @@ plx_window_init (PlxWindow *self)
   g_signal_connect_swapped (self->tag_popover, "save", G_CALLBACK (tag_popover_save_cb), self);
 
   release = gtk_gesture_click_new ();
+  gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (release), "plx-text-click");
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (release), GDK_BUTTON_PRIMARY);
-  g_signal_connect (release, "released", G_CALLBACK (text_released_cb), self);
+  g_signal_connect_swapped (release, "pressed", G_CALLBACK (_plx_window_text_pressed), self);
+  g_signal_connect_swapped (release, "released", G_CALLBACK (_plx_window_text_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (release));
 
   keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (keys, "plx-text-keys");
   g_signal_connect (keys, "key-pressed", G_CALLBACK (text_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
 
@@ -1465,9 +1519,18 @@ plx_window_init (PlxWindow *self)
     gtk_widget_add_controller (GTK_WIDGET (self->text_scroller), GTK_EVENT_CONTROLLER (press));
     gtk_widget_add_controller (GTK_WIDGET (self), key);
   }
-  text_menu = build_text_menu ();
-  gtk_text_view_set_extra_menu (self->text_view, text_menu);
+  _plx_window_text_menu_init (self);
 
+  {
+    g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (self->tabs_stack);
+    GtkExpression *title = gtk_property_expression_new (GTK_TYPE_STACK_PAGE, NULL, "title");
+
+    gtk_drop_down_set_expression (self->tabs_dropdown, title);
+    gtk_expression_unref (title);
+    gtk_drop_down_set_model (self->tabs_dropdown, G_LIST_MODEL (pages));
+    g_signal_connect_swapped (self->tabs_dropdown, "notify::selected", G_CALLBACK (tabs_dropdown_selected_cb), self);
+    g_signal_connect_swapped (self->tabs_stack, "notify::visible-child", G_CALLBACK (visible_tab_changed_cb), self);
+  }
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (apply_query), self);
   g_signal_connect_swapped (self->theme_dropdown, "notify::selected", G_CALLBACK (apply_query), self);
   _plx_window_document_init (self);

@@ -655,7 +655,15 @@ cmd_import (int argc, char **argv)
   g_print (_("%u added, %u updated, %u skipped, %u orphaned\n"),
            report->added, report->updated, report->skipped, report->orphaned);
   if (report->perspectives_added > 0 || report->documents_added > 0)
-    g_print (_("%u perspectives and %u documents added\n"), report->perspectives_added, report->documents_added);
+    {
+      g_autofree char *perspectives = g_strdup_printf (ngettext ("%u perspective", "%u perspectives", report->perspectives_added),
+                                                       report->perspectives_added);
+      g_autofree char *documents = g_strdup_printf (ngettext ("%u document", "%u documents", report->documents_added),
+                                                    report->documents_added);
+
+      /* Translators: "1 perspective and 2 documents added" */
+      g_print (_("%s and %s added\n"), perspectives, documents);
+    }
   return EXIT_SUCCESS;
 }
 

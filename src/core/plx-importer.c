@@ -5,6 +5,7 @@
 
 #include <inttypes.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -1810,7 +1811,22 @@ import (Importer    *im,
   if (!_plx_import_check_input (im->name, data, length, &skip, error))
     return NULL;
   if (!json_parser_load_from_data (parser, data + skip, (gssize) (length - skip), &local_error))
-    return (invalid (im, error, _("not valid JSON: %s"), local_error->message), NULL);
+    {
+      guint line = 0, column = 0;
+      int consumed = 0;
+
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: WHAT"; the reader
+       * is told the line and column in words, and the file's name. */
+      if (sscanf (local_error->message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+        {
+          const char *what = local_error->message + consumed;
+
+          if (g_str_has_prefix (what, "Parse error: "))
+            what += strlen ("Parse error: ");
+          return (invalid (im, error, _("not valid JSON at line %u, column %u: %s"), line, column, what), NULL);
+        }
+      return (invalid (im, error, _("not valid JSON: %s"), local_error->message), NULL);
+    }
 
   root = json_parser_get_root (parser);
   object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;

@@ -112,6 +112,43 @@ plx_statistics_build_table (PlxStatistics      *self,
             }
           table_add_row (rows, row);
         }
+      /* Passages without a theme, as the Compare view's "No theme" row:
+       * an empty theme, which no theme can be. */
+      {
+        guint total = 0, best = 0;
+        int dominant = -1;
+
+        for (guint p = 0; p < P; p++)
+          {
+            guint n = 0;
+
+            plx_statistics_get_untagged (self, p, &n);
+            total += n;
+            if (n > best)
+              {
+                best = n;
+                dominant = (int) p;
+              }
+            else if (n == best && n > 0)
+              dominant = -1;
+          }
+        if (total > 0)
+          {
+            row = row_new ();
+            row_add (row, g_strdup (""));
+            row_add (row, g_strdup_printf ("%u", total));
+            row_add (row, format_share ((double) best / total));
+            row_add (row, g_strdup (dominant >= 0 ? perspective_name (self, (guint) dominant) : ""));
+            for (guint p = 0; p < P; p++)
+              {
+                guint n = 0;
+
+                plx_statistics_get_untagged (self, p, &n);
+                row_add (row, g_strdup_printf ("%u", n));
+              }
+            table_add_row (rows, row);
+          }
+      }
       break;
 
     case PLX_STATISTICS_TABLE_SECTIONS:

@@ -1,0 +1,13 @@
+/* plx-palette.h: colours for new perspectives.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+const char *plx_palette_pick     (GListModel *perspectives);
+double      plx_palette_distance (const char *a,
+                                  const char *b);
+
+G_END_DECLS
