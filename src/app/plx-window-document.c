@@ -89,10 +89,8 @@ stop_loading (PlxWindow *self)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   stop_waiting_for_busy_bar (self);
-  /* A parse that never started ends as cancelled, like one that did. */
-  if (self->load_task != NULL)
-    g_task_return_error_if_cancelled (self->load_task);
-  g_clear_object (&self->load_task);
+  /* A read that never started is simply not started. */
+  self->load_document_id = 0;
   g_clear_object (&self->load_cancellable);
   if (self->fill_source != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_source);
@@ -286,26 +284,19 @@ begin_fill (PlxWindow   *self,
   self->fill_source = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_tick_cb, self, NULL);
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  PlxProject *opened = task_data;
-  gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "document-id"));
-  g_autoptr(PlxProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  PlxDocument *document = NULL;
+/* What a read in flight needs when it ends: the window may have moved on
+ * (another document, another project) and cancelled it. */
+typedef struct {
+  PlxWindow    *window;
+  GCancellable *cancellable;
+} Load;
 
-  /* The window's connection checked the file when it opened it. */
-  project = plx_project_open_another (opened, &error);
-  if (project != NULL)
-    document = plx_project_load_document (project, id, &error);
-  if (document == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, document, g_object_unref);
+static void
+load_free (Load *load)
+{
+  g_object_unref (load->window);
+  g_clear_object (&load->cancellable);
+  g_free (load);
 }
 
 static void
@@ -313,39 +304,45 @@ loaded_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      data)
 {
-  PlxWindow *self = PLX_WINDOW (object);
+  Load *load = data;
+  PlxWindow *self = load->window;
   g_autoptr(PlxDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
-  document = g_task_propagate_pointer (G_TASK (result), &error);
+  document = plx_project_load_document_finish (PLX_PROJECT (object), result, &error);
   /* A load replaced by another one has nothing left to do; one the user
    * cancelled leaves the window without a document. */
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  if (g_cancellable_is_cancelled (load->cancellable))
     {
-      if (g_task_get_cancellable (G_TASK (result)) == self->load_cancellable)
+      if (load->cancellable == self->load_cancellable)
         abandon_load (self);
-      return;
     }
-  if (document == NULL)
+  else if (document == NULL)
     {
       _plx_window_busy_end (self);
       g_clear_object (&self->load_cancellable);
       plx_window_show_error (self, _("Could Not Open the Document"), error);
-      return;
     }
-
-  plx_profile_mark ("document-parsed");
-  plx_project_adopt_document (self->project, document);
-  begin_fill (self, document);
+  else
+    {
+      plx_profile_mark ("document-parsed");
+      begin_fill (self, document);
+    }
+  load_free (load);
 }
 
+/* The core reads the document on a connection of its own, in a worker. */
 static void
 start_parse (PlxWindow *self)
 {
-  g_autoptr(GTask) task = g_steal_pointer (&self->load_task);
+  Load *load = g_new0 (Load, 1);
+  gint64 id = self->load_document_id;
 
   stop_waiting_for_busy_bar (self);
-  g_task_run_in_thread (task, load_thread);
+  self->load_document_id = 0;
+  load->window = g_object_ref (self);
+  load->cancellable = g_object_ref (self->load_cancellable);
+  plx_project_load_document_async (self->project, id, load->cancellable, loaded_cb, load);
 }
 
 static void
@@ -389,20 +386,14 @@ void
 plx_window_show_document (PlxWindow *self,
                           gint64     document_id)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (PLX_IS_WINDOW (self));
   g_return_if_fail (self->project != NULL);
 
   begin_document (self, document_id);
-  task = g_task_new (self, self->load_cancellable, loaded_cb, NULL);
-  g_task_set_source_tag (task, plx_window_show_document);
-  g_task_set_task_data (task, g_object_ref (self->project), g_object_unref);
-  g_object_set_data (G_OBJECT (task), "document-id", GSIZE_TO_POINTER ((gsize) document_id));
-  /* The parse waits for the busy bar to be in: on two cores a worker
+  /* The read waits for the busy bar to be in: on two cores a worker
    * beside the frames that take the old text out (and beside the X
    * server) made them longer. */
-  self->load_task = g_steal_pointer (&task);
+  self->load_document_id = document_id;
   if (gtk_revealer_get_child_revealed (self->busy_revealer))
     start_parse (self);
   else

@@ -51,7 +51,7 @@ struct _PlxWindow
 
   /* A document being put into the view, a slice at a time. */
   GCancellable         *load_cancellable;
-  GTask                *load_task;        /* the parse, until the busy bar is in */
+  gint64                load_document_id; /* to read once the busy bar is in; 0: none */
   gulong                load_reveal_handler;
   PlxDocument          *loading;
   guint                 fill_source;
