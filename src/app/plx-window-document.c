@@ -420,33 +420,17 @@ plx_window_get_loading (PlxWindow *self)
 }
 
 static void
-add_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
-{
-  GFile *file = task_data;
-  g_autoptr(GError) error = NULL;
-  PlxDocument *document = plx_document_new_from_file (file, cancellable, &error);
-
-  if (document == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, document, g_object_unref);
-}
-
-static void
 added_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      data)
 {
-  PlxWindow *self = PLX_WINDOW (object);
   GTask *outer = data;
+  PlxWindow *self = g_task_get_source_object (outer);
   g_autoptr(PlxDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
   _plx_window_busy_end (self);
-  document = g_task_propagate_pointer (G_TASK (result), &error);
+  document = plx_document_new_from_file_finish (result, &error);
   /* Adding goes through the history, so it can be undone like the rest. */
   if (document == NULL || !plx_history_add_document (self->history, document, &error))
     {
@@ -460,7 +444,7 @@ added_cb (GObject      *object,
   g_object_unref (outer);
 }
 
-/* Reads and checks a document file in a worker thread, adds it, then opens it.
+/* Reads and checks a document file in the core's worker, adds it, then opens it.
  * A file that is not UTF-8 text is refused with the reason and the byte
  * where it goes wrong, and the project is left as it was. */
 void
@@ -470,7 +454,6 @@ plx_window_add_document_file_async (PlxWindow           *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autoptr(GTask) inner = NULL;
   GTask *outer;
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *label = g_strdup_printf (_("Adding “%s”…"), basename);
@@ -481,9 +464,7 @@ plx_window_add_document_file_async (PlxWindow           *self,
   g_task_set_source_tag (outer, plx_window_add_document_file_async);
 
   _plx_window_busy_begin (self, label);
-  inner = g_task_new (self, self->busy_cancellable, added_cb, outer);
-  g_task_set_task_data (inner, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (inner, add_thread);
+  plx_document_new_from_file_async (file, self->busy_cancellable, added_cb, outer);
 }
 
 gboolean

@@ -12,10 +12,12 @@
  * the window looks for its changes this often. */
 #define SYNC_INTERVAL_MS 1000
 
-/* Export and import run in a worker thread on a connection of their own, so
- * the window keeps drawing; the window's connection then picks the result
- * up like any other writer's. */
+/* What the user chose for an export or import. The core runs them in a
+ * worker thread on a connection of its own, so the window keeps drawing;
+ * the window's connection then picks the result up like any other
+ * writer's. */
 typedef struct {
+  PlxWindow       *window;
   char            *project_path;
   GFile           *file;
   PlxExportFormat  format;
@@ -28,6 +30,7 @@ io_job_free (gpointer data)
 {
   IoJob *job = data;
 
+  g_clear_object (&job->window);
   g_free (job->project_path);
   g_clear_object (&job->file);
   g_free (job);
@@ -77,45 +80,27 @@ cancel_busy_action (GtkWidget  *widget,
 }
 
 static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  IoJob *job = task_data;
-  g_autoptr(PlxProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-
-  project = plx_project_open (job->project_path, &error);
-  if (project == NULL ||
-      !plx_export_to_file (project, job->format, job->document_id, job->flags,
-                           job->file, cancellable, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
 export_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      data)
 {
-  PlxWindow *self = PLX_WINDOW (object);
-  IoJob *job = g_task_get_task_data (G_TASK (result));
+  IoJob *job = data;
+  PlxWindow *self = job->window;
   g_autoptr(GError) error = NULL;
 
   _plx_window_busy_end (self);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!plx_export_to_file_finish (PLX_PROJECT (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         plx_window_show_error (self, _("Could Not Export"), error);
-      return;
     }
-  {
-    g_autofree char *name = g_file_get_basename (job->file);
-    g_autofree char *message = g_strdup_printf (_("Exported to %s"), name);
-    _plx_window_toast (self, message);
-  }
+  else
+    {
+      g_autofree char *name = g_file_get_basename (job->file);
+      g_autofree char *message = g_strdup_printf (_("Exported to %s"), name);
+      _plx_window_toast (self, message);
+    }
+  io_job_free (job);
 }
 
 static void
@@ -124,7 +109,6 @@ export_chosen_cb (GtkNativeDialog *native,
                   PlxWindow       *self)
 {
   IoJob *job = g_object_steal_data (G_OBJECT (native), "job");
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GFile) chosen = NULL;
   g_autofree char *path = NULL;
   g_autofree char *base = NULL;
@@ -148,10 +132,9 @@ export_chosen_cb (GtkNativeDialog *native,
     job->file = g_object_ref (chosen);
 
   _plx_window_busy_begin (self, _("Exporting annotations…"));
-  task = g_task_new (self, self->busy_cancellable, export_done_cb, NULL);
-  g_task_set_source_tag (task, export_chosen_cb);
-  g_task_set_task_data (task, job, io_job_free);
-  g_task_run_in_thread (task, export_thread);
+  job->window = g_object_ref (self);
+  plx_export_to_file_async (self->project, job->format, job->document_id, job->flags, job->file,
+                            self->busy_cancellable, export_done_cb, job);
 
 out:
   gtk_native_dialog_destroy (native);
@@ -302,26 +285,6 @@ export_action (GtkWidget  *widget,
 }
 
 static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  IoJob *job = task_data;
-  g_autoptr(PlxProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  PlxImportReport *report = NULL;
-
-  project = plx_project_open (job->project_path, &error);
-  if (project != NULL)
-    report = plx_import_file (project, job->file, cancellable, &error);
-  if (report == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, report, (GDestroyNotify) plx_import_report_free);
-}
-
-static void
 show_orphans (PlxWindow       *self,
               PlxImportReport *report)
 {
@@ -346,13 +309,16 @@ import_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      data)
 {
-  PlxWindow *self = PLX_WINDOW (object);
+  IoJob *job = data;
+  g_autoptr(PlxWindow) self = g_object_ref (job->window);
   g_autoptr(PlxImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
+  io_job_free (job);
   _plx_window_busy_end (self);
-  report = g_task_propagate_pointer (G_TASK (result), &error);
+  /* The project takes the worker's commit in as another writer's. */
+  report = plx_import_file_finish (PLX_PROJECT (object), result, &error);
   if (report == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -360,8 +326,6 @@ import_done_cb (GObject      *object,
       return;
     }
 
-  if (self->project != NULL)
-    plx_project_sync_external_changes (self->project, NULL);
   /* Translators: counts of imported annotations */
   message = g_strdup_printf (_("Imported: %u added, %u updated, %u unchanged"),
                              report->added, report->updated, report->skipped);
@@ -375,21 +339,17 @@ import_chosen_cb (GtkNativeDialog *native,
                   int              response,
                   PlxWindow       *self)
 {
-  g_autoptr(GTask) task = NULL;
   IoJob *job;
 
   if (response != GTK_RESPONSE_ACCEPT || self->project == NULL)
     goto out;
 
   job = g_new0 (IoJob, 1);
-  job->project_path = g_strdup (plx_project_get_path (self->project));
+  job->window = g_object_ref (self);
   job->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
 
   _plx_window_busy_begin (self, _("Importing annotations…"));
-  task = g_task_new (self, self->busy_cancellable, import_done_cb, NULL);
-  g_task_set_source_tag (task, import_chosen_cb);
-  g_task_set_task_data (task, job, io_job_free);
-  g_task_run_in_thread (task, import_thread);
+  plx_import_file_async (self->project, job->file, self->busy_cancellable, import_done_cb, job);
 
 out:
   gtk_native_dialog_destroy (native);
@@ -467,8 +427,9 @@ _plx_window_io_class_init (GtkWidgetClass *widget_class)
 /* ---- damaged projects ---- */
 
 typedef struct {
-  char *damaged_path;
-  char *new_path;
+  PlxWindow *window;
+  char      *damaged_path;
+  char      *new_path;
 } SalvageJob;
 
 static void
@@ -476,25 +437,10 @@ salvage_job_free (gpointer data)
 {
   SalvageJob *job = data;
 
+  g_clear_object (&job->window);
   g_free (job->damaged_path);
   g_free (job->new_path);
   g_free (job);
-}
-
-static void
-salvage_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  SalvageJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  PlxSalvageReport *report = plx_project_salvage (job->damaged_path, job->new_path, &error);
-
-  if (report == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, report, (GDestroyNotify) plx_salvage_report_free);
 }
 
 static void
@@ -502,15 +448,17 @@ salvaged_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      data)
 {
-  PlxWindow *self = PLX_WINDOW (object);
-  SalvageJob *job = g_task_get_task_data (G_TASK (result));
+  SalvageJob *job = data;
+  g_autoptr(PlxWindow) self = g_object_ref (job->window);
+  g_autofree char *new_path = g_strdup (job->new_path);
   g_autoptr(PlxSalvageReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
+  salvage_job_free (job);
   _plx_window_busy_end (self);
-  report = g_task_propagate_pointer (G_TASK (result), &error);
-  if (report == NULL || !plx_window_open_project (self, job->new_path, &error))
+  report = plx_project_salvage_finish (result, &error);
+  if (report == NULL || !plx_window_open_project (self, new_path, &error))
     {
       plx_window_show_error (self, _("Could Not Save What Is Readable"), error);
       return;
@@ -535,7 +483,6 @@ salvage_target_chosen_cb (GtkNativeDialog *native,
                           PlxWindow       *self)
 {
   SalvageJob *job = g_object_steal_data (G_OBJECT (native), "job");
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GFile) file = NULL;
 
   if (response != GTK_RESPONSE_ACCEPT)
@@ -547,9 +494,8 @@ salvage_target_chosen_cb (GtkNativeDialog *native,
   job->new_path = g_file_get_path (file);
 
   _plx_window_busy_begin (self, _("Saving what is readable…"));
-  task = g_task_new (self, self->busy_cancellable, salvaged_cb, NULL);
-  g_task_set_task_data (task, job, salvage_job_free);
-  g_task_run_in_thread (task, salvage_thread);
+  job->window = g_object_ref (self);
+  plx_project_salvage_async (job->damaged_path, job->new_path, self->busy_cancellable, salvaged_cb, job);
 
 out:
   gtk_native_dialog_destroy (native);

@@ -43,6 +43,12 @@ PlxDocument       *plx_document_new_from_data     (const char        *data,
 PlxDocument       *plx_document_new_from_file     (GFile             *file,
                                                    GCancellable      *cancellable,
                                                    GError           **error);
+void               plx_document_new_from_file_async (GFile           *file,
+                                                   GCancellable      *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer           user_data);
+PlxDocument       *plx_document_new_from_file_finish (GAsyncResult   *result,
+                                                   GError           **error);
 PlxDocument       *plx_document_new_from_stored   (const char        *title,
                                                    PlxDocumentFormat  format,
                                                    char              *source,

@@ -55,4 +55,16 @@ gboolean    plx_export_to_file            (PlxProject       *project,
                                            GCancellable     *cancellable,
                                            GError          **error);
 
+void        plx_export_to_file_async      (PlxProject          *project,
+                                           PlxExportFormat      format,
+                                           gint64               document_id,
+                                           PlxExportFlags       flags,
+                                           GFile               *file,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean    plx_export_to_file_finish     (PlxProject          *project,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
 G_END_DECLS

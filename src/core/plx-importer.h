@@ -49,4 +49,13 @@ void             plx_import_report_free  (PlxImportReport  *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlxImportReport, plx_import_report_free)
 
+void             plx_import_file_async  (PlxProject          *project,
+                                         GFile               *file,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+PlxImportReport *plx_import_file_finish (PlxProject          *project,
+                                         GAsyncResult        *result,
+                                         GError             **error);
+
 G_END_DECLS

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -19,6 +19,13 @@ typedef struct {
 PlxSalvageReport *plx_project_salvage        (const char        *damaged_path,
                                               const char        *new_path,
                                               GError           **error);
+void              plx_project_salvage_async  (const char          *damaged_path,
+                                              const char          *new_path,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+PlxSalvageReport *plx_project_salvage_finish (GAsyncResult        *result,
+                                              GError             **error);
 void              plx_salvage_report_free    (PlxSalvageReport  *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlxSalvageReport, plx_salvage_report_free)
