@@ -501,6 +501,75 @@ test_at_offset (Fixture       *fixture,
   }
 }
 
+/* The binary searches (at_offset, find_span) answer as a walk over every
+ * item would, through random adds and deletes. */
+static void
+test_searches_match_walk (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char *names[] = { "Armenian", "Azerbaijani", "Western", "Russian" };
+  guint length = plx_document_get_length (fixture->document);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint step = 0; step < 120; step++)
+    {
+      GListModel *model = G_LIST_MODEL (fixture->list);
+
+      if (added->len > 0 && g_rand_int_range (rand, 0, 4) == 0)
+        {
+          g_autoptr(GError) error = NULL;
+          guint victim = (guint) g_rand_int_range (rand, 0, (gint32) added->len);
+
+          g_assert_true (plx_project_delete_annotation (fixture->project,
+                                                        plx_annotation_get_uuid (g_ptr_array_index (added, victim)),
+                                                        &error));
+          g_ptr_array_remove_index (added, victim);
+        }
+      else
+        {
+          /* In the plain words after the emoji, whose family a range
+           * would be widened to take whole. */
+          guint start = (guint) g_rand_int_range (rand, 40, (gint32) length - 10);
+          guint span = 1 + (guint) g_rand_int_range (rand, 0, step % 7 == 0 ? 30 : 5);
+          guint end = MIN (length - 5, start + span);
+
+          g_ptr_array_add (added, add (fixture, fixture->document, start, end, names[step % 4]));
+        }
+
+      for (guint offset = 0; offset <= length; offset++)
+        {
+          g_autoptr(GPtrArray) covering = plx_annotation_list_at_offset (fixture->list, offset);
+          guint n = 0;
+
+          for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+            {
+              g_autoptr(PlxAnnotation) item = g_list_model_get_item (model, i);
+
+              if (plx_annotation_get_start (item) <= offset && offset < plx_annotation_get_end (item))
+                {
+                  g_assert_cmpuint (n, <, covering->len);
+                  g_assert_true (g_ptr_array_index (covering, n) == item);
+                  n++;
+                }
+            }
+          g_assert_cmpuint (n, ==, covering->len);
+        }
+      for (guint i = 0; i < added->len; i++)
+        {
+          PlxAnnotation *one = g_ptr_array_index (added, i);
+          PlxAnnotation *found = plx_annotation_list_find_span (fixture->list, plx_annotation_get_start (one),
+                                                                plx_annotation_get_end (one),
+                                                                plx_annotation_get_perspective_id (one));
+
+          g_assert_nonnull (found);
+          g_assert_cmpuint (plx_annotation_get_start (found), ==, plx_annotation_get_start (one));
+          g_assert_cmpuint (plx_annotation_get_end (found), ==, plx_annotation_get_end (one));
+        }
+      g_assert_null (plx_annotation_list_find_span (fixture->list, 0, length + 5, 1));
+    }
+}
+
 static void
 test_references (void)
 {
@@ -651,6 +720,7 @@ main (int argc, char **argv)
   ADD ("/core/annotation-list/perspective-removed", test_perspective_removed);
   ADD ("/core/annotation-list/rollback", test_rollback_silent);
   ADD ("/core/annotation-list/at-offset", test_at_offset);
+  ADD ("/core/annotation-list/searches-match-walk", test_searches_match_walk);
   ADD ("/core/annotation-list/perspective-passages", test_perspective_passages);
   g_test_add_func ("/core/annotation-list/references", test_references);
 

@@ -10,7 +10,7 @@ SELECT json_object(
   'first', json_object('id', 'urn:uuid:00000000-0000-4000-8000-000000000001', 'type', 'AnnotationPage', 'startIndex', 0,
     'items', (SELECT json_group_array(json(o)) FROM
       (SELECT json_object('id', 'urn:uuid:' || a.uuid, 'type', 'Annotation', 'created', a.created, 'modified', a.modified,
-         'creator', json_object('type', 'Person', 'name', a.author),
+         'creator', json_object('type', 'Person', 'name', coalesce(c.name, '')),
          'body', (SELECT json_group_array(json(b)) FROM
                     (SELECT json_object('type', 'TextualBody', 'purpose', 'classifying', 'value', p.name, 'format', 'text/plain') AS b
                      UNION ALL
@@ -26,4 +26,5 @@ SELECT json_object(
              json_object('type', 'TextQuoteSelector', 'exact', a.quote, 'prefix', a.prefix, 'suffix', a.suffix),
              json_object('type', 'TextPositionSelector', 'start', a.start_offset, 'end', a.end_offset)))) AS o
        FROM annotations a JOIN perspectives p ON p.id = a.perspective_id JOIN sources d ON d.id = a.document_id
+       LEFT JOIN annotators c ON c.id = a.creator_id
        ORDER BY a.document_id, a.start_offset, a.end_offset, a.uuid))));

@@ -10,8 +10,8 @@ CREATE TEMP TABLE bodies AS
   SELECT substr(items.v ->> 'id', 10) AS uuid, b.key AS position, b.value ->> 'purpose' AS purpose,
          b.value ->> 'value' AS value
   FROM items, json_each(items.v, '$.body') b;
-CREATE TEMP TABLE meta (uuid TEXT PRIMARY KEY, perspective TEXT, note TEXT) WITHOUT ROWID;
-INSERT INTO meta
+CREATE TEMP TABLE bodymeta (uuid TEXT PRIMARY KEY, perspective TEXT, note TEXT) WITHOUT ROWID;
+INSERT INTO bodymeta
   SELECT uuid, max(CASE WHEN purpose = 'classifying' THEN value END),
          coalesce(max(CASE WHEN purpose = 'commenting' THEN value END), '')
   FROM bodies GROUP BY uuid;
@@ -29,14 +29,18 @@ INSERT INTO selectors
 -- content_hash follows the document's text in the row: read it once.
 CREATE TEMP TABLE sources (iri TEXT PRIMARY KEY, id INTEGER) WITHOUT ROWID;
 INSERT INTO sources SELECT 'urn:sha256:' || content_hash, id FROM documents;
-INSERT OR IGNORE INTO themes (name) SELECT DISTINCT value FROM bodies WHERE purpose = 'tagging';
+INSERT OR IGNORE INTO themes (uuid, name)
+  SELECT lower(hex(randomblob(16))), value FROM (SELECT DISTINCT value FROM bodies WHERE purpose = 'tagging');
+INSERT OR IGNORE INTO annotators (uuid, name)
+  SELECT lower(hex(randomblob(16))), name FROM (SELECT DISTINCT v ->> '$.creator.name' AS name FROM items WHERE v ->> '$.creator.name' <> '');
 INSERT INTO annotations (uuid, document_id, perspective_id, start_offset, end_offset, quote, prefix, suffix,
-                         note, author, created, modified)
+                         note, creator_id, modifier_id, created, modified)
   SELECT s.uuid, d.id, p.id, s.start, s."end", s.exact, s.prefix, s.suffix, m.note,
-         coalesce(v ->> '$.creator.name', ''), v ->> 'created', v ->> 'modified'
+         c.id, c.id, v ->> 'created', v ->> 'modified'
   FROM items
+  LEFT JOIN annotators c ON c.name = v ->> '$.creator.name'
   JOIN selectors s ON s.uuid = substr(v ->> 'id', 10)
-  JOIN meta m ON m.uuid = s.uuid
+  JOIN bodymeta m ON m.uuid = s.uuid
   JOIN perspectives p ON p.name = m.perspective
   JOIN sources d ON d.iri = v ->> '$.target.source.id';
 INSERT INTO annotation_themes (annotation_uuid, theme_id, position)

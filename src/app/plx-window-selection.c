@@ -407,20 +407,9 @@ _plx_window_find_duplicate (PlxWindow *self,
                             guint      end,
                             gint64     perspective_id)
 {
-  g_autoptr(GPtrArray) covering = NULL;
-
   if (self->annotations == NULL)
     return NULL;
-  covering = plx_annotation_list_at_offset (self->annotations, start);
-  for (guint i = 0; i < covering->len; i++)
-    {
-      PlxAnnotation *annotation = g_ptr_array_index (covering, i);
-
-      if (plx_annotation_get_start (annotation) == start && plx_annotation_get_end (annotation) == end &&
-          plx_annotation_get_perspective_id (annotation) == perspective_id)
-        return annotation;
-    }
-  return NULL;
+  return plx_annotation_list_find_span (self->annotations, start, end, perspective_id);
 }
 
 typedef struct {

@@ -12,6 +12,9 @@ struct _PlxAnnotationList
   gint64      document_id;
   GPtrArray  *items;    /* sorted by plx_annotation_compare() */
   GHashTable *by_uuid;  /* uuid → PlxAnnotation, borrowed from items */
+  /* No passage is longer: how far back a passage covering an offset can
+   * start. It only grows (a removal leaves it), which keeps it true. */
+  guint       longest;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -84,6 +87,13 @@ index_of (PlxAnnotationList *self,
   return position;
 }
 
+static void
+note_length (PlxAnnotationList *self,
+             PlxAnnotation     *annotation)
+{
+  self->longest = MAX (self->longest, plx_annotation_get_end (annotation) - plx_annotation_get_start (annotation));
+}
+
 static int
 compare_indirect (gconstpointer a,
                   gconstpointer b)
@@ -120,6 +130,7 @@ annotation_changed (PlxAnnotationList *self,
   if (copy != NULL)
     {
       g_ptr_array_insert (self->items, (int) added_at, copy);
+      note_length (self, copy);
       g_hash_table_insert (self->by_uuid, (gpointer) plx_annotation_get_uuid (copy), copy);
       g_list_model_items_changed (G_LIST_MODEL (self), added_at, removed_at == added_at ? 1 : 0, 1);
     }
@@ -168,6 +179,8 @@ external_change_cb (PlxAnnotationList *self,
 
   old = g_steal_pointer (&self->items);
   self->items = g_steal_pointer (&fresh);
+  for (guint i = 0; i < self->items->len; i++)
+    note_length (self, g_ptr_array_index (self->items, i));
   g_hash_table_remove_all (self->by_uuid);
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -239,6 +252,7 @@ plx_annotation_list_new (PlxProject  *project,
       PlxAnnotation *annotation = g_ptr_array_index (annotations, i);
 
       g_ptr_array_add (self->items, g_object_ref (annotation));
+      note_length (self, annotation);
       g_hash_table_insert (self->by_uuid, (gpointer) plx_annotation_get_uuid (annotation), annotation);
     }
   /* The store's order and ours must agree for the binary searches. */
@@ -264,16 +278,69 @@ plx_annotation_list_find (PlxAnnotationList *self,
   return g_hash_table_lookup (self->by_uuid, uuid);
 }
 
+/* The annotation of @perspective_id over exactly [@start, @end), if there
+ * is one: a binary search to the first passage starting at @start, so
+ * that asking before every tagging costs nothing on a book. */
+PlxAnnotation *
+plx_annotation_list_find_span (PlxAnnotationList *self,
+                               guint              start,
+                               guint              end,
+                               gint64             perspective_id)
+{
+  guint lo = 0;
+  guint hi;
+
+  g_return_val_if_fail (PLX_IS_ANNOTATION_LIST (self), NULL);
+
+  hi = self->items->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (plx_annotation_get_start (g_ptr_array_index (self->items, mid)) < start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i < self->items->len; i++)
+    {
+      PlxAnnotation *annotation = g_ptr_array_index (self->items, i);
+
+      if (plx_annotation_get_start (annotation) != start)
+        break;
+      if (plx_annotation_get_end (annotation) == end && plx_annotation_get_perspective_id (annotation) == perspective_id)
+        return annotation;
+    }
+  return NULL;
+}
+
 /* The annotations covering @offset, in document order. */
 GPtrArray *
 plx_annotation_list_at_offset (PlxAnnotationList *self,
                                guint              offset)
 {
   GPtrArray *covering = g_ptr_array_new_with_free_func (g_object_unref);
+  guint earliest;
+  guint lo = 0;
+  guint hi;
 
   g_return_val_if_fail (PLX_IS_ANNOTATION_LIST (self), covering);
 
-  for (guint i = 0; i < self->items->len; i++)
+  /* Only passages starting within the longest passage's length before
+   * @offset can cover it: a binary search to the first of them, not a
+   * walk from the top of a book (asked at every caret move). */
+  earliest = offset >= self->longest ? offset - self->longest : 0;
+  hi = self->items->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (plx_annotation_get_start (g_ptr_array_index (self->items, mid)) < earliest)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i < self->items->len; i++)
     {
       PlxAnnotation *annotation = g_ptr_array_index (self->items, i);
 

@@ -21,4 +21,9 @@ PlxAnnotation     *plx_annotation_list_find            (PlxAnnotationList *self,
 GPtrArray         *plx_annotation_list_at_offset       (PlxAnnotationList *self,
                                                         guint              offset);
 
+PlxAnnotation     *plx_annotation_list_find_span     (PlxAnnotationList *self,
+                                                     guint              start,
+                                                     guint              end,
+                                                     gint64             perspective_id);
+
 G_END_DECLS

@@ -15,55 +15,10 @@
 #include "plx-anchor.h"
 #include "plx-import-input.h"
 #include "plx-import-perspectives.h"
-#include "plx-importer.h"
+#include "plx-importer-private.h"
 #include "plx-project-private.h"
 #include "plx-text.h"
 
-#define W3C_CONTEXT "http://www.w3.org/ns/anno.jsonld"
-
-/* A document as the file names it. */
-typedef struct {
-  char              *key;       /* native: the file's id; W3C: the target's source IRI */
-  char              *path;      /* where it is first named, for messages */
-  char              *title;
-  char              *content_hash;
-  char              *source;    /* native files exported with the text */
-  PlxDocumentFormat  format;
-  PlxDocument       *resolved;  /* the project's document, once found */
-} FileDocument;
-
-/* An annotation as the file has it, before it is placed in a document. */
-typedef struct {
-  char         *path;
-  char         *uuid;
-  FileDocument *document;
-  gboolean      has_position;
-  guint         start;
-  guint         end;
-  char         *quote;
-  char         *prefix;
-  char         *suffix;
-  char         *perspective;
-  GStrv         themes;
-  char         *note;
-  char         *author;
-  char         *created;
-  char         *modified;
-} Incoming;
-
-
-typedef struct {
-  PlxProject      *project;
-  const char      *name;          /* the file, for messages */
-  GString         *path;          /* JSON path of the node being read */
-  PlxImportReport *report;
-  GPtrArray       *incoming;      /* Incoming */
-  GHashTable      *uuids;         /* uuid → path where it first appears */
-  GHashTable      *documents;     /* key → FileDocument */
-  GPtrArray       *perspectives;  /* PlxFilePerspective (native) */
-  GPtrArray       *project_documents;
-  char            *external_next; /* W3C: a page the file only links to */
-} Importer;
 
 static void
 file_document_free (gpointer data)
@@ -109,9 +64,9 @@ plx_import_report_free (PlxImportReport *report)
 
 /* ---- paths and errors ---- */
 
-static gsize
-push_member (Importer   *im,
-             const char *member)
+gsize
+_plx_import_push_member (Importer   *im,
+                         const char *member)
 {
   gsize mark = im->path->len;
 
@@ -121,9 +76,9 @@ push_member (Importer   *im,
   return mark;
 }
 
-static gsize
-push_index (Importer *im,
-            guint     index)
+gsize
+_plx_import_push_index (Importer *im,
+                        guint     index)
 {
   gsize mark = im->path->len;
 
@@ -131,21 +86,21 @@ push_index (Importer *im,
   return mark;
 }
 
-static void
-pop (Importer *im,
-     gsize     mark)
+void
+_plx_import_pop (Importer *im,
+                 gsize     mark)
 {
   g_string_truncate (im->path, mark);
 }
 
 /* Every error names the file and, below the top level, the JSON path. */
 G_GNUC_PRINTF (4, 5)
-static gboolean
-fail (Importer    *im,
-      GError     **error,
-      int          code,
-      const char  *format,
-      ...)
+gboolean
+_plx_import_fail (Importer    *im,
+                  GError     **error,
+                  int          code,
+                  const char  *format,
+                  ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -161,10 +116,8 @@ fail (Importer    *im,
   return FALSE;
 }
 
-#define invalid(im, error, ...) fail ((im), (error), PLX_ERROR_INVALID_FILE, __VA_ARGS__)
-
-static const char *
-node_kind (JsonNode *node)
+const char *
+_plx_import_node_kind (JsonNode *node)
 {
   switch (JSON_NODE_TYPE (node))
     {
@@ -188,22 +141,22 @@ node_kind (JsonNode *node)
     }
 }
 
-static gboolean
-is_string (JsonNode *node)
+gboolean
+_plx_import_is_string (JsonNode *node)
 {
   return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
 }
 
-static gboolean
-is_integer (JsonNode *node)
+gboolean
+_plx_import_is_integer (JsonNode *node)
 {
   return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
 }
 
 /* RFC 3987 in the small: a scheme, a colon, and no white space; enough to
  * tell an IRI from prose. */
-static gboolean
-is_iri (const char *text)
+gboolean
+_plx_import_is_iri (const char *text)
 {
   const char *p = text;
 
@@ -219,8 +172,8 @@ is_iri (const char *text)
   return TRUE;
 }
 
-static GDateTime *
-parse_time (const char *text)
+GDateTime *
+_plx_import_parse_time (const char *text)
 {
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
 
@@ -228,14 +181,12 @@ parse_time (const char *text)
 }
 
 /* Checks @member of @object with @check, with the path pointing at it. */
-typedef gboolean (*NodeCheck) (Importer *im, JsonNode *node, GError **error);
-
-static gboolean
-check_member (Importer    *im,
-              JsonObject  *object,
-              const char  *member,
-              NodeCheck    check,
-              GError     **error)
+gboolean
+_plx_import_check_member (Importer    *im,
+                          JsonObject  *object,
+                          const char  *member,
+                          NodeCheck    check,
+                          GError     **error)
 {
   JsonNode *node = json_object_get_member (object, member);
   gsize mark;
@@ -243,18 +194,18 @@ check_member (Importer    *im,
 
   if (node == NULL)
     return TRUE;
-  mark = push_member (im, member);
+  mark = _plx_import_push_member (im, member);
   ok = check (im, node, error);
-  pop (im, mark);
+  _plx_import_pop (im, mark);
   return ok;
 }
 
 /* Applies @check to @node, or to each element when it is an array. */
-static gboolean
-check_each (Importer   *im,
-            JsonNode   *node,
-            NodeCheck   check,
-            GError    **error)
+gboolean
+_plx_import_check_each (Importer   *im,
+                        JsonNode   *node,
+                        NodeCheck   check,
+                        GError    **error)
 {
   JsonArray *array;
 
@@ -263,963 +214,14 @@ check_each (Importer   *im,
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      gsize mark = push_index (im, i);
+      gsize mark = _plx_import_push_index (im, i);
       gboolean ok = check (im, json_array_get_element (array, i), error);
 
-      pop (im, mark);
+      _plx_import_pop (im, mark);
       if (!ok)
         return FALSE;
     }
   return TRUE;
-}
-
-/* ---- W3C Web Annotation: the model's MUSTs ---- */
-
-static gboolean
-check_single_string (Importer  *im,
-                     JsonNode  *node,
-                     GError   **error)
-{
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return invalid (im, error, _("must have one value, not several"));
-  if (!is_string (node))
-    return invalid (im, error, _("must be a string, not %s"), node_kind (node));
-  return TRUE;
-}
-
-static gboolean
-check_string (Importer  *im,
-              JsonNode  *node,
-              GError   **error)
-{
-  if (!is_string (node))
-    return invalid (im, error, _("must be a string, not %s"), node_kind (node));
-  return TRUE;
-}
-
-static gboolean
-check_strings (Importer  *im,
-               JsonNode  *node,
-               GError   **error)
-{
-  return check_each (im, node, check_string, error);
-}
-
-static gboolean
-check_iri (Importer  *im,
-           JsonNode  *node,
-           GError   **error)
-{
-  if (!is_string (node))
-    return invalid (im, error, _("must be an IRI, not %s"), node_kind (node));
-  if (!is_iri (json_node_get_string (node)))
-    return invalid (im, error, _("“%s” is not an IRI"), json_node_get_string (node));
-  return TRUE;
-}
-
-static gboolean
-check_single_iri (Importer  *im,
-                  JsonNode  *node,
-                  GError   **error)
-{
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return invalid (im, error, _("must have exactly one IRI, not several"));
-  return check_iri (im, node, error);
-}
-
-static gboolean
-check_iris (Importer  *im,
-            JsonNode  *node,
-            GError   **error)
-{
-  return check_each (im, node, check_iri, error);
-}
-
-static gboolean
-check_time (Importer  *im,
-            JsonNode  *node,
-            GError   **error)
-{
-  g_autoptr(GDateTime) parsed = NULL;
-
-  if (!check_single_string (im, node, error))
-    return FALSE;
-  parsed = parse_time (json_node_get_string (node));
-  if (parsed == NULL)
-    return invalid (im, error, _("“%s” is not a date and time (xsd:dateTime, e.g. 2015-01-28T12:00:00Z)"),
-                    json_node_get_string (node));
-  return TRUE;
-}
-
-static gboolean
-check_agent (Importer  *im,
-             JsonNode  *node,
-             GError   **error)
-{
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return check_member (im, json_node_get_object (node), "id", check_single_iri, error);
-  if (is_string (node))
-    return check_iri (im, node, error);
-  return invalid (im, error, _("must be an IRI or an agent object, not %s"), node_kind (node));
-}
-
-static gboolean
-check_agents (Importer  *im,
-              JsonNode  *node,
-              GError   **error)
-{
-  return check_each (im, node, check_agent, error);
-}
-
-static gboolean
-check_text_direction (Importer  *im,
-                      JsonNode  *node,
-                      GError   **error)
-{
-  const char *value;
-
-  if (!check_single_string (im, node, error))
-    return FALSE;
-  value = json_node_get_string (node);
-  if (g_strcmp0 (value, "ltr") != 0 && g_strcmp0 (value, "rtl") != 0 && g_strcmp0 (value, "auto") != 0)
-    return invalid (im, error, _("“%s” is not a text direction; use ltr, rtl or auto"), value);
-  return TRUE;
-}
-
-static gboolean
-check_type (Importer  *im,
-            JsonNode  *node,
-            GError   **error)
-{
-  return check_strings (im, node, error);
-}
-
-static gboolean
-has_type (JsonObject *object,
-          const char *type)
-{
-  JsonNode *node = json_object_get_member (object, "type");
-
-  if (is_string (node))
-    return g_strcmp0 (json_node_get_string (node), type) == 0;
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        if (is_string (json_array_get_element (array, i)) &&
-            g_strcmp0 (json_array_get_string_element (array, i), type) == 0)
-          return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-require (Importer    *im,
-         JsonObject  *object,
-         const char  *member,
-         const char  *what,
-         GError     **error)
-{
-  if (!json_object_has_member (object, member))
-    return invalid (im, error, _("%s has no “%s”"), what, member);
-  return TRUE;
-}
-
-static gboolean check_selector (Importer *im, JsonNode *node, GError **error);
-
-static gboolean
-check_non_negative (Importer  *im,
-                    JsonNode  *node,
-                    GError   **error)
-{
-  if (!is_integer (node) || json_node_get_int (node) < 0)
-    return invalid (im, error, _("must be a whole number, 0 or more"));
-  return TRUE;
-}
-
-/* Selectors and states share refinedBy, and a state may be refined by a
- * selector (model 4.3), so one function reads both. */
-static gboolean
-check_selector (Importer  *im,
-                JsonNode  *node,
-                GError   **error)
-{
-  JsonObject *object;
-
-  if (is_string (node))
-    return check_iri (im, node, error);
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (im, error, _("must be an IRI or an object, not %s"), node_kind (node));
-  object = json_node_get_object (node);
-
-  if (!check_member (im, object, "id", check_single_iri, error) ||
-      !check_member (im, object, "type", check_type, error))
-    return FALSE;
-  if (!json_object_has_member (object, "type") && !json_object_has_member (object, "id"))
-    return invalid (im, error, _("a selector or state needs a “type”"));
-
-  if (has_type (object, "FragmentSelector") || has_type (object, "CssSelector") ||
-      has_type (object, "XPathSelector") || has_type (object, "HttpRequestState"))
-    {
-      if (!require (im, object, "value", _("this selector"), error) ||
-          !check_member (im, object, "value", check_single_string, error))
-        return FALSE;
-    }
-  if (has_type (object, "SvgSelector"))
-    {
-      if (!json_object_has_member (object, "id") && !json_object_has_member (object, "value"))
-        return invalid (im, error, _("an SvgSelector needs an “id” or a “value”"));
-      if (!check_member (im, object, "value", check_single_string, error))
-        return FALSE;
-    }
-  if (has_type (object, "TextQuoteSelector"))
-    {
-      if (!require (im, object, "exact", _("a TextQuoteSelector"), error) ||
-          !check_member (im, object, "exact", check_single_string, error) ||
-          !check_member (im, object, "prefix", check_single_string, error) ||
-          !check_member (im, object, "suffix", check_single_string, error))
-        return FALSE;
-    }
-  if (has_type (object, "TextPositionSelector") || has_type (object, "DataPositionSelector"))
-    {
-      if (!require (im, object, "start", _("a position selector"), error) ||
-          !require (im, object, "end", _("a position selector"), error) ||
-          !check_member (im, object, "start", check_non_negative, error) ||
-          !check_member (im, object, "end", check_non_negative, error))
-        return FALSE;
-    }
-  if (has_type (object, "RangeSelector"))
-    {
-      if (!require (im, object, "startSelector", _("a RangeSelector"), error) ||
-          !require (im, object, "endSelector", _("a RangeSelector"), error) ||
-          !check_member (im, object, "startSelector", check_selector, error) ||
-          !check_member (im, object, "endSelector", check_selector, error))
-        return FALSE;
-    }
-  if (has_type (object, "TimeState"))
-    {
-      if (!check_member (im, object, "sourceDate", check_time, error) ||
-          !check_member (im, object, "sourceDateStart", check_time, error) ||
-          !check_member (im, object, "sourceDateEnd", check_time, error) ||
-          !check_member (im, object, "cached", check_iris, error))
-        return FALSE;
-    }
-  return check_member (im, object, "refinedBy", check_selector, error);
-}
-
-static gboolean
-check_selectors (Importer  *im,
-                 JsonNode  *node,
-                 GError   **error)
-{
-  return check_each (im, node, check_selector, error);
-}
-
-static gboolean check_resource (Importer *im, JsonNode *node, GError **error);
-
-static gboolean
-check_resources (Importer  *im,
-                 JsonNode  *node,
-                 GError   **error)
-{
-  return check_each (im, node, check_resource, error);
-}
-
-static const char *composite_types[] = { "Choice", "List", "Composite", "Independents" };
-
-/* Checks the properties any annotation, body or target may carry. */
-static gboolean
-check_common (Importer    *im,
-              JsonObject  *object,
-              GError     **error)
-{
-  return check_member (im, object, "created", check_time, error) &&
-         check_member (im, object, "modified", check_time, error) &&
-         check_member (im, object, "generated", check_time, error) &&
-         check_member (im, object, "creator", check_agents, error) &&
-         check_member (im, object, "generator", check_agents, error) &&
-         check_member (im, object, "rights", check_iris, error) &&
-         check_member (im, object, "via", check_iris, error) &&
-         check_member (im, object, "canonical", check_single_iri, error);
-}
-
-/* A body or a target: an IRI, or an object describing a resource. */
-static gboolean
-check_resource (Importer  *im,
-                JsonNode  *node,
-                GError   **error)
-{
-  JsonObject *object;
-  guint n_composite = 0;
-  gboolean specific;
-
-  if (is_string (node))
-    return check_iri (im, node, error);
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (im, error, _("must be an IRI or an object, not %s"), node_kind (node));
-  object = json_node_get_object (node);
-
-  if (!check_member (im, object, "id", check_single_iri, error) ||
-      !check_member (im, object, "type", check_type, error) ||
-      !check_member (im, object, "format", check_strings, error) ||
-      !check_member (im, object, "language", check_strings, error) ||
-      !check_member (im, object, "processingLanguage", check_single_string, error) ||
-      !check_member (im, object, "textDirection", check_text_direction, error) ||
-      !check_member (im, object, "purpose", check_strings, error) ||
-      !check_member (im, object, "styleClass", check_strings, error) ||
-      !check_member (im, object, "scope", check_iris, error) ||
-      !check_common (im, object, error))
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (composite_types); i++)
-    n_composite += has_type (object, composite_types[i]);
-  if (n_composite > 1)
-    return invalid (im, error, _("may be only one of Choice, List, Composite and Independents"));
-  if (n_composite == 1)
-    {
-      JsonNode *items = json_object_get_member (object, "items");
-
-      if (items == NULL || !JSON_NODE_HOLDS_ARRAY (items) || json_array_get_length (json_node_get_array (items)) == 0)
-        return invalid (im, error, _("a Choice, List, Composite or Independents needs a non-empty “items” array"));
-      return check_member (im, object, "items", check_resources, error);
-    }
-  if (json_object_has_member (object, "items"))
-    return invalid (im, error, _("has “items” but is not a Choice, List, Composite or Independents"));
-
-  if (has_type (object, "TextualBody"))
-    {
-      if (!require (im, object, "value", _("a TextualBody"), error))
-        return FALSE;
-    }
-  if (!check_member (im, object, "value", check_single_string, error))
-    return FALSE;
-
-  specific = has_type (object, "SpecificResource") ||
-             json_object_has_member (object, "source") ||
-             json_object_has_member (object, "selector") ||
-             json_object_has_member (object, "state") ||
-             json_object_has_member (object, "renderedVia");
-  if (specific)
-    {
-      if (!require (im, object, "source", _("a SpecificResource"), error) ||
-          !check_member (im, object, "source", check_resource, error) ||
-          !check_member (im, object, "selector", check_selectors, error) ||
-          !check_member (im, object, "state", check_selectors, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-check_context (Importer  *im,
-               JsonNode  *node,
-               GError   **error)
-{
-  if (is_string (node) && g_strcmp0 (json_node_get_string (node), W3C_CONTEXT) == 0)
-    return TRUE;
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        if (is_string (json_array_get_element (array, i)) &&
-            g_strcmp0 (json_array_get_string_element (array, i), W3C_CONTEXT) == 0)
-          return TRUE;
-    }
-  return invalid (im, error, _("must be or include %s"), W3C_CONTEXT);
-}
-
-static gboolean
-check_header (Importer    *im,
-              JsonObject  *object,
-              const char  *type,
-              gboolean     context_inherited,
-              GError     **error)
-{
-  JsonNode *id = json_object_get_member (object, "id");
-
-  if (!json_object_has_member (object, "@context") && !context_inherited)
-    return invalid (im, error, _("has no “@context”; a Web Annotation must name %s"), W3C_CONTEXT);
-  if (!check_member (im, object, "@context", check_context, error))
-    return FALSE;
-  if (id == NULL && g_strcmp0 (type, "Annotation") == 0)
-    return invalid (im, error, _("has no “id”; an annotation must have exactly one IRI"));
-  if (!check_member (im, object, "id", check_single_iri, error))
-    return FALSE;
-  if (!json_object_has_member (object, "type"))
-    return invalid (im, error, _("has no “type”; it must be “%s”"), type);
-  if (!check_member (im, object, "type", check_type, error))
-    return FALSE;
-  if (!has_type (object, type))
-    {
-      gsize mark = push_member (im, "type");
-      gboolean ok = invalid (im, error, _("must be “%s”"), type);
-
-      pop (im, mark);
-      return ok;
-    }
-  return TRUE;
-}
-
-static gboolean
-check_annotation (Importer    *im,
-                  JsonNode    *node,
-                  gboolean     context_inherited,
-                  GError     **error)
-{
-  JsonObject *object;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (im, error, _("an annotation must be an object, not %s"), node_kind (node));
-  object = json_node_get_object (node);
-
-  if (!check_header (im, object, "Annotation", context_inherited, error))
-    return FALSE;
-  if (!json_object_has_member (object, "target"))
-    return invalid (im, error, _("has no “target”; an annotation must say what it is about"));
-  if (json_object_has_member (object, "body") && json_object_has_member (object, "bodyValue"))
-    return invalid (im, error, _("has both “body” and “bodyValue”; it may have only one"));
-  return check_member (im, object, "target", check_resources, error) &&
-         check_member (im, object, "body", check_resources, error) &&
-         check_member (im, object, "bodyValue", check_single_string, error) &&
-         check_member (im, object, "motivation", check_strings, error) &&
-         check_member (im, object, "stylesheet", check_agent, error) &&
-         check_common (im, object, error);
-}
-
-static gboolean
-check_annotations_in (Importer  *im,
-                      JsonNode  *items,
-                      gboolean   context_inherited,
-                      GError   **error)
-{
-  JsonArray *array;
-
-  if (!JSON_NODE_HOLDS_ARRAY (items))
-    return invalid (im, error, _("must be an array of annotations, not %s"), node_kind (items));
-  array = json_node_get_array (items);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      gsize mark = push_index (im, i);
-      gboolean ok = check_annotation (im, json_array_get_element (array, i), context_inherited, error);
-
-      pop (im, mark);
-      if (!ok)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-check_page (Importer  *im,
-            JsonNode  *node,
-            gboolean   context_inherited,
-            GError   **error)
-{
-  JsonObject *object;
-  JsonNode *next;
-  gsize mark;
-  gboolean ok;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (im, error, _("an AnnotationPage must be an object, not %s"), node_kind (node));
-  object = json_node_get_object (node);
-  if (!check_header (im, object, "AnnotationPage", context_inherited, error) ||
-      !require (im, object, "items", _("an AnnotationPage"), error) ||
-      !check_member (im, object, "startIndex", check_non_negative, error) ||
-      !check_member (im, object, "partOf", check_resource, error))
-    return FALSE;
-
-  mark = push_member (im, "items");
-  ok = check_annotations_in (im, json_object_get_member (object, "items"), TRUE, error);
-  pop (im, mark);
-  if (!ok)
-    return FALSE;
-
-  next = json_object_get_member (object, "next");
-  if (next == NULL)
-    return TRUE;
-  mark = push_member (im, "next");
-  if (is_string (next))
-    {
-      ok = check_iri (im, next, error);
-      if (ok && im->external_next == NULL)
-        im->external_next = g_strdup (json_node_get_string (next));
-    }
-  else
-    ok = check_page (im, next, TRUE, error);
-  pop (im, mark);
-  return ok;
-}
-
-static gboolean
-check_collection (Importer  *im,
-                  JsonNode  *node,
-                  GError   **error)
-{
-  JsonObject *object = json_node_get_object (node);
-  JsonNode *first;
-  gsize mark;
-  gboolean ok;
-
-  if (!check_header (im, object, "AnnotationCollection", FALSE, error) ||
-      !check_member (im, object, "label", check_strings, error) ||
-      !check_member (im, object, "total", check_non_negative, error) ||
-      !check_member (im, object, "last", check_resource, error) ||
-      !check_common (im, object, error))
-    return FALSE;
-
-  first = json_object_get_member (object, "first");
-  if (first == NULL)
-    return TRUE;
-  mark = push_member (im, "first");
-  if (is_string (first))
-    {
-      ok = check_iri (im, first, error);
-      if (ok && im->external_next == NULL)
-        im->external_next = g_strdup (json_node_get_string (first));
-    }
-  else
-    ok = check_page (im, first, TRUE, error);
-  pop (im, mark);
-  return ok;
-}
-
-/* ---- W3C Web Annotation: into Parallax's model ---- */
-
-/* Ids that are not urn:uuid: get a UUID made from their text, so that
- * importing the same file twice finds the same annotations. */
-static char *
-uuid_for_id (const char *id)
-{
-  g_autoptr(GChecksum) checksum = NULL;
-  guint8 digest[32];
-  gsize length = sizeof digest;
-
-  if (g_str_has_prefix (id, "urn:uuid:") && plx_text_is_uuid (id + 9))
-    return g_ascii_strdown (id + 9, -1);
-
-  checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_checksum_update (checksum, (const guchar *) id, -1);
-  g_checksum_get_digest (checksum, digest, &length);
-  digest[6] = (digest[6] & 0x0f) | 0x50;
-  digest[8] = (digest[8] & 0x3f) | 0x80;
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
-                          digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
-                          digest[12], digest[13], digest[14], digest[15]);
-}
-
-static PlxDocument *
-project_document_by (Importer   *im,
-                     const char *hash,
-                     const char *title)
-{
-  PlxDocument *by_title = NULL;
-  guint n_titled = 0;
-
-  for (guint i = 0; i < im->project_documents->len; i++)
-    {
-      PlxDocument *document = g_ptr_array_index (im->project_documents, i);
-
-      if (hash != NULL && g_ascii_strcasecmp (plx_document_get_content_hash (document), hash) == 0)
-        return document;
-      if (title != NULL && g_strcmp0 (plx_document_get_title (document), title) == 0)
-        {
-          by_title = document;
-          n_titled++;
-        }
-    }
-  /* Same title, other text: an edited version of the document; the quotes
-   * decide where (and whether) each annotation still fits. */
-  return n_titled == 1 ? by_title : NULL;
-}
-
-static const char *
-member_string (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  return is_string (node) ? json_node_get_string (node) : NULL;
-}
-
-/* The IRI a target is about: the target itself, its source, or its id. */
-static const char *
-target_source (JsonNode    *target,
-               JsonObject **source_object)
-{
-  JsonObject *object;
-  JsonNode *source;
-
-  *source_object = NULL;
-  if (is_string (target))
-    return json_node_get_string (target);
-  object = json_node_get_object (target);
-  if (json_object_has_member (object, "items"))
-    return target_source (json_array_get_element (json_object_get_array_member (object, "items"), 0), source_object);
-  source = json_object_get_member (object, "source");
-  if (source == NULL)
-    return member_string (object, "id");
-  if (is_string (source))
-    return json_node_get_string (source);
-  *source_object = json_node_get_object (source);
-  return member_string (*source_object, "id");
-}
-
-static FileDocument *
-w3c_document (Importer  *im,
-              JsonNode  *target,
-              GError   **error)
-{
-  JsonObject *source_object = NULL;
-  const char *iri = target_source (target, &source_object);
-  const char *title = NULL;
-  FileDocument *document;
-  PlxDocument *found;
-
-  if (iri == NULL)
-    return (invalid (im, error, _("the target names no document (it has no “source” or “id”)")), NULL);
-  document = g_hash_table_lookup (im->documents, iri);
-  if (document != NULL)
-    return document;
-
-  if (source_object != NULL)
-    title = member_string (source_object, "dcterms:title") ? member_string (source_object, "dcterms:title")
-                                                            : member_string (source_object, "title");
-  found = project_document_by (im, g_str_has_prefix (iri, "urn:sha256:") ? iri + 11 : NULL, title);
-  if (found == NULL)
-    {
-      fail (im, error, PLX_ERROR_NOT_FOUND, _("points at %s, which is not a document of this project"), iri);
-      return NULL;
-    }
-
-  document = g_new0 (FileDocument, 1);
-  document->key = g_strdup (iri);
-  document->path = g_strdup (im->path->str);
-  document->title = g_strdup (plx_document_get_title (found));
-  document->resolved = g_object_ref (found);
-  g_hash_table_insert (im->documents, document->key, document);
-  return document;
-}
-
-static gboolean
-w3c_selectors (Importer  *im,
-               JsonNode  *target,
-               Incoming  *in,
-               GError   **error)
-{
-  JsonNode *selectors = JSON_NODE_HOLDS_OBJECT (target) ? json_object_get_member (json_node_get_object (target), "selector") : NULL;
-  JsonArray *array = NULL;
-  guint n = 1;
-  gboolean quoted = FALSE;
-
-  if (selectors != NULL && JSON_NODE_HOLDS_ARRAY (selectors))
-    {
-      array = json_node_get_array (selectors);
-      n = json_array_get_length (array);
-    }
-  for (guint i = 0; selectors != NULL && i < n; i++)
-    {
-      JsonNode *node = array ? json_array_get_element (array, i) : selectors;
-      JsonObject *selector;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      selector = json_node_get_object (node);
-      /* Selectors are alternatives: the first quote with its text is the
-       * one used (a second one used to leak the first, found by fuzzing). */
-      if (!quoted && has_type (selector, "TextQuoteSelector") && member_string (selector, "exact") != NULL)
-        {
-          const char *prefix = member_string (selector, "prefix");
-          const char *suffix = member_string (selector, "suffix");
-
-          in->quote = g_strdup (member_string (selector, "exact"));
-          in->prefix = g_strdup (prefix ? prefix : "");
-          in->suffix = g_strdup (suffix ? suffix : "");
-          quoted = TRUE;
-        }
-      else if (has_type (selector, "TextPositionSelector"))
-        {
-          gint64 start = json_object_get_int_member (selector, "start");
-          gint64 end = json_object_get_int_member (selector, "end");
-
-          if (start < end && end <= G_MAXUINT)
-            {
-              in->has_position = TRUE;
-              in->start = (guint) start;
-              in->end = (guint) end;
-            }
-        }
-    }
-  if (!quoted || *in->quote == '\0')
-    {
-      gsize mark = push_member (im, "target");
-      gboolean ok = fail (im, error, PLX_ERROR_INVALID_FILE,
-                          _("has no TextQuoteSelector with the quoted text; Parallax needs it to place the annotation safely"));
-      pop (im, mark);
-      return ok;
-    }
-  return TRUE;
-}
-
-static char *
-agent_name (JsonNode *node)
-{
-  JsonObject *object;
-
-  if (node == NULL)
-    return g_strdup ("");
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return json_array_get_length (json_node_get_array (node)) > 0
-           ? agent_name (json_array_get_element (json_node_get_array (node), 0)) : g_strdup ("");
-  if (is_string (node))
-    return g_strdup (json_node_get_string (node));
-  object = json_node_get_object (node);
-  for (const char * const *key = (const char * const[]) { "name", "nickname", "id", NULL }; *key; key++)
-    if (member_string (object, *key) != NULL)
-      return g_strdup (member_string (object, *key));
-  return g_strdup ("");
-}
-
-static gboolean
-has_purpose (JsonObject *body,
-             const char *purpose,
-             const char *motivation)
-{
-  JsonNode *node = json_object_get_member (body, "purpose");
-
-  if (node == NULL)
-    return g_strcmp0 (motivation, purpose) == 0;
-  if (is_string (node))
-    return g_strcmp0 (json_node_get_string (node), purpose) == 0;
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
-    if (g_strcmp0 (json_array_get_string_element (json_node_get_array (node), i), purpose) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-w3c_bodies (Importer    *im,
-            JsonObject  *object,
-            Incoming    *in,
-            GError     **error)
-{
-  JsonNode *bodies = json_object_get_member (object, "body");
-  const char *motivation = member_string (object, "motivation");
-  g_autoptr(GPtrArray) themes = g_ptr_array_new ();
-  g_autoptr(GString) note = g_string_new (member_string (object, "bodyValue"));
-  JsonArray *array = NULL;
-  guint n = bodies != NULL;
-
-  if (bodies != NULL && JSON_NODE_HOLDS_ARRAY (bodies))
-    {
-      array = json_node_get_array (bodies);
-      n = json_array_get_length (array);
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *node = array ? json_array_get_element (array, i) : bodies;
-      JsonObject *body;
-      const char *value;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      body = json_node_get_object (node);
-      value = member_string (body, "value");
-      if (value == NULL)
-        continue;
-      if (has_purpose (body, "classifying", motivation))
-        {
-          if (in->perspective != NULL)
-            {
-              gsize mark = push_member (im, "body");
-              gboolean ok = invalid (im, error, _("has more than one body with purpose “classifying” (“%s” and “%s”); "
-                                                  "a Parallax annotation has one perspective"),
-                                     in->perspective, value);
-              pop (im, mark);
-              return ok;
-            }
-          in->perspective = g_strdup (value);
-        }
-      else if (has_purpose (body, "tagging", motivation))
-        g_ptr_array_add (themes, (gpointer) value);
-      else
-        {
-          if (note->len > 0)
-            g_string_append (note, "\n\n");
-          g_string_append (note, value);
-        }
-    }
-  if (in->perspective == NULL || *g_strstrip (in->perspective) == '\0')
-    return invalid (im, error, _("has no TextualBody with purpose “classifying”; Parallax reads the perspective from it"));
-  g_ptr_array_add (themes, NULL);
-  in->themes = g_strdupv ((char **) themes->pdata);
-  in->note = g_string_free (g_steal_pointer (&note), FALSE);
-  return TRUE;
-}
-
-/* Times without a zone are taken as UTC and written out in full; others
- * are kept as written, so a round trip gives back the same strings. */
-static char *
-import_time (const char *text,
-             const char *fallback)
-{
-  g_autoptr(GDateTime) parsed = NULL;
-  g_autofree char *seconds = NULL;
-
-  if (text == NULL)
-    return g_strdup (fallback);
-  if (plx_text_is_iso8601 (text))
-    return g_strdup (text);
-  parsed = parse_time (text);
-  seconds = g_date_time_format (parsed, "%Y-%m-%dT%H:%M:%S");
-  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (parsed) / 1000);
-}
-
-static gboolean
-remember_uuid (Importer    *im,
-               const char  *uuid,
-               GError     **error)
-{
-  const char *first = g_hash_table_lookup (im->uuids, uuid);
-
-  if (first != NULL)
-    return invalid (im, error, _("the annotation %s appears twice in the file (first at %s)"), uuid, first);
-  g_hash_table_insert (im->uuids, g_strdup (uuid), g_strdup (im->path->str));
-  return TRUE;
-}
-
-static gboolean
-w3c_annotation (Importer  *im,
-                JsonNode  *node,
-                GError   **error)
-{
-  JsonObject *object = json_node_get_object (node);
-  JsonNode *target = json_object_get_member (object, "target");
-  Incoming *in = g_new0 (Incoming, 1);
-  g_autofree char *now = plx_text_now_iso8601 ();
-  gsize mark;
-  gboolean ok;
-
-  g_ptr_array_add (im->incoming, in);
-  in->path = g_strdup (im->path->str);
-
-  /* Where it points decides first: a web page's annotation has no place in
-   * a project, however well-formed it is. */
-  mark = push_member (im, "target");
-  if (JSON_NODE_HOLDS_ARRAY (target))
-    {
-      JsonArray *targets = json_node_get_array (target);
-
-      for (guint i = 0; i < json_array_get_length (targets); i++)
-        {
-          gsize item = push_index (im, i);
-
-          ok = w3c_document (im, json_array_get_element (targets, i), error) != NULL;
-          pop (im, item);
-          if (!ok)
-            {
-              pop (im, mark);
-              return FALSE;
-            }
-        }
-      if (json_array_get_length (targets) != 1)
-        {
-          ok = invalid (im, error, _("has %u targets; a Parallax annotation has exactly one"), json_array_get_length (targets));
-          pop (im, mark);
-          return ok;
-        }
-      target = json_array_get_element (targets, 0);
-    }
-  in->document = w3c_document (im, target, error);
-  pop (im, mark);
-  if (in->document == NULL)
-    return FALSE;
-
-  if (!w3c_selectors (im, target, in, error) || !w3c_bodies (im, object, in, error))
-    return FALSE;
-
-  in->uuid = uuid_for_id (member_string (object, "id"));
-  in->author = agent_name (json_object_get_member (object, "creator"));
-  in->created = import_time (member_string (object, "created"), now);
-  in->modified = import_time (member_string (object, "modified"), in->created);
-  return remember_uuid (im, in->uuid, error);
-}
-
-static gboolean
-w3c_items (Importer  *im,
-           JsonNode  *items,
-           GError   **error)
-{
-  JsonArray *array = json_node_get_array (items);
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      gsize mark = push_index (im, i);
-      gboolean ok = w3c_annotation (im, json_array_get_element (array, i), error);
-
-      pop (im, mark);
-      if (!ok)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-w3c_page (Importer  *im,
-          JsonNode  *node,
-          GError   **error)
-{
-  JsonObject *object = json_node_get_object (node);
-  JsonNode *next = json_object_get_member (object, "next");
-  gsize mark = push_member (im, "items");
-  gboolean ok = w3c_items (im, json_object_get_member (object, "items"), error);
-
-  pop (im, mark);
-  if (ok && next != NULL && JSON_NODE_HOLDS_OBJECT (next))
-    {
-      mark = push_member (im, "next");
-      ok = w3c_page (im, next, error);
-      pop (im, mark);
-    }
-  return ok;
-}
-
-static gboolean
-read_w3c (Importer  *im,
-          JsonNode  *root,
-          GError   **error)
-{
-  JsonObject *object = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  gboolean ok;
-
-  if (object == NULL)
-    ok = check_annotations_in (im, root, FALSE, error) && w3c_items (im, root, error);
-  else if (has_type (object, "AnnotationCollection"))
-    {
-      JsonNode *first = json_object_get_member (object, "first");
-
-      ok = check_collection (im, root, error);
-      if (ok && first != NULL && JSON_NODE_HOLDS_OBJECT (first))
-        {
-          gsize mark = push_member (im, "first");
-          ok = w3c_page (im, first, error);
-          pop (im, mark);
-        }
-    }
-  else if (has_type (object, "AnnotationPage"))
-    ok = check_page (im, root, FALSE, error) && w3c_page (im, root, error);
-  else
-    ok = check_annotation (im, root, FALSE, error) && w3c_annotation (im, root, error);
-
-  if (ok && im->external_next != NULL)
-    return fail (im, error, PLX_ERROR_NOT_FOUND,
-                 _("the annotations continue at %s, which is not in the file; "
-                   "Parallax imports collections whose pages are embedded"),
-                 im->external_next);
-  return ok;
 }
 
 /* ---- native ---- */
@@ -1251,12 +253,12 @@ native_string (Importer    *im,
       *out = g_strdup (fallback);
       return TRUE;
     }
-  mark = push_member (im, member);
-  if (!is_string (node))
-    ok = invalid (im, error, _("must be a string, not %s"), node_kind (node));
+  mark = _plx_import_push_member (im, member);
+  if (!_plx_import_is_string (node))
+    ok = invalid (im, error, _("must be a string, not %s"), _plx_import_node_kind (node));
   else
     *out = g_strdup (json_node_get_string (node));
-  pop (im, mark);
+  _plx_import_pop (im, mark);
   return ok;
 }
 
@@ -1274,12 +276,12 @@ native_uint (Importer    *im,
 
   if (node == NULL)
     return invalid (im, error, _("“%s” is missing"), member);
-  mark = push_member (im, member);
-  if (!is_integer (node) || json_node_get_int (node) < min || json_node_get_int (node) > G_MAXUINT)
+  mark = _plx_import_push_member (im, member);
+  if (!_plx_import_is_integer (node) || json_node_get_int (node) < min || json_node_get_int (node) > G_MAXUINT)
     ok = invalid (im, error, _("must be a whole number from %" PRId64 " to %u"), min, G_MAXUINT);
   else
     *out = json_node_get_int (node);
-  pop (im, mark);
+  _plx_import_pop (im, mark);
   return ok;
 }
 
@@ -1295,9 +297,9 @@ native_array (Importer    *im,
     return (invalid (im, error, _("“%s” is missing"), member), NULL);
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      gsize mark = push_member (im, member);
-      invalid (im, error, _("must be an array, not %s"), node_kind (node));
-      pop (im, mark);
+      gsize mark = _plx_import_push_member (im, member);
+      invalid (im, error, _("must be an array, not %s"), _plx_import_node_kind (node));
+      _plx_import_pop (im, mark);
       return NULL;
     }
   return json_node_get_array (node);
@@ -1309,7 +311,7 @@ native_object (Importer   *im,
                GError    **error)
 {
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return (invalid (im, error, _("must be an object, not %s"), node_kind (node)), NULL);
+    return (invalid (im, error, _("must be an object, not %s"), _plx_import_node_kind (node)), NULL);
   return json_node_get_object (node);
 }
 
@@ -1324,9 +326,9 @@ native_time (Importer    *im,
     return FALSE;
   if (!plx_text_is_iso8601 (*out))
     {
-      gsize mark = push_member (im, member);
+      gsize mark = _plx_import_push_member (im, member);
       invalid (im, error, _("“%s” is not an ISO 8601 date and time with a zone, e.g. 2024-05-01T12:00:00.000Z"), *out);
-      pop (im, mark);
+      _plx_import_pop (im, mark);
       return FALSE;
     }
   return TRUE;
@@ -1353,9 +355,9 @@ native_perspective (Importer    *im,
     return invalid (im, error, _("a perspective needs a name"));
   if (p->color != NULL && !plx_perspective_color_is_valid (p->color))
     {
-      gsize mark = push_member (im, "color");
+      gsize mark = _plx_import_push_member (im, "color");
       invalid (im, error, _("“%s” is not a colour; write it as #rrggbb"), p->color);
-      pop (im, mark);
+      _plx_import_pop (im, mark);
       return FALSE;
     }
   if (json_object_has_member (object, "order") && !native_uint (im, object, "order", 0, &order, error))
@@ -1399,16 +401,16 @@ native_document (Importer  *im,
     return FALSE;
   if (!is_sha256 (d->content_hash))
     {
-      gsize mark = push_member (im, "content_hash");
+      gsize mark = _plx_import_push_member (im, "content_hash");
       invalid (im, error, _("“%s” is not a SHA-256 hash (64 hexadecimal digits)"), d->content_hash);
-      pop (im, mark);
+      _plx_import_pop (im, mark);
       return FALSE;
     }
   if (!plx_document_format_from_string (format, &d->format))
     {
-      gsize mark = push_member (im, "format");
+      gsize mark = _plx_import_push_member (im, "format");
       invalid (im, error, _("“%s” is not a document format; use plain or markdown"), format);
-      pop (im, mark);
+      _plx_import_pop (im, mark);
       return FALSE;
     }
   return TRUE;
@@ -1430,11 +432,11 @@ native_themes (Importer    *im,
       in->themes = g_new0 (char *, 1);
       return TRUE;
     }
-  mark = push_member (im, "themes");
+  mark = _plx_import_push_member (im, "themes");
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      invalid (im, error, _("must be an array of strings, not %s"), node_kind (node));
-      pop (im, mark);
+      invalid (im, error, _("must be an array of strings, not %s"), _plx_import_node_kind (node));
+      _plx_import_pop (im, mark);
       return FALSE;
     }
   array = json_node_get_array (node);
@@ -1442,17 +444,17 @@ native_themes (Importer    *im,
     {
       JsonNode *theme = json_array_get_element (array, i);
 
-      if (!is_string (theme))
+      if (!_plx_import_is_string (theme))
         {
-          gsize item = push_index (im, i);
-          invalid (im, error, _("must be a string, not %s"), node_kind (theme));
-          pop (im, item);
-          pop (im, mark);
+          gsize item = _plx_import_push_index (im, i);
+          invalid (im, error, _("must be a string, not %s"), _plx_import_node_kind (theme));
+          _plx_import_pop (im, item);
+          _plx_import_pop (im, mark);
           return FALSE;
         }
       g_ptr_array_add (themes, (gpointer) json_node_get_string (theme));
     }
-  pop (im, mark);
+  _plx_import_pop (im, mark);
   g_ptr_array_add (themes, NULL);
   in->themes = g_strdupv ((char **) themes->pdata);
   return TRUE;
@@ -1498,9 +500,9 @@ native_annotation (Importer  *im,
     return FALSE;
   if (!plx_text_is_uuid (in->uuid))
     {
-      mark = push_member (im, "uuid");
+      mark = _plx_import_push_member (im, "uuid");
       invalid (im, error, _("“%s” is not a UUID"), in->uuid);
-      pop (im, mark);
+      _plx_import_pop (im, mark);
       return FALSE;
     }
   /* UUIDs are the same whatever the case of their hex digits (RFC 4122). */
@@ -1518,16 +520,16 @@ native_annotation (Importer  *im,
   in->document = g_hash_table_lookup (im->documents, document_key);
   if (in->document == NULL)
     {
-      mark = push_member (im, "document");
+      mark = _plx_import_push_member (im, "document");
       invalid (im, error, _("there is no document %" PRId64 " in the file’s “documents”"), document);
-      pop (im, mark);
+      _plx_import_pop (im, mark);
       return FALSE;
     }
   if (start >= end)
     {
-      mark = push_member (im, "end");
+      mark = _plx_import_push_member (im, "end");
       invalid (im, error, _("must be greater than start (%" PRId64 ")"), start);
-      pop (im, mark);
+      _plx_import_pop (im, mark);
       return FALSE;
     }
   in->has_position = TRUE;
@@ -1546,19 +548,19 @@ native_annotation (Importer  *im,
     return FALSE;
   if (*in->quote == '\0')
     {
-      mark = push_member (im, "quote");
+      mark = _plx_import_push_member (im, "quote");
       invalid (im, error, _("the quote is empty"));
-      pop (im, mark);
+      _plx_import_pop (im, mark);
       return FALSE;
     }
   if (!known_perspective (im, in->perspective))
     {
-      mark = push_member (im, "perspective");
+      mark = _plx_import_push_member (im, "perspective");
       invalid (im, error, _("“%s” is neither in the file’s “perspectives” nor in the project"), in->perspective);
-      pop (im, mark);
+      _plx_import_pop (im, mark);
       return FALSE;
     }
-  return remember_uuid (im, in->uuid, error);
+  return _plx_import_remember_uuid (im, in->uuid, error);
 }
 
 /* Runs @read over each element of the array @member of @root. */
@@ -1574,20 +576,20 @@ native_list (Importer    *im,
 
   if (array == NULL)
     return FALSE;
-  mark = push_member (im, member);
+  mark = _plx_import_push_member (im, member);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      gsize item = push_index (im, i);
+      gsize item = _plx_import_push_index (im, i);
       gboolean ok = read (im, json_array_get_element (array, i), error);
 
-      pop (im, item);
+      _plx_import_pop (im, item);
       if (!ok)
         {
-          pop (im, mark);
+          _plx_import_pop (im, mark);
           return FALSE;
         }
     }
-  pop (im, mark);
+  _plx_import_pop (im, mark);
   return TRUE;
 }
 
@@ -1599,7 +601,7 @@ read_native (Importer  *im,
   JsonObject *object = json_node_get_object (root);
   JsonNode *version = json_object_get_member (object, "version");
 
-  if (!is_integer (version))
+  if (!_plx_import_is_integer (version))
     return invalid (im, error, _("“version” must be a whole number"));
   /* json-glib reads a number too large for 64 bits as -1. */
   if (json_node_get_int (version) < 1)
@@ -1625,7 +627,7 @@ resolve_native_document (Importer      *im,
   g_autoptr(GError) local_error = NULL;
   PlxDocument *found;
 
-  found = project_document_by (im, d->content_hash, d->title);
+  found = _plx_import_project_document_by (im, d->content_hash, d->title);
   if (found != NULL)
     {
       d->resolved = g_object_ref (found);
@@ -1634,7 +636,7 @@ resolve_native_document (Importer      *im,
 
   g_string_assign (im->path, d->path);
   if (d->source == NULL)
-    return fail (im, error, PLX_ERROR_NOT_FOUND,
+    return _plx_import_fail (im, error, PLX_ERROR_NOT_FOUND,
                  _("the document “%s” (SHA-256 %.12s…) is not in this project, and the file does not carry its text "
                    "(export with the text included to bring it along)"),
                  d->title, d->content_hash);
@@ -1657,8 +659,8 @@ static gboolean
 newer (const char *a,
        const char *b)
 {
-  g_autoptr(GDateTime) time_a = parse_time (a);
-  g_autoptr(GDateTime) time_b = parse_time (b);
+  g_autoptr(GDateTime) time_a = _plx_import_parse_time (a);
+  g_autoptr(GDateTime) time_b = _plx_import_parse_time (b);
 
   return time_a != NULL && time_b != NULL && g_date_time_compare (time_a, time_b) > 0;
 }
@@ -1732,7 +734,7 @@ write_annotations (Importer  *im,
                       : !plx_project_add_annotation (im->project, annotation, &local_error))
         {
           g_string_assign (im->path, in->path);
-          return fail (im, error, local_error->code, "%s", local_error->message);
+          return _plx_import_fail (im, error, local_error->code, "%s", local_error->message);
         }
       if (old != NULL)
         im->report->updated++;
@@ -1832,7 +834,7 @@ import (Importer    *im,
   object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
   if (object != NULL && json_object_has_member (object, "format"))
     {
-      if (g_strcmp0 (member_string (object, "format"), "parallax") != 0)
+      if (g_strcmp0 (_plx_import_member_string (object, "format"), "parallax") != 0)
         return (invalid (im, error, _("“format” must be “parallax”")), NULL);
       im->report->format = PLX_IMPORT_FORMAT_NATIVE;
     }
@@ -1846,7 +848,7 @@ import (Importer    *im,
   if (im->project_documents == NULL)
     return NULL;
 
-  ok = im->report->format == PLX_IMPORT_FORMAT_NATIVE ? read_native (im, root, error) : read_w3c (im, root, error);
+  ok = im->report->format == PLX_IMPORT_FORMAT_NATIVE ? read_native (im, root, error) : _plx_import_read_w3c (im, root, error);
   g_string_truncate (im->path, 0);
   if (!ok || !check_perspective_count (im, error))
     return NULL;

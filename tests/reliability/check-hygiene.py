@@ -24,8 +24,10 @@ SQL_CALLS = {
     'sqlite3_exec': 1, 'sqlite3_prepare': 1, 'sqlite3_prepare_v2': 1, 'sqlite3_prepare_v3': 1,
     # The SQLite backend's wrappers (src/store/sqlite).
     '_plx_sqlite_statement': 1, '_plx_sqlite_run': 1, 'exec': 1, 'pragma_int': 1, 'scan': 2,
+    'named_row_id': 1,
 }
-SCAN_EXTRA_ARGS = {'scan': [3]}  # scan (s, table, forward, backward, func): both SQL arguments
+# scan (s, table, forward, backward, func) and named_row_id (self, find, make, …): both SQL arguments
+SCAN_EXTRA_ARGS = {'scan': [3], 'named_row_id': [2]}
 
 # (file, call, argument text): why a non-literal argument is safe.
 ALLOWED_VARIABLES = {
@@ -33,6 +35,10 @@ ALLOWED_VARIABLES = {
         '_plx_sqlite_statement(): the statement cache; its callers pass literals (checked here)',
     ('src/store/sqlite/plx-sqlite-store.c', '_plx_sqlite_statement', 'sql'):
         '_plx_sqlite_run(): its callers pass literals (checked here)',
+    ('src/store/sqlite/plx-sqlite-rows.c', '_plx_sqlite_statement', 'find_sql'):
+        'named_row_id(): its callers pass literals (checked here)',
+    ('src/store/sqlite/plx-sqlite-rows.c', '_plx_sqlite_statement', 'make_sql'):
+        'named_row_id(): its callers pass literals (checked here)',
     ('src/store/sqlite/plx-sqlite-store.c', 'sqlite3_exec', 'set_id'):
         'PRAGMA application_id = %d with the integer PLX_PROJECT_APPLICATION_ID',
     ('src/store/sqlite/plx-sqlite-schema.c', 'sqlite3_exec', 'sql'):

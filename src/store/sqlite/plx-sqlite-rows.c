@@ -271,6 +271,43 @@ list_documents (PlxStore  *store,
 
 /* ---- annotations ---- */
 
+/* The id of the row named @name, looked up first and made only when it
+ * is missing: an upsert would write the row (a page of the log) at every
+ * tagging. */
+static gboolean
+named_row_id (PlxSqliteStore  *self,
+              const char      *find_sql,
+              const char      *make_sql,
+              const char      *name,
+              gint64          *id,
+              GError         **error)
+{
+  sqlite3_stmt *stmt = _plx_sqlite_statement (self, find_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    return _plx_sqlite_error (self, error);
+
+  stmt = _plx_sqlite_statement (self, make_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW || _plx_sqlite_error (self, error);
+}
+
 /* The annotator of that name, made on first use; 0 for no name. */
 static gboolean
 annotator_id (PlxSqliteStore  *self,
@@ -278,26 +315,12 @@ annotator_id (PlxSqliteStore  *self,
               gint64          *id,
               GError         **error)
 {
-  sqlite3_stmt *stmt;
-
   *id = 0;
   if (name == NULL || *name == '\0')
     return TRUE;
-  stmt = _plx_sqlite_statement (self,
-                                "INSERT INTO annotators (uuid, name) VALUES (" PLX_SQLITE_NEW_UUID ", ?1) "
-                                "ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      _plx_sqlite_error (self, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  *id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return TRUE;
+  return named_row_id (self, "SELECT id FROM annotators WHERE name = ?1",
+                       "INSERT INTO annotators (uuid, name) VALUES (" PLX_SQLITE_NEW_UUID ", ?1) RETURNING id",
+                       name, id, error);
 }
 
 static gboolean
@@ -323,20 +346,10 @@ write_themes (PlxSqliteStore  *self,
     {
       gint64 theme_id;
 
-      stmt = _plx_sqlite_statement (self,
-                                    "INSERT INTO themes (uuid, name) VALUES (" PLX_SQLITE_NEW_UUID ", ?1) "
-                                    "ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id", error);
-      if (stmt == NULL)
+      if (!named_row_id (self, "SELECT id FROM themes WHERE name = ?1",
+                         "INSERT INTO themes (uuid, name) VALUES (" PLX_SQLITE_NEW_UUID ", ?1) RETURNING id",
+                         themes[i], &theme_id, error))
         return FALSE;
-      sqlite3_bind_text (stmt, 1, themes[i], -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
-        {
-          _plx_sqlite_error (self, error);
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-      theme_id = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
 
       stmt = _plx_sqlite_statement (self,
                                     "INSERT INTO annotation_themes (annotation_uuid, theme_id, position) "
