@@ -852,6 +852,61 @@ test_window_long_title (Fixture       *fixture,
   g_assert_cmpint (essay_width, ==, long_width);
 }
 
+static void
+keep_error_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  GError **error = data;
+
+  if (plx_window_add_document_file_finish (PLX_WINDOW (object), result, error))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "added");
+}
+
+/* Issue 18, item 14: adding a file whose text the project has already
+ * asks first; cancelled, nothing is added; confirmed, it is. */
+static void
+test_window_same_text_twice (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (copy);
+  PlxProject *project = plx_window_get_project (fixture->window);
+  AdwMessageDialog *dialog = NULL;
+  const char *responses[] = { "cancel", "add" };
+
+  add_document (fixture, "notes.md", "# Заметки\n\nЕрևան, Bakı, Москва.\n");
+  g_assert_true (g_file_set_contents (copy, "# Заметки\n\nЕрևան, Bakı, Москва.\n", -1, NULL));
+
+  for (guint r = 0; r < G_N_ELEMENTS (responses); r++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) documents = NULL;
+
+      plx_window_add_document_file_async (fixture->window, file, NULL, keep_error_cb, &error);
+      for (int i = 0; i < 300 && (dialog = message_over (fixture->window)) == NULL; i++)
+        run_frames (20);
+      g_assert_nonnull (dialog);
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Add the Same Text Again?");
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Заметки”"));
+      adw_message_dialog_response (dialog, responses[r]);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      for (int i = 0; i < 300 && error == NULL; i++)
+        run_frames (20);
+      documents = plx_project_list_documents (project, NULL);
+      if (r == 0)
+        {
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+          g_assert_cmpuint (documents->len, ==, 2);
+        }
+      else
+        {
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+          g_assert_cmpuint (documents->len, ==, 3);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -872,6 +927,7 @@ main (int argc, char **argv)
   g_test_add ("/window/paragraph-runs", Fixture, NULL, fixture_set_up, test_window_paragraph_runs, fixture_tear_down);
   g_test_add ("/window/opening", Fixture, NULL, fixture_set_up, test_window_opening, fixture_tear_down);
   g_test_add ("/window/long-title", Fixture, NULL, fixture_set_up, test_window_long_title, fixture_tear_down);
+  g_test_add ("/window/same-text-twice", Fixture, NULL, fixture_set_up, test_window_same_text_twice, fixture_tear_down);
   g_test_add ("/window/export-dialog", Fixture, NULL, fixture_set_up, test_window_export_dialog, fixture_tear_down);
   return g_test_run ();
 }

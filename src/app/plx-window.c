@@ -1154,7 +1154,8 @@ document_added_cb (GObject      *object,
   PlxWindow *self = PLX_WINDOW (object);
   g_autoptr(GError) error = NULL;
 
-  if (!plx_window_add_document_file_finish (self, result, &error))
+  if (!plx_window_add_document_file_finish (self, result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     plx_window_show_error (self, _("Could Not Add the Document"), error);
 }
 
