@@ -907,6 +907,66 @@ test_window_same_text_twice (Fixture       *fixture,
     }
 }
 
+static GtkCheckButton *
+theme_check (PlxWindow  *window,
+             const char *label)
+{
+  GtkWidget *box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), PLX_TYPE_WINDOW, "theme_box"));
+
+  for (GtkWidget *check = gtk_widget_get_first_child (box); check != NULL; check = gtk_widget_get_next_sibling (check))
+    if (g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), label) == 0)
+      return GTK_CHECK_BUTTON (check);
+  return NULL;
+}
+
+/* Issue 18, item 14: the theme filter takes several themes at once (a
+ * passage with any of them shows), and "All Themes" lets go of them. */
+static void
+test_window_several_themes (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  gint64 armenian = plx_perspective_get_id (perspective_at (fixture->window, 0));
+  GListModel *panel = plx_window_get_panel_model (fixture->window, armenian);
+  PlxProject *project = plx_window_get_project (fixture->window);
+  GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), PLX_TYPE_WINDOW, "theme_button"));
+  const char *themes[][2] = { { "war", NULL }, { "oil", NULL }, { "peace", NULL } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (themes); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlxAnnotation) annotation = plx_annotation_new_for_range (plx_window_get_document (fixture->window),
+                                                                          100 * i, 100 * i + 20, armenian, &error);
+
+      g_assert_no_error (error);
+      plx_annotation_set_themes (annotation, themes[i]);
+      g_assert_true (plx_project_add_annotation (project, annotation, &error));
+    }
+  for (int i = 0; i < 100 && theme_check (fixture->window, "peace") == NULL; i++)
+    run_frames (20);
+  g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 3);
+  g_assert_true (gtk_check_button_get_active (theme_check (fixture->window, "All Themes")));
+
+  gtk_check_button_set_active (theme_check (fixture->window, "war"), TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 1);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "war");
+  g_assert_false (gtk_check_button_get_active (theme_check (fixture->window, "All Themes")));
+  gtk_check_button_set_active (theme_check (fixture->window, "oil"), TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 2);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "2 themes");
+
+  /* Kept when the list is refreshed after another change. */
+  select_range (fixture->window, 900, 920);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag-selection", "i", 1);
+  run_frames (600);
+  g_assert_true (gtk_check_button_get_active (theme_check (fixture->window, "oil")));
+  g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 2);
+
+  gtk_check_button_set_active (theme_check (fixture->window, "All Themes"), TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 4);
+  g_assert_false (gtk_check_button_get_active (theme_check (fixture->window, "war")));
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "All Themes");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -928,6 +988,7 @@ main (int argc, char **argv)
   g_test_add ("/window/opening", Fixture, NULL, fixture_set_up, test_window_opening, fixture_tear_down);
   g_test_add ("/window/long-title", Fixture, NULL, fixture_set_up, test_window_long_title, fixture_tear_down);
   g_test_add ("/window/same-text-twice", Fixture, NULL, fixture_set_up, test_window_same_text_twice, fixture_tear_down);
+  g_test_add ("/window/several-themes", Fixture, NULL, fixture_set_up, test_window_several_themes, fixture_tear_down);
   g_test_add ("/window/export-dialog", Fixture, NULL, fixture_set_up, test_window_export_dialog, fixture_tear_down);
   return g_test_run ();
 }
