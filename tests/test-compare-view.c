@@ -614,6 +614,60 @@ test_compare_wheel (Fixture       *fixture,
     }
 }
 
+static void
+collect_level_bars (GtkWidget *widget,
+                    GPtrArray *bars)
+{
+  if (GTK_IS_LEVEL_BAR (widget))
+    g_ptr_array_add (bars, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_level_bars (child, bars);
+}
+
+/* The colour GTK draws at (@x, @y) of @widget, as 0xRRGGBB. */
+static guint32
+drawn_pixel (GtkWidget *widget,
+             int        x,
+             int        y)
+{
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
+  const guchar *pixel;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, data, (gsize) width * 4);
+  pixel = data + ((gsize) y * width + x) * 4;   /* B, G, R, A in memory */
+  return (guint32) pixel[2] << 16 | (guint32) pixel[1] << 8 | pixel[0];
+}
+
+/* Issue 18, item 14: the "share of the text" bars are filled in their
+ * perspective's colour, not the accent colour. */
+static void
+test_compare_share_colours (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) bars = g_ptr_array_new ();
+  const guint32 expected[] = { 0xE69F00, 0x0072B2, 0x009E73, 0xCC79A7 };
+
+  plx_test_run_frames (300);
+  collect_level_bars (GTK_WIDGET (fixture->view), bars);
+  g_assert_cmpuint (bars->len, ==, N_PERSPECTIVES);
+  for (guint p = 0; p < bars->len; p++)
+    {
+      GtkWidget *bar = g_ptr_array_index (bars, p);
+      guint32 drawn = drawn_pixel (bar, 6, gtk_widget_get_height (bar) / 2);
+
+      g_assert_cmphex (drawn, ==, expected[p]);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -627,6 +681,7 @@ main (int argc, char **argv)
   ADD ("/compare-view/follows-changes", test_compare_follows_changes);
   ADD ("/compare-view/export", test_compare_export);
   ADD ("/compare-view/wheel", test_compare_wheel);
+  ADD ("/compare-view/share-colours", test_compare_share_colours);
   ADD ("/document-map/buckets", test_document_map_buckets);
   ADD ("/document-map/many", test_document_map_many);
 #undef ADD

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "plx-annotation-row.h"
 #include "plx-application.h"
 #include "plx-core.h"
 #include "plx-tag-popover.h"
@@ -477,6 +478,81 @@ test_context_menu (Fixture       *fixture,
   g_assert_null (strstr (with_selection, "Edit Passage"));
 }
 
+/* Issue 18, item 14: the note takes several lines; Enter in it starts a
+ * new line, Ctrl+Enter saves. */
+static void
+test_multi_line_note (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  PlxWindow *window = fixture->window;
+  PlxTagPopover *popover = tag_popover (window);
+  GtkEventController *keys = controller_named (GTK_WIDGET (popover), "plx-tag-keys");
+  GtkTextView *note = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (popover), PLX_TYPE_TAG_POPOVER, "note_view"));
+  g_autoptr(PlxAnnotation) annotation = NULL;
+  gboolean handled = TRUE;
+
+  select_range (window, 200, 260);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-selection", "i", 0);
+  for (int i = 0; i < 50 && !popover_open (window); i++)
+    run_frames (20);
+  g_assert_true (popover_open (window));
+  plx_tag_popover_select_number (popover, 4);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (note), "Первая строка\nSecond line\n", -1);
+  gtk_widget_grab_focus (GTK_WIDGET (note));
+
+  /* Enter is the note’s: a new line, not a save. */
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, (GdkModifierType) 0, &handled);
+  g_assert_false (handled);
+  g_assert_cmpuint (passages_of (window, 3), ==, 0);
+
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, GDK_CONTROL_MASK, &handled);
+  g_assert_true (handled);
+  iterate ();
+  g_assert_cmpuint (passages_of (window, 3), ==, 1);
+  annotation = g_list_model_get_item (plx_window_get_panel_model (window, perspective_id (window, 3)), 0);
+  g_assert_cmpstr (plx_annotation_get_note (annotation), ==, "Первая строка\nSecond line");
+}
+
+/* The details line of every card in the window, each followed by "|". */
+static void
+collect_card_details (GtkWidget *widget,
+                      GString   *out)
+{
+  if (PLX_IS_ANNOTATION_ROW (widget))
+    g_string_append_printf (out, "%s|", plx_annotation_row_get_details (PLX_ANNOTATION_ROW (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_card_details (child, out);
+}
+
+/* Issue 18, item 14: a card says when its passage was edited. */
+static void
+test_card_shows_edit (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  PlxWindow *window = fixture->window;
+  g_autoptr(PlxAnnotation) annotation = NULL;
+  g_autoptr(GString) before = g_string_new (NULL);
+  g_autoptr(GString) after = g_string_new (NULL);
+
+  select_range (window, 200, 260);
+  /* Armenian: the tab shown when the panels are tabs (1,400 px). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-selection", "i", 1);
+  run_frames (200);
+  collect_card_details (GTK_WIDGET (window), before);
+  g_assert_nonnull (strstr (before->str, " · "));
+  g_assert_null (strstr (before->str, "edited "));
+
+  annotation = g_list_model_get_item (plx_window_get_panel_model (window, perspective_id (window, 0)), 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-annotation", "s", plx_annotation_get_uuid (annotation));
+  for (int i = 0; i < 100 && !popover_open (window); i++)
+    run_frames (20);
+  g_assert_true (popover_open (window));
+  g_signal_emit_by_name (tag_popover (window), "save");
+  run_frames (300);
+  collect_card_details (GTK_WIDGET (window), after);
+  g_assert_nonnull (strstr (after->str, "edited "));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -487,6 +563,8 @@ main (int argc, char **argv)
   g_test_add ("/tagging/edit-off-screen", Fixture, NULL, fixture_set_up, test_edit_off_screen, fixture_tear_down);
   g_test_add ("/tagging/clicks-select", Fixture, NULL, fixture_set_up, test_clicks_select, fixture_tear_down);
   g_test_add ("/tagging/context-menu", Fixture, NULL, fixture_set_up, test_context_menu, fixture_tear_down);
+  g_test_add ("/tagging/multi-line-note", Fixture, NULL, fixture_set_up, test_multi_line_note, fixture_tear_down);
+  g_test_add ("/tagging/card-shows-edit", Fixture, NULL, fixture_set_up, test_card_shows_edit, fixture_tear_down);
   g_test_add ("/tagging/selection-after-tagging", Fixture, NULL, fixture_set_up, test_selection_after_tagging, fixture_tear_down);
   return g_test_run ();
 }

@@ -852,6 +852,121 @@ test_window_long_title (Fixture       *fixture,
   g_assert_cmpint (essay_width, ==, long_width);
 }
 
+static void
+keep_error_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  GError **error = data;
+
+  if (plx_window_add_document_file_finish (PLX_WINDOW (object), result, error))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "added");
+}
+
+/* Issue 18, item 14: adding a file whose text the project has already
+ * asks first; cancelled, nothing is added; confirmed, it is. */
+static void
+test_window_same_text_twice (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (copy);
+  PlxProject *project = plx_window_get_project (fixture->window);
+  AdwMessageDialog *dialog = NULL;
+  const char *responses[] = { "cancel", "add" };
+
+  add_document (fixture, "notes.md", "# Заметки\n\nЕрևան, Bakı, Москва.\n");
+  g_assert_true (g_file_set_contents (copy, "# Заметки\n\nЕрևան, Bakı, Москва.\n", -1, NULL));
+
+  for (guint r = 0; r < G_N_ELEMENTS (responses); r++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) documents = NULL;
+
+      plx_window_add_document_file_async (fixture->window, file, NULL, keep_error_cb, &error);
+      for (int i = 0; i < 300 && (dialog = message_over (fixture->window)) == NULL; i++)
+        run_frames (20);
+      g_assert_nonnull (dialog);
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Add the Same Text Again?");
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Заметки”"));
+      adw_message_dialog_response (dialog, responses[r]);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      for (int i = 0; i < 300 && error == NULL; i++)
+        run_frames (20);
+      documents = plx_project_list_documents (project, NULL);
+      if (r == 0)
+        {
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+          g_assert_cmpuint (documents->len, ==, 2);
+        }
+      else
+        {
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+          g_assert_cmpuint (documents->len, ==, 3);
+        }
+    }
+}
+
+static GtkCheckButton *
+theme_check (PlxWindow  *window,
+             const char *label)
+{
+  GtkWidget *box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), PLX_TYPE_WINDOW, "theme_box"));
+
+  for (GtkWidget *check = gtk_widget_get_first_child (box); check != NULL; check = gtk_widget_get_next_sibling (check))
+    if (g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), label) == 0)
+      return GTK_CHECK_BUTTON (check);
+  return NULL;
+}
+
+/* Issue 18, item 14: the theme filter takes several themes at once (a
+ * passage with any of them shows), and "All Themes" lets go of them. */
+static void
+test_window_several_themes (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  gint64 armenian = plx_perspective_get_id (perspective_at (fixture->window, 0));
+  GListModel *panel = plx_window_get_panel_model (fixture->window, armenian);
+  PlxProject *project = plx_window_get_project (fixture->window);
+  GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (fixture->window), PLX_TYPE_WINDOW, "theme_button"));
+  const char *themes[][2] = { { "war", NULL }, { "oil", NULL }, { "peace", NULL } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (themes); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlxAnnotation) annotation = plx_annotation_new_for_range (plx_window_get_document (fixture->window),
+                                                                          100 * i, 100 * i + 20, armenian, &error);
+
+      g_assert_no_error (error);
+      plx_annotation_set_themes (annotation, themes[i]);
+      g_assert_true (plx_project_add_annotation (project, annotation, &error));
+    }
+  for (int i = 0; i < 100 && theme_check (fixture->window, "peace") == NULL; i++)
+    run_frames (20);
+  g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 3);
+  g_assert_true (gtk_check_button_get_active (theme_check (fixture->window, "All Themes")));
+
+  gtk_check_button_set_active (theme_check (fixture->window, "war"), TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 1);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "war");
+  g_assert_false (gtk_check_button_get_active (theme_check (fixture->window, "All Themes")));
+  gtk_check_button_set_active (theme_check (fixture->window, "oil"), TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 2);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "2 themes");
+
+  /* Kept when the list is refreshed after another change. */
+  select_range (fixture->window, 900, 920);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag-selection", "i", 1);
+  run_frames (600);
+  g_assert_true (gtk_check_button_get_active (theme_check (fixture->window, "oil")));
+  g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 2);
+
+  gtk_check_button_set_active (theme_check (fixture->window, "All Themes"), TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 4);
+  g_assert_false (gtk_check_button_get_active (theme_check (fixture->window, "war")));
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "All Themes");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -872,6 +987,8 @@ main (int argc, char **argv)
   g_test_add ("/window/paragraph-runs", Fixture, NULL, fixture_set_up, test_window_paragraph_runs, fixture_tear_down);
   g_test_add ("/window/opening", Fixture, NULL, fixture_set_up, test_window_opening, fixture_tear_down);
   g_test_add ("/window/long-title", Fixture, NULL, fixture_set_up, test_window_long_title, fixture_tear_down);
+  g_test_add ("/window/same-text-twice", Fixture, NULL, fixture_set_up, test_window_same_text_twice, fixture_tear_down);
+  g_test_add ("/window/several-themes", Fixture, NULL, fixture_set_up, test_window_several_themes, fixture_tear_down);
   g_test_add ("/window/export-dialog", Fixture, NULL, fixture_set_up, test_window_export_dialog, fixture_tear_down);
   return g_test_run ();
 }

@@ -133,6 +133,41 @@ plx_a11y_name_dropdown (GtkDropDown *dropdown,
 }
 
 static void
+update_menu_button_name (GtkMenuButton *button)
+{
+  const char *name = g_object_get_data (G_OBJECT (button), "plx-a11y-name");
+  const char *shown = gtk_menu_button_get_label (button);
+  g_autofree char *label = NULL;
+
+  /* Translators: a drop-down read aloud: its name, then what it shows */
+  label = shown ? g_strdup_printf (_("%s: %s"), name, shown) : g_strdup (name);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (button)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE,
+                                      -1);
+}
+
+/**
+ * plx_a11y_name_menu_button:
+ *
+ * As plx_a11y_name_dropdown(), for a menu button that shows what is
+ * chosen in its label: its inner toggle button reads "@name: <label>".
+ */
+void
+plx_a11y_name_menu_button (GtkMenuButton *button,
+                           const char    *name)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+
+  g_object_set_data_full (G_OBJECT (button), "plx-a11y-name", g_strdup (name), g_free);
+  g_signal_connect (button, "notify::label", G_CALLBACK (update_menu_button_name), NULL);
+  update_menu_button_name (button);
+}
+
+static void
 update_pages (GtkWidget *stack)
 {
   g_autoptr(GtkWidget) visible = NULL;

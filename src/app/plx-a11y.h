@@ -13,6 +13,8 @@ char *plx_a11y_describe_annotation   (PlxAnnotation      *annotation,
                                       const char         *perspective_name);
 void  plx_a11y_name_dropdown         (GtkDropDown        *dropdown,
                                       const char         *name);
+void  plx_a11y_name_menu_button      (GtkMenuButton      *button,
+                                      const char         *name);
 void  plx_a11y_follow_stack          (GtkWidget          *stack);
 void  plx_a11y_follow_revealer       (GtkRevealer        *revealer);
 void  plx_a11y_name_scroller         (GtkWidget          *child,

@@ -438,8 +438,22 @@ details_markup (PlxAnnotation *annotation)
       g_string_append_c (markup, '\n');
     }
   {
-    g_autofree char *meta = *author ? g_markup_printf_escaped ("%s · %s", author, g_strstrip (created))
-                                    : g_markup_escape_text (g_strstrip (created), -1);
+    g_autofree char *byline = *author ? g_markup_printf_escaped ("%s · %s", author, g_strstrip (created))
+                                      : g_markup_escape_text (g_strstrip (created), -1);
+    g_autofree char *meta = NULL;
+
+    /* An edited passage says so, and when (issue 18). */
+    if (g_strcmp0 (plx_annotation_get_modified (annotation), plx_annotation_get_created (annotation)) != 0)
+      {
+        g_autofree char *modified = format_time (plx_annotation_get_modified (annotation));
+        /* Translators: on a card, after its author and date: when the passage was last edited */
+        g_autofree char *edited = g_strdup_printf (_("edited %s"), g_strstrip (modified));
+        g_autofree char *escaped = g_markup_escape_text (edited, -1);
+
+        meta = g_strconcat (byline, " · ", escaped, NULL);
+      }
+    else
+      meta = g_steal_pointer (&byline);
 
     g_string_append_printf (markup, "<span size=\"small\" alpha=\"60%%\">%s</span>", meta);
   }

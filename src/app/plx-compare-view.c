@@ -33,6 +33,8 @@ struct _PlxCompareView
   GListModel     *annotations;
   PlxStatistics  *statistics;
   GPtrArray      *watched;        /* perspectives whose name or colour we show */
+  GtkCssProvider *share_css;      /* the share bars in the perspectives' colours */
+  char           *share_class;    /* this view's prefix for their classes */
 
   PlxCompareSort  sort;
   char           *filter;         /* casefolded, NULL for none */
@@ -432,6 +434,37 @@ rebuild_matrix (PlxCompareView *self)
                           plx_statistics_get_n_passages (stats) == 0 || grid_row == 1);
 }
 
+/* The share bars are filled in their perspective's colour, not the
+ * accent colour (issue 18): a style sheet for this view's bars, by class,
+ * since a level bar's blocks are widgets of their own. */
+static void
+update_share_colors (PlxCompareView *self,
+                     PlxStatistics  *stats)
+{
+  g_autoptr(GString) css = g_string_new (NULL);
+  guint P = plx_statistics_get_n_perspectives (stats);
+
+  if (self->share_css == NULL)
+    {
+      self->share_css = gtk_css_provider_new ();
+      gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                  GTK_STYLE_PROVIDER (self->share_css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+  for (guint p = 0; p < P; p++)
+    {
+      GdkRGBA rgba;
+      g_autofree char *color = NULL;
+
+      if (!gdk_rgba_parse (&rgba, plx_perspective_get_color (plx_statistics_get_perspective (stats, p))))
+        continue;
+      color = gdk_rgba_to_string (&rgba);
+      g_string_append_printf (css, "levelbar.%s-%u block.filled { background-color: %s; }\n",
+                              self->share_class, p, color);
+    }
+  gtk_css_provider_load_from_data (self->share_css, css->str, -1);
+}
+
 static char *
 format_percent (double share)
 {
@@ -466,6 +499,7 @@ rebuild_statistics (PlxCompareView *self)
     gtk_grid_attach (self->perspectives_grid,
                      label_new_with_role (_(headers[c]), 1, "dim-label", GTK_ACCESSIBLE_ROLE_COLUMN_HEADER),
                      (int) c + 1, 0, 1, 1);
+  update_share_colors (self, stats);
   for (guint p = 0; p < P; p++)
     {
       const char *name = plx_perspective_get_name (plx_statistics_get_perspective (stats, p));
@@ -483,6 +517,11 @@ rebuild_statistics (PlxCompareView *self)
       g_autofree char *bar_label = g_strdup_printf (_("%s share of the text"), name);
 
       gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), share);
+      {
+        g_autofree char *bar_class = g_strdup_printf ("%s-%u", self->share_class, p);
+
+        gtk_widget_add_css_class (bar, bar_class);
+      }
       gtk_widget_set_size_request (bar, 120, -1);
       gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, bar_label, -1);
@@ -567,6 +606,12 @@ static void
 recompute (PlxCompareView *self)
 {
   g_clear_handle_id (&self->recompute_id, g_source_remove);
+  if (self->share_css != NULL)
+    {
+      gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                     GTK_STYLE_PROVIDER (self->share_css));
+      g_clear_object (&self->share_css);
+    }
   self->stale = FALSE;
   g_clear_object (&self->statistics);
 
@@ -752,6 +797,7 @@ plx_compare_view_finalize (GObject *object)
   g_clear_pointer (&self->expanded, g_hash_table_unref);
   g_clear_pointer (&self->cells, g_hash_table_unref);
   g_clear_pointer (&self->row_themes, g_ptr_array_unref);
+  g_clear_pointer (&self->share_class, g_free);
 
   G_OBJECT_CLASS (plx_compare_view_parent_class)->finalize (object);
 }
@@ -843,6 +889,11 @@ plx_compare_view_init (PlxCompareView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+  {
+    static guint views;
+
+    self->share_class = g_strdup_printf ("plx-share-%u", ++views);
+  }
   self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->row_themes = g_ptr_array_new ();

@@ -17,7 +17,7 @@ struct _PlxPerspectivePanel
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;
   char               *query_text;   /* casefolded, NULL for none */
-  char               *query_theme;
+  char              **query_themes;  /* any of them; NULL: every passage */
   guint               number;
 
   /* Template widgets */
@@ -47,8 +47,15 @@ matches (gpointer item,
   PlxPerspectivePanel *self = data;
   PlxAnnotation *annotation = item;
 
-  if (self->query_theme != NULL && !plx_annotation_has_theme (annotation, self->query_theme))
-    return FALSE;
+  if (self->query_themes != NULL)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; !any && self->query_themes[i] != NULL; i++)
+        any = plx_annotation_has_theme (annotation, self->query_themes[i]);
+      if (!any)
+        return FALSE;
+    }
   if (self->query_text != NULL)
     {
       const char * const *themes = plx_annotation_get_themes (annotation);
@@ -73,7 +80,7 @@ update_count (PlxPerspectivePanel *self)
   gtk_label_set_text (self->count_label, count);
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
 
-  if (self->query_text != NULL || self->query_theme != NULL)
+  if (self->query_text != NULL || self->query_themes != NULL)
     empty = g_strdup (_("No passages match the filter"));
   else if (self->number > 0 && self->number <= 9)
     empty = g_strdup_printf (_("No passages yet.\nSelect a passage in the text and press %u, or right-click it."), self->number);
@@ -203,7 +210,7 @@ plx_perspective_panel_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->perspective);
   g_clear_pointer (&self->query_text, g_free);
-  g_clear_pointer (&self->query_theme, g_free);
+  g_clear_pointer (&self->query_themes, g_strfreev);
 
   G_OBJECT_CLASS (plx_perspective_panel_parent_class)->dispose (object);
 }
@@ -290,10 +297,15 @@ plx_perspective_panel_get_model (PlxPerspectivePanel *self)
   return G_LIST_MODEL (self->filtered);
 }
 
+/**
+ * plx_perspective_panel_set_query:
+ * @text: (nullable): words to find in the quote, the note or the themes
+ * @themes: (nullable): show only passages with any of these themes
+ */
 void
 plx_perspective_panel_set_query (PlxPerspectivePanel *self,
                                  const char          *text,
-                                 const char          *theme)
+                                 const char * const  *themes)
 {
   g_autofree char *folded = NULL;
 
@@ -301,19 +313,22 @@ plx_perspective_panel_set_query (PlxPerspectivePanel *self,
 
   if (text != NULL && *text != '\0')
     folded = g_utf8_casefold (text, -1);
-  if (theme != NULL && *theme == '\0')
-    theme = NULL;
+  if (themes != NULL && themes[0] == NULL)
+    themes = NULL;
   /* Refiltering rebinds every card the panel keeps, so the
    * same query, set again when the theme list is refreshed after a
    * tagging, must not refilter. */
-  if (g_strcmp0 (folded, self->query_text) == 0 && g_strcmp0 (theme, self->query_theme) == 0)
+  if (g_strcmp0 (folded, self->query_text) == 0 &&
+      ((themes == NULL && self->query_themes == NULL) ||
+       (themes != NULL && self->query_themes != NULL &&
+        g_strv_equal ((const char * const *) self->query_themes, themes))))
     return;
 
   g_free (self->query_text);
   self->query_text = g_steal_pointer (&folded);
-  g_free (self->query_theme);
-  self->query_theme = g_strdup (theme);
-  if (self->query_text == NULL && self->query_theme == NULL)
+  g_strfreev (self->query_themes);
+  self->query_themes = g_strdupv ((char **) themes);
+  if (self->query_text == NULL && self->query_themes == NULL)
     gtk_filter_list_model_set_filter (self->filtered, NULL);
   else if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
     gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));

@@ -17,7 +17,7 @@ PlxPerspective *plx_perspective_panel_get_perspective (PlxPerspectivePanel *self
 GListModel     *plx_perspective_panel_get_model       (PlxPerspectivePanel *self);
 void            plx_perspective_panel_set_query       (PlxPerspectivePanel *self,
                                                        const char          *text,
-                                                       const char          *theme);
+                                                       const char * const  *themes);
 void            plx_perspective_panel_set_number      (PlxPerspectivePanel *self,
                                                        guint                number);
 void            plx_perspective_panel_focus           (PlxPerspectivePanel *self);

@@ -19,7 +19,8 @@ struct _PlxTagPopover
   GtkLabel           *title_label;
   GtkFlowBox         *perspective_box;
   GtkEntry           *themes_entry;
-  GtkEntry           *note_entry;
+  GtkTextView        *note_view;
+  char               *note;      /* the last text read from note_view */
   GtkButton          *cancel_button;
   GtkButton          *save_button;
 };
@@ -194,7 +195,7 @@ plx_tag_popover_select_number (PlxTagPopover *self,
 
 /* Digits pick a perspective, unless the user is typing in an entry, where
  * Alt+digit does; Tab leaves the perspectives for the themes at once, and
- * Enter saves from anywhere. */
+ * Enter saves from anywhere but the note, where Ctrl+Enter does. */
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -204,7 +205,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
 {
   GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
   gboolean in_entry = focus != NULL && (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->themes_entry)) ||
-                                        gtk_widget_is_ancestor (focus, GTK_WIDGET (self->note_entry)));
+                                        focus == GTK_WIDGET (self->note_view));
   gboolean in_perspectives = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->perspective_box));
   guint digit = gdk_keyval_to_unicode (keyval);
   GdkModifierType modifiers = state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK);
@@ -219,7 +220,8 @@ key_pressed_cb (GtkEventControllerKey *controller,
       gtk_widget_grab_focus (GTK_WIDGET (self->themes_entry));
       return TRUE;
     }
-  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && !in_entry)
+  /* In the note, Enter starts a new line and Ctrl+Enter saves. */
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (!in_entry || modifiers == GDK_CONTROL_MASK))
     {
       save_cb (self);
       return TRUE;
@@ -246,6 +248,7 @@ plx_tag_popover_dispose (GObject *object)
   PlxTagPopover *self = (PlxTagPopover *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLX_TYPE_TAG_POPOVER);
+  g_clear_pointer (&self->note, g_free);
   g_clear_object (&self->perspectives);
   g_clear_object (&self->completions);
   g_clear_pointer (&self->buttons, g_ptr_array_unref);
@@ -267,7 +270,7 @@ plx_tag_popover_class_init (PlxTagPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlxTagPopover, title_label);
   gtk_widget_class_bind_template_child (widget_class, PlxTagPopover, perspective_box);
   gtk_widget_class_bind_template_child (widget_class, PlxTagPopover, themes_entry);
-  gtk_widget_class_bind_template_child (widget_class, PlxTagPopover, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, PlxTagPopover, note_view);
   gtk_widget_class_bind_template_child (widget_class, PlxTagPopover, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, PlxTagPopover, save_button);
 }
@@ -293,11 +296,11 @@ plx_tag_popover_init (PlxTagPopover *self)
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_cb), self);
   g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (gtk_popover_popdown), self);
   g_signal_connect_swapped (self->themes_entry, "activate", G_CALLBACK (save_cb), self);
-  g_signal_connect_swapped (self->note_entry, "activate", G_CALLBACK (save_cb), self);
 
   g_signal_connect_swapped (self, "show", G_CALLBACK (focus_perspectives), self);
 
   keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (keys, "plx-tag-keys");
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
@@ -325,7 +328,7 @@ plx_tag_popover_prepare (PlxTagPopover      *self,
   gtk_label_set_text (self->title_label, title);
   joined = themes ? g_strjoinv (", ", (char **) themes) : g_strdup ("");
   gtk_editable_set_text (GTK_EDITABLE (self->themes_entry), joined);
-  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), note ? note : "");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), note ? note : "", -1);
 }
 
 gint64
@@ -346,9 +349,19 @@ plx_tag_popover_dup_themes (PlxTagPopover *self)
   return plx_themes_normalize ((const char * const *) parts);
 }
 
+/* The note, without blank lines or spaces around it; owned by @self until
+ * the next call. */
 const char *
 plx_tag_popover_get_note (PlxTagPopover *self)
 {
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
   g_return_val_if_fail (PLX_IS_TAG_POPOVER (self), NULL);
-  return gtk_editable_get_text (GTK_EDITABLE (self->note_entry));
+
+  buffer = gtk_text_view_get_buffer (self->note_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  g_free (self->note);
+  self->note = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return g_strstrip (self->note);
 }

@@ -331,7 +331,7 @@ _plx_window_a11y_init (PlxWindow *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
-  plx_a11y_name_dropdown (self->theme_dropdown, _("Theme filter"));
+  plx_a11y_name_menu_button (self->theme_button, _("Theme filter"));
   plx_a11y_name_dropdown (self->document_dropdown, _("Document"));
   plx_a11y_name_dropdown (self->tabs_dropdown, _("Perspective"));
   plx_a11y_follow_stack (GTK_WIDGET (self->view_stack));

@@ -3,6 +3,7 @@
 #define G_LOG_DOMAIN "plx-window"
 
 #include <string.h>
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "plx-profile.h"
@@ -419,6 +420,70 @@ plx_window_get_loading (PlxWindow *self)
   return self->load_cancellable != NULL;
 }
 
+/* Adds @document, read already, and opens it; completes @outer. */
+static void
+add_read_document (PlxWindow   *self,
+                   PlxDocument *document,
+                   GTask       *outer)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Adding goes through the history, so it can be undone like the rest. */
+  if (self->history == NULL || !plx_history_add_document (self->history, document, &error))
+    {
+      if (error == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The project was closed"));
+      g_task_return_error (outer, g_steal_pointer (&error));
+      g_object_unref (outer);
+      return;
+    }
+  _plx_window_refresh_documents (self);
+  plx_window_show_document (self, plx_document_get_id (document));
+  g_task_return_boolean (outer, TRUE);
+  g_object_unref (outer);
+}
+
+/* The title of a document in the project with the same text, if any. */
+static char *
+same_text_in_project (PlxWindow   *self,
+                      PlxDocument *document)
+{
+  g_autoptr(GPtrArray) documents = plx_project_list_documents (self->project, NULL);
+
+  for (guint i = 0; documents != NULL && i < documents->len; i++)
+    {
+      PlxDocument *other = g_ptr_array_index (documents, i);
+
+      if (g_strcmp0 (plx_document_get_content_hash (other), plx_document_get_content_hash (document)) == 0)
+        return g_strdup (plx_document_get_title (other));
+    }
+  return NULL;
+}
+
+/* A dialog closed without an answer leaves the document out. */
+static void
+not_added (gpointer data)
+{
+  GTask *outer = data;
+
+  g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The document was not added again"));
+  g_object_unref (outer);
+}
+
+static void
+same_text_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       PlxWindow        *self)
+{
+  PlxDocument *document = g_object_get_data (G_OBJECT (dialog), "document");
+  GTask *outer = g_object_steal_data (G_OBJECT (dialog), "task");
+
+  if (g_strcmp0 (response, "add") == 0)
+    add_read_document (self, document, outer);
+  else
+    not_added (outer);
+}
+
 static void
 added_cb (GObject      *object,
           GAsyncResult *result,
@@ -428,20 +493,34 @@ added_cb (GObject      *object,
   PlxWindow *self = g_task_get_source_object (outer);
   g_autoptr(PlxDocument) document = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *same = NULL;
 
   _plx_window_busy_end (self);
   document = plx_document_new_from_file_finish (result, &error);
-  /* Adding goes through the history, so it can be undone like the rest. */
-  if (document == NULL || !plx_history_add_document (self->history, document, &error))
+  if (document == NULL)
     {
       g_task_return_error (outer, g_steal_pointer (&error));
       g_object_unref (outer);
       return;
     }
-  _plx_window_refresh_documents (self);
-  plx_window_show_document (self, plx_document_get_id (document));
-  g_task_return_boolean (outer, TRUE);
-  g_object_unref (outer);
+
+  /* The same text twice is most likely the same file chosen again. */
+  same = self->project ? same_text_in_project (self, document) : NULL;
+  if (same != NULL)
+    {
+      g_autofree char *body = g_strdup_printf (_("This project already has the same text, as “%s”. Add it a second time?"), same);
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Add the Same Text Again?"), body));
+
+      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add Again"), NULL);
+      adw_message_dialog_set_default_response (dialog, "cancel");
+      adw_message_dialog_set_close_response (dialog, "cancel");
+      g_object_set_data_full (G_OBJECT (dialog), "document", g_object_ref (document), g_object_unref);
+      g_object_set_data_full (G_OBJECT (dialog), "task", outer, not_added);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (same_text_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  add_read_document (self, document, outer);
 }
 
 /* Reads and checks a document file in the core's worker, adds it, then opens it.

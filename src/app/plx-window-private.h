@@ -23,7 +23,8 @@ struct _PlxWindow
   PlxHighlighter       *highlighter;
   GPtrArray            *panels;
   GArray               *document_summaries; /* PlxDocumentSummary, for the menu */
-  GtkStringList        *theme_names;
+  GHashTable           *chosen_themes;    /* the theme filter's, a set */
+  gboolean              updating_themes;
   PlxTagPopover        *tag_popover;
   char                 *editing_uuid;    /* NULL: the popover tags a new passage */
   guint                 tag_start;
@@ -68,7 +69,8 @@ struct _PlxWindow
   GtkScrolledWindow    *text_scroller;
   GtkTextView          *text_view;
   GtkSearchEntry       *search_entry;
-  GtkDropDown          *theme_dropdown;
+  GtkMenuButton        *theme_button;
+  GtkBox               *theme_box;
   GtkStack             *panels_stack;
   GtkBox               *columns_box;
   GtkStack             *tabs_stack;
@@ -107,6 +109,7 @@ void _plx_window_refresh_documents  (PlxWindow      *self);
 void _plx_window_show_read_document (PlxWindow      *self,
                                      PlxDocument    *document);
 void _plx_window_refresh_themes     (PlxWindow      *self);
+void _plx_window_apply_query        (PlxWindow      *self);
 void _plx_window_toast              (PlxWindow      *self,
                                      const char     *title);
 void _plx_window_io_class_init      (GtkWidgetClass *widget_class);

@@ -217,44 +217,6 @@ scroll_to_offset_action (GtkWidget  *widget,
   _plx_window_scroll_to_offset (self, offset, FALSE);
 }
 
-static void
-apply_query (PlxWindow *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  guint selected = gtk_drop_down_get_selected (self->theme_dropdown);
-  const char *theme = NULL;
-
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
-    theme = gtk_string_list_get_string (self->theme_names, selected);
-  for (guint i = 0; i < self->panels->len; i++)
-    plx_perspective_panel_set_query (g_ptr_array_index (self->panels, i), text, theme);
-}
-
-void
-_plx_window_refresh_themes (PlxWindow *self)
-{
-  g_auto(GStrv) themes = NULL;
-  g_autofree char *current = NULL;
-  guint selected = gtk_drop_down_get_selected (self->theme_dropdown);
-  guint n;
-
-  if (self->project == NULL)
-    return;
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
-    current = g_strdup (gtk_string_list_get_string (self->theme_names, selected));
-
-  themes = plx_project_list_themes (self->project, NULL);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->theme_names));
-  gtk_string_list_splice (self->theme_names, 1, n - 1, (const char * const *) themes);
-  plx_tag_popover_set_known_themes (self->tag_popover, (const char * const *) themes);
-
-  selected = 0;
-  for (guint i = 0; current != NULL && themes != NULL && themes[i] != NULL; i++)
-    if (g_strcmp0 (themes[i], current) == 0)
-      selected = i + 1;
-  gtk_drop_down_set_selected (self->theme_dropdown, selected);
-}
-
 void
 _plx_window_clear_panels (PlxWindow *self)
 {
@@ -363,7 +325,7 @@ _plx_window_rebuild_panels (PlxWindow *self)
       g_ptr_array_add (self->panels, panel);
     }
   place_panels (self);
-  apply_query (self);
+  _plx_window_apply_query (self);
   plx_tag_popover_set_perspectives (self->tag_popover, perspectives);
   _plx_window_update_text_menu (self);
   /* Another number of panels may fit side by side, or no longer. */
@@ -1168,7 +1130,8 @@ document_added_cb (GObject      *object,
   PlxWindow *self = PLX_WINDOW (object);
   g_autoptr(GError) error = NULL;
 
-  if (!plx_window_add_document_file_finish (self, result, &error))
+  if (!plx_window_add_document_file_finish (self, result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     plx_window_show_error (self, _("Could Not Add the Document"), error);
 }
 
@@ -1354,7 +1317,7 @@ plx_window_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->project);
   _plx_window_document_dispose (self);
-  g_clear_object (&self->theme_names);
+  g_clear_pointer (&self->chosen_themes, g_hash_table_unref);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->editing_uuid, g_free);
 
@@ -1407,7 +1370,8 @@ plx_window_class_init (PlxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, text_scroller);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, text_view);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, PlxWindow, theme_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, theme_button);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, theme_box);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, panels_stack);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, columns_box);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, tabs_stack);
@@ -1460,15 +1424,12 @@ plx_window_init (PlxWindow *self)
   GtkTextBuffer *buffer;
   GtkGesture *release;
   GtkEventController *keys;
-  static const char *all_themes[] = { N_("All Themes"), NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (PLX_APP_ID);
   self->panels = g_ptr_array_new ();
-  self->theme_names = gtk_string_list_new (NULL);
-  gtk_string_list_append (self->theme_names, _(all_themes[0]));
-  gtk_drop_down_set_model (self->theme_dropdown, G_LIST_MODEL (self->theme_names));
+  self->chosen_themes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   buffer = gtk_text_view_get_buffer (self->text_view);
   /* The text is read-only and the project keeps its own history: the
@@ -1531,8 +1492,7 @@ plx_window_init (PlxWindow *self)
     g_signal_connect_swapped (self->tabs_dropdown, "notify::selected", G_CALLBACK (tabs_dropdown_selected_cb), self);
     g_signal_connect_swapped (self->tabs_stack, "notify::visible-child", G_CALLBACK (visible_tab_changed_cb), self);
   }
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (apply_query), self);
-  g_signal_connect_swapped (self->theme_dropdown, "notify::selected", G_CALLBACK (apply_query), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (_plx_window_apply_query), self);
   _plx_window_document_init (self);
   _plx_window_a11y_init (self);
 
