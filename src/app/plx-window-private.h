@@ -113,6 +113,10 @@ void _plx_window_apply_query        (PlxWindow      *self);
 void _plx_window_toast              (PlxWindow      *self,
                                      const char     *title);
 void _plx_window_io_class_init      (GtkWidgetClass *widget_class);
+void _plx_window_actions_class_init (GtkWidgetClass *widget_class);
+gboolean _plx_window_get_selection  (PlxWindow      *self,
+                                     guint          *start,
+                                     guint          *end);
 void _plx_window_io_start           (PlxWindow      *self);
 void _plx_window_io_stop            (PlxWindow      *self);
 void _plx_window_a11y_class_init    (GtkWidgetClass *widget_class);
