@@ -141,7 +141,9 @@ timeout 90 dbus-run-session -- bash -c '
   flatpak run "$app_id" >"$work/app.log" 2>&1 & app=$!
   t0=$(date +%s.%N)
   for i in $(seq 150); do
-    xwininfo -root -tree | grep -q "\"Parallax\": (\"parallax\"" && break
+    # By its class (the title names the document and project once one is
+    # open), and not the 1×1 leader window titled "parallax".
+    xwininfo -root -tree | grep "\": (\"parallax\" " | grep -qv " \"parallax\": " && break
     kill -0 $app 2>/dev/null || break
     sleep 0.2
   done
@@ -157,7 +159,7 @@ set -e
 [ $rc -eq 0 ] || die "the app session failed or timed out ($rc); see $work/app.log"
 t_window=$(cat "$work/window.txt")
 
-window=$(grep '"Parallax": ("parallax"' "$work/xwininfo.txt" | head -1 || true)
+window=$(grep '": ("parallax" ' "$work/xwininfo.txt" | grep -v ' "parallax": ' | head -1 || true)
 [ -n "$window" ] || { cat "$work/app.log" >&2; die "no Parallax window in the X window tree"; }
 size=$(echo "$window" | grep -o '[0-9]\+x[0-9]\++' | head -1 | tr -d +)
 say "X window: ${window#"${window%%[! ]*}"}"
