@@ -794,6 +794,30 @@ test_check (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (strstr (report->str, plx_annotation_get_uuid (annotation)));
   g_assert_nonnull (strstr (report->str, "Moscow"));
+
+  /* So is a document's text changed or made invalid UTF-8, annotated or
+   * not (issue 17, items 4 and 5). */
+  {
+    g_autoptr(PlxDocument) quiet = add_text (fixture->project, "A text nobody annotated.\n", "Quiet");
+    g_autofree char *changed = g_strdup_printf ("UPDATE documents SET text = 'A text somebody changed.' WHERE id = %"
+                                                G_GINT64_FORMAT, plx_document_get_id (quiet));
+    g_autofree char *broken = g_strdup_printf ("UPDATE documents SET text = CAST (x'41ff42' AS TEXT) WHERE id = %"
+                                               G_GINT64_FORMAT, plx_document_get_id (multi));
+    g_autofree char *quiet_line = g_strdup_printf ("document %" G_GINT64_FORMAT ": ", plx_document_get_id (quiet));
+    g_autofree char *multi_line = g_strdup_printf ("document %" G_GINT64_FORMAT ": ", plx_document_get_id (multi));
+
+    g_clear_object (&fixture->project);
+    exec_sql (fixture->path, changed);
+    exec_sql (fixture->path, broken);
+    reopen (fixture);
+    g_string_truncate (report, 0);
+    g_assert_false (plx_project_check (fixture->project, report, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (report->str, quiet_line));
+    g_assert_nonnull (strstr (report->str, "no longer matches the hash"));
+    g_assert_nonnull (strstr (report->str, multi_line));
+    g_assert_nonnull (strstr (report->str, "not valid UTF-8"));
+  }
 }
 
 /* ---- salvage, without the window (-Dgui=false runs it) ---- */

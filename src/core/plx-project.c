@@ -757,8 +757,8 @@ plx_project_list_tombstones (PlxProject  *self,
   return plx_store_list_tombstones (self->store, error);
 }
 
-/* A full check: the store's own, and that every stored quote is still the
- * text at its offsets. Problems go to @report; the return value says
+/* A full check: the store's own, every document's stored text, and that
+ * every stored quote is still the text at its offsets. Problems go to @report; the return value says
  * whether there were none. */
 gboolean
 plx_project_check (PlxProject  *self,
@@ -766,6 +766,7 @@ plx_project_check (PlxProject  *self,
                    GError     **error)
 {
   g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GArray) summaries = NULL;
   g_autoptr(GError) store_error = NULL;
   guint problems = 0;
 
@@ -779,6 +780,25 @@ plx_project_check (PlxProject  *self,
           return FALSE;
         }
       problems++;
+    }
+
+  /* Every document's stored text, read afresh (not from the cache):
+   * valid UTF-8 and the hash it was stored with, annotated or not. */
+  summaries = plx_store_list_documents (self->store, error);
+  if (summaries == NULL)
+    return FALSE;
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      gint64 id = g_array_index (summaries, PlxDocumentSummary, i).id;
+      g_autoptr(PlxDocument) document = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      document = plx_store_load_document (self->store, id, &local_error);
+      if (document == NULL)
+        {
+          g_string_append_printf (report, "document %" G_GINT64_FORMAT ": %s\n", id, local_error->message);
+          problems++;
+        }
     }
 
   annotations = plx_project_list_annotations (self, NULL, error);
