@@ -1,6 +1,16 @@
 /* plx-test-gtk.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "plx-application.h"
 #include "plx-test-gtk.h"
+#include "plx-test-utils.h"
+
+/* Dispatches whatever is pending, without waiting. */
+void
+plx_test_iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
 
 /* Runs the main loop for @ms milliseconds, frames included. */
 void
@@ -13,6 +23,44 @@ plx_test_run_frames (guint ms)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
+}
+
+/* Makes the default project in a new folder and shows it in a window of
+ * @width × @height (0: the window's default), once the essay is in. */
+void
+plx_test_window_open (PlxTestWindowFixture *fixture,
+                      int                   width,
+                      int                   height)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  fixture->dir = plx_test_make_tempdir ();
+  fixture->path = g_build_filename (fixture->dir, "test.parallax", NULL);
+  plx_application_ensure_default_project (fixture->path, &error);
+  g_assert_no_error (error);
+
+  fixture->window = g_object_ref_sink (plx_window_new (NULL));
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  plx_window_open_project (fixture->window, fixture->path, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  while ((plx_window_get_document (fixture->window) == NULL || plx_window_get_loading (fixture->window)) &&
+         g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (plx_window_get_document (fixture->window));
+}
+
+void
+plx_test_window_close (PlxTestWindowFixture *fixture)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  plx_test_iterate ();
+  g_clear_object (&fixture->window);
+  plx_test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->path, g_free);
+  g_clear_pointer (&fixture->dir, g_free);
 }
 
 /* Emits ::scroll on @widget's scroll controllers of @phase, in the order

@@ -13,70 +13,28 @@
 #include "plx-document-map.h"
 #include "plx-heat-map.h"
 #include "plx-perspective-panel.h"
+#include "plx-test-gtk.h"
 #include "plx-test-utils.h"
 #include "plx-window.h"
 
-typedef struct {
-  char      *dir;
-  char      *path;
-  PlxWindow *window;
-} Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-run_frames (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  iterate ();
-}
+typedef PlxTestWindowFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (PLX_APP_ID);
-  g_autoptr(GError) error = NULL;
-  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   g_settings_set_string (settings, "author", "Anahit");
-  fixture->dir = plx_test_make_tempdir ();
-  fixture->path = g_build_filename (fixture->dir, "test.parallax", NULL);
-  plx_application_ensure_default_project (fixture->path, &error);
-  g_assert_no_error (error);
-
-  fixture->window = g_object_ref_sink (plx_window_new (NULL));
-  plx_window_open_project (fixture->window, fixture->path, &error);
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  while ((plx_window_get_document (fixture->window) == NULL || plx_window_get_loading (fixture->window)) &&
-         g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_nonnull (plx_window_get_document (fixture->window));
-  iterate ();
+  plx_test_window_open (fixture, 0, 0);
+  plx_test_iterate ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate ();
-  g_clear_object (&fixture->window);
-  plx_test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  plx_test_window_close (fixture);
 }
 
 static gint64
@@ -109,7 +67,7 @@ tag (Fixture            *fixture,
   plx_annotation_set_author (annotation, "Anahit");
   plx_project_add_annotation (plx_window_get_project (fixture->window), annotation, &error);
   g_assert_no_error (error);
-  iterate ();
+  plx_test_iterate ();
   return annotation;
 }
 
@@ -208,7 +166,8 @@ test_cards (Fixture       *fixture,
   GtkWidget *menu = NULL;
 
   tag_four (fixture, &armenian);
-  run_frames (100);
+  plx_test_run_frames (100);
+  plx_test_iterate ();
   card = card_for (fixture->window, armenian);
 
   gtk_test_accessible_assert_role (card, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
@@ -221,18 +180,18 @@ test_cards (Fixture       *fixture,
 
   /* Alt+1 lands on the Armenian panel's card. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.focus-panel", "i", 1);
-  iterate ();
+  plx_test_iterate ();
   g_assert_true (focus_of (fixture) == GTK_WIDGET (card));
 
   /* Enter: the passage selected in the text, which has the focus. */
   gtk_widget_activate_action (GTK_WIDGET (card), "card.reveal", NULL);
-  iterate ();
+  plx_test_iterate ();
   assert_selection (fixture, armenian);
   g_assert_true (focus_of (fixture) == GTK_WIDGET (plx_window_get_text_view (fixture->window)));
 
   /* The menu key: the card's menu, for this passage. */
   gtk_widget_activate_action (GTK_WIDGET (card), "card.open-menu", NULL);
-  iterate ();
+  plx_test_iterate ();
   menu_button = gtk_widget_get_first_child (GTK_WIDGET (card));
   for (GtkWidget *child = gtk_widget_get_first_child (menu_button); child != NULL; child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_POPOVER_MENU (child))
@@ -240,7 +199,7 @@ test_cards (Fixture       *fixture,
   g_assert_nonnull (menu);
   g_assert_true (gtk_widget_get_visible (menu));
   gtk_popover_popdown (GTK_POPOVER (menu));
-  iterate ();
+  plx_test_iterate ();
 
   /* The menu button is not a Tab stop of its own: the card is. */
   g_assert_false (gtk_widget_get_focusable (menu_button));
@@ -251,7 +210,7 @@ test_cards (Fixture       *fixture,
 
     plx_project_rename_perspective (plx_window_get_project (fixture->window), perspective_id (fixture, 0), "Yerevan", &error);
     g_assert_no_error (error);
-    iterate ();
+    plx_test_iterate ();
     g_clear_pointer (&expected, g_free);
     card = card_for (fixture->window, armenian);
     expected = g_strdup_printf ("Yerevan: ‘%s’, themes security and escalation, note Shelling near the border, by Anahit",
@@ -299,7 +258,7 @@ tab_stops (Fixture *fixture,
 
       g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD) ||
                      gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
-      iterate ();
+      plx_test_iterate ();
       focus = focus_of (fixture);
       g_assert_nonnull (focus);
       if (first == NULL)
@@ -330,7 +289,8 @@ test_tab_stops_named (Fixture       *fixture,
   tag_four (fixture, NULL);
   second = tag (fixture, 1200, 1230, 0, none, "");
   third = tag (fixture, 1500, 1530, 0, none, "");
-  run_frames (100);
+  plx_test_run_frames (100);
+  plx_test_iterate ();
   views = find_one (fixture->window, ADW_TYPE_VIEW_STACK);
 
   /* Three times round, the same stops in the same order: each panel's
@@ -353,20 +313,21 @@ test_tab_stops_named (Fixture       *fixture,
 
   /* In a panel, the arrow keys go from card to card. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.focus-panel", "i", 1);
-  iterate ();
+  plx_test_iterate ();
   g_assert_true (PLX_IS_ANNOTATION_ROW (focus_of (fixture)));
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_DOWN));
-  iterate ();
+  plx_test_iterate ();
   g_assert_true (focus_of (fixture) == GTK_WIDGET (card_for (fixture->window, second)));
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_DOWN));
-  iterate ();
+  plx_test_iterate ();
   g_assert_true (focus_of (fixture) == GTK_WIDGET (card_for (fixture->window, third)));
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_UP));
-  iterate ();
+  plx_test_iterate ();
   g_assert_true (focus_of (fixture) == GTK_WIDGET (card_for (fixture->window, second)));
 
   adw_view_stack_set_visible_child_name (views, "compare");
-  run_frames (300);
+  plx_test_run_frames (300);
+  plx_test_iterate ();
   {
     g_autoptr(GPtrArray) stops = tab_stops (fixture, 1);
     g_test_message ("%u stops in the Compare view", stops->len);
@@ -407,7 +368,8 @@ test_dropdowns (Fixture       *fixture,
   GtkDropDown *sort = NULL;
 
   tag_four (fixture, NULL);
-  run_frames (500);   /* the theme list is refreshed after a pause */
+  plx_test_run_frames (500);
+  plx_test_iterate ();   /* the theme list is refreshed after a pause */
   for (guint i = 0; i < dropdowns->len; i++)
     {
       GtkDropDown *dropdown = g_ptr_array_index (dropdowns, i);
@@ -443,9 +405,10 @@ show_compare (Fixture *fixture)
   PlxCompareView *compare = find_one (fixture->window, PLX_TYPE_COMPARE_VIEW);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", "compare");
-  run_frames (100);
+  plx_test_run_frames (100);
+  plx_test_iterate ();
   plx_compare_view_refresh (compare);
-  iterate ();
+  plx_test_iterate ();
   return compare;
 }
 
@@ -580,7 +543,7 @@ test_maps (Fixture       *fixture,
 
   /* Enter: the caret at the stretch's start, the focus in the text. */
   gtk_widget_activate_action (GTK_WIDGET (map), "map.go", NULL);
-  iterate ();
+  plx_test_iterate ();
   gtk_text_buffer_get_iter_at_mark (buffer, &caret, gtk_text_buffer_get_insert (buffer));
   g_assert_cmpint (gtk_text_iter_get_offset (&caret), ==, (int) ((guint64) length * 19 / 20));
   g_assert_true (focus_of (fixture) == GTK_WIDGET (plx_window_get_text_view (fixture->window)));
@@ -607,7 +570,7 @@ test_maps (Fixture       *fixture,
   g_assert_cmpuint (plx_heat_map_get_section (heat), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (heat), "heatmap.step", "i", 1);
   gtk_widget_activate_action (GTK_WIDGET (heat), "heatmap.go", NULL);
-  iterate ();
+  plx_test_iterate ();
   {
     PlxStatistics *stats = plx_compare_view_get_statistics (find_one (fixture->window, PLX_TYPE_COMPARE_VIEW));
     guint start, end;
@@ -673,12 +636,12 @@ test_hidden_pages (Fixture       *fixture,
 
   /* Ctrl+2 and Ctrl+1 switch the views, and what is hidden with them. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", "compare");
-  iterate ();
+  plx_test_iterate ();
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "compare");
   gtk_test_accessible_assert_state (page_named (views, "annotate"), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
   gtk_test_accessible_assert_state (page_named (views, "compare"), GTK_ACCESSIBLE_STATE_HIDDEN, FALSE);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", "annotate");
-  iterate ();
+  plx_test_iterate ();
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "annotate");
   g_assert_true (focus_of (fixture) == GTK_WIDGET (plx_window_get_text_view (fixture->window)));
 }
@@ -688,7 +651,10 @@ wait_for_compact (PlxWindow *window,
                   gboolean   compact)
 {
   for (int i = 0; i < 100 && plx_window_get_compact (window) != compact; i++)
-    run_frames (20);
+    {
+      plx_test_run_frames (20);
+      plx_test_iterate ();
+    }
   return plx_window_get_compact (window) == compact;
 }
 
@@ -708,7 +674,8 @@ test_narrow (Fixture       *fixture,
   g_assert_true (wait_for_compact (fixture->window, TRUE));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.focus-panel", "i", 3);
-  run_frames (100);
+  plx_test_run_frames (100);
+  plx_test_iterate ();
   panels = find_all (fixture->window, PLX_TYPE_PERSPECTIVE_PANEL);
   g_assert_cmpuint (panels->len, ==, 4);
   western = g_ptr_array_index (panels, 2);
@@ -770,7 +737,7 @@ test_caret (Fixture       *fixture,
     g_assert_nonnull (strstr (description, "by Anahit; Azerbaijani: ‘"));
   }
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.passages-at-caret", NULL);
-  iterate ();
+  plx_test_iterate ();
   focus = focus_of (fixture);
   g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
   sentence = g_strdup_printf ("Armenian: ‘%s’, themes security and escalation, note Shelling near the border, by Anahit",
@@ -784,25 +751,25 @@ test_caret (Fixture       *fixture,
 
   /* Enter on a row: the passage selected. */
   g_signal_emit_by_name (list, "row-activated", focus);
-  iterate ();
+  plx_test_iterate ();
   assert_selection (fixture, armenian);
   g_assert_false (gtk_widget_get_visible (popover));
 
   /* Nothing at 5. */
   place_caret (fixture, 5);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.passages-at-caret", NULL);
-  iterate ();
+  plx_test_iterate ();
   gtk_test_accessible_assert_property (focus_of (fixture), GTK_ACCESSIBLE_PROPERTY_LABEL, "No passage covers the caret");
   gtk_test_accessible_assert_property (plx_window_get_text_view (fixture->window), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
   gtk_popover_popdown (GTK_POPOVER (popover));
-  iterate ();
+  plx_test_iterate ();
 
   /* From 5: the next passages in the order of the text. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-passage", "b", FALSE);
-  iterate ();
+  plx_test_iterate ();
   assert_selection (fixture, armenian);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-passage", "b", FALSE);
-  iterate ();
+  plx_test_iterate ();
   g_assert_cmpint (plx_annotation_get_start (armenian), ==, 200);
   {
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (plx_window_get_text_view (fixture->window));
@@ -812,19 +779,19 @@ test_caret (Fixture       *fixture,
     g_assert_cmpint (gtk_text_iter_get_offset (&a), ==, 240);   /* Azerbaijani */
   }
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.previous-passage", "b", FALSE);
-  iterate ();
+  plx_test_iterate ();
   assert_selection (fixture, armenian);
 
   /* The next Armenian one skips the other perspectives. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-passage", "b", TRUE);
-  iterate ();
+  plx_test_iterate ();
   assert_selection (fixture, later);
   g_clear_pointer (&sentence, g_free);
   sentence = g_strdup_printf ("Armenian: ‘%s’, by Anahit", plx_annotation_get_quote (later));
   gtk_test_accessible_assert_property (plx_window_get_text_view (fixture->window), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        sentence);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.previous-passage", "b", TRUE);
-  iterate ();
+  plx_test_iterate ();
   assert_selection (fixture, armenian);
 }
 

@@ -8,68 +8,25 @@
 #include "plx-application.h"
 #include "plx-core.h"
 #include "plx-tag-popover.h"
+#include "plx-test-gtk.h"
 #include "plx-test-utils.h"
 #include "plx-window.h"
 
-typedef struct {
-  char      *dir;
-  char      *path;
-  PlxWindow *window;
-} Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-run_frames (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
+typedef PlxTestWindowFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  fixture->dir = plx_test_make_tempdir ();
-  fixture->path = g_build_filename (fixture->dir, "test.parallax", NULL);
-  plx_application_ensure_default_project (fixture->path, &error);
-  g_assert_no_error (error);
-
-  fixture->window = g_object_ref_sink (plx_window_new (NULL));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
-  plx_window_open_project (fixture->window, fixture->path, &error);
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  while ((plx_window_get_document (fixture->window) == NULL || plx_window_get_loading (fixture->window)) &&
-         g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_nonnull (plx_window_get_document (fixture->window));
-  run_frames (200);
+  plx_test_window_open (fixture, 1400, 900);
+  plx_test_run_frames (200);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate ();
-  g_clear_object (&fixture->window);
-  plx_test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  plx_test_window_close (fixture);
 }
 
 static gint64
@@ -156,7 +113,7 @@ test_edit_off_screen (Fixture       *fixture,
   for (i = 0; i < 100 && !offset_on_screen (window, 0); i++)
     {
       gtk_adjustment_set_value (vadjustment, 0);
-      run_frames (50);
+      plx_test_run_frames (50);
     }
   g_assert_true (offset_on_screen (window, 0));
   g_assert_false (offset_on_screen (window, 25040));
@@ -164,7 +121,7 @@ test_edit_off_screen (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-annotation", "s", plx_annotation_get_uuid (annotation));
   for (i = 0; i < 200 && !popover_open (window); i++)
-    run_frames (50);
+    plx_test_run_frames (50);
   g_assert_true (popover_open (window));
   g_assert_true (offset_on_screen (window, 25040));
   g_assert_true (gtk_popover_get_pointing_to (GTK_POPOVER (tag_popover (window)), &rect));
@@ -175,7 +132,7 @@ test_edit_off_screen (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (tag_popover (window))), >, 0);
   g_assert_cmpint (plx_tag_popover_get_perspective_id (tag_popover (window)), ==, perspective_id (window, 3));
   gtk_popover_popdown (GTK_POPOVER (tag_popover (window)));
-  run_frames (100);
+  plx_test_run_frames (100);
 }
 
 /* The message dialog open over @window, if any. */
@@ -220,7 +177,7 @@ press_key (PlxWindow *window,
   gboolean handled = FALSE;
 
   g_signal_emit_by_name (keys, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
-  iterate ();
+  plx_test_iterate ();
   return handled;
 }
 
@@ -281,7 +238,7 @@ test_selection_after_tagging (Fixture       *fixture,
   g_assert_cmpuint (passages_of (window, 0), ==, 1);
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  plx_test_iterate ();
   g_assert_cmpuint (passages_of (window, 0), ==, 1);
   g_assert_false (gtk_text_buffer_get_has_selection (buffer));
 
@@ -292,7 +249,7 @@ test_selection_after_tagging (Fixture       *fixture,
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "tag");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  plx_test_iterate ();
   g_assert_cmpuint (passages_of (window, 0), ==, 2);
   g_assert_false (gtk_text_buffer_get_has_selection (buffer));
 
@@ -334,7 +291,7 @@ click (PlxWindow *window,
 
   g_signal_emit_by_name (gesture, "pressed", n_press, x, y);
   g_signal_emit_by_name (gesture, "released", n_press, x, y);
-  iterate ();
+  plx_test_iterate ();
 }
 
 static void
@@ -382,17 +339,17 @@ test_clicks_select (Fixture       *fixture,
   g_assert_cmpint (end, ==, para_end);
   g_assert_true (popover_open (window));
   gtk_popover_popdown (GTK_POPOVER (tag_popover (window)));
-  run_frames (100);
+  plx_test_run_frames (100);
 
   /* A double click (GTK selects the word) opens the popover only once no
    * third click has come in the double-click time. */
   select_range (window, word, word + 7);
   click (window, 2, x, y);
   g_assert_false (popover_open (window));
-  run_frames (700);
+  plx_test_run_frames (700);
   g_assert_true (popover_open (window));
   gtk_popover_popdown (GTK_POPOVER (tag_popover (window)));
-  run_frames (100);
+  plx_test_run_frames (100);
 
   /* A drag from inside one word to inside another takes both whole. */
   select_range (window, word + 3, word + 10);
@@ -402,7 +359,7 @@ test_clicks_select (Fixture       *fixture,
   g_assert_cmpstr (selected, ==, "deepest deadlock");
   g_assert_true (popover_open (window));
   gtk_popover_popdown (GTK_POPOVER (tag_popover (window)));
-  run_frames (100);
+  plx_test_run_frames (100);
 }
 
 static void
@@ -436,13 +393,13 @@ context_menu_at (PlxWindow *window,
       for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL; child = gtk_widget_get_next_sibling (child))
         if (GTK_IS_POPOVER_MENU (child))
           menu = child;
-      run_frames (20);
+      plx_test_run_frames (20);
     }
   g_assert_nonnull (menu);
   g_assert_true (gtk_widget_get_mapped (menu));
   collect_labels (menu, labels);
   gtk_popover_popdown (GTK_POPOVER (menu));
-  run_frames (50);
+  plx_test_run_frames (50);
   return g_string_free (labels, FALSE);
 }
 
@@ -494,7 +451,7 @@ test_multi_line_note (Fixture       *fixture,
   select_range (window, 200, 260);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-selection", "i", 0);
   for (int i = 0; i < 50 && !popover_open (window); i++)
-    run_frames (20);
+    plx_test_run_frames (20);
   g_assert_true (popover_open (window));
   plx_tag_popover_select_number (popover, 4);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (note), "Первая строка\nSecond line\n", -1);
@@ -507,7 +464,7 @@ test_multi_line_note (Fixture       *fixture,
 
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, GDK_CONTROL_MASK, &handled);
   g_assert_true (handled);
-  iterate ();
+  plx_test_iterate ();
   g_assert_cmpuint (passages_of (window, 3), ==, 1);
   annotation = g_list_model_get_item (plx_window_get_panel_model (window, perspective_id (window, 3)), 0);
   g_assert_cmpstr (plx_annotation_get_note (annotation), ==, "Первая строка\nSecond line");
@@ -537,7 +494,7 @@ test_card_shows_edit (Fixture       *fixture,
   select_range (window, 200, 260);
   /* Armenian: the tab shown when the panels are tabs (1,400 px). */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-selection", "i", 1);
-  run_frames (200);
+  plx_test_run_frames (200);
   collect_card_details (GTK_WIDGET (window), before);
   g_assert_nonnull (strstr (before->str, " · "));
   g_assert_null (strstr (before->str, "edited "));
@@ -545,10 +502,10 @@ test_card_shows_edit (Fixture       *fixture,
   annotation = g_list_model_get_item (plx_window_get_panel_model (window, perspective_id (window, 0)), 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-annotation", "s", plx_annotation_get_uuid (annotation));
   for (int i = 0; i < 100 && !popover_open (window); i++)
-    run_frames (20);
+    plx_test_run_frames (20);
   g_assert_true (popover_open (window));
   g_signal_emit_by_name (tag_popover (window), "save");
-  run_frames (300);
+  plx_test_run_frames (300);
   collect_card_details (GTK_WIDGET (window), after);
   g_assert_nonnull (strstr (after->str, "edited "));
 }

@@ -11,65 +11,21 @@
 #include "plx-test-utils.h"
 #include "plx-window.h"
 
-typedef struct {
-  char      *dir;
-  char      *path;
-  PlxWindow *window;
-} Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-run_frames (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
+typedef PlxTestWindowFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  fixture->dir = plx_test_make_tempdir ();
-  fixture->path = g_build_filename (fixture->dir, "test.parallax", NULL);
-  plx_application_ensure_default_project (fixture->path, &error);
-  g_assert_no_error (error);
-
-  fixture->window = g_object_ref_sink (plx_window_new (NULL));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
-  plx_window_open_project (fixture->window, fixture->path, &error);
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  while ((plx_window_get_document (fixture->window) == NULL || plx_window_get_loading (fixture->window)) &&
-         g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_nonnull (plx_window_get_document (fixture->window));
-  run_frames (200);
+  plx_test_window_open (fixture, 1400, 900);
+  plx_test_run_frames (200);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate ();
-  g_clear_object (&fixture->window);
-  plx_test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  plx_test_window_close (fixture);
 }
 
 static GtkWidget *
@@ -87,8 +43,8 @@ wait_for_compact (PlxWindow *window,
                   gboolean   compact)
 {
   for (int i = 0; i < 100 && plx_window_get_compact (window) != compact; i++)
-    run_frames (50);
-  run_frames (100);
+    plx_test_run_frames (50);
+  plx_test_run_frames (100);
   return plx_window_get_compact (window) == compact;
 }
 
@@ -199,7 +155,7 @@ test_new_perspective_colour (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Turkish");
   adw_message_dialog_response (dialog, "save");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  plx_test_iterate ();
 
   g_assert_cmpuint (g_list_model_get_n_items (perspectives), ==, 5);
   added = g_list_model_get_item (perspectives, 4);
@@ -239,7 +195,7 @@ test_titles_and_empty_pane (Fixture       *fixture,
   g_clear_object (&empty);
   g_assert_true (plx_window_open_project (window, empty_path, &error));
   g_assert_no_error (error);
-  run_frames (200);
+  plx_test_run_frames (200);
   g_assert_null (plx_window_get_document (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child_of (window, "panels_stack"))), ==, "empty");
   g_assert_false (gtk_widget_get_visible (child_of (window, "document_dropdown")));

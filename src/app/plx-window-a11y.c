@@ -134,18 +134,26 @@ caret_moved_cb (PlxWindow *self)
     return;
   if (self->annotations != NULL)
     covering = plx_annotation_list_at_offset (self->annotations, caret_offset (self));
+  /* Which passages, in which revision and under which perspective name:
+   * the sentences are only made when that changes. */
+  for (guint i = 0; covering != NULL && i < covering->len; i++)
+    {
+      PlxAnnotation *annotation = g_ptr_array_index (covering, i);
+
+      g_string_append_printf (key, "%s %u %s\n", plx_annotation_get_uuid (annotation),
+                              plx_annotation_get_revision (annotation), perspective_name (self, annotation));
+    }
+  if (g_strcmp0 (key->str, g_object_get_data (G_OBJECT (self->text_view), "plx-a11y-caret")) == 0)
+    return;
+  g_object_set_data_full (G_OBJECT (self->text_view), "plx-a11y-caret", g_strdup (key->str), g_free);
   for (guint i = 0; covering != NULL && i < covering->len; i++)
     {
       PlxAnnotation *annotation = g_ptr_array_index (covering, i);
       g_autofree char *sentence = plx_a11y_describe_annotation (annotation, perspective_name (self, annotation));
 
-      g_string_append_printf (key, "%s %s\n", plx_annotation_get_uuid (annotation), sentence);
       g_string_append (description, i == 0 ? "" : _("; "));
       g_string_append (description, sentence);
     }
-  if (g_strcmp0 (key->str, g_object_get_data (G_OBJECT (self->text_view), "plx-a11y-caret")) == 0)
-    return;
-  g_object_set_data_full (G_OBJECT (self->text_view), "plx-a11y-caret", g_strdup (key->str), g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description->str, -1);
 }

@@ -448,14 +448,15 @@ static char *
 same_text_in_project (PlxWindow   *self,
                       PlxDocument *document)
 {
-  g_autoptr(GPtrArray) documents = plx_project_list_documents (self->project, NULL);
+  /* By the stored hashes: no other document's text is read. */
+  g_autoptr(GArray) summaries = plx_project_list_document_summaries (self->project, NULL);
 
-  for (guint i = 0; documents != NULL && i < documents->len; i++)
+  for (guint i = 0; summaries != NULL && i < summaries->len; i++)
     {
-      PlxDocument *other = g_ptr_array_index (documents, i);
+      const PlxDocumentSummary *other = &g_array_index (summaries, PlxDocumentSummary, i);
 
-      if (g_strcmp0 (plx_document_get_content_hash (other), plx_document_get_content_hash (document)) == 0)
-        return g_strdup (plx_document_get_title (other));
+      if (g_strcmp0 (other->content_hash, plx_document_get_content_hash (document)) == 0)
+        return g_strdup (other->title);
     }
   return NULL;
 }

@@ -22,6 +22,7 @@ typedef struct {
 typedef struct {
   gint64   id;
   char    *title;
+  char    *content_hash;
 } PlxDocumentSummary;
 
 /* The last state of something deleted, kept so that a merge can tell a

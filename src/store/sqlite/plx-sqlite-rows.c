@@ -236,9 +236,11 @@ document_summary_clear (gpointer data)
   PlxDocumentSummary *summary = data;
 
   g_clear_pointer (&summary->title, g_free);
+  g_clear_pointer (&summary->content_hash, g_free);
 }
 
-/* Ids and titles without touching any text: what a document menu needs. */
+/* Ids, titles and hashes without touching any text: what a document menu
+ * needs, and what tells the same text added twice. */
 static GArray *
 list_documents (PlxStore  *store,
                 GError   **error)
@@ -249,7 +251,7 @@ list_documents (PlxStore  *store,
   int rc;
 
   g_array_set_clear_func (summaries, document_summary_clear);
-  stmt = _plx_sqlite_statement (self, "SELECT id, title FROM documents ORDER BY id", error);
+  stmt = _plx_sqlite_statement (self, "SELECT id, title, content_hash FROM documents ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -257,6 +259,7 @@ list_documents (PlxStore  *store,
       PlxDocumentSummary summary = {
         sqlite3_column_int64 (stmt, 0),
         g_strdup (column_text (stmt, 1)),
+        g_strdup (column_text (stmt, 2)),
       };
       g_array_append_val (summaries, summary);
     }
