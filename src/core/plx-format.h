@@ -29,6 +29,14 @@ typedef gboolean (*PlxFormatReadFunc) (const char  *source,
                                        GArray      *blocks,
                                        GError     **error);
 
+typedef struct _PlxExport PlxExport;
+typedef struct _PlxExportWriter PlxExportWriter;
+
+/* Writes what @export holds through @writer (plx-export-private.h). */
+typedef gboolean (*PlxFormatWriteFunc) (PlxExport        *export,
+                                        PlxExportWriter  *writer,
+                                        GError          **error);
+
 typedef struct {
   const char          *id;            /* as stored and as given to parallax-cli */
   const char          *name;          /* for people, translatable (N_) */
@@ -43,6 +51,7 @@ typedef struct {
   PlxFormatReadFunc    read;
   /* Exchange: */
   PlxExportFormat      export_format;
+  PlxFormatWriteFunc   write;
 } PlxFormat;
 
 const PlxFormat *plx_format_find              (const char       *id);

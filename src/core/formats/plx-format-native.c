@@ -1,11 +1,148 @@
 /* plx-format-native.c: Parallax's own JSON (docs/parallax-format.md):
- * every field, optionally the documents' text. Written by plx-exporter.c,
- * read by plx-importer.c.
+ * every field, optionally the documents' text. Read by plx-importer.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "plx-format-native"
 #include <glib/gi18n-lib.h>
 
-#include "plx-format.h"
+#include "plx-export-private.h"
+#include "plx-text.h"
+
+static JsonNode *
+native_perspective (PlxPerspective *perspective)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  _plx_export_add_string (builder, "name", plx_perspective_get_name (perspective));
+  _plx_export_add_string (builder, "color", plx_perspective_get_color (perspective));
+  _plx_export_add_int (builder, "order", plx_perspective_get_position (perspective));
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static JsonNode *
+native_document (PlxDocument    *document,
+                 PlxExportFlags  flags)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  _plx_export_add_int (builder, "id", plx_document_get_id (document));
+  _plx_export_add_string (builder, "title", plx_document_get_title (document));
+  _plx_export_add_string (builder, "content_hash", plx_document_get_content_hash (document));
+  _plx_export_add_int (builder, "length", plx_document_get_length (document));
+  _plx_export_add_string (builder, "format", plx_document_format_to_string (plx_document_get_format (document)));
+  if (flags & PLX_EXPORT_FLAGS_INCLUDE_TEXT)
+    _plx_export_add_string (builder, "source", plx_document_get_source (document));
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* One annotation as the native format writes it; `parallax-cli list`
+ * prints the same objects. */
+JsonNode *
+plx_export_annotation_to_json (PlxProject    *project,
+                               PlxAnnotation *a)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char * const *themes = plx_annotation_get_themes (a);
+
+  json_builder_begin_object (builder);
+  _plx_export_add_string (builder, "uuid", plx_annotation_get_uuid (a));
+  _plx_export_add_int (builder, "document", plx_annotation_get_document_id (a));
+  _plx_export_add_int (builder, "start", plx_annotation_get_start (a));
+  _plx_export_add_int (builder, "end", plx_annotation_get_end (a));
+  _plx_export_add_string (builder, "quote", plx_annotation_get_quote (a));
+  _plx_export_add_string (builder, "prefix", plx_annotation_get_prefix (a));
+  _plx_export_add_string (builder, "suffix", plx_annotation_get_suffix (a));
+  _plx_export_add_string (builder, "perspective", _plx_export_perspective_name (project, plx_annotation_get_perspective_id (a)));
+  json_builder_set_member_name (builder, "themes");
+  json_builder_begin_array (builder);
+  for (guint t = 0; themes[t] != NULL; t++)
+    json_builder_add_string_value (builder, themes[t]);
+  json_builder_end_array (builder);
+  _plx_export_add_string (builder, "note", plx_annotation_get_note (a));
+  _plx_export_add_string (builder, "author", plx_annotation_get_author (a));
+  _plx_export_add_string (builder, "created", plx_annotation_get_created (a));
+  _plx_export_add_string (builder, "modified", plx_annotation_get_modified (a));
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* Themes of the exported annotations, in the project's order (most used
+ * first). */
+static JsonNode *
+native_themes (PlxExport  *export,
+               GError    **error)
+{
+  g_auto(GStrv) all = plx_project_list_themes (export->project, error);
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (all == NULL)
+    return NULL;
+  for (guint i = 0; i < export->annotations->len; i++)
+    {
+      const char * const *themes = plx_annotation_get_themes (g_ptr_array_index (export->annotations, i));
+
+      for (guint t = 0; themes[t] != NULL; t++)
+        g_hash_table_add (used, (gpointer) themes[t]);
+    }
+  json_builder_begin_array (builder);
+  for (guint i = 0; all[i] != NULL; i++)
+    if (g_hash_table_contains (used, all[i]))
+      json_builder_add_string_value (builder, all[i]);
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+write_native (PlxExport        *export,
+              PlxExportWriter  *w,
+              GError          **error)
+{
+  GListModel *perspectives = plx_project_get_perspectives (export->project);
+  g_autofree char *now = plx_text_now_iso8601 ();
+  JsonNode *themes = native_themes (export, error);
+
+  if (themes == NULL)
+    return FALSE;
+
+  _plx_export_write_str (w, "{\n");
+  _plx_export_write_member (w, "format", _plx_export_string_node ("parallax"));
+  _plx_export_write_member (w, "version", _plx_export_int_node (PLX_NATIVE_FORMAT_VERSION));
+  _plx_export_write_member (w, "generator", _plx_export_string_node ("Parallax " PLX_VERSION));
+  _plx_export_write_member (w, "exported", _plx_export_string_node (now));
+
+  _plx_export_write_str (w, "  \"perspectives\": [");
+  for (guint i = 0; i < g_list_model_get_n_items (perspectives); i++)
+    {
+      g_autoptr(PlxPerspective) perspective = g_list_model_get_item (perspectives, i);
+
+      _plx_export_write_str (w, i == 0 ? "\n    " : ",\n    ");
+      _plx_export_write_node (w, native_perspective (perspective));
+    }
+  _plx_export_write_str (w, "\n  ],\n");
+
+  _plx_export_write_member (w, "themes", themes);
+
+  _plx_export_write_str (w, "  \"documents\": [");
+  for (guint i = 0; i < export->documents->len; i++)
+    {
+      _plx_export_write_str (w, i == 0 ? "\n    " : ",\n    ");
+      _plx_export_write_node (w, native_document (g_ptr_array_index (export->documents, i), export->flags));
+    }
+  _plx_export_write_str (w, "\n  ],\n");
+
+  _plx_export_write_str (w, "  \"annotations\": [");
+  for (guint i = 0; i < export->annotations->len && w->error == NULL; i++)
+    {
+      _plx_export_write_str (w, i == 0 ? "\n    " : ",\n    ");
+      _plx_export_write_node (w, plx_export_annotation_to_json (export->project, g_ptr_array_index (export->annotations, i)));
+    }
+  _plx_export_write_str (w, "\n  ]\n}\n");
+  return TRUE;
+}
 
 static const char * const extensions[] = { ".json", NULL };
 static const char * const aliases[] = { "json", NULL };
@@ -19,4 +156,5 @@ const PlxFormat plx_format_native = {
   .mime_type = "application/json",
   .aliases = aliases,
   .export_format = PLX_EXPORT_FORMAT_NATIVE,
+  .write = write_native,
 };
