@@ -8,6 +8,7 @@
 #include "plx-core.h"
 #include "plx-highlighter.h"
 #include "plx-test-utils.h"
+#include "plx-export-dialog.h"
 #include "plx-window.h"
 
 /* Under AddressSanitizer: whole stacks for the allocations, so that
@@ -790,6 +791,20 @@ test_window_export_dialog (Fixture       *fixture,
 
   select_range (fixture->window, 200, 260);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag-selection", "i", 1);
+
+  /* Cancelled, it asks for no file and exports nothing. */
+  {
+    AdwMessageDialog *dialog;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export", NULL));
+    dialog = message_over (fixture->window);
+    g_assert_true (PLX_IS_EXPORT_DIALOG (dialog));
+    adw_message_dialog_response (dialog, "cancel");
+    run_frames (20);
+    g_assert_null (message_over (fixture->window));
+    g_assert_null (file_chooser_over (fixture->window));
+    g_assert_false (busy_bar_shown (fixture->window));
+  }
 
   csv = export_through_dialogs (fixture, 2, 0, ".csv", FALSE);
   g_assert_false (g_str_has_prefix (csv, "{"));

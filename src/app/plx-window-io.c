@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "plx-export-dialog.h"
 #include "plx-window-private.h"
 
 /* Another process may write the project (parallax-cli, a second window);
@@ -104,184 +105,40 @@ export_done_cb (GObject      *object,
 }
 
 static void
-export_chosen_cb (GtkNativeDialog *native,
-                  int              response,
-                  PlxWindow       *self)
+export_chosen_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      data)
 {
-  IoJob *job = g_object_steal_data (G_OBJECT (native), "job");
-  g_autoptr(GFile) chosen = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *base = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT || self->project == NULL)
-    {
-      io_job_free (job);
-      goto out;
-    }
-
-  chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  path = g_file_get_path (chosen);
-  base = g_file_get_basename (chosen);
-  /* The name typed without an extension gets the format's. */
-  if (path != NULL && strchr (base, '.') == NULL)
-    {
-      g_autofree char *with_extension = g_strconcat (path, plx_export_format_extension (job->format), NULL);
-      job->file = g_file_new_for_path (with_extension);
-    }
-  else
-    job->file = g_object_ref (chosen);
-
-  _plx_window_busy_begin (self, _("Exporting annotations…"));
-  job->window = g_object_ref (self);
-  plx_export_to_file_async (self->project, job->format, job->document_id, job->flags, job->file,
-                            self->busy_cancellable, export_done_cb, job);
-
-out:
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-}
-
-/* The order of the Format row's items. */
-static const PlxExportFormat export_formats[] = {
-  PLX_EXPORT_FORMAT_NATIVE, PLX_EXPORT_FORMAT_W3C, PLX_EXPORT_FORMAT_CSV,
-};
-
-/* Only the native format carries the text. It is wanted by default for a
- * whole project, which is what goes to a colleague; once the user has
- * ticked or cleared the box, their choice stays. */
-static void
-export_options_changed_cb (AdwMessageDialog *dialog)
-{
-  AdwComboRow *format = g_object_get_data (G_OBJECT (dialog), "format");
-  AdwComboRow *scope = g_object_get_data (G_OBJECT (dialog), "scope");
-  GtkWidget *text_row = g_object_get_data (G_OBJECT (dialog), "text-row");
-  GtkCheckButton *text = g_object_get_data (G_OBJECT (dialog), "text");
-
-  gtk_widget_set_sensitive (text_row, export_formats[adw_combo_row_get_selected (format)] == PLX_EXPORT_FORMAT_NATIVE);
-  if (g_object_get_data (G_OBJECT (dialog), "text-chosen") == NULL)
-    {
-      g_signal_handlers_block_matched (text, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, dialog);
-      gtk_check_button_set_active (text, adw_combo_row_get_selected (scope) == 1);
-      g_signal_handlers_unblock_matched (text, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, dialog);
-    }
-}
-
-static void
-export_text_toggled_cb (AdwMessageDialog *dialog)
-{
-  g_object_set_data (G_OBJECT (dialog), "text-chosen", GINT_TO_POINTER (TRUE));
-}
-
-static void
-export_options_response_cb (AdwMessageDialog *dialog,
-                            const char       *response,
-                            PlxWindow        *self)
-{
-  AdwComboRow *format = g_object_get_data (G_OBJECT (dialog), "format");
-  AdwComboRow *scope = g_object_get_data (G_OBJECT (dialog), "scope");
-  GtkCheckButton *text = g_object_get_data (G_OBJECT (dialog), "text");
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *native;
-  g_autofree char *stem = NULL;
-  g_autofree char *name = NULL;
-  g_autoptr(GFile) project_file = NULL;
-  g_autoptr(GFile) folder = NULL;
+  g_autoptr(PlxWindow) self = data;
+  g_autoptr(PlxExportChoice) choice = NULL;
+  g_autoptr(GError) error = NULL;
   IoJob *job;
 
-  if (g_strcmp0 (response, "choose") != 0 || self->project == NULL)
+  choice = plx_export_dialog_choose_finish (result, &error);
+  if (choice == NULL || self->project == NULL)
     return;
-  project_file = g_file_new_for_path (plx_project_get_path (self->project));
 
   job = g_new0 (IoJob, 1);
+  job->window = g_object_ref (self);
   job->project_path = g_strdup (plx_project_get_path (self->project));
-  job->format = export_formats[adw_combo_row_get_selected (format)];
-  job->document_id = adw_combo_row_get_selected (scope) == 0 && self->document ? plx_document_get_id (self->document) : 0;
-  if (job->format == PLX_EXPORT_FORMAT_NATIVE && gtk_check_button_get_active (text))
-    job->flags |= PLX_EXPORT_FLAGS_INCLUDE_TEXT;
-
-  /* Named after what it holds, with the format's extension. */
-  if (job->document_id != 0)
-    stem = g_strdup (plx_document_get_title (self->document));
-  else
-    {
-      char *dot;
-
-      stem = g_path_get_basename (job->project_path);
-      if ((dot = strrchr (stem, '.')) != NULL && dot != stem)
-        *dot = '\0';
-    }
-  name = g_strconcat (stem, plx_export_format_extension (job->format), NULL);
-  g_strdelimit (name, "/\\:", '-');
-
-  native = gtk_file_chooser_native_new (_("Export Annotations"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, adw_combo_row_get_selected_item (format)
-                                    ? gtk_string_object_get_string (adw_combo_row_get_selected_item (format)) : NULL);
-  gtk_file_filter_add_suffix (filter, plx_export_format_extension (job->format) + 1);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  /* Beside the project, which the file usually goes with. */
-  folder = g_file_get_parent (project_file);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  g_object_set_data_full (G_OBJECT (native), "job", job, io_job_free);
-  g_signal_connect (native, "response", G_CALLBACK (export_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  job->format = choice->format;
+  job->document_id = choice->document_id;
+  job->flags = choice->flags;
+  job->file = g_steal_pointer (&choice->file);
+  _plx_window_busy_begin (self, _("Exporting annotations…"));
+  plx_export_to_file_async (self->project, job->format, job->document_id, job->flags, job->file,
+                            self->busy_cancellable, export_done_cb, job);
 }
 
-/* What to export is asked first, so that the file chooser can offer a
- * name with the right extension (its own choices cannot change the name). */
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   PlxWindow *self = PLX_WINDOW (widget);
-  const char *format_labels[] = { _("Parallax JSON"), _("W3C Web Annotation (JSON-LD)"), _("CSV spreadsheet"), NULL };
-  const char *scope_labels[] = { _("This document"), _("All documents"), NULL };
-  g_autoptr(GtkStringList) formats = gtk_string_list_new (format_labels);
-  g_autoptr(GtkStringList) scopes = gtk_string_list_new (scope_labels);
-  AdwMessageDialog *dialog;
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *format = adw_combo_row_new ();
-  GtkWidget *scope = adw_combo_row_new ();
-  GtkWidget *text_row = adw_action_row_new ();
-  GtkWidget *text = gtk_check_button_new ();
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Export Annotations"), NULL));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (format), _("Format"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (format), G_LIST_MODEL (formats));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (scope), _("Annotations of"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (scope), G_LIST_MODEL (scopes));
-  if (self->document == NULL)
-    {
-      adw_combo_row_set_selected (ADW_COMBO_ROW (scope), 1);
-      gtk_widget_set_sensitive (scope, FALSE);
-    }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (text_row), _("Include the Text"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (text_row), _("Needed to import the annotations into another project"));
-  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (text_row), text);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (text_row), text);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), format);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), scope);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), text_row);
-  adw_message_dialog_set_extra_child (dialog, group);
-
-  g_object_set_data (G_OBJECT (dialog), "format", format);
-  g_object_set_data (G_OBJECT (dialog), "scope", scope);
-  g_object_set_data (G_OBJECT (dialog), "text-row", text_row);
-  g_object_set_data (G_OBJECT (dialog), "text", text);
-  export_options_changed_cb (dialog);
-  g_signal_connect_swapped (format, "notify::selected", G_CALLBACK (export_options_changed_cb), dialog);
-  g_signal_connect_swapped (scope, "notify::selected", G_CALLBACK (export_options_changed_cb), dialog);
-  g_signal_connect_swapped (text, "toggled", G_CALLBACK (export_text_toggled_cb), dialog);
-
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "choose", _("_Choose File…"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "choose", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "choose");
-  g_signal_connect (dialog, "response", G_CALLBACK (export_options_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  plx_export_dialog_choose_async (GTK_WINDOW (self), self->project, self->document, NULL,
+                                  export_chosen_cb, g_object_ref (self));
 }
 
 static void

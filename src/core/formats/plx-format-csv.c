@@ -81,7 +81,7 @@ static const char * const extensions[] = { ".csv", NULL };
 
 const PlxFormat plx_format_csv = {
   .id = "csv",
-  .name = N_("CSV"),
+  .name = N_("CSV spreadsheet"),
   .role = PLX_FORMAT_EXCHANGE,
   .abilities = PLX_FORMAT_CAN_EXPORT,
   .extensions = extensions,

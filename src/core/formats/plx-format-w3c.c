@@ -124,7 +124,7 @@ static const char * const aliases[] = { "jsonld", NULL };
 
 const PlxFormat plx_format_w3c = {
   .id = "w3c",
-  .name = N_("W3C Web Annotation"),
+  .name = N_("W3C Web Annotation (JSON-LD)"),
   .role = PLX_FORMAT_EXCHANGE,
   .abilities = PLX_FORMAT_CAN_IMPORT | PLX_FORMAT_CAN_EXPORT,
   .extensions = extensions,
