@@ -6,9 +6,9 @@
 
 #include "plx-application.h"
 #include "plx-core.h"
+#include "plx-export-dialog.h"
 #include "plx-highlighter.h"
 #include "plx-test-utils.h"
-#include "plx-export-dialog.h"
 #include "plx-window.h"
 
 /* Under AddressSanitizer: whole stacks for the allocations, so that
@@ -800,6 +800,7 @@ test_window_export_dialog (Fixture       *fixture,
     dialog = message_over (fixture->window);
     g_assert_true (PLX_IS_EXPORT_DIALOG (dialog));
     adw_message_dialog_response (dialog, "cancel");
+    gtk_window_destroy (GTK_WINDOW (dialog));
     run_frames (20);
     g_assert_null (message_over (fixture->window));
     g_assert_null (file_chooser_over (fixture->window));
