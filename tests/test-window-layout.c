@@ -187,6 +187,11 @@ test_titles_and_empty_pane (Fixture       *fixture,
 
   g_assert_true (g_str_has_prefix (title, "Assessing Russia"));
   g_assert_true (g_str_has_suffix (title, "— test.parallax"));
+  /* The narrow header's title and subtitle follow the same document. */
+  g_assert_true (g_str_has_prefix (adw_view_switcher_title_get_title (ADW_VIEW_SWITCHER_TITLE (child_of (window, "window_title"))),
+                                   "Assessing Russia"));
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (child_of (window, "window_title"))), ==,
+                   "test.parallax");
   g_assert_true (gtk_widget_get_visible (child_of (window, "document_dropdown")));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child_of (window, "panels_stack"))), !=, "empty");
 
@@ -200,6 +205,9 @@ test_titles_and_empty_pane (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child_of (window, "panels_stack"))), ==, "empty");
   g_assert_false (gtk_widget_get_visible (child_of (window, "document_dropdown")));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Parallax");
+  g_assert_cmpstr (adw_view_switcher_title_get_title (ADW_VIEW_SWITCHER_TITLE (child_of (window, "window_title"))), ==,
+                   "Parallax");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (child_of (window, "window_title"))), ==, "");
 }
 
 /* Issue 18, item 14: run from the build, the About window showed a

@@ -135,7 +135,6 @@ finish_document (PlxWindow *self)
   g_autoptr(PlxDocument) document = g_steal_pointer (&self->loading);
   g_autoptr(PlxAnnotationList) annotations = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *subtitle = NULL;
   GtkTextIter start;
 
   g_clear_object (&self->load_cancellable);
@@ -160,18 +159,6 @@ finish_document (PlxWindow *self)
   _plx_window_document_shown (self);
   sync_document_dropdown (self, plx_document_get_id (document));
 
-  adw_view_switcher_title_set_title (self->window_title, plx_document_get_title (document));
-  subtitle = g_path_get_basename (plx_project_get_path (self->project));
-  adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
-  /* The header shows the view switcher, not the title, when wide: the
-   * window's own title names the document and project for the window
-   * list, and the switcher shows the document. */
-  {
-    /* Translators: the window's title: document, then project file */
-    g_autofree char *title = g_strdup_printf (_("%s — %s"), plx_document_get_title (document), subtitle);
-
-    gtk_window_set_title (GTK_WINDOW (self), title);
-  }
   g_settings_set_int64 (self->settings, "last-document", plx_document_get_id (document));
   if (self->pending_scroll >= 0)
     _plx_window_scroll_to_offset (self, (guint) self->pending_scroll, TRUE);

@@ -5,6 +5,7 @@
 #include "plx-compare-view.h"
 #include "plx-document-map.h"
 #include "plx-highlighter.h"
+#include "plx-open-document.h"
 #include "plx-tag-popover.h"
 #include "plx-window.h"
 
@@ -61,7 +62,8 @@ struct _PlxWindow
   guint                 fill_block;
   int                   pending_scroll;   /* offset to show once loaded, or -1 */
 
-  /* Template widgets */
+  /* Template objects */
+  PlxOpenDocument      *current;          /* what the header and title show */
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *window_title;
   GtkDropDown          *document_dropdown;

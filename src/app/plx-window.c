@@ -175,6 +175,7 @@ _plx_window_document_shown (PlxWindow *self)
 {
   GListModel *annotations = self->annotations ? G_LIST_MODEL (self->annotations) : NULL;
 
+  plx_open_document_set (self->current, self->project, self->document, self->annotations);
   plx_compare_view_set_model (self->compare_view, self->document ? self->project : NULL, self->document, annotations);
   plx_document_map_set_model (self->document_map, self->document,
                               self->document && self->project ? plx_project_get_perspectives (self->project) : NULL,
@@ -421,11 +422,9 @@ set_project (PlxWindow   *self,
   _plx_window_refresh_documents (self);
   _plx_window_refresh_themes (self);
   _plx_window_clear_panels (self);
+  _plx_window_document_shown (self);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
   gtk_stack_set_visible_child_name (self->document_stack, "empty");
-  adw_view_switcher_title_set_title (self->window_title, _("Parallax"));
-  adw_view_switcher_title_set_subtitle (self->window_title, NULL);
-  gtk_window_set_title (GTK_WINDOW (self), _("Parallax"));
 
   /* The document open last time, where the reader left it; else the
    * newest one. */
@@ -866,8 +865,10 @@ plx_window_class_init (PlxWindowClass *klass)
 
   g_type_ensure (PLX_TYPE_COMPARE_VIEW);
   g_type_ensure (PLX_TYPE_DOCUMENT_MAP);
+  g_type_ensure (PLX_TYPE_OPEN_DOCUMENT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax_annotator/Parallax/ui/plx-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, current);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, document_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, document_stack);
