@@ -722,6 +722,45 @@ file_chooser_over (PlxWindow *window)
   return NULL;
 }
 
+/* Several files at once (the file chooser's selection, or a drop): each
+ * good one is added, the last is shown, and the refusals are told in one
+ * message naming each file. */
+static void
+test_window_add_several_documents (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  const char *names[] = { "one.md", "latin1.txt", "two.txt" };
+  const char *contents[] = { "# One\n\nThe first text.", "caf\xe9 au lait", "The second text." };
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GPtrArray) documents = NULL;
+  AdwMessageDialog *message = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+
+      g_file_set_contents (path, contents[i], -1, &error);
+      g_assert_no_error (error);
+      g_list_store_append (files, file);
+    }
+  plx_window_add_document_files (fixture->window, G_LIST_MODEL (files));
+  for (int i = 0; i < 600 && (message = message_over (fixture->window)) == NULL; i++)
+    run_frames (50);
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Could Not Add 1 Document");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "latin1.txt"));
+  g_assert_null (strstr (adw_message_dialog_get_body (message), "two.txt"));
+  gtk_window_destroy (GTK_WINDOW (message));
+
+  documents = plx_project_list_documents (plx_window_get_project (fixture->window), NULL);
+  g_assert_cmpuint (documents->len, ==, 3);
+  for (int i = 0; i < 200 && plx_window_get_loading (fixture->window); i++)
+    run_frames (50);
+  g_assert_cmpstr (plx_document_get_title (plx_window_get_document (fixture->window)), ==, "two");
+}
+
 /* Exports through the Export dialog with @format and @scope (rows of its
  * combo rows) into @name in the fixture's folder, checking the name the
  * file chooser offers ends in @extension; returns the file's contents. */
@@ -997,6 +1036,7 @@ main (int argc, char **argv)
   g_test_add ("/window/restores-state", Fixture, NULL, fixture_set_up, test_window_restores_state, fixture_tear_down);
   g_test_add ("/window/adapts-to-width", Fixture, NULL, fixture_set_up, test_window_adapts_to_width, fixture_tear_down);
   g_test_add ("/window/follows-other-writers", Fixture, NULL, fixture_set_up, test_window_follows_other_writers, fixture_tear_down);
+  g_test_add ("/window/add-several-documents", Fixture, NULL, fixture_set_up, test_window_add_several_documents, fixture_tear_down);
   g_test_add ("/window/add-and-switch-documents", Fixture, NULL, fixture_set_up, test_window_add_and_switch_documents, fixture_tear_down);
   g_test_add ("/window/bad-document", Fixture, NULL, fixture_set_up, test_window_bad_document, fixture_tear_down);
   g_test_add ("/window/cancel-load", Fixture, NULL, fixture_set_up, test_window_cancel_load, fixture_tear_down);

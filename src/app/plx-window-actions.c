@@ -374,19 +374,6 @@ typedef enum {
 } FileRequest;
 
 static void
-document_added_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      data)
-{
-  PlxWindow *self = PLX_WINDOW (object);
-  g_autoptr(GError) error = NULL;
-
-  if (!plx_window_add_document_file_finish (self, result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    plx_window_show_error (self, _("Could Not Add the Document"), error);
-}
-
-static void
 file_chosen_cb (GtkNativeDialog *native,
                 int              response,
                 PlxWindow       *self)
@@ -398,14 +385,18 @@ file_chosen_cb (GtkNativeDialog *native,
 
   if (response != GTK_RESPONSE_ACCEPT)
     goto out;
+  if (request == FILE_ADD_DOCUMENT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
+
+      plx_window_add_document_files (self, files);
+      goto out;
+    }
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
   path = g_file_get_path (file);
 
   switch (request)
     {
-    case FILE_ADD_DOCUMENT:
-      plx_window_add_document_file_async (self, file, NULL, document_added_cb, NULL);
-      break;
     case FILE_NEW_PROJECT:
       {
         g_autoptr(PlxProject) created = NULL;
@@ -445,7 +436,6 @@ choose_file (PlxWindow   *self,
 {
   static const char *titles[] = { N_("Open Project"), N_("New Project"), N_("Add Document") };
   GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   native = gtk_file_chooser_native_new (_(titles[request]), GTK_WINDOW (self),
                                         request == FILE_NEW_PROJECT ? GTK_FILE_CHOOSER_ACTION_SAVE
@@ -454,20 +444,19 @@ choose_file (PlxWindow   *self,
                                         _("_Cancel"));
   if (request == FILE_ADD_DOCUMENT)
     {
-      gtk_file_filter_set_name (filter, _("Text and Markdown"));
-      gtk_file_filter_add_mime_type (filter, "text/plain");
-      gtk_file_filter_add_mime_type (filter, "text/markdown");
-      gtk_file_filter_add_suffix (filter, "md");
-      gtk_file_filter_add_suffix (filter, "txt");
+      gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
+      _plx_window_add_document_filters (self, GTK_FILE_CHOOSER (native));
     }
   else
     {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
       gtk_file_filter_set_name (filter, _("Parallax Projects"));
       gtk_file_filter_add_suffix (filter, "parallax");
       if (request == FILE_NEW_PROJECT)
         gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("Untitled.parallax"));
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
     }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   g_object_set_data (G_OBJECT (native), "request", GINT_TO_POINTER (request));
   g_signal_connect (native, "response", G_CALLBACK (file_chosen_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));

@@ -105,6 +105,9 @@ void _plx_window_busy_progress      (PlxWindow      *self,
                                      double          fraction);
 void _plx_window_busy_end           (PlxWindow      *self);
 void _plx_window_document_init      (PlxWindow      *self);
+void _plx_window_add_init           (PlxWindow      *self);
+void _plx_window_add_document_filters (PlxWindow    *self,
+                                     GtkFileChooser *chooser);
 void _plx_window_documents_changed  (PlxWindow      *self);
 void _plx_window_document_dispose   (PlxWindow      *self);
 void _plx_window_refresh_documents  (PlxWindow      *self);

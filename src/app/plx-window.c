@@ -976,6 +976,7 @@ plx_window_init (PlxWindow *self)
   }
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (_plx_window_apply_query), self);
   _plx_window_document_init (self);
+  _plx_window_add_init (self);
   _plx_window_a11y_init (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),

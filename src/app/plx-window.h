@@ -31,6 +31,8 @@ void               plx_window_add_document_file_async  (PlxWindow           *sel
 gboolean           plx_window_add_document_file_finish (PlxWindow           *self,
                                                         GAsyncResult        *result,
                                                         GError             **error);
+void               plx_window_add_document_files (PlxWindow     *self,
+                                                 GListModel    *files);
 PlxProject        *plx_window_get_project       (PlxWindow      *self);
 PlxDocument       *plx_window_get_document      (PlxWindow      *self);
 GtkTextView       *plx_window_get_text_view     (PlxWindow      *self);
