@@ -278,6 +278,34 @@ test_project_by_perspective (Fixture       *fixture,
   g_assert_true (isnan (row->ci_low));
 }
 
+/* In a worker, on a connection of its own: the same rows. */
+static void
+test_project_async (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  PlxAgreementOptions options = { NULL, 0, PLX_AGREEMENT_BY_NONE, PLX_AGREEMENT_DEFAULT_OVERLAP, 50 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) sync_rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plx_agreement_compute_async (fixture->project, &options, NULL, plx_test_keep_result, &result);
+  plx_test_wait_for_result (&result);
+  rows = plx_agreement_compute_finish (fixture->project, result, &error);
+  g_assert_no_error (error);
+  sync_rows = plx_agreement_compute (fixture->project, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, sync_rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const PlxAgreementRow *a = g_ptr_array_index (rows, i), *b = g_ptr_array_index (sync_rows, i);
+
+      g_assert_cmpstr (a->measure, ==, b->measure);
+      g_assert_true ((isnan (a->value) && isnan (b->value)) || a->value == b->value);
+      g_assert_true ((isnan (a->ci_low) && isnan (b->ci_low)) || a->ci_low == b->ci_low);
+    }
+}
+
 static void
 test_project_errors (Fixture       *fixture,
                      gconstpointer  data)
@@ -313,6 +341,7 @@ main (int argc, char **argv)
   g_test_add_func ("/agreement/undefined", test_undefined);
   g_test_add ("/agreement/project/two-coders", Fixture, NULL, fixture_set_up, test_project_two_coders, fixture_tear_down);
   g_test_add ("/agreement/project/by-perspective", Fixture, NULL, fixture_set_up, test_project_by_perspective, fixture_tear_down);
+  g_test_add ("/agreement/project/async", Fixture, NULL, fixture_set_up, test_project_async, fixture_tear_down);
   g_test_add ("/agreement/project/errors", Fixture, NULL, fixture_set_up, test_project_errors, fixture_tear_down);
   return g_test_run ();
 }

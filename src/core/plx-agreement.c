@@ -751,3 +751,80 @@ plx_agreement_compute (PlxProject                *project,
   g_free (ag.masi);
   return rows;
 }
+
+typedef struct {
+  PlxProject          *project;
+  GStrv                coders;
+  PlxAgreementOptions  options;
+} ComputeJob;
+
+static void
+compute_job_free (gpointer data)
+{
+  ComputeJob *job = data;
+
+  g_clear_object (&job->project);
+  g_strfreev (job->coders);
+  g_free (job);
+}
+
+static void
+compute_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ComputeJob *job = task_data;
+  g_autoptr(PlxProject) worker = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+
+  worker = plx_project_open_another (job->project, &error);
+  if (worker == NULL || (rows = plx_agreement_compute (worker, &job->options, &error)) == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_ptr_array_unref (rows);
+}
+
+/**
+ * plx_agreement_compute_async:
+ *
+ * plx_agreement_compute() in a worker thread, on a connection of its own:
+ * a thousand resamples of every measure take a while on a large project.
+ */
+void
+plx_agreement_compute_async (PlxProject                *project,
+                             const PlxAgreementOptions *options,
+                             GCancellable              *cancellable,
+                             GAsyncReadyCallback        callback,
+                             gpointer                   user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ComputeJob *job;
+
+  g_return_if_fail (PLX_IS_PROJECT (project));
+  g_return_if_fail (options != NULL);
+
+  task = g_task_new (project, cancellable, callback, user_data);
+  g_task_set_source_tag (task, plx_agreement_compute_async);
+  job = g_new0 (ComputeJob, 1);
+  job->project = g_object_ref (project);
+  job->coders = g_strdupv ((char **) options->coders);
+  job->options = *options;
+  job->options.coders = (const char * const *) job->coders;
+  g_task_set_task_data (task, job, compute_job_free);
+  g_task_run_in_thread (task, compute_thread);
+}
+
+GPtrArray *
+plx_agreement_compute_finish (PlxProject    *project,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, project), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == plx_agreement_compute_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -75,5 +75,13 @@ void       plx_agreement_row_free    (PlxAgreementRow           *row);
 GPtrArray *plx_agreement_compute     (PlxProject                *project,
                                       const PlxAgreementOptions *options,
                                       GError                   **error);
+void       plx_agreement_compute_async  (PlxProject                *project,
+                                         const PlxAgreementOptions *options,
+                                         GCancellable              *cancellable,
+                                         GAsyncReadyCallback        callback,
+                                         gpointer                   user_data);
+GPtrArray *plx_agreement_compute_finish (PlxProject                *project,
+                                         GAsyncResult              *result,
+                                         GError                   **error);
 
 G_END_DECLS
