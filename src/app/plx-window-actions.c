@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plx-agreement-window.h"
 #include "plx-palette.h"
 #include "plx-window-private.h"
 
@@ -148,6 +149,18 @@ undo_action (GtkWidget  *widget,
   if (!(redo ? plx_history_redo (self->history, &error) : plx_history_undo (self->history, &error)))
     plx_window_show_error (self, redo ? _("Could Not Redo") : _("Could Not Undo"), error);
   _plx_window_documents_changed (self);
+}
+
+/* The coders' agreement, in a window of its own beside the text. */
+static void
+agreement_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+
+  if (self->project != NULL)
+    gtk_window_present (GTK_WINDOW (plx_agreement_window_new (GTK_WINDOW (self), self->project)));
 }
 
 static void
@@ -509,6 +522,7 @@ _plx_window_update_actions (PlxWindow *self)
   gtk_widget_action_set_enabled (widget, "win.tag-as", has_selection);
   gtk_widget_action_set_enabled (widget, "win.add-document", has_project);
   gtk_widget_action_set_enabled (widget, "win.export", has_project && idle);
+  gtk_widget_action_set_enabled (widget, "win.agreement", has_project);
   gtk_widget_action_set_enabled (widget, "win.import", has_project && idle);
   gtk_widget_action_set_enabled (widget, "win.cancel-busy", !idle);
   /* Opening another project is always possible: it is how a window with
@@ -527,6 +541,7 @@ _plx_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "win.agreement", NULL, agreement_action);
   gtk_widget_class_install_action (widget_class, "win.add-perspective", NULL, add_perspective_action);
   gtk_widget_class_install_action (widget_class, "win.rename-perspective", "x", rename_perspective_action);
   gtk_widget_class_install_action (widget_class, "win.recolor-perspective", "x", recolor_perspective_action);
