@@ -27,6 +27,11 @@ static int
 fail (GError *error)
 {
   g_printerr ("parallax-cli: %s\n", error->message);
+  /* The choice the message cannot give in the app's words. */
+  if (g_error_matches (error, PLX_ERROR, PLX_ERROR_FOREIGN_LOG))
+    g_printerr ("%s\n", _("To open the project as its file holds it, with the log kept aside under another name: "
+                          "parallax-cli set-log-aside PROJECT. To copy what the file holds into a new project: "
+                          "parallax-cli salvage PROJECT NEW."));
   return EXIT_FAILURE;
 }
 
@@ -803,6 +808,22 @@ cmd_salvage (int argc, char **argv)
   return EXIT_SUCCESS;
 }
 
+static int
+cmd_set_log_aside (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context ("PROJECT", _("Rename the write-ahead log (PROJECT-wal) that does not belong to the project, so that the project opens as its file holds it; the log is kept under its new name, which is printed."));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+  int status;
+
+  if (!parse_args (context, &argc, &argv, 1, &status))
+    return status;
+  if (!plx_project_set_log_aside (argv[1], &aside, &error))
+    return fail (error);
+  g_print ("%s\n", aside);
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "init", "PROJECT", N_("Create a new project"), cmd_init },
   { "add-document", "PROJECT FILE", N_("Add a document, print its id"), cmd_add_document },
@@ -817,6 +838,7 @@ static const Command commands[] = {
   { "stats", "PROJECT [--document ID] [--format json|tsv]", N_("Compare the perspectives: coverage, themes, sections, overlaps"), cmd_stats },
   { "formats", "", N_("List the document and exchange formats"), cmd_formats },
   { "salvage", "DAMAGED NEW", N_("Copy what is readable from a damaged project into a new one"), cmd_salvage },
+  { "set-log-aside", "PROJECT", N_("Keep aside a log that is not the project’s own"), cmd_set_log_aside },
 };
 
 static void

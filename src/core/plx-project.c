@@ -214,6 +214,25 @@ plx_project_open (const char  *path,
   return open_project (path, TRUE, error);
 }
 
+/**
+ * plx_project_set_log_aside:
+ * @path: a project refused with %PLX_ERROR_FOREIGN_LOG
+ * @aside_path: (out) (transfer full): where the log was moved
+ *
+ * Moves the write-ahead log that does not belong to the project at @path
+ * out of the way (it is renamed, not deleted), so that the project opens
+ * as its file holds it. Refuses when the log is the project's own.
+ */
+gboolean
+plx_project_set_log_aside (const char  *path,
+                           char       **aside_path,
+                           GError     **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (aside_path != NULL, FALSE);
+  return plx_sqlite_store_set_log_aside (path, aside_path, error);
+}
+
 /* ---- opening in a worker ---- */
 
 typedef struct {

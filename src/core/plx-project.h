@@ -36,6 +36,9 @@ PlxProject     *plx_project_open_another         (PlxProject          *self,
                                                   GError             **error);
 PlxProject     *plx_project_create               (const char          *path,
                                                   GError             **error);
+gboolean        plx_project_set_log_aside        (const char          *path,
+                                                  char               **aside_path,
+                                                  GError             **error);
 const char     *plx_project_get_path             (PlxProject          *self);
 gboolean        plx_project_sync_external_changes (PlxProject         *self,
                                                   GError             **error);

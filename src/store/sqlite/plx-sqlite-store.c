@@ -136,6 +136,8 @@ store_begin (PlxStore  *store,
 
   if (!_plx_sqlite_run (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested", error))
     return FALSE;
+  if (self->depth == 0)
+    self->changes_at_begin = sqlite3_total_changes64 (self->db);
   self->depth++;
   return TRUE;
 }
@@ -162,6 +164,14 @@ store_commit (PlxStore  *store,
 
   g_return_val_if_fail (self->depth > 0, FALSE);
 
+  /* Every commit that changed the project leaves its mark in the meta
+   * table, so that a log can be told from another (plx-sqlite-log.c). */
+  if (self->depth == 1 && sqlite3_total_changes64 (self->db) != self->changes_at_begin &&
+      !_plx_sqlite_stamp_commit (self, error))
+    {
+      store_rollback (store);
+      return FALSE;
+    }
   if (!_plx_sqlite_run (self, self->depth == 1 ? "COMMIT" : "RELEASE nested", error))
     {
       store_rollback (store);
@@ -388,6 +398,7 @@ plx_sqlite_store_open (const char  *path,
   g_autoptr(PlxSqliteStore) self = NULL;
   g_autofree char *real = NULL;
   const char *file;
+  gboolean log_waiting;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -403,10 +414,20 @@ plx_sqlite_store_open (const char  *path,
     return NULL;
   g_free (self->path);
   self->path = g_strdup (path);
-  if ((check && !check_integrity (self, error)) ||
+  /* A connection closed normally copies the log into the file and
+   * deletes it: a refused open would write into the very file it refused,
+   * and lose the log that salvage could still have read. Until the open
+   * has succeeded, closing leaves both as they were. */
+  log_waiting = _plx_sqlite_log_waiting (file);
+  if (log_waiting)
+    sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  if ((log_waiting && !_plx_sqlite_check_log (self->db, file, path, error)) ||
+      (check && !check_integrity (self, error)) ||
       !_plx_sqlite_compare_schema (self->db, self->path, NULL, error) ||
       !configure (self, TRUE, error))
     return NULL;
+  /* A clean close leaves no log behind. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
   return PLX_STORE (g_steal_pointer (&self));
 }
 

@@ -20,4 +20,8 @@ PlxStore *plx_sqlite_store_create (const char  *path,
                                    GPtrArray   *perspectives,
                                    GError     **error);
 
+gboolean  plx_sqlite_store_set_log_aside (const char  *path,
+                                         char       **aside_path,
+                                         GError     **error);
+
 G_END_DECLS
