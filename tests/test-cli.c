@@ -1,6 +1,10 @@
 /* test-cli.c: parallax-cli end to end, run as a separate process.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE  /* setresuid */
+#include <grp.h>
 #include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "plx-core.h"
@@ -962,6 +966,167 @@ test_output (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* ---- a read-only project ---- */
+
+#define NOBODY 65534
+
+static void
+become_nobody_child_setup (gpointer data)
+{
+  if (setgroups (0, NULL) != 0 || setresgid (NOBODY, NOBODY, NOBODY) != 0 || setresuid (NOBODY, NOBODY, NOBODY) != 0)
+    _exit (99);
+}
+
+/* Runs @cli with @args as this user, or as nobody when this is root (who
+ * may write anything). */
+static void
+run_cli_as_user (Result             *result,
+                 const char         *cli,
+                 const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  result_clear (result);
+  if (getuid () == 0)
+    g_subprocess_launcher_set_child_setup (launcher, become_nobody_child_setup, NULL, NULL);
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+}
+
+/* The output without the export's own time, which differs between runs. */
+static char *
+without_export_time (const char *out)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  GString *kept = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (!g_str_has_prefix (lines[i] + strspn (lines[i], " "), "\"exported\":"))
+      g_string_append_printf (kept, "%s\n", lines[i]);
+  return g_string_free (kept, FALSE);
+}
+
+static void
+assert_only_file (const char *dir,
+                  const char *name)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *entry;
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  while ((entry = g_dir_read_name (listing)) != NULL)
+    {
+      g_assert_cmpstr (entry, ==, name);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 1);
+}
+
+/* Listing, exporting and checking need no writing, so a read-only project
+ * (file or folder) gives the same output as a writable one, and nothing
+ * is made beside it (no -wal, no -shm); a change is refused. */
+static void
+test_read_only (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const char *reads[][4] = {
+    { "list", "@", NULL }, { "list", "@", "--format", "json" }, { "documents", "@", NULL },
+    { "perspectives", "@", NULL }, { "stats", "@", NULL }, { "export", "@", "--format", "native" },
+    { "export", "@", "--format", "csv" }, { "check", "@", NULL },
+  };
+  g_autofree char *essay_id = NULL;
+  g_autofree char *multi_id = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *cli = g_build_filename (fixture->dir, "parallax-cli", NULL);
+  g_autofree char *folder = g_build_filename (fixture->dir, "locked", NULL);
+  g_autofree char *inside = g_build_filename (folder, "project.parallax", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GFile) source = g_file_new_for_path (g_getenv ("PLX_CLI"));
+  g_autoptr(GFile) target = g_file_new_for_path (cli);
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) result = { 0 };
+  gsize length;
+
+  set_up_project (fixture, &essay_id, &multi_id);
+  run_cli (&result, "annotate", fixture->project, "--document", essay_id, "--start", "0", "--end", "12",
+           "--perspective", "Russian", "--tag", "mediation", "--note", "read me");
+  assert_success (&result);
+  uuid = output_line (&result);
+  for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
+    {
+      const char *args[5] = { NULL, };
+
+      for (guint j = 0; j < 4 && reads[i][j] != NULL; j++)
+        args[j] = g_strcmp0 (reads[i][j], "@") == 0 ? fixture->project : reads[i][j];
+      result_clear (&result);
+      run_cliv (&result, args);
+      assert_success (&result);
+      g_ptr_array_add (expected, without_export_time (result.out));
+    }
+
+  /* Nobody runs a copy of the CLI inside a folder that they can enter. */
+  g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (cli, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  contents = plx_test_read_file (fixture->project, &length);
+  g_assert_true (g_file_set_contents (inside, contents, (gssize) length, NULL));
+  g_assert_cmpint (g_chmod (fixture->project, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (inside, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *path = k == 0 ? fixture->project : inside;
+      g_autofree char *before = plx_test_file_checksum (path);
+      g_autofree char *after = NULL;
+      const char *change[] = { "delete", path, uuid, NULL };
+
+      for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
+        {
+          const char *args[5] = { NULL, };
+          g_autofree char *out = NULL;
+
+          for (guint j = 0; j < 4 && reads[i][j] != NULL; j++)
+            args[j] = g_strcmp0 (reads[i][j], "@") == 0 ? path : reads[i][j];
+          run_cli_as_user (&result, cli, args);
+          if (result.status != 0)
+            g_error ("%s %s: exit %d: %s", args[0], path, result.status, result.err);
+          g_assert_cmpstr (result.err, ==, "");
+          out = without_export_time (result.out);
+          g_assert_cmpstr (out, ==, g_ptr_array_index (expected, i));
+        }
+      run_cli_as_user (&result, cli, change);
+      g_assert_cmpint (result.status, ==, 1);
+      g_assert_nonnull (strstr (result.err, "read-only"));
+      g_assert_nonnull (strstr (result.err, k == 0 ? path : folder));
+
+      after = plx_test_file_checksum (path);
+      g_assert_cmpstr (before, ==, after);
+      for (guint j = 0; j < 2; j++)
+        {
+          g_autofree char *beside = g_strconcat (path, j == 0 ? "-wal" : "-shm", NULL);
+          g_assert_false (g_file_test (beside, G_FILE_TEST_EXISTS));
+        }
+    }
+  assert_only_file (folder, "project.parallax");
+  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -976,6 +1141,7 @@ main (int argc, char **argv)
   ADD ("/cli/perspectives", test_perspectives);
   ADD ("/cli/errors", test_errors);
   ADD ("/cli/output", test_output);
+  ADD ("/cli/read-only", test_read_only);
 
 #undef ADD
 

@@ -157,7 +157,7 @@ cmd_documents (int argc, char **argv)
 
   if (!parse_args (context, &argc, &argv, 1, &status))
     return status;
-  project = plx_project_open (argv[1], &error);
+  project = plx_project_open_for_reading (argv[1], &error);
   if (project == NULL || (documents = plx_project_list_documents (project, &error)) == NULL)
     return fail (error);
   for (guint i = 0; i < documents->len; i++)
@@ -396,7 +396,7 @@ cmd_list (int argc, char **argv)
   if (document_arg != NULL && !parse_id (document_arg, &query.document_id))
     return usage_error (context, _("--document takes a document id, a positive number"));
 
-  project = plx_project_open (argv[1], &error);
+  project = plx_project_open_for_reading (argv[1], &error);
   if (project == NULL)
     return fail (error);
   if (perspective_arg != NULL)
@@ -488,7 +488,8 @@ cmd_perspectives (int argc, char **argv)
       argv[i] = text;
     }
 
-  project = plx_project_open (argv[1], &error);
+  /* Listing needs no writing: a read-only project can be listed. */
+  project = n_args == 0 ? plx_project_open_for_reading (argv[1], &error) : plx_project_open (argv[1], &error);
   if (project == NULL)
     return fail (error);
 
@@ -569,7 +570,7 @@ cmd_check (int argc, char **argv)
 
   if (!parse_args (context, &argc, &argv, 1, &status))
     return status;
-  project = plx_project_open (argv[1], &error);
+  project = plx_project_open_for_reading (argv[1], &error);
   if (project == NULL)
     return fail (error);
   if (!plx_project_check (project, report, &error))
@@ -613,7 +614,7 @@ cmd_export (int argc, char **argv)
   if (document_arg != NULL && !parse_id (document_arg, &document_id))
     return usage_error (context, _("--document takes a document id, a positive number"));
 
-  project = plx_project_open (argv[1], &error);
+  project = plx_project_open_for_reading (argv[1], &error);
   if (project == NULL)
     return fail (error);
   if (output != NULL)
@@ -731,7 +732,7 @@ cmd_stats (int argc, char **argv)
     return usage_error (context, _("--document takes a document id, a positive number"));
   json = g_strcmp0 (format, "tsv") != 0;
 
-  project = plx_project_open (argv[1], &error);
+  project = plx_project_open_for_reading (argv[1], &error);
   if (project == NULL)
     return fail (error);
   if (document_id != 0)

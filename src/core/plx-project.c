@@ -215,6 +215,25 @@ plx_project_open (const char  *path,
 }
 
 /**
+ * plx_project_open_for_reading:
+ *
+ * Opens the project at @path for commands that only read it: as
+ * plx_project_open() when it can be written, and read-only when its file
+ * or folder is read-only (then every change fails with
+ * %PLX_ERROR_READ_ONLY).
+ */
+PlxProject *
+plx_project_open_for_reading (const char  *path,
+                              GError     **error)
+{
+  g_autoptr(PlxStore) store = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  store = plx_sqlite_store_open_for_reading (path, error);
+  return store != NULL ? plx_project_new_for_store (store, error) : NULL;
+}
+
+/**
  * plx_project_set_log_aside:
  * @path: a project refused with %PLX_ERROR_FOREIGN_LOG
  * @aside_path: (out) (transfer full): where the log was moved

@@ -22,6 +22,8 @@ PlxProject     *plx_project_new_for_store        (PlxStore            *store,
 PlxStore       *plx_project_get_store            (PlxProject          *self);
 PlxProject     *plx_project_open                 (const char          *path,
                                                   GError             **error);
+PlxProject     *plx_project_open_for_reading     (const char          *path,
+                                                  GError             **error);
 void            plx_project_open_async           (const char          *path,
                                                   gint64               wanted_document,
                                                   GCancellable        *cancellable,

@@ -198,12 +198,18 @@ judge_log (sqlite3    *db,
   Stamp merged = { 0, };
   Stamp alone = { 0, };
   LogVerdict verdict = LOG_OURS;
+  gboolean merged_damaged = FALSE;
   guint64 commits;
 
   /* The read transaction starts with the first step of read_stamp. */
   if (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
     return LOG_OURS;   /* the open's own checks will say what is wrong */
   read_stamp (db, &merged);
+  /* Only a log that makes the project unreadable counts against it; one
+   * that cannot be read at all (no -shm in a read-only folder, a lock) is
+   * for the open's own steps to report. */
+  if (!merged.readable)
+    merged_damaged = (sqlite3_errcode (db) & 0xff) == SQLITE_CORRUPT || (sqlite3_errcode (db) & 0xff) == SQLITE_NOTADB;
   commits = count_log_commits (wal_path);
   read_file_stamp (file, &alone);
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
@@ -211,7 +217,7 @@ judge_log (sqlite3    *db,
   if (commits == 0 || !alone.readable)
     verdict = LOG_OURS;   /* nothing to replay, or nothing to compare with */
   else if (!merged.readable)
-    verdict = LOG_UNREADABLE;
+    verdict = merged_damaged ? LOG_UNREADABLE : LOG_OURS;
   else if (merged.project_uuid != NULL && alone.project_uuid != NULL &&
            g_ascii_strcasecmp (merged.project_uuid, alone.project_uuid) != 0)
     verdict = LOG_OTHER_PROJECT;

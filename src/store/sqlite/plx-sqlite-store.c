@@ -431,6 +431,121 @@ plx_sqlite_store_open (const char  *path,
   return PLX_STORE (g_steal_pointer (&self));
 }
 
+static gboolean
+read_user_version (PlxSqliteStore  *self,
+                   gint64          *version,
+                   GError         **error)
+{
+  sqlite3_stmt *stmt = _plx_sqlite_statement (self, "PRAGMA user_version", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _plx_sqlite_error (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* A project that this user cannot write (a read-only file, or a folder
+ * where the log cannot be made) can still be read.
+ *
+ * When no log waits beside the file, it is opened immutable: SQLite then
+ * reads the file alone, takes no locks and creates no -wal or -shm, which
+ * a read-only folder would not allow anyway (and in a writable folder
+ * would be left behind, as a read-only connection cannot remove them).
+ * Immutable is safe only while nobody writes the file, and nobody can be
+ * writing it now: a writer keeps its changes in a log beside the file,
+ * and there is none. One that starts while we read writes into a new log;
+ * the file itself changes only when that log is checkpointed, after 1,000
+ * pages or when the writer closes, so a command that reads for a moment
+ * sees the file as it was.
+ *
+ * When a log waits, it holds committed changes that the file lacks, so
+ * the file is opened read-only through SQLite's locks instead, which reads
+ * the log (if it is the project's own). That needs the -shm beside it, as
+ * a writer leaves it; without it SQLite cannot read the log, and says so.
+ *
+ * Nothing is upgraded: an older project format needs writing first. */
+static PlxStore *
+open_read_only (const char  *file,
+                const char  *path,
+                GError     **error)
+{
+  g_autoptr(PlxSqliteStore) self = NULL;
+  gboolean log_waiting = _plx_sqlite_log_waiting (file);
+  g_autofree char *uri = _plx_sqlite_file_uri (file, log_waiting ? "mode=ro" : "mode=ro&immutable=1");
+  g_autoptr(GError) local_error = NULL;
+  gint64 version = 0;
+
+  self = open_database (uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error);
+  if (self == NULL)
+    return NULL;
+  g_free (self->path);
+  self->path = g_strdup (path);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  if (log_waiting && !_plx_sqlite_check_log (self->db, file, path, error))
+    return NULL;
+  if (!read_user_version (self, &version, &local_error))
+    {
+      int code = sqlite3_errcode (self->db) & 0xff;
+
+      if (log_waiting && (code == SQLITE_CANTOPEN || code == SQLITE_READONLY))
+        g_set_error (error, PLX_ERROR, PLX_ERROR_READ_ONLY,
+                     _("%s cannot be read here: changes wait in its log %s-wal, which can be read only with "
+                       "the file %s-shm beside it, and the folder is read-only"), path, path, path);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (
+      !check_integrity (self, error) ||
+      !_plx_sqlite_compare_schema (self->db, self->path, NULL, error))
+    return NULL;
+  if (version < PLX_PROJECT_SCHEMA_VERSION)
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_READ_ONLY,
+                   _("%s is read-only and was saved in an older project format (%d); "
+                     "Parallax has to write it once to bring it up to date"),
+                   path, (int) version);
+      return NULL;
+    }
+  if (!set_page_cache (self, FALSE, error) ||
+      !_plx_sqlite_run (self, "PRAGMA temp_store = MEMORY", error) ||
+      !read_data_version (self, &self->data_version, error))
+    return NULL;
+  return PLX_STORE (g_steal_pointer (&self));
+}
+
+/**
+ * plx_sqlite_store_open_for_reading:
+ *
+ * Opens the project at @path as plx_sqlite_store_open() does when it can
+ * be written; when it cannot, read-only (see open_read_only()), and then
+ * every change is refused with %PLX_ERROR_READ_ONLY.
+ */
+PlxStore *
+plx_sqlite_store_open_for_reading (const char  *path,
+                                   GError     **error)
+{
+  g_autofree char *real = NULL;
+  const char *file;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  real = realpath (path, NULL);
+  file = real != NULL ? real : path;
+  if (!_plx_sqlite_check_header (file, error))
+    return NULL;
+  if (_plx_sqlite_check_writable (file, NULL))
+    return plx_sqlite_store_open (path, TRUE, error);
+  return open_read_only (file, path, error);
+}
+
 /* The file was checked when @store was opened, so it is not checked
  * again: the check reads the whole file, 40 ms for a 17 MB project, and a
  * worker loading a document would wait for it. */
