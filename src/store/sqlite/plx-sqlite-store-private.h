@@ -23,6 +23,8 @@ struct _PlxSqliteStore
   /* sqlite3_total_changes64() when the outermost transaction began: a
    * commit that changed nothing is not stamped. */
   sqlite3_int64 changes_at_begin;
+  /* errno after the last failed step (see _plx_sqlite_error) */
+  int           step_errno;
 };
 
 gboolean      _plx_sqlite_error        (PlxSqliteStore  *self,

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <sys/statvfs.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -18,12 +19,42 @@ static void plx_sqlite_store_iface_init (PlxStoreInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (PlxSqliteStore, plx_sqlite_store, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (PLX_TYPE_STORE, plx_sqlite_store_iface_init))
 
+/* Whether the folder of @path has no room left for even a few pages. */
+static gboolean
+folder_is_full (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct statvfs st;
+
+  return statvfs (dir, &st) == 0 && (guint64) st.f_bavail * st.f_frsize < 64 * 1024;
+}
+
 gboolean
 _plx_sqlite_error (PlxSqliteStore  *self,
                    GError         **error)
 {
   int code = sqlite3_errcode (self->db);
   PlxError plx_code = PLX_ERROR_STORAGE;
+  int system_errno;
+
+  /* SQLite says "database or disk is full" when a write to a file came
+   * up short, but "disk I/O error" when growing its shared memory, syncing
+   * or truncating failed for want of space: all mean the same to the
+   * person who has to free some. The errno SQLite keeps is that of a
+   * failed statement, not of a failed commit, so the errno the step left
+   * and the folder's free space are asked too. */
+  system_errno = sqlite3_system_errno (self->db);
+  if (system_errno == 0)
+    system_errno = self->step_errno;
+  self->step_errno = 0;
+  if ((code & 0xff) == SQLITE_FULL ||
+      ((code & 0xff) == SQLITE_IOERR &&
+       (system_errno == ENOSPC || system_errno == EDQUOT || folder_is_full (self->path))))
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_STORAGE,
+                   _("The disk is full: could not save the changes to %s"), self->path);
+      return FALSE;
+    }
 
   switch (code & 0xff)
     {
@@ -76,8 +107,12 @@ _plx_sqlite_step_done (PlxSqliteStore  *self,
                        sqlite3_stmt    *stmt,
                        GError         **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc;
 
+  errno = 0;
+  rc = sqlite3_step (stmt);
+  /* What the failed system call said, for _plx_sqlite_error(). */
+  self->step_errno = rc != SQLITE_DONE && rc != SQLITE_ROW ? errno : 0;
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     return _plx_sqlite_error (self, error);
