@@ -1,7 +1,9 @@
 /* test-cli.c: parallax-cli end to end, run as a separate process.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define _GNU_SOURCE  /* setresuid */
+#include <fcntl.h>
 #include <grp.h>
+#include <sys/file.h>
 #include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
@@ -1127,6 +1129,48 @@ test_read_only (Fixture       *fixture,
   g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
 }
 
+/* An init killed while it built the project left its temporary file (and
+ * the file's journal) beside the name: the next init or open removes
+ * them, but not one that an init still running holds, nor anything else. */
+static void
+test_stale_temporaries (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *left = g_strconcat (fixture->project, ".new-Ab12Cd", NULL);
+  g_autofree char *left_journal = g_strconcat (left, "-journal", NULL);
+  g_autofree char *orphan_journal = g_strconcat (fixture->project, ".new-Qq77Rr-journal", NULL);
+  g_autofree char *building = g_strconcat (fixture->project, ".new-Zz99Yy", NULL);
+  g_autofree char *not_ours = g_strconcat (fixture->project, ".new-notes.txt", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, "other.parallax.new-Ab12Cd", NULL);
+  const char *files[] = { left, left_journal, orphan_journal, building, not_ours, other };
+  g_auto(Result) result = { 0 };
+  int fd;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_assert_true (g_file_set_contents (files[i], "SQLite format 3", -1, NULL));
+  /* An init that is still building holds its file. */
+  fd = g_open (building, O_RDWR, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX | LOCK_NB), ==, 0);
+
+  run_cli (&result, "init", fixture->project);
+  assert_success (&result);
+  g_assert_false (g_file_test (left, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (left_journal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (orphan_journal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (building, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (not_ours, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  /* Once that init is gone, opening the project tidies up after it. */
+  close (fd);
+  run_cli (&result, "list", fixture->project);
+  assert_success (&result);
+  g_assert_false (g_file_test (building, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (not_ours, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1142,6 +1186,7 @@ main (int argc, char **argv)
   ADD ("/cli/errors", test_errors);
   ADD ("/cli/output", test_output);
   ADD ("/cli/read-only", test_read_only);
+  ADD ("/cli/stale-temporaries", test_stale_temporaries);
 
 #undef ADD
 

@@ -47,7 +47,9 @@ gboolean      _plx_sqlite_check_writable (const char  *path,
                                           GError     **error);
 gboolean      _plx_sqlite_create_empty   (const char  *path,
                                           char       **temp_path,
+                                          int         *lock_fd,
                                           GError     **error);
+void          _plx_sqlite_remove_stale_temporaries (const char *path);
 
 /* plx-sqlite-log.c */
 gboolean      _plx_sqlite_log_waiting    (const char  *file);

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <sys/statvfs.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -463,6 +464,7 @@ plx_sqlite_store_open (const char  *path,
     return NULL;
   /* A clean close leaves no log behind. */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+  _plx_sqlite_remove_stale_temporaries (file);
   return PLX_STORE (g_steal_pointer (&self));
 }
 
@@ -607,11 +609,12 @@ plx_sqlite_store_create (const char  *path,
   g_autoptr(PlxSqliteStore) building = NULL;
   g_autofree char *temp_path = NULL;
   char set_id[64];
+  int lock_fd = -1;
   gboolean ok;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!_plx_sqlite_create_empty (path, &temp_path, error))
+  if (!_plx_sqlite_create_empty (path, &temp_path, &lock_fd, error))
     return NULL;
 
   building = open_database (temp_path, SQLITE_OPEN_READWRITE, error);
@@ -629,16 +632,21 @@ plx_sqlite_store_create (const char  *path,
   if (!ok)
     {
       g_unlink (temp_path);
+      close (lock_fd);
       return NULL;
     }
+  /* The lock goes with the temporary name: renamed, the file is the
+   * project, which nothing removes. */
   if (g_rename (temp_path, path) != 0)
     {
       int saved_errno = errno;
       g_unlink (temp_path);
+      close (lock_fd);
       g_set_error (error, PLX_ERROR, PLX_ERROR_STORAGE,
                    _("Cannot create %s: %s"), path, g_strerror (saved_errno));
       return NULL;
     }
+  close (lock_fd);
   return plx_sqlite_store_open (path, TRUE, error);
 }
 
