@@ -1171,6 +1171,55 @@ test_stale_temporaries (Fixture       *fixture,
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
 }
 
+/* A project holds at most PLX_PROJECT_MAX_PERSPECTIVES perspectives: one
+ * more is refused, saying so, with the project unchanged, by the command
+ * line and by the undo history the window adds through. */
+static void
+test_perspective_bound (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *expected = g_strdup_printf ("parallax-cli: This project already has %d perspectives, the most a "
+                                               "project can hold; remove one before adding another\n",
+                                               PLX_PROJECT_MAX_PERSPECTIVES);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Result) result = { 0 };
+
+  run_cli (&result, "init", fixture->project);
+  assert_success (&result);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PlxProject) project = plx_project_open (fixture->project, &error);
+    g_autoptr(PlxHistory) history = NULL;
+
+    g_assert_no_error (error);
+    for (guint i = g_list_model_get_n_items (plx_project_get_perspectives (project)); i < PLX_PROJECT_MAX_PERSPECTIVES; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("Perspective %u", i + 1);
+        g_assert_nonnull (plx_project_add_perspective (project, name, NULL, &error));
+        g_assert_no_error (error);
+      }
+    history = plx_history_new (project);
+    g_assert_null (plx_history_add_perspective (history, "One too many", "#123456", &error));
+    g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT);
+    g_assert_false (plx_history_get_can_undo (history));
+  }
+
+  before = plx_test_file_checksum (fixture->project);
+  run_cli (&result, "perspectives", fixture->project, "add", "One too many");
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_cmpstr (result.err, ==, expected);
+  after = plx_test_file_checksum (fixture->project);
+  g_assert_cmpstr (before, ==, after);
+
+  /* With one removed, there is room again. */
+  run_cli (&result, "perspectives", fixture->project, "remove", "Perspective 64");
+  assert_success (&result);
+  run_cli (&result, "perspectives", fixture->project, "add", "One too many");
+  assert_success (&result);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1187,6 +1236,7 @@ main (int argc, char **argv)
   ADD ("/cli/output", test_output);
   ADD ("/cli/read-only", test_read_only);
   ADD ("/cli/stale-temporaries", test_stale_temporaries);
+  ADD ("/cli/perspective-bound", test_perspective_bound);
 
 #undef ADD
 

@@ -14,6 +14,11 @@
 
 G_BEGIN_DECLS
 
+/* The most perspectives a project holds: each is a panel in the window
+ * and a column in every Compare table, and thousands would leave the app
+ * unusable. Adding one past it is refused, as is an import. */
+#define PLX_PROJECT_MAX_PERSPECTIVES 64
+
 #define PLX_TYPE_PROJECT (plx_project_get_type ())
 G_DECLARE_FINAL_TYPE (PlxProject, plx_project, PLX, PROJECT, GObject)
 
@@ -38,6 +43,8 @@ PlxProject     *plx_project_open_another         (PlxProject          *self,
                                                   GError             **error);
 PlxProject     *plx_project_create               (const char          *path,
                                                   GError             **error);
+gboolean        plx_project_check_room_for_perspective (PlxProject    *self,
+                                                        GError       **error);
 gboolean        plx_project_set_log_aside        (const char          *path,
                                                   char               **aside_path,
                                                   GError             **error);

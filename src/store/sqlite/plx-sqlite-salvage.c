@@ -546,9 +546,9 @@ write_perspectives (Salvage     *s,
         }
       else
         {
-          perspective = plx_project_add_perspective (project, row->name ? row->name : fallback, row->color, NULL);
+          perspective = _plx_project_add_perspective_as (project, row->name ? row->name : fallback, row->color, NULL, NULL);
           if (perspective == NULL)
-            perspective = plx_project_add_perspective (project, fallback, NULL, &error);
+            perspective = _plx_project_add_perspective_as (project, fallback, NULL, NULL, &error);
         }
       if (perspective == NULL)
         {
@@ -661,7 +661,7 @@ perspective_for (Salvage     *s,
   name = g_strdup_printf (_("Recovered perspective %lld"), (long long) old_id);
   perspective = plx_project_find_perspective_by_name (project, name);
   if (perspective == NULL)
-    perspective = plx_project_add_perspective (project, name, NULL, NULL);
+    perspective = _plx_project_add_perspective_as (project, name, NULL, NULL, NULL);
   if (perspective == NULL)
     return 0;
   s->report->perspectives++;
