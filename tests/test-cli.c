@@ -1,6 +1,12 @@
 /* test-cli.c: parallax-cli end to end, run as a separate process.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE  /* setresuid */
+#include <fcntl.h>
+#include <grp.h>
+#include <sys/file.h>
 #include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "plx-core.h"
@@ -962,6 +968,258 @@ test_output (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* ---- a read-only project ---- */
+
+#define NOBODY 65534
+
+static void
+become_nobody_child_setup (gpointer data)
+{
+  if (setgroups (0, NULL) != 0 || setresgid (NOBODY, NOBODY, NOBODY) != 0 || setresuid (NOBODY, NOBODY, NOBODY) != 0)
+    _exit (99);
+}
+
+/* Runs @cli with @args as this user, or as nobody when this is root (who
+ * may write anything). */
+static void
+run_cli_as_user (Result             *result,
+                 const char         *cli,
+                 const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  result_clear (result);
+  if (getuid () == 0)
+    g_subprocess_launcher_set_child_setup (launcher, become_nobody_child_setup, NULL, NULL);
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+}
+
+/* The output without the export's own time, which differs between runs. */
+static char *
+without_export_time (const char *out)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  GString *kept = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (!g_str_has_prefix (lines[i] + strspn (lines[i], " "), "\"exported\":"))
+      g_string_append_printf (kept, "%s\n", lines[i]);
+  return g_string_free (kept, FALSE);
+}
+
+static void
+assert_only_file (const char *dir,
+                  const char *name)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *entry;
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  while ((entry = g_dir_read_name (listing)) != NULL)
+    {
+      g_assert_cmpstr (entry, ==, name);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 1);
+}
+
+/* Listing, exporting and checking need no writing, so a read-only project
+ * (file or folder) gives the same output as a writable one, and nothing
+ * is made beside it (no -wal, no -shm); a change is refused. */
+static void
+test_read_only (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const char *reads[][4] = {
+    { "list", "@", NULL }, { "list", "@", "--format", "json" }, { "documents", "@", NULL },
+    { "perspectives", "@", NULL }, { "stats", "@", NULL }, { "export", "@", "--format", "native" },
+    { "export", "@", "--format", "csv" }, { "check", "@", NULL },
+  };
+  g_autofree char *essay_id = NULL;
+  g_autofree char *multi_id = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *cli = g_build_filename (fixture->dir, "parallax-cli", NULL);
+  g_autofree char *folder = g_build_filename (fixture->dir, "locked", NULL);
+  g_autofree char *inside = g_build_filename (folder, "project.parallax", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GFile) source = g_file_new_for_path (g_getenv ("PLX_CLI"));
+  g_autoptr(GFile) target = g_file_new_for_path (cli);
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) result = { 0 };
+  gsize length;
+
+  set_up_project (fixture, &essay_id, &multi_id);
+  run_cli (&result, "annotate", fixture->project, "--document", essay_id, "--start", "0", "--end", "12",
+           "--perspective", "Russian", "--tag", "mediation", "--note", "read me");
+  assert_success (&result);
+  uuid = output_line (&result);
+  for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
+    {
+      const char *args[5] = { NULL, };
+
+      for (guint j = 0; j < 4 && reads[i][j] != NULL; j++)
+        args[j] = g_strcmp0 (reads[i][j], "@") == 0 ? fixture->project : reads[i][j];
+      result_clear (&result);
+      run_cliv (&result, args);
+      assert_success (&result);
+      g_ptr_array_add (expected, without_export_time (result.out));
+    }
+
+  /* Nobody runs a copy of the CLI inside a folder that they can enter. */
+  g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (cli, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  contents = plx_test_read_file (fixture->project, &length);
+  g_assert_true (g_file_set_contents (inside, contents, (gssize) length, NULL));
+  g_assert_cmpint (g_chmod (fixture->project, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (inside, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *path = k == 0 ? fixture->project : inside;
+      g_autofree char *before = plx_test_file_checksum (path);
+      g_autofree char *after = NULL;
+      const char *change[] = { "delete", path, uuid, NULL };
+
+      for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
+        {
+          const char *args[5] = { NULL, };
+          g_autofree char *out = NULL;
+
+          for (guint j = 0; j < 4 && reads[i][j] != NULL; j++)
+            args[j] = g_strcmp0 (reads[i][j], "@") == 0 ? path : reads[i][j];
+          run_cli_as_user (&result, cli, args);
+          if (result.status != 0)
+            g_error ("%s %s: exit %d: %s", args[0], path, result.status, result.err);
+          g_assert_cmpstr (result.err, ==, "");
+          out = without_export_time (result.out);
+          g_assert_cmpstr (out, ==, g_ptr_array_index (expected, i));
+        }
+      run_cli_as_user (&result, cli, change);
+      g_assert_cmpint (result.status, ==, 1);
+      g_assert_nonnull (strstr (result.err, "read-only"));
+      g_assert_nonnull (strstr (result.err, k == 0 ? path : folder));
+
+      after = plx_test_file_checksum (path);
+      g_assert_cmpstr (before, ==, after);
+      for (guint j = 0; j < 2; j++)
+        {
+          g_autofree char *beside = g_strconcat (path, j == 0 ? "-wal" : "-shm", NULL);
+          g_assert_false (g_file_test (beside, G_FILE_TEST_EXISTS));
+        }
+    }
+  assert_only_file (folder, "project.parallax");
+  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+}
+
+/* An init killed while it built the project left its temporary file (and
+ * the file's journal) beside the name: the next init or open removes
+ * them, but not one that an init still running holds, nor anything else. */
+static void
+test_stale_temporaries (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *left = g_strconcat (fixture->project, ".new-Ab12Cd", NULL);
+  g_autofree char *left_journal = g_strconcat (left, "-journal", NULL);
+  g_autofree char *orphan_journal = g_strconcat (fixture->project, ".new-Qq77Rr-journal", NULL);
+  g_autofree char *building = g_strconcat (fixture->project, ".new-Zz99Yy", NULL);
+  g_autofree char *not_ours = g_strconcat (fixture->project, ".new-notes.txt", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, "other.parallax.new-Ab12Cd", NULL);
+  const char *files[] = { left, left_journal, orphan_journal, building, not_ours, other };
+  g_auto(Result) result = { 0 };
+  int fd;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_assert_true (g_file_set_contents (files[i], "SQLite format 3", -1, NULL));
+  /* An init that is still building holds its file. */
+  fd = g_open (building, O_RDWR, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX | LOCK_NB), ==, 0);
+
+  run_cli (&result, "init", fixture->project);
+  assert_success (&result);
+  g_assert_false (g_file_test (left, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (left_journal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (orphan_journal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (building, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (not_ours, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  /* Once that init is gone, opening the project tidies up after it. */
+  close (fd);
+  run_cli (&result, "list", fixture->project);
+  assert_success (&result);
+  g_assert_false (g_file_test (building, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (not_ours, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
+/* A project holds at most PLX_PROJECT_MAX_PERSPECTIVES perspectives: one
+ * more is refused, saying so, with the project unchanged, by the command
+ * line and by the undo history the window adds through. */
+static void
+test_perspective_bound (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *expected = g_strdup_printf ("parallax-cli: This project already has %d perspectives, the most a "
+                                               "project can hold; remove one before adding another\n",
+                                               PLX_PROJECT_MAX_PERSPECTIVES);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Result) result = { 0 };
+
+  run_cli (&result, "init", fixture->project);
+  assert_success (&result);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PlxProject) project = plx_project_open (fixture->project, &error);
+    g_autoptr(PlxHistory) history = NULL;
+
+    g_assert_no_error (error);
+    for (guint i = g_list_model_get_n_items (plx_project_get_perspectives (project)); i < PLX_PROJECT_MAX_PERSPECTIVES; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("Perspective %u", i + 1);
+        g_assert_nonnull (plx_project_add_perspective (project, name, NULL, &error));
+        g_assert_no_error (error);
+      }
+    history = plx_history_new (project);
+    g_assert_null (plx_history_add_perspective (history, "One too many", "#123456", &error));
+    g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT);
+    g_assert_false (plx_history_get_can_undo (history));
+  }
+
+  before = plx_test_file_checksum (fixture->project);
+  run_cli (&result, "perspectives", fixture->project, "add", "One too many");
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_cmpstr (result.err, ==, expected);
+  after = plx_test_file_checksum (fixture->project);
+  g_assert_cmpstr (before, ==, after);
+
+  /* With one removed, there is room again. */
+  run_cli (&result, "perspectives", fixture->project, "remove", "Perspective 64");
+  assert_success (&result);
+  run_cli (&result, "perspectives", fixture->project, "add", "One too many");
+  assert_success (&result);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -976,6 +1234,9 @@ main (int argc, char **argv)
   ADD ("/cli/perspectives", test_perspectives);
   ADD ("/cli/errors", test_errors);
   ADD ("/cli/output", test_output);
+  ADD ("/cli/read-only", test_read_only);
+  ADD ("/cli/stale-temporaries", test_stale_temporaries);
+  ADD ("/cli/perspective-bound", test_perspective_bound);
 
 #undef ADD
 

@@ -163,10 +163,16 @@ drop_privileges (gboolean drop)
 
 /* `parallax-cli check PATH` fails with exit 1 and one line naming the
  * file; returns that line. */
+/* What the CLI is asked to do with a file it must refuse: check it, or,
+ * for a read-only project that can be read, change it. "@" is the file. */
+static const char *const CHECK[] = { "check", "@", NULL };
+static const char *const ADD_PERSPECTIVE[] = { "perspectives", "@", "add", "Observers", NULL };
+
 static char *
-cli_refuses (const char *path,
-             const char *named,
-             gboolean    as_nobody)
+cli_refuses (const char         *path,
+             const char         *named,
+             gboolean            as_nobody,
+             const char * const *command)
 {
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_autoptr(GSubprocess) process = NULL;
@@ -177,6 +183,7 @@ cli_refuses (const char *path,
 
   const char *cli = g_getenv ("PLX_CLI");
   g_autofree char *cli_copy = NULL;
+  g_autoptr(GPtrArray) argv = NULL;
 
   /* The build may sit where nobody cannot enter (/root on a fresh machine);
    * nobody runs a copy kept beside the file under test. */
@@ -194,13 +201,18 @@ cli_refuses (const char *path,
       cli = cli_copy;
       g_subprocess_launcher_set_child_setup (launcher, become_nobody_child_setup, NULL, NULL);
     }
-  process = g_subprocess_launcher_spawn (launcher, &error, cli, "check", path, NULL);
+  argv = g_ptr_array_new ();
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; command[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) (g_strcmp0 (command[i], "@") == 0 ? path : command[i]));
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (process));
   if (g_subprocess_get_exit_status (process) != 1)
-    g_error ("%s: parallax-cli check exited %d; stdout: %s; stderr: %s", path,
+    g_error ("%s: parallax-cli %s exited %d; stdout: %s; stderr: %s", path, command[0],
              g_subprocess_get_exit_status (process), out, err);
   g_assert_cmpstr (out, ==, "");
   g_assert_true (g_str_has_prefix (err, "parallax-cli: "));
@@ -260,7 +272,9 @@ assert_refused_naming (Fixture    *fixture,
 {
   g_autofree char *before = plx_test_file_checksum (path);
   g_autofree char *after = NULL;
-  g_autofree char *line = cli_refuses (path, named, as_nobody);
+  /* A read-only project can be checked and read, but not changed. */
+  g_autofree char *line = cli_refuses (path, named, as_nobody,
+                                       g_strcmp0 (expected, "read-only") == 0 ? ADD_PERSPECTIVE : CHECK);
 
   if (expected != NULL && strstr (line, expected) == NULL)
     g_error ("%s: expected “%s” in: %s", path, expected, line);

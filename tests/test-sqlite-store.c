@@ -2,6 +2,7 @@
  * migrations from older versions, refusal of files that are not (good)
  * projects, and the check of what changed behind the project's back.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
 #include <unistd.h>
 #include <sqlite3.h>
 
@@ -1001,6 +1002,149 @@ test_foreign_schema (Fixture       *fixture,
   }
 }
 
+/* ---- a full disk ---- */
+
+/* The default VFS made to fail as on a full disk, in the two ways SQLite
+ * reports one: a write that comes up short (SQLITE_FULL, "database or
+ * disk is full"), or one that fails with errno ENOSPC (SQLITE_IOERR,
+ * "disk I/O error", as growing the shared memory or syncing does). */
+typedef enum { DISK_OK, DISK_FULL_WRITE, DISK_FULL_IOERR } DiskState;
+
+static DiskState disk_state = DISK_OK;
+static sqlite3_vfs full_vfs;
+static sqlite3_vfs *real_vfs;
+/* The unix VFS has a table of methods per kind of locking; each one met
+ * gets a patched copy. */
+#define N_METHODS 4
+static const sqlite3_io_methods *real_methods[N_METHODS];
+static sqlite3_io_methods full_methods[N_METHODS];
+
+static const sqlite3_io_methods *
+real_methods_of (sqlite3_file *file)
+{
+  for (guint i = 0; i < N_METHODS; i++)
+    if (file->pMethods == &full_methods[i])
+      return real_methods[i];
+  g_assert_not_reached ();
+}
+
+static int
+full_write (sqlite3_file *file,
+            const void   *data,
+            int           amount,
+            sqlite3_int64 offset)
+{
+  if (disk_state == DISK_FULL_WRITE)
+    return SQLITE_FULL;
+  if (disk_state == DISK_FULL_IOERR)
+    {
+      errno = ENOSPC;
+      return SQLITE_IOERR_WRITE;
+    }
+  return real_methods_of (file)->xWrite (file, data, amount, offset);
+}
+
+static int
+full_open (sqlite3_vfs  *vfs,
+           const char   *name,
+           sqlite3_file *file,
+           int           flags,
+           int          *out_flags)
+{
+  int rc = real_vfs->xOpen (real_vfs, name, file, flags, out_flags);
+  guint i;
+
+  if (rc != SQLITE_OK || file->pMethods == NULL || !(flags & (SQLITE_OPEN_WAL | SQLITE_OPEN_MAIN_DB)))
+    return rc;
+  for (i = 0; i < N_METHODS && real_methods[i] != NULL && real_methods[i] != file->pMethods; i++)
+    ;
+  g_assert_cmpuint (i, <, N_METHODS);
+  if (real_methods[i] == NULL)
+    {
+      real_methods[i] = file->pMethods;
+      full_methods[i] = *file->pMethods;
+      full_methods[i].xWrite = full_write;
+    }
+  file->pMethods = &full_methods[i];
+  return rc;
+}
+
+static int
+full_get_last_error (sqlite3_vfs *vfs,
+                     int          n,
+                     char        *buffer)
+{
+  return disk_state == DISK_FULL_IOERR ? ENOSPC : real_vfs->xGetLastError (real_vfs, n, buffer);
+}
+
+static void
+test_disk_full (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(PlxDocument) essay = NULL;
+  g_autofree char *expected = g_strdup_printf ("The disk is full: could not save the changes to %s", fixture->path);
+  gint64 russian;
+
+  /* Connections opened from now on write through the failing VFS. */
+  g_clear_object (&fixture->project);
+  real_vfs = sqlite3_vfs_find (NULL);
+  full_vfs = *real_vfs;
+  full_vfs.zName = "plx-full-disk";
+  full_vfs.xOpen = full_open;
+  full_vfs.xGetLastError = full_get_last_error;
+  g_assert_cmpint (sqlite3_vfs_register (&full_vfs, 1), ==, SQLITE_OK);
+  {
+    g_autoptr(GError) error = NULL;
+    fixture->project = plx_project_open (fixture->path, &error);
+    g_assert_no_error (error);
+  }
+  essay = add_essay (fixture->project);
+  russian = perspective_id (fixture->project, "Russian");
+
+  for (DiskState state = DISK_FULL_WRITE; state <= DISK_FULL_IOERR; state++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlxAnnotation) annotation = plx_annotation_new_for_range (essay, 10 + state, 20, russian, &error);
+      g_autofree char *before = plx_test_file_checksum (fixture->path);
+      g_autofree char *after = NULL;
+
+      g_assert_no_error (error);
+      disk_state = state;
+      g_assert_false (plx_project_add_annotation (fixture->project, annotation, &error));
+      disk_state = DISK_OK;
+      g_assert_error (error, PLX_ERROR, PLX_ERROR_STORAGE);
+      g_assert_cmpstr (error->message, ==, expected);
+      g_assert_cmpuint (plx_project_count_annotations (fixture->project, NULL, NULL), ==, 0);
+      after = plx_test_file_checksum (fixture->path);
+      g_assert_cmpstr (before, ==, after);
+    }
+
+  /* A document too large for the page cache writes pages to the log
+   * while its statement runs, where SQLite records the errno. */
+  {
+    GString *text = g_string_new (NULL);
+    g_autoptr(PlxDocument) big = NULL;
+    g_autoptr(GError) error = NULL;
+
+    while (text->len < 4 * 1024 * 1024)
+      g_string_append_printf (text, "Paragraph %u of a long report, long enough to need many pages.\n\n", (guint) text->len);
+    big = plx_document_new_from_data (text->str, text->len, PLX_DOCUMENT_FORMAT_PLAIN, "Big", &error);
+    g_string_free (text, TRUE);
+    g_assert_no_error (error);
+    disk_state = DISK_FULL_IOERR;
+    g_assert_false (plx_project_add_document (fixture->project, big, &error));
+    disk_state = DISK_OK;
+    g_assert_error (error, PLX_ERROR, PLX_ERROR_STORAGE);
+    g_assert_cmpstr (error->message, ==, expected);
+  }
+
+  /* With space again, saving works. */
+  g_object_unref (annotate (fixture->project, essay, "arms dealer", "Russian", NULL, "", ""));
+  g_assert_cmpuint (plx_project_count_annotations (fixture->project, NULL, NULL), ==, 1);
+  g_clear_object (&fixture->project);
+  g_assert_cmpint (sqlite3_vfs_unregister (&full_vfs), ==, SQLITE_OK);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1024,6 +1168,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/project/refuse/random-bytes", test_refuse_scribbled);
   ADD ("/core/project/refuse/read-only", test_refuse_read_only);
   ADD ("/core/project/check", test_check);
+  ADD ("/core/sqlite/disk-full", test_disk_full);
 
 #undef ADD
 

@@ -224,6 +224,40 @@ test_app_icon_in_resources (Fixture       *fixture,
   g_assert_true (gtk_icon_theme_has_icon (theme, PLX_APP_ID "-symbolic"));
 }
 
+/* Issue 17: at PLX_PROJECT_MAX_PERSPECTIVES, Add Perspective says why it
+ * cannot rather than ask for a name it would then refuse. */
+static void
+test_perspective_bound (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  PlxWindow *window = fixture->window;
+  PlxProject *project = plx_window_get_project (window);
+  GListModel *perspectives = plx_project_get_perspectives (project);
+  g_autofree char *expected = g_strdup_printf ("This project already has %d perspectives, the most a project can "
+                                               "hold; remove one before adding another", PLX_PROJECT_MAX_PERSPECTIVES);
+  AdwMessageDialog *dialog;
+
+  for (guint i = g_list_model_get_n_items (perspectives); i < PLX_PROJECT_MAX_PERSPECTIVES; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("Perspective %u", i + 1);
+
+      g_assert_nonnull (plx_project_add_perspective (project, name, NULL, &error));
+      g_assert_no_error (error);
+    }
+  plx_test_iterate ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-perspective", NULL));
+  dialog = message_over (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Add the Perspective");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, expected);
+  g_assert_null (adw_message_dialog_get_extra_child (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  plx_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (perspectives), ==, PLX_PROJECT_MAX_PERSPECTIVES);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -235,5 +269,6 @@ main (int argc, char **argv)
   g_test_add ("/window-layout/titles-and-empty-pane", Fixture, NULL, fixture_set_up, test_titles_and_empty_pane, fixture_tear_down);
   g_test_add ("/window-layout/app-icon-in-resources", Fixture, NULL, fixture_set_up, test_app_icon_in_resources, fixture_tear_down);
   g_test_add ("/window-layout/new-perspective-colour", Fixture, NULL, fixture_set_up, test_new_perspective_colour, fixture_tear_down);
+  g_test_add ("/window-layout/perspective-bound", Fixture, NULL, fixture_set_up, test_perspective_bound, fixture_tear_down);
   return g_test_run ();
 }

@@ -220,7 +220,16 @@ add_perspective_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  ask_perspective_name (PLX_WINDOW (widget), 0, _("Add Perspective"), "");
+  PlxWindow *self = PLX_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  /* Said before a name is asked for, not after. */
+  if (!plx_project_check_room_for_perspective (self->project, &error))
+    {
+      plx_window_show_error (self, _("Could Not Add the Perspective"), error);
+      return;
+    }
+  ask_perspective_name (self, 0, _("Add Perspective"), "");
 }
 
 static void

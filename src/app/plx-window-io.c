@@ -404,7 +404,8 @@ plx_window_show_open_error (PlxWindow  *self,
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Open the Project"), error->message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  if (g_error_matches (error, PLX_ERROR, PLX_ERROR_CORRUPT))
+  if (g_error_matches (error, PLX_ERROR, PLX_ERROR_CORRUPT) ||
+      g_error_matches (error, PLX_ERROR, PLX_ERROR_FOREIGN_LOG))
     {
       adw_message_dialog_add_response (dialog, "salvage", _("_Save What Is Readable…"));
       adw_message_dialog_set_response_appearance (dialog, "salvage", ADW_RESPONSE_SUGGESTED);

@@ -27,6 +27,11 @@ static int
 fail (GError *error)
 {
   g_printerr ("parallax-cli: %s\n", error->message);
+  /* The choice the message cannot give in the app's words. */
+  if (g_error_matches (error, PLX_ERROR, PLX_ERROR_FOREIGN_LOG))
+    g_printerr ("%s\n", _("To open the project as its file holds it, with the log kept aside under another name: "
+                          "parallax-cli set-log-aside PROJECT. To copy what the file holds into a new project: "
+                          "parallax-cli salvage PROJECT NEW."));
   return EXIT_FAILURE;
 }
 
@@ -152,7 +157,7 @@ cmd_documents (int argc, char **argv)
 
   if (!parse_args (context, &argc, &argv, 1, &status))
     return status;
-  project = plx_project_open (argv[1], &error);
+  project = plx_project_open_for_reading (argv[1], &error);
   if (project == NULL || (documents = plx_project_list_documents (project, &error)) == NULL)
     return fail (error);
   for (guint i = 0; i < documents->len; i++)
@@ -391,7 +396,7 @@ cmd_list (int argc, char **argv)
   if (document_arg != NULL && !parse_id (document_arg, &query.document_id))
     return usage_error (context, _("--document takes a document id, a positive number"));
 
-  project = plx_project_open (argv[1], &error);
+  project = plx_project_open_for_reading (argv[1], &error);
   if (project == NULL)
     return fail (error);
   if (perspective_arg != NULL)
@@ -483,7 +488,8 @@ cmd_perspectives (int argc, char **argv)
       argv[i] = text;
     }
 
-  project = plx_project_open (argv[1], &error);
+  /* Listing needs no writing: a read-only project can be listed. */
+  project = n_args == 0 ? plx_project_open_for_reading (argv[1], &error) : plx_project_open (argv[1], &error);
   if (project == NULL)
     return fail (error);
 
@@ -564,7 +570,7 @@ cmd_check (int argc, char **argv)
 
   if (!parse_args (context, &argc, &argv, 1, &status))
     return status;
-  project = plx_project_open (argv[1], &error);
+  project = plx_project_open_for_reading (argv[1], &error);
   if (project == NULL)
     return fail (error);
   if (!plx_project_check (project, report, &error))
@@ -608,7 +614,7 @@ cmd_export (int argc, char **argv)
   if (document_arg != NULL && !parse_id (document_arg, &document_id))
     return usage_error (context, _("--document takes a document id, a positive number"));
 
-  project = plx_project_open (argv[1], &error);
+  project = plx_project_open_for_reading (argv[1], &error);
   if (project == NULL)
     return fail (error);
   if (output != NULL)
@@ -726,7 +732,7 @@ cmd_stats (int argc, char **argv)
     return usage_error (context, _("--document takes a document id, a positive number"));
   json = g_strcmp0 (format, "tsv") != 0;
 
-  project = plx_project_open (argv[1], &error);
+  project = plx_project_open_for_reading (argv[1], &error);
   if (project == NULL)
     return fail (error);
   if (document_id != 0)
@@ -803,6 +809,22 @@ cmd_salvage (int argc, char **argv)
   return EXIT_SUCCESS;
 }
 
+static int
+cmd_set_log_aside (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = command_context ("PROJECT", _("Rename the write-ahead log (PROJECT-wal) that does not belong to the project, so that the project opens as its file holds it; the log is kept under its new name, which is printed."));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+  int status;
+
+  if (!parse_args (context, &argc, &argv, 1, &status))
+    return status;
+  if (!plx_project_set_log_aside (argv[1], &aside, &error))
+    return fail (error);
+  g_print ("%s\n", aside);
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "init", "PROJECT", N_("Create a new project"), cmd_init },
   { "add-document", "PROJECT FILE", N_("Add a document, print its id"), cmd_add_document },
@@ -817,6 +839,7 @@ static const Command commands[] = {
   { "stats", "PROJECT [--document ID] [--format json|tsv]", N_("Compare the perspectives: coverage, themes, sections, overlaps"), cmd_stats },
   { "formats", "", N_("List the document and exchange formats"), cmd_formats },
   { "salvage", "DAMAGED NEW", N_("Copy what is readable from a damaged project into a new one"), cmd_salvage },
+  { "set-log-aside", "PROJECT", N_("Keep aside a log that is not the project’s own"), cmd_set_log_aside },
 };
 
 static void

@@ -23,6 +23,7 @@ typedef enum {
   PLX_ERROR_DUPLICATE,
   PLX_ERROR_STORAGE,
   PLX_ERROR_INVALID_FILE,
+  PLX_ERROR_FOREIGN_LOG,
 } PlxError;
 
 GQuark plx_error_quark (void);

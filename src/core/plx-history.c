@@ -258,6 +258,8 @@ plx_history_add_perspective (PlxHistory  *self,
 
   g_return_val_if_fail (PLX_IS_HISTORY (self), NULL);
 
+  if (!plx_project_check_room_for_perspective (self->project, error))
+    return NULL;
   changes = _plx_project_changes_add_perspective (self->project, name, color, NULL, error);
   if (!record (self, changes, error))
     return NULL;

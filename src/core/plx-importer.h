@@ -14,11 +14,10 @@ G_BEGIN_DECLS
 #define PLX_IMPORT_MAX_BYTES (256 * 1024 * 1024)
 #define PLX_IMPORT_MAX_DEPTH 64
 
-/* The most perspectives a project may have after an import: each is a
- * panel in the window and a column in every Compare table, and a file
- * naming thousands would leave the app unusable. An import that would
- * pass it is refused whole. */
-#define PLX_IMPORT_MAX_PERSPECTIVES 64
+/* The most perspectives a project may have after an import (see
+ * PLX_PROJECT_MAX_PERSPECTIVES). An import that would pass it is refused
+ * whole. */
+#define PLX_IMPORT_MAX_PERSPECTIVES PLX_PROJECT_MAX_PERSPECTIVES
 
 typedef enum {
   PLX_IMPORT_FORMAT_NATIVE,

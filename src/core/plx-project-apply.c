@@ -512,12 +512,37 @@ added_perspective (PlxProject   *self,
   return plx_project_find_perspective (self, plx_perspective_get_id (change->after));
 }
 
+/**
+ * plx_project_check_room_for_perspective:
+ *
+ * Refuses when the project already has %PLX_PROJECT_MAX_PERSPECTIVES
+ * perspectives, with a message saying so.
+ */
+gboolean
+plx_project_check_room_for_perspective (PlxProject  *self,
+                                        GError     **error)
+{
+  g_return_val_if_fail (PLX_IS_PROJECT (self), FALSE);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->perspectives)) < PLX_PROJECT_MAX_PERSPECTIVES)
+    return TRUE;
+  g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT,
+               _("This project already has %d perspectives, the most a project can hold; "
+                 "remove one before adding another"), PLX_PROJECT_MAX_PERSPECTIVES);
+  return FALSE;
+}
+
+/* Salvage and merge add perspectives through
+ * _plx_project_add_perspective_as(), which is not bounded: a copy must not
+ * lose what the project held before the bound existed. */
 PlxPerspective *
 plx_project_add_perspective (PlxProject  *self,
                              const char  *name,
                              const char  *color,
                              GError     **error)
 {
+  if (!plx_project_check_room_for_perspective (self, error))
+    return NULL;
   return _plx_project_add_perspective_as (self, name, color, NULL, error);
 }
 

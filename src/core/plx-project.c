@@ -214,6 +214,44 @@ plx_project_open (const char  *path,
   return open_project (path, TRUE, error);
 }
 
+/**
+ * plx_project_open_for_reading:
+ *
+ * Opens the project at @path for commands that only read it: as
+ * plx_project_open() when it can be written, and read-only when its file
+ * or folder is read-only (then every change fails with
+ * %PLX_ERROR_READ_ONLY).
+ */
+PlxProject *
+plx_project_open_for_reading (const char  *path,
+                              GError     **error)
+{
+  g_autoptr(PlxStore) store = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  store = plx_sqlite_store_open_for_reading (path, error);
+  return store != NULL ? plx_project_new_for_store (store, error) : NULL;
+}
+
+/**
+ * plx_project_set_log_aside:
+ * @path: a project refused with %PLX_ERROR_FOREIGN_LOG
+ * @aside_path: (out) (transfer full): where the log was moved
+ *
+ * Moves the write-ahead log that does not belong to the project at @path
+ * out of the way (it is renamed, not deleted), so that the project opens
+ * as its file holds it. Refuses when the log is the project's own.
+ */
+gboolean
+plx_project_set_log_aside (const char  *path,
+                           char       **aside_path,
+                           GError     **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (aside_path != NULL, FALSE);
+  return plx_sqlite_store_set_log_aside (path, aside_path, error);
+}
+
 /* ---- opening in a worker ---- */
 
 typedef struct {

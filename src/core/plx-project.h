@@ -14,6 +14,11 @@
 
 G_BEGIN_DECLS
 
+/* The most perspectives a project holds: each is a panel in the window
+ * and a column in every Compare table, and thousands would leave the app
+ * unusable. Adding one past it is refused, as is an import. */
+#define PLX_PROJECT_MAX_PERSPECTIVES 64
+
 #define PLX_TYPE_PROJECT (plx_project_get_type ())
 G_DECLARE_FINAL_TYPE (PlxProject, plx_project, PLX, PROJECT, GObject)
 
@@ -21,6 +26,8 @@ PlxProject     *plx_project_new_for_store        (PlxStore            *store,
                                                   GError             **error);
 PlxStore       *plx_project_get_store            (PlxProject          *self);
 PlxProject     *plx_project_open                 (const char          *path,
+                                                  GError             **error);
+PlxProject     *plx_project_open_for_reading     (const char          *path,
                                                   GError             **error);
 void            plx_project_open_async           (const char          *path,
                                                   gint64               wanted_document,
@@ -35,6 +42,11 @@ gint64          plx_document_summaries_pick      (GArray              *summaries
 PlxProject     *plx_project_open_another         (PlxProject          *self,
                                                   GError             **error);
 PlxProject     *plx_project_create               (const char          *path,
+                                                  GError             **error);
+gboolean        plx_project_check_room_for_perspective (PlxProject    *self,
+                                                        GError       **error);
+gboolean        plx_project_set_log_aside        (const char          *path,
+                                                  char               **aside_path,
                                                   GError             **error);
 const char     *plx_project_get_path             (PlxProject          *self);
 gboolean        plx_project_sync_external_changes (PlxProject         *self,

@@ -5,6 +5,8 @@
 
 #include <errno.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
@@ -163,11 +165,83 @@ _plx_sqlite_check_writable (const char  *path,
   return TRUE;
 }
 
+/* A new project is built under a temporary name beside its path,
+ * "<name>.new-XXXXXX" (mkstemp's six characters), and renamed into place
+ * when complete. Its builder holds an flock() on it all along: flock
+ * locks are apart from the fcntl() locks SQLite takes, so neither
+ * disturbs the other, and the kernel drops it when the builder dies. So a
+ * temporary file that nobody holds was left by an init that was killed,
+ * and is removed, with its rollback journal, by the next init or open of
+ * a project of that name. */
+#define TEMP_INFIX ".new-"
+#define TEMP_RANDOM_LENGTH 6
+
+static void
+remove_if_stale (const char *temp_path)
+{
+  g_autofree char *journal = g_strconcat (temp_path, "-journal", NULL);
+  int fd = g_open (temp_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY, 0);
+  struct stat st;
+
+  if (fd < 0)
+    {
+      /* A journal whose file is gone is stale in any case. */
+      if (errno == ENOENT)
+        g_unlink (journal);
+      return;
+    }
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && flock (fd, LOCK_EX | LOCK_NB) == 0)
+    {
+      g_debug ("Removing %s, left by an init that did not finish", temp_path);
+      g_unlink (journal);
+      g_unlink (temp_path);
+    }
+  close (fd);
+}
+
+void
+_plx_sqlite_remove_stale_temporaries (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (base, TEMP_INFIX, NULL);
+  g_autoptr(GPtrArray) stale = g_ptr_array_new_with_free_func (g_free);
+  GDir *listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (listing == NULL)
+    return;
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      const char *rest = name + strlen (prefix);
+      g_autofree char *main_name = NULL;
+
+      if (!g_str_has_prefix (name, prefix))
+        continue;
+      if (strlen (rest) == TEMP_RANDOM_LENGTH)
+        main_name = g_strdup (name);
+      else if (strlen (rest) == TEMP_RANDOM_LENGTH + strlen ("-journal") && g_str_has_suffix (rest, "-journal"))
+        main_name = g_strndup (name, strlen (name) - strlen ("-journal"));
+      else
+        continue;
+      if (!g_ptr_array_find_with_equal_func (stale, main_name, g_str_equal, NULL))
+        g_ptr_array_add (stale, g_steal_pointer (&main_name));
+    }
+  g_dir_close (listing);
+  for (guint i = 0; i < stale->len; i++)
+    {
+      g_autofree char *temp_path = g_build_filename (dir, g_ptr_array_index (stale, i), NULL);
+      remove_if_stale (temp_path);
+    }
+}
+
 /* Makes an empty file beside @path for a new project to be built in;
- * @path itself must not exist yet. */
+ * @path itself must not exist yet. @lock_fd holds the builder's flock
+ * until it is closed. */
 gboolean
 _plx_sqlite_create_empty (const char  *path,
                           char       **temp_path_out,
+                          int         *lock_fd,
                           GError     **error)
 {
   g_autofree char *dir = NULL;
@@ -190,7 +264,8 @@ _plx_sqlite_create_empty (const char  *path,
       return FALSE;
     }
 
-  temp_path = g_strconcat (path, ".new-XXXXXX", NULL);
+  _plx_sqlite_remove_stale_temporaries (path);
+  temp_path = g_strconcat (path, TEMP_INFIX "XXXXXX", NULL);
   fd = g_mkstemp (temp_path);
   if (fd < 0)
     {
@@ -206,8 +281,10 @@ _plx_sqlite_create_empty (const char  *path,
     umask (mask);
     fchmod (fd, 0666 & ~mask);
   }
-  close (fd);
+  /* Cannot fail on a new file that nobody else has open yet. */
+  flock (fd, LOCK_EX | LOCK_NB);
 
+  *lock_fd = fd;
   *temp_path_out = g_steal_pointer (&temp_path);
   return TRUE;
 }

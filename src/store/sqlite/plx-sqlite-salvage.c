@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "plx-sqlite"
 
+#include <stdlib.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include "plx-error.h"
@@ -353,18 +354,6 @@ read_all (Salvage *s)
           read_annotation);
 }
 
-/* A URI, so that SQLite can be told to open the file read-only; the path
- * is escaped because ‘?’ and ‘#’ would otherwise end it. */
-static char *
-file_uri (const char *path,
-          const char *parameters)
-{
-  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
-  g_autofree char *escaped = g_uri_escape_string (absolute, "/", FALSE);
-
-  return g_strconcat ("file:", escaped, "?", parameters, NULL);
-}
-
 static int
 pragma_int (sqlite3    *db,
             const char *sql,
@@ -383,14 +372,18 @@ pragma_int (sqlite3    *db,
 
 /* Read-only first, which still sees changes waiting in the write-ahead log;
  * if that cannot even read the schema (a damaged log, or no way to share
- * memory with it), immutable, which reads the main file alone. */
+ * memory with it), or the log is not the project's own (plx-sqlite-log.c),
+ * immutable, which reads the main file alone; then @log_problem says why
+ * the log was left out. */
 static sqlite3 *
 open_damaged (const char  *path,
               int         *version,
+              char       **log_problem,
               GError     **error)
 {
   static const char *modes[] = { "mode=ro", "mode=ro&immutable=1" };
   g_autofree char *last_message = NULL;
+  g_autofree char *real = realpath (path, NULL);
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
@@ -400,7 +393,7 @@ open_damaged (const char  *path,
 
   for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
     {
-      g_autofree char *uri = file_uri (path, modes[i]);
+      g_autofree char *uri = _plx_sqlite_file_uri (path, modes[i]);
       sqlite3 *db = NULL;
       gboolean ok;
       int application_id;
@@ -438,6 +431,20 @@ open_damaged (const char  *path,
                        _("%s was saved by a newer Parallax (project format %d); update Parallax to open it"),
                        path, *version);
           return NULL;
+        }
+      if (i == 0 && real != NULL && _plx_sqlite_log_waiting (real))
+        {
+          g_autoptr(GError) log_error = NULL;
+
+          if (!_plx_sqlite_check_log (db, real, path, &log_error))
+            {
+              sqlite3_close (db);
+              g_free (last_message);
+              last_message = g_strdup (log_error->message);
+              /* Translators: %s says why, e.g. "x.parallax was not opened: the log … belongs to another project. …" */
+              *log_problem = g_strdup_printf (_("The log beside the project was not read: %s"), log_error->message);
+              continue;
+            }
         }
       return db;
     }
@@ -539,9 +546,9 @@ write_perspectives (Salvage     *s,
         }
       else
         {
-          perspective = plx_project_add_perspective (project, row->name ? row->name : fallback, row->color, NULL);
+          perspective = _plx_project_add_perspective_as (project, row->name ? row->name : fallback, row->color, NULL, NULL);
           if (perspective == NULL)
-            perspective = plx_project_add_perspective (project, fallback, NULL, &error);
+            perspective = _plx_project_add_perspective_as (project, fallback, NULL, NULL, &error);
         }
       if (perspective == NULL)
         {
@@ -654,7 +661,7 @@ perspective_for (Salvage     *s,
   name = g_strdup_printf (_("Recovered perspective %lld"), (long long) old_id);
   perspective = plx_project_find_perspective_by_name (project, name);
   if (perspective == NULL)
-    perspective = plx_project_add_perspective (project, name, NULL, NULL);
+    perspective = _plx_project_add_perspective_as (project, name, NULL, NULL, NULL);
   if (perspective == NULL)
     return 0;
   s->report->perspectives++;
@@ -754,6 +761,7 @@ plx_project_salvage (const char  *damaged_path,
   g_autoptr(GHashTable) perspective_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) documents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   Salvage s = { 0, };
+  g_autofree char *log_problem = NULL;
   gboolean written;
 
   g_return_val_if_fail (damaged_path != NULL, NULL);
@@ -768,10 +776,12 @@ plx_project_salvage (const char  *damaged_path,
       return NULL;
     }
 
-  s.db = open_damaged (damaged_path, &s.version, error);
+  s.db = open_damaged (damaged_path, &s.version, &log_problem, error);
   if (s.db == NULL)
     return NULL;
   s.report = report;
+  if (log_problem != NULL)
+    problem (&s, "%s", log_problem);
   s.perspectives = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, perspective_row_free);
   s.documents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, document_row_free);
   s.annotations = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, annotation_row_free);

@@ -20,6 +20,11 @@ struct _PlxSqliteStore
   /* SQLite bumps this when another connection commits: how the app sees
    * what parallax-cli (or another window) wrote. */
   gint64      data_version;
+  /* sqlite3_total_changes64() when the outermost transaction began: a
+   * commit that changed nothing is not stamped. */
+  sqlite3_int64 changes_at_begin;
+  /* errno after the last failed step (see _plx_sqlite_error) */
+  int           step_errno;
 };
 
 gboolean      _plx_sqlite_error        (PlxSqliteStore  *self,
@@ -42,7 +47,20 @@ gboolean      _plx_sqlite_check_writable (const char  *path,
                                           GError     **error);
 gboolean      _plx_sqlite_create_empty   (const char  *path,
                                           char       **temp_path,
+                                          int         *lock_fd,
                                           GError     **error);
+void          _plx_sqlite_remove_stale_temporaries (const char *path);
+
+/* plx-sqlite-log.c */
+gboolean      _plx_sqlite_log_waiting    (const char  *file);
+gboolean      _plx_sqlite_check_log      (sqlite3     *db,
+                                          const char  *file,
+                                          const char  *path,
+                                          GError     **error);
+gboolean      _plx_sqlite_stamp_commit   (PlxSqliteStore  *self,
+                                          GError         **error);
+char         *_plx_sqlite_file_uri       (const char  *path,
+                                          const char  *parameters);
 
 /* plx-sqlite-schema.c */
 gboolean      _plx_sqlite_migrate      (sqlite3     *db,

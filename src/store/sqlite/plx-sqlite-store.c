@@ -5,6 +5,8 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <unistd.h>
+#include <sys/statvfs.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -18,12 +20,42 @@ static void plx_sqlite_store_iface_init (PlxStoreInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (PlxSqliteStore, plx_sqlite_store, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (PLX_TYPE_STORE, plx_sqlite_store_iface_init))
 
+/* Whether the folder of @path has no room left for even a few pages. */
+static gboolean
+folder_is_full (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct statvfs st;
+
+  return statvfs (dir, &st) == 0 && (guint64) st.f_bavail * st.f_frsize < 64 * 1024;
+}
+
 gboolean
 _plx_sqlite_error (PlxSqliteStore  *self,
                    GError         **error)
 {
   int code = sqlite3_errcode (self->db);
   PlxError plx_code = PLX_ERROR_STORAGE;
+  int system_errno;
+
+  /* SQLite says "database or disk is full" when a write to a file came
+   * up short, but "disk I/O error" when growing its shared memory, syncing
+   * or truncating failed for want of space: all mean the same to the
+   * person who has to free some. The errno SQLite keeps is that of a
+   * failed statement, not of a failed commit, so the errno the step left
+   * and the folder's free space are asked too. */
+  system_errno = sqlite3_system_errno (self->db);
+  if (system_errno == 0)
+    system_errno = self->step_errno;
+  self->step_errno = 0;
+  if ((code & 0xff) == SQLITE_FULL ||
+      ((code & 0xff) == SQLITE_IOERR &&
+       (system_errno == ENOSPC || system_errno == EDQUOT || folder_is_full (self->path))))
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_STORAGE,
+                   _("The disk is full: could not save the changes to %s"), self->path);
+      return FALSE;
+    }
 
   switch (code & 0xff)
     {
@@ -76,8 +108,12 @@ _plx_sqlite_step_done (PlxSqliteStore  *self,
                        sqlite3_stmt    *stmt,
                        GError         **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc;
 
+  errno = 0;
+  rc = sqlite3_step (stmt);
+  /* What the failed system call said, for _plx_sqlite_error(). */
+  self->step_errno = rc != SQLITE_DONE && rc != SQLITE_ROW ? errno : 0;
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     return _plx_sqlite_error (self, error);
@@ -136,6 +172,8 @@ store_begin (PlxStore  *store,
 
   if (!_plx_sqlite_run (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested", error))
     return FALSE;
+  if (self->depth == 0)
+    self->changes_at_begin = sqlite3_total_changes64 (self->db);
   self->depth++;
   return TRUE;
 }
@@ -162,6 +200,14 @@ store_commit (PlxStore  *store,
 
   g_return_val_if_fail (self->depth > 0, FALSE);
 
+  /* Every commit that changed the project leaves its mark in the meta
+   * table, so that a log can be told from another (plx-sqlite-log.c). */
+  if (self->depth == 1 && sqlite3_total_changes64 (self->db) != self->changes_at_begin &&
+      !_plx_sqlite_stamp_commit (self, error))
+    {
+      store_rollback (store);
+      return FALSE;
+    }
   if (!_plx_sqlite_run (self, self->depth == 1 ? "COMMIT" : "RELEASE nested", error))
     {
       store_rollback (store);
@@ -388,6 +434,7 @@ plx_sqlite_store_open (const char  *path,
   g_autoptr(PlxSqliteStore) self = NULL;
   g_autofree char *real = NULL;
   const char *file;
+  gboolean log_waiting;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -403,11 +450,137 @@ plx_sqlite_store_open (const char  *path,
     return NULL;
   g_free (self->path);
   self->path = g_strdup (path);
-  if ((check && !check_integrity (self, error)) ||
+  /* A connection closed normally copies the log into the file and
+   * deletes it: a refused open would write into the very file it refused,
+   * and lose the log that salvage could still have read. Until the open
+   * has succeeded, closing leaves both as they were. */
+  log_waiting = _plx_sqlite_log_waiting (file);
+  if (log_waiting)
+    sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  if ((log_waiting && !_plx_sqlite_check_log (self->db, file, path, error)) ||
+      (check && !check_integrity (self, error)) ||
       !_plx_sqlite_compare_schema (self->db, self->path, NULL, error) ||
       !configure (self, TRUE, error))
     return NULL;
+  /* A clean close leaves no log behind. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+  _plx_sqlite_remove_stale_temporaries (file);
   return PLX_STORE (g_steal_pointer (&self));
+}
+
+static gboolean
+read_user_version (PlxSqliteStore  *self,
+                   gint64          *version,
+                   GError         **error)
+{
+  sqlite3_stmt *stmt = _plx_sqlite_statement (self, "PRAGMA user_version", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _plx_sqlite_error (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* A project that this user cannot write (a read-only file, or a folder
+ * where the log cannot be made) can still be read.
+ *
+ * When no log waits beside the file, it is opened immutable: SQLite then
+ * reads the file alone, takes no locks and creates no -wal or -shm, which
+ * a read-only folder would not allow anyway (and in a writable folder
+ * would be left behind, as a read-only connection cannot remove them).
+ * Immutable is safe only while nobody writes the file, and nobody can be
+ * writing it now: a writer keeps its changes in a log beside the file,
+ * and there is none. One that starts while we read writes into a new log;
+ * the file itself changes only when that log is checkpointed, after 1,000
+ * pages or when the writer closes, so a command that reads for a moment
+ * sees the file as it was.
+ *
+ * When a log waits, it holds committed changes that the file lacks, so
+ * the file is opened read-only through SQLite's locks instead, which reads
+ * the log (if it is the project's own). That needs the -shm beside it, as
+ * a writer leaves it; without it SQLite cannot read the log, and says so.
+ *
+ * Nothing is upgraded: an older project format needs writing first. */
+static PlxStore *
+open_read_only (const char  *file,
+                const char  *path,
+                GError     **error)
+{
+  g_autoptr(PlxSqliteStore) self = NULL;
+  gboolean log_waiting = _plx_sqlite_log_waiting (file);
+  g_autofree char *uri = _plx_sqlite_file_uri (file, log_waiting ? "mode=ro" : "mode=ro&immutable=1");
+  g_autoptr(GError) local_error = NULL;
+  gint64 version = 0;
+
+  self = open_database (uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error);
+  if (self == NULL)
+    return NULL;
+  g_free (self->path);
+  self->path = g_strdup (path);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  if (log_waiting && !_plx_sqlite_check_log (self->db, file, path, error))
+    return NULL;
+  if (!read_user_version (self, &version, &local_error))
+    {
+      int code = sqlite3_errcode (self->db) & 0xff;
+
+      if (log_waiting && (code == SQLITE_CANTOPEN || code == SQLITE_READONLY))
+        g_set_error (error, PLX_ERROR, PLX_ERROR_READ_ONLY,
+                     _("%s cannot be read here: changes wait in its log %s-wal, which can be read only with "
+                       "the file %s-shm beside it, and the folder is read-only"), path, path, path);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (
+      !check_integrity (self, error) ||
+      !_plx_sqlite_compare_schema (self->db, self->path, NULL, error))
+    return NULL;
+  if (version < PLX_PROJECT_SCHEMA_VERSION)
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_READ_ONLY,
+                   _("%s is read-only and was saved in an older project format (%d); "
+                     "Parallax has to write it once to bring it up to date"),
+                   path, (int) version);
+      return NULL;
+    }
+  if (!set_page_cache (self, FALSE, error) ||
+      !_plx_sqlite_run (self, "PRAGMA temp_store = MEMORY", error) ||
+      !read_data_version (self, &self->data_version, error))
+    return NULL;
+  return PLX_STORE (g_steal_pointer (&self));
+}
+
+/**
+ * plx_sqlite_store_open_for_reading:
+ *
+ * Opens the project at @path as plx_sqlite_store_open() does when it can
+ * be written; when it cannot, read-only (see open_read_only()), and then
+ * every change is refused with %PLX_ERROR_READ_ONLY.
+ */
+PlxStore *
+plx_sqlite_store_open_for_reading (const char  *path,
+                                   GError     **error)
+{
+  g_autofree char *real = NULL;
+  const char *file;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  real = realpath (path, NULL);
+  file = real != NULL ? real : path;
+  if (!_plx_sqlite_check_header (file, error))
+    return NULL;
+  if (_plx_sqlite_check_writable (file, NULL))
+    return plx_sqlite_store_open (path, TRUE, error);
+  return open_read_only (file, path, error);
 }
 
 /* The file was checked when @store was opened, so it is not checked
@@ -436,11 +609,12 @@ plx_sqlite_store_create (const char  *path,
   g_autoptr(PlxSqliteStore) building = NULL;
   g_autofree char *temp_path = NULL;
   char set_id[64];
+  int lock_fd = -1;
   gboolean ok;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!_plx_sqlite_create_empty (path, &temp_path, error))
+  if (!_plx_sqlite_create_empty (path, &temp_path, &lock_fd, error))
     return NULL;
 
   building = open_database (temp_path, SQLITE_OPEN_READWRITE, error);
@@ -458,16 +632,21 @@ plx_sqlite_store_create (const char  *path,
   if (!ok)
     {
       g_unlink (temp_path);
+      close (lock_fd);
       return NULL;
     }
+  /* The lock goes with the temporary name: renamed, the file is the
+   * project, which nothing removes. */
   if (g_rename (temp_path, path) != 0)
     {
       int saved_errno = errno;
       g_unlink (temp_path);
+      close (lock_fd);
       g_set_error (error, PLX_ERROR, PLX_ERROR_STORAGE,
                    _("Cannot create %s: %s"), path, g_strerror (saved_errno));
       return NULL;
     }
+  close (lock_fd);
   return plx_sqlite_store_open (path, TRUE, error);
 }
 

@@ -16,8 +16,14 @@ G_DECLARE_FINAL_TYPE (PlxSqliteStore, plx_sqlite_store, PLX, SQLITE_STORE, GObje
 PlxStore *plx_sqlite_store_open   (const char  *path,
                                    gboolean     check,
                                    GError     **error);
+PlxStore *plx_sqlite_store_open_for_reading (const char  *path,
+                                             GError     **error);
 PlxStore *plx_sqlite_store_create (const char  *path,
                                    GPtrArray   *perspectives,
                                    GError     **error);
+
+gboolean  plx_sqlite_store_set_log_aside (const char  *path,
+                                         char       **aside_path,
+                                         GError     **error);
 
 G_END_DECLS
