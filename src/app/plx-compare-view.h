@@ -13,17 +13,9 @@
 #include <gtk/gtk.h>
 
 #include "plx-core.h"
+#include "plx-theme-matrix.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  PLX_COMPARE_SORT_TOTAL,
-  PLX_COMPARE_SORT_DISAGREEMENT,
-  PLX_COMPARE_SORT_NAME,
-} PlxCompareSort;
-
-/* Rows show at most this many passages per cell until expanded. */
-#define PLX_COMPARE_VIEW_CELL_LIMIT 5
 
 #define PLX_TYPE_COMPARE_VIEW (plx_compare_view_get_type ())
 G_DECLARE_FINAL_TYPE (PlxCompareView, plx_compare_view, PLX, COMPARE_VIEW, GtkWidget)
