@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "plx-a11y.h"
+#include "plx-chart.h"
 #include "plx-compare-labels.h"
 #include "plx-compare-view.h"
 #include "plx-document-map.h"
@@ -698,18 +699,38 @@ plx_compare_view_export_table (PlxCompareView      *self,
   return plx_statistics_save_csv (self->statistics, table, file, NULL, error);
 }
 
-/* The map at 1600 pixels wide, lanes 24 pixels high, whatever the screen. */
+/**
+ * plx_compare_view_build_map_chart:
+ *
+ * The document map as exported: 1600 pixels wide, lanes 24 pixels high,
+ * whatever the screen, with its title, legend, labels and axis.
+ *
+ * Returns: (transfer full): the chart
+ */
+PlxChart *
+plx_compare_view_build_map_chart (PlxCompareView *self)
+{
+  guint lanes;
+
+  g_return_val_if_fail (PLX_IS_COMPARE_VIEW (self), NULL);
+
+  lanes = MAX (plx_document_map_get_n_lanes (self->document_map), 1);
+  return plx_chart_new_document_map (self->document_map, self->document,
+                                     self->project ? plx_project_get_perspectives (self->project) : NULL,
+                                     1600, (int) lanes * 25 + 4);
+}
+
 gboolean
 plx_compare_view_export_map_png (PlxCompareView  *self,
                                  GFile           *file,
                                  GError         **error)
 {
-  guint lanes;
+  g_autoptr(PlxChart) chart = NULL;
 
   g_return_val_if_fail (PLX_IS_COMPARE_VIEW (self), FALSE);
 
-  lanes = MAX (plx_document_map_get_n_lanes (self->document_map), 1);
-  return plx_document_map_save_png (self->document_map, file, 1600, (int) lanes * 25 + 4, error);
+  chart = plx_compare_view_build_map_chart (self);
+  return plx_chart_save_png (chart, file, error);
 }
 
 gboolean

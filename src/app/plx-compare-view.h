@@ -12,6 +12,7 @@
 
 #include <gtk/gtk.h>
 
+#include "plx-chart.h"
 #include "plx-core.h"
 #include "plx-theme-matrix.h"
 
@@ -40,6 +41,7 @@ gboolean        plx_compare_view_export_table        (PlxCompareView     *self,
                                                       PlxStatisticsTable  table,
                                                       GFile              *file,
                                                       GError            **error);
+PlxChart       *plx_compare_view_build_map_chart     (PlxCompareView     *self);
 gboolean        plx_compare_view_export_map_png      (PlxCompareView     *self,
                                                       GFile              *file,
                                                       GError            **error);
