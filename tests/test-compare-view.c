@@ -296,7 +296,7 @@ test_compare_sort_filter (Fixture       *fixture,
   cell = plx_compare_view_get_cell (fixture->view, "oil", fixture->ids[AZE]);
   g_assert_cmpstr (cell_count (cell), ==, "1 passage");
   cell = plx_compare_view_get_cell (fixture->view, "oil", fixture->ids[WES]);
-  g_assert_cmpstr (cell_count (cell), ==, "0 of 1 passages");
+  g_assert_cmpstr (cell_count (cell), ==, "0 of 1 passage");
   buttons = cell_buttons (cell);
   g_assert_cmpuint (buttons->len, ==, 0);
 

@@ -362,7 +362,9 @@ query_tooltip_cb (PlxHeatMap *self,
     return FALSE;
 
   /* Translators: section — perspective: share, characters, passages */
-  text = g_strdup_printf (_("%s — %s: %.0f%% of the section, %u characters, %u passages"),
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %s: %.0f%% of the section, %u characters, %u passage",
+                                       "%s — %s: %.0f%% of the section, %u characters, %u passages",
+                                       plx_statistics_get_section_passages (stats, (guint) s, (guint) p)),
                           plx_statistics_get_section_title (stats, (guint) s),
                           plx_perspective_get_name (plx_statistics_get_perspective (stats, (guint) p)),
                           plx_statistics_get_section_share (stats, (guint) s, (guint) p) * 100,

@@ -279,7 +279,8 @@ rebuild (PlxThemeMatrix *self)
             count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages", n_all), n_all);
           else
             /* Translators: passages matching the filter, of all in the cell */
-            count = g_strdup_printf (_("%u of %u passages"), cell->len, n_all);
+            count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u passage", "%u of %u passages", n_all),
+                                     cell->len, n_all);
           gtk_box_append (GTK_BOX (box), plx_compare_label_new (count, 0, "dim-label"));
           gtk_widget_add_css_class (gtk_widget_get_last_child (box), "numeric");
 
