@@ -779,9 +779,92 @@ test_compare_share_colours (Fixture       *fixture,
     }
 }
 
+/* Issue 26, item 3: the Compare view offers the heat map's numbers as a
+ * table: a toggle next to the Sections heading, reached by Tab, swaps the
+ * drawing for a grid of section rows and perspective columns whose cells
+ * are read with their section and perspective. */
+static void
+test_compare_sections_table (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  GtkWidget *toggle = GTK_WIDGET (gtk_widget_get_template_child (view, PLX_TYPE_COMPARE_VIEW, "sections_table_toggle"));
+  GtkWidget *scroller = GTK_WIDGET (gtk_widget_get_template_child (view, PLX_TYPE_COMPARE_VIEW, "heat_map_scroller"));
+  GtkGrid *table = GTK_GRID (gtk_widget_get_template_child (view, PLX_TYPE_COMPARE_VIEW, "sections_grid"));
+  PlxStatistics *stats = plx_compare_view_get_statistics (fixture->view);
+  GtkWidget *focus;
+
+  plx_test_run_frames (100);
+  g_assert_true (gtk_widget_get_visible (scroller));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (table)));
+  /* GTK 4.8 has no toggle-button role: a button with a pressed state. */
+  gtk_test_accessible_assert_role (toggle, GTK_ACCESSIBLE_ROLE_BUTTON);
+  gtk_test_accessible_assert_state (toggle, GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_FALSE);
+
+  /* By keyboard: the toggle takes focus, Space turns it on, Tab goes on
+   * into the table. */
+  g_assert_true (gtk_widget_grab_focus (toggle));
+  g_assert_true (gtk_widget_activate (toggle));
+  /* A button activated by key clicks once it has shown itself pressed. */
+  for (int i = 0; i < 50 && !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)); i++)
+    plx_test_run_frames (20);
+  /* Tab goes by where widgets are: the table must have been laid out. */
+  plx_test_run_frames (200);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  gtk_test_accessible_assert_state (toggle, GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_TRUE);
+  g_assert_false (gtk_widget_get_visible (scroller));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (table)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (table)));
+
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (table), GTK_ACCESSIBLE_ROLE_GRID);
+  gtk_test_accessible_assert_role (gtk_grid_get_child_at (table, 0, 0), GTK_ACCESSIBLE_ROLE_COLUMN_HEADER);
+  gtk_test_accessible_assert_role (gtk_grid_get_child_at (table, 1, 0), GTK_ACCESSIBLE_ROLE_COLUMN_HEADER);
+  gtk_test_accessible_assert_property (gtk_grid_get_child_at (table, 1, 0), GTK_ACCESSIBLE_PROPERTY_LABEL, "Armenian");
+  g_assert_cmpuint (plx_statistics_get_n_sections (stats), ==, 3);
+  for (guint s = 0; s < 3; s++)
+    {
+      GtkWidget *header = gtk_grid_get_child_at (table, 0, (int) s + 1);
+
+      gtk_test_accessible_assert_role (header, GTK_ACCESSIBLE_ROLE_ROW_HEADER);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (header)), ==, plx_statistics_get_section_title (stats, s));
+      for (guint p = 0; p < N_PERSPECTIVES; p++)
+        {
+          GtkWidget *cell = gtk_grid_get_child_at (table, (int) p + 1, (int) s + 1);
+          guint n = plx_statistics_get_section_passages (stats, s, p);
+          g_autofree char *expected = g_strdup_printf ("%s — %s: %.0f%% of the section, %u characters, %u passage%s",
+                                                       plx_statistics_get_section_title (stats, s),
+                                                       plx_perspective_get_name (plx_statistics_get_perspective (stats, p)),
+                                                       plx_statistics_get_section_share (stats, s, p) * 100,
+                                                       plx_statistics_get_section_characters (stats, s, p),
+                                                       n, n == 1 ? "" : "s");
+
+          gtk_test_accessible_assert_role (cell, GTK_ACCESSIBLE_ROLE_GRID_CELL);
+          gtk_test_accessible_assert_property (cell, GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+        }
+    }
+  /* "Title" [0,17): Armenian's [0,10) and [6,16) cover 16 characters.
+   * (The expected text is a variable: the macro prints its argument's
+   * spelling as a format.) */
+  {
+    const char *title_armenian = "Title — Armenian: 94% of the section, 16 characters, 2 passages";
+
+    gtk_test_accessible_assert_property (gtk_grid_get_child_at (table, 1, 1), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         title_armenian);
+  }
+
+  /* And back to the drawing. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+  g_assert_true (gtk_widget_get_visible (scroller));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (table)));
+}
+
 int
 main (int argc, char **argv)
 {
+  /* GTK's test AT context, which keeps states for the accessibility asserts. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -794,6 +877,7 @@ main (int argc, char **argv)
   ADD ("/compare-view/export-labels", test_compare_export_labels);
   ADD ("/compare-view/wheel", test_compare_wheel);
   ADD ("/compare-view/share-colours", test_compare_share_colours);
+  ADD ("/compare-view/sections-table", test_compare_sections_table);
   ADD ("/document-map/buckets", test_document_map_buckets);
   ADD ("/document-map/many", test_document_map_many);
 #undef ADD

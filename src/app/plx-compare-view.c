@@ -50,6 +50,9 @@ struct _PlxCompareView
   PlxThemeMatrix *matrix;
   GtkGrid        *perspectives_grid;
   PlxHeatMap     *heat_map;
+  GtkWidget      *heat_map_scroller;
+  GtkToggleButton *sections_table_toggle;
+  GtkGrid        *sections_grid;
   GtkGrid        *cooccurrence_grid;
 };
 
@@ -229,6 +232,64 @@ rebuild_statistics (PlxCompareView *self)
     }
 }
 
+/* The heat map's numbers as a table: a row per section, a column per
+ * perspective, each cell the share of the section it covers, read with
+ * its section, perspective, characters and passages. */
+static void
+rebuild_sections_table (PlxCompareView *self)
+{
+  PlxStatistics *stats = self->statistics;
+  guint P, S;
+
+  plx_compare_clear_grid (self->sections_grid);
+  if (stats == NULL)
+    return;
+  P = plx_statistics_get_n_perspectives (stats);
+  S = plx_statistics_get_n_sections (stats);
+
+  gtk_grid_attach (self->sections_grid,
+                   /* Translators: the header of the sections table's first column */
+                   plx_compare_label_new_with_role (_("Section"), 0, "dim-label", GTK_ACCESSIBLE_ROLE_COLUMN_HEADER),
+                   0, 0, 1, 1);
+  for (guint p = 0; p < P; p++)
+    gtk_grid_attach (self->sections_grid,
+                     plx_compare_perspective_label_new (plx_statistics_get_perspective (stats, p), NULL,
+                                                        GTK_ACCESSIBLE_ROLE_COLUMN_HEADER),
+                     (int) p + 1, 0, 1, 1);
+  for (guint s = 0; s < S; s++)
+    {
+      const char *title = plx_statistics_get_section_title (stats, s);
+      GtkWidget *header = plx_compare_label_new_with_role (title, 0, NULL, GTK_ACCESSIBLE_ROLE_ROW_HEADER);
+
+      gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (header), 40);
+      gtk_grid_attach (self->sections_grid, header, 0, (int) s + 1, 1, 1);
+      for (guint p = 0; p < P; p++)
+        {
+          guint passages = plx_statistics_get_section_passages (stats, s, p);
+          double share = plx_statistics_get_section_share (stats, s, p);
+          g_autofree char *text = format_percent (share);
+          g_autofree char *name = NULL;
+
+          /* The heat map's tooltip says the same of its cell. */
+          name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %s: %.0f%% of the section, %u characters, %u passage",
+                                               "%s — %s: %.0f%% of the section, %u characters, %u passages", passages),
+                                  title, plx_perspective_get_name (plx_statistics_get_perspective (stats, p)),
+                                  share * 100, plx_statistics_get_section_characters (stats, s, p), passages);
+          plx_table_grid_attach_cell (PLX_TABLE_GRID (self->sections_grid), text, name, (int) p + 1, (int) s + 1);
+        }
+    }
+}
+
+static void
+sections_table_toggled_cb (PlxCompareView *self)
+{
+  gboolean table = gtk_toggle_button_get_active (self->sections_table_toggle);
+
+  gtk_widget_set_visible (self->heat_map_scroller, !table);
+  gtk_widget_set_visible (GTK_WIDGET (self->sections_grid), table);
+}
+
 static void schedule_recompute (PlxCompareView *self);
 
 static void
@@ -270,6 +331,7 @@ recompute (PlxCompareView *self)
     }
   plx_heat_map_set_statistics (self->heat_map, self->statistics);
   rebuild_statistics (self);
+  rebuild_sections_table (self);
   plx_theme_matrix_set_statistics (self->matrix, self->statistics);
   update_empty_label (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export-table", self->statistics != NULL);
@@ -515,6 +577,9 @@ plx_compare_view_class_init (PlxCompareViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, matrix);
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, perspectives_grid);
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, heat_map);
+  gtk_widget_class_bind_template_child (widget_class, PlxCompareView, heat_map_scroller);
+  gtk_widget_class_bind_template_child (widget_class, PlxCompareView, sections_table_toggle);
+  gtk_widget_class_bind_template_child (widget_class, PlxCompareView, sections_grid);
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, cooccurrence_grid);
 
   gtk_widget_class_install_action (widget_class, "compare.export-table", "s", export_action);
@@ -543,6 +608,11 @@ plx_compare_view_init (PlxCompareView *self)
   plx_wheel_pass_through (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->heat_map), GTK_TYPE_SCROLLED_WINDOW)));
   g_signal_connect_swapped (self->filter_entry, "search-changed", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (sort_changed_cb), self);
+  g_signal_connect_swapped (self->sections_table_toggle, "notify::active", G_CALLBACK (sections_table_toggled_cb), self);
+  /* GTK 4.8 says a toggle is pressed only once it has been toggled; a
+   * screen reader should hear "not pressed" from the start. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->sections_table_toggle),
+                               GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
   plx_a11y_name_dropdown (self->sort_dropdown, _("Sort by"));
   plx_a11y_name_scroller (GTK_WIDGET (self->summary_label), _("Compare the perspectives"));
   plx_a11y_name_scroller (GTK_WIDGET (self->matrix), _("Themes"));
