@@ -860,6 +860,38 @@ test_compare_sections_table (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (table)));
 }
 
+/* Issue 18, item 11: on screen too, each lane of the document map is
+ * named at its left, level with it. */
+static void
+test_compare_lane_labels (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  GtkWidget *labels = GTK_WIDGET (gtk_widget_get_template_child (view, PLX_TYPE_COMPARE_VIEW, "lane_labels"));
+  PlxDocumentMap *map = PLX_DOCUMENT_MAP (plx_compare_view_get_document_map (fixture->view));
+  GListModel *perspectives = plx_project_get_perspectives (fixture->project);
+  guint i = 0;
+
+  plx_test_run_frames (200);
+  g_assert_cmpuint (plx_document_map_get_n_lanes (map), ==, N_PERSPECTIVES);
+  for (GtkWidget *label = gtk_widget_get_first_child (labels); label != NULL; label = gtk_widget_get_next_sibling (label), i++)
+    {
+      g_autoptr(PlxPerspective) perspective = g_list_model_get_item (perspectives, i);
+      graphene_rect_t bounds, map_bounds;
+      float offset, size, middle;
+
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, plx_perspective_get_name (perspective));
+      g_assert_true (gtk_widget_compute_bounds (label, GTK_WIDGET (map), &bounds));
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (map), GTK_WIDGET (map), &map_bounds));
+      plx_document_map_get_lane_extent (map, i, (int) map_bounds.size.height, &offset, &size);
+      middle = bounds.origin.y + bounds.size.height / 2;
+      g_assert_cmpfloat (middle, >=, offset);
+      g_assert_cmpfloat (middle, <=, offset + size);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, 0);   /* to the map's left */
+    }
+  g_assert_cmpuint (i, ==, N_PERSPECTIVES);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -878,6 +910,7 @@ main (int argc, char **argv)
   ADD ("/compare-view/wheel", test_compare_wheel);
   ADD ("/compare-view/share-colours", test_compare_share_colours);
   ADD ("/compare-view/sections-table", test_compare_sections_table);
+  ADD ("/compare-view/lane-labels", test_compare_lane_labels);
   ADD ("/document-map/buckets", test_document_map_buckets);
   ADD ("/document-map/many", test_document_map_many);
 #undef ADD

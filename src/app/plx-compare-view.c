@@ -47,6 +47,7 @@ struct _PlxCompareView
   GtkLabel       *summary_label;
   GtkLabel       *empty_label;
   PlxDocumentMap *document_map;
+  GtkBox         *lane_labels;
   PlxThemeMatrix *matrix;
   GtkGrid        *perspectives_grid;
   PlxHeatMap     *heat_map;
@@ -290,6 +291,31 @@ sections_table_toggled_cb (PlxCompareView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->sections_grid), table);
 }
 
+/* The name of each lane of the document map at its left, each label as
+ * high as a lane and the gap after it (issue 18). */
+static void
+rebuild_lane_labels (PlxCompareView *self)
+{
+  GListModel *perspectives = self->project ? plx_project_get_perspectives (self->project) : NULL;
+  GtkWidget *child;
+  int lane_size;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->lane_labels))) != NULL)
+    gtk_box_remove (self->lane_labels, child);
+  if (perspectives == NULL || self->document == NULL)
+    return;
+  g_object_get (self->document_map, "lane-size", &lane_size, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (perspectives); i++)
+    {
+      g_autoptr(PlxPerspective) perspective = g_list_model_get_item (perspectives, i);
+      GtkWidget *label = plx_compare_label_new (plx_perspective_get_name (perspective), 1, "caption");
+
+      gtk_widget_set_size_request (label, -1, lane_size + 1);
+      gtk_label_set_yalign (GTK_LABEL (label), 0.5f);
+      gtk_box_append (self->lane_labels, label);
+    }
+}
+
 static void schedule_recompute (PlxCompareView *self);
 
 static void
@@ -332,6 +358,7 @@ recompute (PlxCompareView *self)
   plx_heat_map_set_statistics (self->heat_map, self->statistics);
   rebuild_statistics (self);
   rebuild_sections_table (self);
+  rebuild_lane_labels (self);
   plx_theme_matrix_set_statistics (self->matrix, self->statistics);
   update_empty_label (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export-table", self->statistics != NULL);
@@ -574,6 +601,7 @@ plx_compare_view_class_init (PlxCompareViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, empty_label);
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, document_map);
+  gtk_widget_class_bind_template_child (widget_class, PlxCompareView, lane_labels);
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, matrix);
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, perspectives_grid);
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, heat_map);
