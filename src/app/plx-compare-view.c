@@ -225,7 +225,10 @@ rebuild_statistics (PlxCompareView *self)
               /* Translators: an Overlaps cell read aloud: row perspective, column
                * perspective, characters both cover, then the row perspective's
                * passages that touch one of the column perspective's */
-              name = g_strdup_printf (_("%s with %s: %u characters in common; %s passages touching %s ones: %u"),
+              name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s with %s: %u character in common; %s passages touching %s ones: %u",
+                                                   "%s with %s: %u characters in common; %s passages touching %s ones: %u",
+                                                   characters),
                                       row, column, characters, row, column, touching);
             }
           plx_table_grid_attach_cell (PLX_TABLE_GRID (self->cooccurrence_grid), text, name, (int) q + 1, (int) p + 1);
