@@ -16,7 +16,6 @@
 #include <glib/gi18n.h>
 
 #include "plx-document-map.h"
-#include "plx-png.h"
 
 #define PADDING    2
 #define LANE_GAP   1
@@ -1005,21 +1004,4 @@ plx_document_map_get_lane_extent (PlxDocumentMap *self,
   lanes = n_lanes (self);
   *size = lanes > 0 ? (cross - 2 * PADDING - (lanes - 1) * LANE_GAP) / (float) lanes : 0;
   *offset = PADDING + lane * (*size + LANE_GAP);
-}
-
-/* Saves the map as drawn at @width × @height, independent of the screen. */
-gboolean
-plx_document_map_save_png (PlxDocumentMap  *self,
-                           GFile           *file,
-                           int              width,
-                           int              height,
-                           GError         **error)
-{
-  g_autoptr(GskRenderNode) node = NULL;
-
-  g_return_val_if_fail (PLX_IS_DOCUMENT_MAP (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  node = plx_document_map_render (self, width, height);
-  return plx_png_save_node (node, width, height, file, error);
 }

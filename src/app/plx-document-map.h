@@ -44,10 +44,5 @@ void         plx_document_map_get_lane_extent (PlxDocumentMap *self,
                                              int             cross,
                                              float          *offset,
                                              float          *size);
-gboolean     plx_document_map_save_png      (PlxDocumentMap *self,
-                                             GFile          *file,
-                                             int             width,
-                                             int             height,
-                                             GError        **error);
 
 G_END_DECLS
