@@ -425,10 +425,12 @@ test_matrices (Fixture       *fixture,
   tag_four (fixture, NULL);
   compare = show_compare (fixture);
   grids = find_all (compare, GTK_TYPE_GRID);
-  g_assert_cmpuint (grids->len, ==, 3);
+  /* Themes, Perspectives, Sections (as a table, hidden until asked for)
+   * and Overlaps. */
+  g_assert_cmpuint (grids->len, ==, 4);
   themes = g_ptr_array_index (grids, 0);
   perspectives = g_ptr_array_index (grids, 1);
-  overlaps = g_ptr_array_index (grids, 2);
+  overlaps = g_ptr_array_index (grids, 3);
   for (guint i = 0; i < grids->len; i++)
     gtk_test_accessible_assert_role (g_ptr_array_index (grids, i), GTK_ACCESSIBLE_ROLE_GRID);
 
@@ -478,6 +480,10 @@ test_matrices (Fixture       *fixture,
   g_assert_true (focus_of (fixture) == gtk_grid_get_child_at (overlaps, 2, 2));
   gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_BACKWARD);
   g_assert_true (PLX_IS_HEAT_MAP (focus_of (fixture)));
+  /* Before the heat map: the toggle that shows it as a table. */
+  gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_BACKWARD);
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (focus_of (fixture)));
+  gtk_test_accessible_assert_property (focus_of (fixture), GTK_ACCESSIBLE_PROPERTY_LABEL, "Show as Table");
   gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_BACKWARD);
   g_assert_true (focus_of (fixture) == gtk_grid_get_child_at (perspectives, 4, 4));
 

@@ -198,6 +198,58 @@ test_row_size_follows_content (void)
   g_object_unref (window);
 }
 
+/* Issue 18, item 14: a search marks its matches on the card in any case,
+ * on the text's own bytes even where folding changes the length ("ß"
+ * folds to "ss"), and the marks go when the search does. */
+static void
+test_row_highlights_matches (void)
+{
+  static const char text[] = "Die Straße und die STRASSE, dann nichts.\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlxDocument) document = plx_document_new_from_data (text, sizeof text - 1, PLX_DOCUMENT_FORMAT_PLAIN,
+                                                                "Test", &error);
+  g_autoptr(PlxAnnotation) annotation = NULL;
+  GtkWidget *row = plx_annotation_row_new ();
+  g_autoptr(PangoAttrList) attrs = NULL;
+  GSList *list;
+  guint marks = 0;
+  const char *quote;
+
+  g_assert_no_error (error);
+  annotation = plx_annotation_new_for_range (document, 0, 26, 1, &error);
+  g_assert_no_error (error);
+  g_object_ref_sink (row);
+  plx_annotation_row_set_annotation (PLX_ANNOTATION_ROW (row), annotation);
+  quote = plx_annotation_get_quote (annotation);
+  g_assert_cmpstr (quote, ==, "Die Straße und die STRASSE");
+
+  plx_annotation_row_set_highlight (PLX_ANNOTATION_ROW (row), "strasse");
+  attrs = plx_annotation_row_dup_attributes (PLX_ANNOTATION_ROW (row), FALSE);
+  list = pango_attr_list_get_attributes (attrs);
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      PangoAttribute *attribute = l->data;
+      g_autofree char *marked = NULL;
+
+      if (attribute->klass->type != PANGO_ATTR_BACKGROUND)
+        continue;
+      marked = g_strndup (quote + attribute->start_index, attribute->end_index - attribute->start_index);
+      g_assert_cmpstr (marked, ==, marks == 0 ? "Straße" : "STRASSE");
+      marks++;
+    }
+  g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+  g_assert_cmpuint (marks, ==, 2);
+  g_clear_pointer (&attrs, pango_attr_list_unref);
+
+  plx_annotation_row_set_highlight (PLX_ANNOTATION_ROW (row), NULL);
+  attrs = plx_annotation_row_dup_attributes (PLX_ANNOTATION_ROW (row), FALSE);
+  list = pango_attr_list_get_attributes (attrs);
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_assert_cmpint (((PangoAttribute *) l->data)->klass->type, !=, PANGO_ATTR_BACKGROUND);
+  g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+  g_object_unref (row);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -207,5 +259,6 @@ main (int argc, char **argv)
 
   g_test_add_func ("/annotation-row/menu-built-when-opened", test_row_menu_is_built_when_opened);
   g_test_add_func ("/annotation-row/size-follows-content", test_row_size_follows_content);
+  g_test_add_func ("/annotation-row/highlights-matches", test_row_highlights_matches);
   return g_test_run ();
 }

@@ -168,6 +168,18 @@ test_error_past_end (void)
   annotation = plx_annotation_new_for_range (document, 0, G_MAXUINT, 1, &error);
   g_assert_null (annotation);
   g_assert_error (error, PLX_ERROR, PLX_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+
+  /* In the number's own form: a document of one character. */
+  {
+    g_autoptr(PlxDocument) one = plain_document ("x");
+
+    g_assert_cmpuint (plx_document_get_length (one), ==, 1);
+    annotation = plx_annotation_new_for_range (one, 0, 2, 1, &error);
+    g_assert_null (annotation);
+    g_assert_error (error, PLX_ERROR, PLX_ERROR_OUT_OF_RANGE);
+    g_assert_true (g_str_has_suffix (error->message, "which has 1 character"));
+  }
 }
 
 static void

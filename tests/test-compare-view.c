@@ -8,6 +8,7 @@
 #include "plx-compare-view.h"
 #include "plx-core.h"
 #include "plx-document-map.h"
+#include "plx-heat-map.h"
 #include "plx-test-gtk.h"
 #include "plx-test-utils.h"
 
@@ -295,7 +296,7 @@ test_compare_sort_filter (Fixture       *fixture,
   cell = plx_compare_view_get_cell (fixture->view, "oil", fixture->ids[AZE]);
   g_assert_cmpstr (cell_count (cell), ==, "1 passage");
   cell = plx_compare_view_get_cell (fixture->view, "oil", fixture->ids[WES]);
-  g_assert_cmpstr (cell_count (cell), ==, "0 of 1 passages");
+  g_assert_cmpstr (cell_count (cell), ==, "0 of 1 passage");
   buttons = cell_buttons (cell);
   g_assert_cmpuint (buttons->len, ==, 0);
 
@@ -375,6 +376,7 @@ test_compare_export (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(PlxChart) chart = NULL;
 
   g_assert_true (plx_compare_view_export_table (fixture->view, PLX_STATISTICS_TABLE_THEMES, csv, &error));
   g_assert_no_error (error);
@@ -384,34 +386,143 @@ test_compare_export (Fixture       *fixture,
   /* And the "No theme" row, with an empty theme. */
   g_assert_true (g_str_has_suffix (contents, "\r\n,1,1.0000,Armenian,1,0,0,0\r\n"));
 
+  /* Issue 18, item 11: the map stands alone: 1600 pixels of map with the
+   * lanes' names to its left, a title and legend above, an axis below. */
+  chart = plx_compare_view_build_map_chart (fixture->view);
+  g_assert_cmpfloat (chart->plot.size.width, ==, 1600);
+  g_assert_cmpfloat (chart->plot.size.height, ==, 4 * 25 + 4);
+  g_assert_cmpfloat (chart->plot.origin.x, >, 16 + 40);     /* a label column */
+  g_assert_cmpfloat (chart->plot.origin.y, >, 16 + 40);     /* title and legend */
+  g_assert_cmpint (chart->width, ==, (int) chart->plot.origin.x + 1600 + 16);
+  g_assert_cmpint (chart->height, >, (int) (chart->plot.origin.y + chart->plot.size.height) + 30);   /* the axis */
   g_assert_true (plx_compare_view_export_map_png (fixture->view, map, &error));
   g_assert_no_error (error);
-  g_assert_true (is_png (map_path, 1600, 4 * 25 + 4));
+  g_assert_true (is_png (map_path, chart->width, chart->height));
 
   /* Header row plus three sections, 32 pixels each; a label column plus
-   * four perspective columns. */
+   * four perspective columns, each at least as wide as on screen. */
   g_assert_true (plx_compare_view_export_heat_map_png (fixture->view, heat, &error));
   g_assert_no_error (error);
-  g_assert_true (is_png (heat_path, 220 + 4 * 106, 4 * 32));
+  texture = gdk_texture_new_from_filename (heat_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), >=, 220 + 4 * 106);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 4 * 32);
+  g_clear_object (&texture);
 
-  /* The first lane is Armenian orange where [0,10) lies (offset 5, x 163)
-   * and only the faint track where it has nothing (offset 33, x 1077).
-   * Downloads are premultiplied BGRA in memory on little-endian. */
+  /* The first lane is Armenian orange where [0,10) lies (offset 5, x 163
+   * of the map) and only the faint track where it has nothing (offset 33,
+   * x 1077). Downloads are premultiplied BGRA in memory on little-endian. */
   texture = gdk_texture_new_from_filename (map_path, &error);
   g_assert_no_error (error);
   {
-    gsize stride = 1600 * 4;
-    g_autofree guchar *pixels = g_malloc (stride * (4 * 25 + 4));
+    gsize stride = (gsize) chart->width * 4;
+    g_autofree guchar *pixels = g_malloc (stride * chart->height);
+    gsize x = (gsize) chart->plot.origin.x, y = (gsize) chart->plot.origin.y;
     const guchar *tagged, *blank;
 
     gdk_texture_download (texture, pixels, stride);
-    tagged = pixels + 12 * stride + 163 * 4;
-    blank = pixels + 12 * stride + 1077 * 4;
+    tagged = pixels + (y + 12) * stride + (x + 163) * 4;
+    blank = pixels + (y + 12) * stride + (x + 1077) * 4;
     g_assert_cmpuint (tagged[2], >, 200);   /* red */
     g_assert_cmpuint (tagged[0], <, 170);   /* blue */
     g_assert_cmpuint (blank[0], >, 200);
     g_assert_cmpuint (blank[2], >, 200);
   }
+}
+
+static gboolean
+has_label (GPtrArray  *labels,
+           const char *text,
+           guint       times)
+{
+  guint found = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (pango_layout_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      found++;
+  return found >= times;
+}
+
+/* No text in an exported image is cut with "…"; names not meant to wrap
+ * stay on one line. */
+static void
+assert_whole (GPtrArray *labels)
+{
+  for (guint i = 0; i < labels->len; i++)
+    {
+      PangoLayout *layout = g_ptr_array_index (labels, i);
+
+      g_test_message ("label \"%s\": %d lines", pango_layout_get_text (layout), pango_layout_get_line_count (layout));
+      g_assert_false (pango_layout_is_ellipsized (layout));
+    }
+}
+
+/* Issue 18, item 11: what the exported document map and heat map say:
+ * the document's title, each perspective (a lane label and a legend
+ * entry), the axis in tenths of the text, and section names whole however
+ * long, the label column widened or, past a limit, the names wrapped. */
+static void
+test_compare_export_labels (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const char long_text[] =
+    "# Essay\n\nLead.\n\n"
+    "## A rather long section heading that the table used to cut short\n\nAlpha beta gamma.\n\n"
+    "## An extraordinarily long section heading, of the kind some reports have, that runs on and on "
+    "past any column an image could sensibly give it, so it has to wrap\n\nDelta epsilon.\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlxDocument) document = plx_document_new_from_data (long_text, strlen (long_text), PLX_DOCUMENT_FORMAT_MARKDOWN, NULL, &error);
+  g_autoptr(PlxAnnotationList) annotations = NULL;
+  g_autoptr(PlxChart) chart = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GskRenderNode) node = NULL;
+  GListModel *perspectives = plx_project_get_perspectives (fixture->project);
+  PlxHeatMap *heat_map;
+  PlxStatistics *stats;
+  int width, height;
+
+  g_assert_no_error (error);
+  g_assert_true (plx_project_add_document (fixture->project, document, &error));
+  g_assert_no_error (error);
+  annotations = plx_annotation_list_new (fixture->project, plx_document_get_id (document), &error);
+  g_assert_no_error (error);
+  plx_compare_view_set_model (fixture->view, fixture->project, document, G_LIST_MODEL (annotations));
+  plx_compare_view_refresh (fixture->view);
+  stats = plx_compare_view_get_statistics (fixture->view);
+  g_assert_cmpuint (plx_statistics_get_n_sections (stats), ==, 3);
+
+  chart = plx_compare_view_build_map_chart (fixture->view);
+  assert_whole (chart->labels);
+  g_assert_true (has_label (chart->labels, plx_document_get_title (document), 1));
+  for (guint p = 0; p < g_list_model_get_n_items (perspectives); p++)
+    {
+      g_autoptr(PlxPerspective) perspective = g_list_model_get_item (perspectives, p);
+
+      g_assert_true (has_label (chart->labels, plx_perspective_get_name (perspective), 2));
+    }
+  g_assert_true (has_label (chart->labels, "0%", 1));
+  g_assert_true (has_label (chart->labels, "50%", 1));
+  g_assert_true (has_label (chart->labels, "100%", 1));
+
+  heat_map = PLX_HEAT_MAP (gtk_widget_get_template_child (GTK_WIDGET (fixture->view), PLX_TYPE_COMPARE_VIEW, "heat_map"));
+  node = plx_heat_map_render (heat_map, &width, &height, labels);
+  assert_whole (labels);
+  for (guint s = 0; s < 3; s++)
+    g_assert_true (has_label (labels, plx_statistics_get_section_title (stats, s), 1));
+  /* The second heading fits on one line in a wider column; the third
+   * wraps, and every row is as high as its lines. */
+  for (guint i = 0; i < labels->len; i++)
+    {
+      PangoLayout *layout = g_ptr_array_index (labels, i);
+      const char *text = pango_layout_get_text (layout);
+
+      if (g_str_has_prefix (text, "A rather long"))
+        g_assert_cmpint (pango_layout_get_line_count (layout), ==, 1);
+      else if (g_str_has_prefix (text, "An extraordinarily"))
+        g_assert_cmpint (pango_layout_get_line_count (layout), >, 1);
+    }
+  g_assert_cmpint (width, >, 220 + 4 * 106);
+  g_assert_cmpint (height, >, 4 * 32);
 }
 
 /* The buckets a map keeps up to date passage by passage are the ones it
@@ -668,9 +779,124 @@ test_compare_share_colours (Fixture       *fixture,
     }
 }
 
+/* Issue 26, item 3: the Compare view offers the heat map's numbers as a
+ * table: a toggle next to the Sections heading, reached by Tab, swaps the
+ * drawing for a grid of section rows and perspective columns whose cells
+ * are read with their section and perspective. */
+static void
+test_compare_sections_table (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  GtkWidget *toggle = GTK_WIDGET (gtk_widget_get_template_child (view, PLX_TYPE_COMPARE_VIEW, "sections_table_toggle"));
+  GtkWidget *scroller = GTK_WIDGET (gtk_widget_get_template_child (view, PLX_TYPE_COMPARE_VIEW, "heat_map_scroller"));
+  GtkGrid *table = GTK_GRID (gtk_widget_get_template_child (view, PLX_TYPE_COMPARE_VIEW, "sections_grid"));
+  PlxStatistics *stats = plx_compare_view_get_statistics (fixture->view);
+  GtkWidget *focus;
+
+  plx_test_run_frames (100);
+  g_assert_true (gtk_widget_get_visible (scroller));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (table)));
+  /* GTK 4.8 has no toggle-button role: a button with a pressed state. */
+  gtk_test_accessible_assert_role (toggle, GTK_ACCESSIBLE_ROLE_BUTTON);
+  gtk_test_accessible_assert_state (toggle, GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_FALSE);
+
+  /* By keyboard: the toggle takes focus, Space turns it on, Tab goes on
+   * into the table. */
+  g_assert_true (gtk_widget_grab_focus (toggle));
+  g_assert_true (gtk_widget_activate (toggle));
+  /* A button activated by key clicks once it has shown itself pressed. */
+  for (int i = 0; i < 50 && !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)); i++)
+    plx_test_run_frames (20);
+  /* Tab goes by where widgets are: the table must have been laid out. */
+  plx_test_run_frames (200);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  gtk_test_accessible_assert_state (toggle, GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_TRUE);
+  g_assert_false (gtk_widget_get_visible (scroller));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (table)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (table)));
+
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (table), GTK_ACCESSIBLE_ROLE_GRID);
+  gtk_test_accessible_assert_role (gtk_grid_get_child_at (table, 0, 0), GTK_ACCESSIBLE_ROLE_COLUMN_HEADER);
+  gtk_test_accessible_assert_role (gtk_grid_get_child_at (table, 1, 0), GTK_ACCESSIBLE_ROLE_COLUMN_HEADER);
+  gtk_test_accessible_assert_property (gtk_grid_get_child_at (table, 1, 0), GTK_ACCESSIBLE_PROPERTY_LABEL, "Armenian");
+  g_assert_cmpuint (plx_statistics_get_n_sections (stats), ==, 3);
+  for (guint s = 0; s < 3; s++)
+    {
+      GtkWidget *header = gtk_grid_get_child_at (table, 0, (int) s + 1);
+
+      gtk_test_accessible_assert_role (header, GTK_ACCESSIBLE_ROLE_ROW_HEADER);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (header)), ==, plx_statistics_get_section_title (stats, s));
+      for (guint p = 0; p < N_PERSPECTIVES; p++)
+        {
+          GtkWidget *cell = gtk_grid_get_child_at (table, (int) p + 1, (int) s + 1);
+          guint n = plx_statistics_get_section_passages (stats, s, p);
+          g_autofree char *expected = g_strdup_printf ("%s — %s: %.0f%% of the section, %u characters, %u passage%s",
+                                                       plx_statistics_get_section_title (stats, s),
+                                                       plx_perspective_get_name (plx_statistics_get_perspective (stats, p)),
+                                                       plx_statistics_get_section_share (stats, s, p) * 100,
+                                                       plx_statistics_get_section_characters (stats, s, p),
+                                                       n, n == 1 ? "" : "s");
+
+          gtk_test_accessible_assert_role (cell, GTK_ACCESSIBLE_ROLE_GRID_CELL);
+          gtk_test_accessible_assert_property (cell, GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+        }
+    }
+  /* "Title" [0,17): Armenian's [0,10) and [6,16) cover 16 characters.
+   * (The expected text is a variable: the macro prints its argument's
+   * spelling as a format.) */
+  {
+    const char *title_armenian = "Title — Armenian: 94% of the section, 16 characters, 2 passages";
+
+    gtk_test_accessible_assert_property (gtk_grid_get_child_at (table, 1, 1), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         title_armenian);
+  }
+
+  /* And back to the drawing. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+  g_assert_true (gtk_widget_get_visible (scroller));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (table)));
+}
+
+/* Issue 18, item 11: on screen too, each lane of the document map is
+ * named at its left, level with it. */
+static void
+test_compare_lane_labels (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  GtkWidget *labels = GTK_WIDGET (gtk_widget_get_template_child (view, PLX_TYPE_COMPARE_VIEW, "lane_labels"));
+  PlxDocumentMap *map = PLX_DOCUMENT_MAP (plx_compare_view_get_document_map (fixture->view));
+  GListModel *perspectives = plx_project_get_perspectives (fixture->project);
+  guint i = 0;
+
+  plx_test_run_frames (200);
+  g_assert_cmpuint (plx_document_map_get_n_lanes (map), ==, N_PERSPECTIVES);
+  for (GtkWidget *label = gtk_widget_get_first_child (labels); label != NULL; label = gtk_widget_get_next_sibling (label), i++)
+    {
+      g_autoptr(PlxPerspective) perspective = g_list_model_get_item (perspectives, i);
+      graphene_rect_t bounds, map_bounds;
+      float offset, size, middle;
+
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, plx_perspective_get_name (perspective));
+      g_assert_true (gtk_widget_compute_bounds (label, GTK_WIDGET (map), &bounds));
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (map), GTK_WIDGET (map), &map_bounds));
+      plx_document_map_get_lane_extent (map, i, (int) map_bounds.size.height, &offset, &size);
+      middle = bounds.origin.y + bounds.size.height / 2;
+      g_assert_cmpfloat (middle, >=, offset);
+      g_assert_cmpfloat (middle, <=, offset + size);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, 0);   /* to the map's left */
+    }
+  g_assert_cmpuint (i, ==, N_PERSPECTIVES);
+}
+
 int
 main (int argc, char **argv)
 {
+  /* GTK's test AT context, which keeps states for the accessibility asserts. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -680,8 +906,11 @@ main (int argc, char **argv)
   ADD ("/compare-view/sort-filter", test_compare_sort_filter);
   ADD ("/compare-view/follows-changes", test_compare_follows_changes);
   ADD ("/compare-view/export", test_compare_export);
+  ADD ("/compare-view/export-labels", test_compare_export_labels);
   ADD ("/compare-view/wheel", test_compare_wheel);
   ADD ("/compare-view/share-colours", test_compare_share_colours);
+  ADD ("/compare-view/sections-table", test_compare_sections_table);
+  ADD ("/compare-view/lane-labels", test_compare_lane_labels);
   ADD ("/document-map/buckets", test_document_map_buckets);
   ADD ("/document-map/many", test_document_map_many);
 #undef ADD

@@ -607,6 +607,8 @@ test_salvage_cli (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_nonnull (strstr (out, "60 annotations"));
+  /* In the number's own form (issue 18, item 14): one document. */
+  g_assert_true (g_str_has_prefix (out, "Saved 1 document, "));
   after = plx_test_file_checksum (damaged);
   g_assert_cmpstr (before, ==, after);
   g_assert_true (g_file_test (saved, G_FILE_TEST_EXISTS));

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "plx-application.h"
+#include "plx-annotation-row.h"
 #include "plx-core.h"
 #include "plx-export-dialog.h"
 #include "plx-highlighter.h"
@@ -269,6 +270,69 @@ test_window_delete_and_undo (Fixture       *fixture,
   g_assert_cmpuint (rows_in_file (fixture->path), ==, 1);
 }
 
+/* A search result's mark: black on yellow (theme chips have a grey
+ * background of their own). */
+static gboolean
+is_mark (PangoAttribute *attribute)
+{
+  PangoColor *color = &((PangoAttrColor *) attribute)->color;
+
+  return attribute->klass->type == PANGO_ATTR_BACKGROUND &&
+         color->red == 0xf8f8 && color->green == 0xe4e4 && color->blue == 0x5c5c;
+}
+
+/* Whether @attrs mark bytes [@start, @end) as a search result. */
+static gboolean
+has_mark (PangoAttrList *attrs,
+          guint          start,
+          guint          end)
+{
+  GSList *list = pango_attr_list_get_attributes (attrs);
+  gboolean found = FALSE;
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      PangoAttribute *attribute = l->data;
+
+      if (is_mark (attribute) && attribute->start_index == start && attribute->end_index == end)
+        found = TRUE;
+    }
+  g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+  return found;
+}
+
+static gboolean
+has_any_mark (PangoAttrList *attrs)
+{
+  GSList *list = pango_attr_list_get_attributes (attrs);
+  gboolean found = FALSE;
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    found |= is_mark (l->data);
+  g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+  return found;
+}
+
+/* The card on screen showing @annotation. */
+static PlxAnnotationRow *
+find_card (GtkWidget     *widget,
+           PlxAnnotation *annotation)
+{
+  if (PLX_IS_ANNOTATION_ROW (widget) && gtk_widget_get_mapped (widget) &&
+      plx_annotation_row_get_annotation (PLX_ANNOTATION_ROW (widget)) != NULL &&
+      g_strcmp0 (plx_annotation_get_uuid (plx_annotation_row_get_annotation (PLX_ANNOTATION_ROW (widget))),
+                 plx_annotation_get_uuid (annotation)) == 0)
+    return PLX_ANNOTATION_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      PlxAnnotationRow *row = find_card (child, annotation);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
 static void
 test_window_filter (Fixture       *fixture,
                     gconstpointer  data)
@@ -298,10 +362,58 @@ test_window_filter (Fixture       *fixture,
     g_signal_emit_by_name (search, "search-changed");
     iterate ();
     g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 1);
+    /* Issue 18, item 14: the card marks what was found, whatever its
+     * case: here in its themes. */
+    {
+      PlxAnnotationRow *card = find_card (GTK_WIDGET (fixture->window), annotation);
+      g_autoptr(PangoAttrList) details = NULL;
+      g_autoptr(PangoAttrList) quote = NULL;
+      const char *found;
+
+      g_assert_nonnull (card);
+      details = plx_annotation_row_dup_attributes (card, TRUE);
+      quote = plx_annotation_row_dup_attributes (card, FALSE);
+      found = strstr (plx_annotation_row_get_details (card), "arms sales");
+      g_assert_nonnull (found);
+      g_assert_true (has_mark (details, (guint) (found - plx_annotation_row_get_details (card)),
+                               (guint) (found - plx_annotation_row_get_details (card)) + 4));
+      g_assert_false (has_any_mark (quote));
+    }
+
+    /* And in its quote: a card that stays on screen marks the new words. */
+    {
+      const char *text = plx_annotation_get_quote (annotation);
+      const char *begin = g_utf8_offset_to_pointer (text, 3);
+      const char *end = g_utf8_offset_to_pointer (text, 9);
+      g_autofree char *part = g_strndup (begin, (gsize) (end - begin));
+      g_autofree char *upper = g_utf8_strup (part, -1);
+      PlxAnnotationRow *card;
+      g_autoptr(PangoAttrList) quote = NULL;
+
+      gtk_editable_set_text (GTK_EDITABLE (search), upper);
+      g_signal_emit_by_name (search, "search-changed");
+      iterate ();
+      card = find_card (GTK_WIDGET (fixture->window), annotation);
+      g_assert_nonnull (card);
+      quote = plx_annotation_row_dup_attributes (card, FALSE);
+      g_assert_true (has_mark (quote, (guint) (begin - text), (guint) (end - text)));
+    }
+
     gtk_editable_set_text (GTK_EDITABLE (search), "");
     g_signal_emit_by_name (search, "search-changed");
     iterate ();
     g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 2);
+    {
+      PlxAnnotationRow *card = find_card (GTK_WIDGET (fixture->window), annotation);
+      g_autoptr(PangoAttrList) quote = NULL;
+      g_autoptr(PangoAttrList) details = NULL;
+
+      g_assert_nonnull (card);
+      quote = plx_annotation_row_dup_attributes (card, FALSE);
+      details = plx_annotation_row_dup_attributes (card, TRUE);
+      g_assert_false (has_any_mark (quote));
+      g_assert_false (has_any_mark (details));
+    }
   }
 }
 

@@ -19,6 +19,7 @@ struct _PlxAnnotationRow
   PlxPerspective *perspective;  /* for the name read aloud */
   char          *details;       /* themes, note and byline, as plain text */
   PangoAttrList *details_attrs;
+  char          *highlight;     /* casefolded words searched for, or NULL */
   GtkWidget     *menu;
 
   /* The text as last laid out, for a card this wide in this font: a new
@@ -52,6 +53,7 @@ plx_annotation_row_dispose (GObject *object)
   g_clear_object (&self->perspective);
   g_clear_pointer (&self->details, g_free);
   g_clear_pointer (&self->details_attrs, pango_attr_list_unref);
+  g_clear_pointer (&self->highlight, g_free);
   g_clear_object (&self->quote_layout);
   g_clear_object (&self->details_layout);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
@@ -62,15 +64,81 @@ plx_annotation_row_dispose (GObject *object)
   G_OBJECT_CLASS (plx_annotation_row_parent_class)->dispose (object);
 }
 
+/* Marks in @attrs every place in @text that reads @folded when casefolded,
+ * in black on yellow as a search result is marked elsewhere: readable in
+ * the light and the dark style alike. Folding goes character by
+ * character so that the marks fall on @text's own bytes ("ß" folds to
+ * "ss"). */
+static void
+add_highlights (PangoAttrList *attrs,
+                const char    *text,
+                const char    *folded)
+{
+  gsize needle = strlen (folded);
+  const char *start = text;
+
+  while (*start != '\0')
+    {
+      g_autoptr(GString) read = g_string_new (NULL);
+      const char *end = start;
+
+      while (*end != '\0' && read->len < needle)
+        {
+          const char *next = g_utf8_next_char (end);
+          g_autofree char *fold = g_utf8_casefold (end, next - end);
+
+          g_string_append (read, fold);
+          end = next;
+        }
+      if (read->len == needle && memcmp (read->str, folded, needle) == 0)
+        {
+          PangoAttribute *attributes[] = {
+            pango_attr_background_new (0xf8f8, 0xe4e4, 0x5c5c),
+            pango_attr_foreground_new (0, 0, 0),
+          };
+
+          for (guint i = 0; i < G_N_ELEMENTS (attributes); i++)
+            {
+              attributes[i]->start_index = (guint) (start - text);
+              attributes[i]->end_index = (guint) (end - text);
+              pango_attr_list_insert (attrs, attributes[i]);
+            }
+          start = end;
+        }
+      else
+        start = g_utf8_next_char (start);
+    }
+}
+
+static PangoAttrList *
+quote_attributes (PlxAnnotationRow *self)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
+  if (self->highlight != NULL && self->annotation != NULL)
+    add_highlights (attrs, plx_annotation_get_quote (self->annotation), self->highlight);
+  return attrs;
+}
+
+static PangoAttrList *
+details_attributes (PlxAnnotationRow *self)
+{
+  PangoAttrList *attrs = self->details_attrs ? pango_attr_list_copy (self->details_attrs) : pango_attr_list_new ();
+
+  if (self->highlight != NULL && self->details != NULL)
+    add_highlights (attrs, self->details, self->highlight);
+  return attrs;
+}
+
 static PangoLayout *
 create_quote_layout (PlxAnnotationRow *self,
                      int               width)
 {
   PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
                                                         self->annotation ? plx_annotation_get_quote (self->annotation) : "");
-  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  g_autoptr(PangoAttrList) attrs = quote_attributes (self);
 
-  pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
   pango_layout_set_attributes (layout, attrs);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -84,8 +152,9 @@ create_details_layout (PlxAnnotationRow *self,
                        int               width)
 {
   PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->details);
+  g_autoptr(PangoAttrList) attrs = details_attributes (self);
 
-  pango_layout_set_attributes (layout, self->details_attrs);
+  pango_layout_set_attributes (layout, attrs);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_width (layout, MAX (width, 1) * PANGO_SCALE);
   return layout;
@@ -623,4 +692,43 @@ plx_annotation_row_get_details (PlxAnnotationRow *self)
 {
   g_return_val_if_fail (PLX_IS_ANNOTATION_ROW (self), NULL);
   return self->details;
+}
+
+/**
+ * plx_annotation_row_set_highlight:
+ * @folded: (nullable): the words searched for, casefolded
+ *
+ * Marks where the quote, themes or note contain @folded, in any case.
+ */
+void
+plx_annotation_row_set_highlight (PlxAnnotationRow *self,
+                                  const char       *folded)
+{
+  g_return_if_fail (PLX_IS_ANNOTATION_ROW (self));
+
+  if (folded != NULL && *folded == '\0')
+    folded = NULL;
+  if (g_strcmp0 (folded, self->highlight) == 0)
+    return;
+  g_free (self->highlight);
+  self->highlight = g_strdup (folded);
+  /* Only colours change: laid out again when next drawn, same size. */
+  g_clear_object (&self->quote_layout);
+  g_clear_object (&self->details_layout);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * plx_annotation_row_dup_attributes:
+ * @details: the text under the quote rather than the quote
+ *
+ * Returns: (transfer full): the attributes the quote or the details are
+ *   drawn with, search marks included
+ */
+PangoAttrList *
+plx_annotation_row_dup_attributes (PlxAnnotationRow *self,
+                                   gboolean          details)
+{
+  g_return_val_if_fail (PLX_IS_ANNOTATION_ROW (self), NULL);
+  return details ? details_attributes (self) : quote_attributes (self);
 }

@@ -18,5 +18,9 @@ void           plx_annotation_row_set_annotation (PlxAnnotationRow *self,
 void           plx_annotation_row_set_perspective (PlxAnnotationRow *self,
                                                    PlxPerspective   *perspective);
 const char    *plx_annotation_row_get_details    (PlxAnnotationRow *self);
+void           plx_annotation_row_set_highlight  (PlxAnnotationRow *self,
+                                                  const char       *folded);
+PangoAttrList *plx_annotation_row_dup_attributes (PlxAnnotationRow *self,
+                                                  gboolean          details);
 
 G_END_DECLS

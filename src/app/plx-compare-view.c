@@ -1,10 +1,7 @@
 /* plx-compare-view.c
  *
- * The matrix is rebuilt as plain widgets in a GtkGrid: a row per theme is
- * a few dozen at most, and cells show at most PLX_COMPARE_VIEW_CELL_LIMIT
- * passages until the user asks for more, so even 20,000 passages build a
- * bounded number of widgets. Statistics come from PlxStatistics in the
- * core, recomputed on the main thread after a 200 ms pause in changes: it
+ * The theme matrix is PlxThemeMatrix. Statistics come from PlxStatistics
+ * in the core, recomputed on the main thread after a 200 ms pause in changes: it
  * takes a few milliseconds, less than handing the data to a thread.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -15,10 +12,13 @@
 #include <glib/gi18n.h>
 
 #include "plx-a11y.h"
+#include "plx-chart.h"
+#include "plx-compare-labels.h"
 #include "plx-compare-view.h"
 #include "plx-document-map.h"
 #include "plx-heat-map.h"
 #include "plx-table-grid.h"
+#include "plx-theme-matrix.h"
 #include "plx-wheel.h"
 
 #define RECOMPUTE_DELAY_MS 200
@@ -37,10 +37,6 @@ struct _PlxCompareView
   char           *share_class;    /* this view's prefix for their classes */
 
   PlxCompareSort  sort;
-  char           *filter;         /* casefolded, NULL for none */
-  GHashTable     *expanded;       /* "theme\x1fperspective-id" of opened cells */
-  GHashTable     *cells;          /* same keys → cell box, owned by the grid */
-  GPtrArray      *row_themes;     /* themes in row order; "" is "no theme" */
   gboolean        stale;           /* changed while hidden */
   guint           recompute_id;
 
@@ -51,9 +47,13 @@ struct _PlxCompareView
   GtkLabel       *summary_label;
   GtkLabel       *empty_label;
   PlxDocumentMap *document_map;
-  GtkGrid        *matrix;
+  GtkBox         *lane_labels;
+  PlxThemeMatrix *matrix;
   GtkGrid        *perspectives_grid;
   PlxHeatMap     *heat_map;
+  GtkWidget      *heat_map_scroller;
+  GtkToggleButton *sections_table_toggle;
+  GtkGrid        *sections_grid;
   GtkGrid        *cooccurrence_grid;
 };
 
@@ -68,370 +68,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Row id standing for the passages without a theme, after the themes. */
-#define UNTAGGED_ROW(stats) plx_statistics_get_n_themes (stats)
-
-static char *
-cell_key (const char *theme,
-          gint64      perspective_id)
-{
-  return g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT, theme, perspective_id);
-}
-
+/* Says why the matrix is empty, when it is. */
 static void
-clear_grid (GtkGrid *grid)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
-    gtk_grid_remove (grid, child);
-}
-
-/* A label in the role it has in a table: a column or row header or a
- * cell; the role can only be given when it is made. */
-static GtkWidget *
-label_new_with_role (const char        *text,
-                     float              xalign,
-                     const char        *css_class,
-                     GtkAccessibleRole  role)
-{
-  GtkWidget *label = g_object_new (GTK_TYPE_LABEL, "label", text, "accessible-role", role, NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-/* A cell of a statistics table, named by its row and column as a screen
- * reader should read it. */
-static void
-attach_named_cell (GtkGrid    *grid,
-                   const char *text,
-                   const char *row,
-                   const char *column,
-                   int         left,
-                   int         top)
-{
-  /* Translators: a table cell read aloud: its row, its column, then what it shows */
-  g_autofree char *name = g_strdup_printf (_("%s, %s: %s"), row, column, text);
-
-  plx_table_grid_attach_cell (PLX_TABLE_GRID (grid), text, name, left, top);
-}
-
-static GtkWidget *
-label_new (const char *text,
-           float       xalign,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static GtkWidget *
-perspective_label_new (PlxPerspective    *perspective,
-                       const char        *extra,
-                       GtkAccessibleRole  role)
-{
-  g_autofree char *markup = NULL;
-  g_autofree char *name = NULL;
-  GtkWidget *label;
-
-  /* The coloured dot carries the perspective's colour without CSS. */
-  markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> <b>%s</b>%s%s",
-                                    plx_perspective_get_color (perspective),
-                                    plx_perspective_get_name (perspective),
-                                    extra ? "\n" : "", extra ? extra : "");
-  label = g_object_new (GTK_TYPE_LABEL, "accessible-role", role, NULL);
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  /* Read without the coloured dot. */
-  name = extra ? g_strdup_printf (_("%s, %s"), plx_perspective_get_name (perspective), extra)
-               : g_strdup (plx_perspective_get_name (perspective));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  return label;
-}
-
-static gboolean
-contains_folded (const char *haystack,
-                 const char *needle_folded)
-{
-  g_autofree char *folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, needle_folded) != NULL;
-}
-
-static gboolean
-passage_matches (PlxAnnotation *annotation,
-                 const char    *filter)
-{
-  return contains_folded (plx_annotation_get_quote (annotation), filter) ||
-         contains_folded (plx_annotation_get_note (annotation), filter);
-}
-
-static GtkWidget *
-passage_button_new (PlxAnnotation *annotation,
-                    const char    *perspective_name)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *quote = label_new (plx_annotation_get_quote (annotation), 0, "quote");
-  const char *note = plx_annotation_get_note (annotation);
-  /* Read as its card is: with its perspective, themes, note and author. */
-  g_autofree char *accessible = plx_a11y_describe_annotation (annotation, perspective_name);
-  PangoAttrList *italic = pango_attr_list_new ();
-
-  pango_attr_list_insert (italic, pango_attr_style_new (PANGO_STYLE_ITALIC));
-  gtk_label_set_attributes (GTK_LABEL (quote), italic);
-  pango_attr_list_unref (italic);
-  gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (quote), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (quote), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (quote), 34);
-  gtk_label_set_width_chars (GTK_LABEL (quote), 20);
-  gtk_box_append (GTK_BOX (box), quote);
-
-  if (note != NULL && *note != '\0')
-    {
-      GtkWidget *note_label = label_new (note, 0, "caption");
-
-      gtk_widget_add_css_class (note_label, "dim-label");
-      gtk_label_set_ellipsize (GTK_LABEL (note_label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (note_label), 34);
-      gtk_box_append (GTK_BOX (box), note_label);
-    }
-
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, plx_annotation_get_quote (annotation));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.reveal-annotation");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", plx_annotation_get_uuid (annotation));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  return button;
-}
-
-static void rebuild_matrix (PlxCompareView *self);
-
-static void
-show_more_clicked_cb (GtkButton      *button,
-                      PlxCompareView *self)
-{
-  const char *key = g_object_get_data (G_OBJECT (button), "plx-cell-key");
-
-  g_hash_table_add (self->expanded, g_strdup (key));
-  rebuild_matrix (self);
-}
-
-/* The passages of one row and perspective: a theme's cell, or the
- * untagged passages for the last row. */
-static const guint *
-row_passages (PlxStatistics *stats,
-              guint          row,
-              guint          perspective,
-              guint         *n)
-{
-  if (row == UNTAGGED_ROW (stats))
-    return plx_statistics_get_untagged (stats, perspective, n);
-  return plx_statistics_get_cell (stats, row, perspective, n);
-}
-
-static int
-compare_rows (gconstpointer a,
-              gconstpointer b,
-              gpointer      data)
-{
-  PlxCompareView *self = data;
-  PlxStatistics *stats = self->statistics;
-  guint ra = *(const guint *) a;
-  guint rb = *(const guint *) b;
-  guint ta, tb;
-  double da, db;
-
-  if (self->sort == PLX_COMPARE_SORT_DISAGREEMENT)
-    {
-      da = plx_statistics_get_theme_dominance (stats, ra);
-      db = plx_statistics_get_theme_dominance (stats, rb);
-      if (da != db)
-        return da > db ? -1 : 1;
-    }
-  if (self->sort != PLX_COMPARE_SORT_NAME)
-    {
-      ta = plx_statistics_get_theme_total (stats, ra);
-      tb = plx_statistics_get_theme_total (stats, rb);
-      if (ta != tb)
-        return ta > tb ? -1 : 1;
-    }
-  return ra < rb ? -1 : ra > rb;   /* themes are already sorted by name */
-}
-
-static GtkWidget *
-theme_header_new (PlxStatistics *stats,
-                  guint          row,
-                  guint          total)
-{
-  GtkWidget *box = g_object_new (GTK_TYPE_BOX, "orientation", GTK_ORIENTATION_VERTICAL, "spacing", 2,
-                                 "accessible-role", GTK_ACCESSIBLE_ROLE_ROW_HEADER, NULL);
-  gboolean untagged = row == UNTAGGED_ROW (stats);
-  GtkWidget *name = label_new (untagged ? _("No theme") : plx_statistics_get_theme (stats, row), 0, "heading");
-  g_autofree char *detail = NULL;
-
-  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (name), 18);
-  gtk_box_append (GTK_BOX (box), name);
-
-  if (!untagged && plx_statistics_get_theme_dominant (stats, row) >= 0 &&
-      plx_statistics_get_n_perspectives (stats) > 1)
-    {
-      PlxPerspective *dominant = plx_statistics_get_perspective (stats, (guint) plx_statistics_get_theme_dominant (stats, row));
-
-      /* Translators: "12 passages, 75% Armenian" */
-      detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage, %.0f%% %s", "%u passages, %.0f%% %s", total),
-                                total, plx_statistics_get_theme_dominance (stats, row) * 100,
-                                plx_perspective_get_name (dominant));
-    }
-  else
-    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages", total), total);
-  gtk_box_append (GTK_BOX (box), label_new (detail, 0, "dim-label"));
-  gtk_widget_add_css_class (gtk_widget_get_last_child (box), "caption");
-  {
-    g_autofree char *name = g_strdup_printf (_("%s, %s"), gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box))),
-                                             detail);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  }
-  return box;
-}
-
-static void
-rebuild_matrix (PlxCompareView *self)
+update_empty_label (PlxCompareView *self)
 {
   PlxStatistics *stats = self->statistics;
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint P, n_untagged = 0, grid_row = 1;
+  guint n_rows = plx_theme_matrix_get_n_rows (self->matrix);
 
-  clear_grid (self->matrix);
-  g_hash_table_remove_all (self->cells);
-  g_ptr_array_set_size (self->row_themes, 0);
   if (stats == NULL)
     return;
-
-  P = plx_statistics_get_n_perspectives (stats);
-  gtk_grid_attach (self->matrix, label_new_with_role (_("Theme"), 0, "heading", GTK_ACCESSIBLE_ROLE_COLUMN_HEADER),
-                   0, 0, 1, 1);
-  for (guint p = 0; p < P; p++)
-    {
-      guint n = plx_statistics_get_passages (stats, p);
-      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages", n), n);
-      GtkWidget *header = perspective_label_new (plx_statistics_get_perspective (stats, p), count,
-                                                 GTK_ACCESSIBLE_ROLE_COLUMN_HEADER);
-
-      gtk_widget_set_hexpand (header, TRUE);
-      gtk_grid_attach (self->matrix, header, (int) p + 1, 0, 1, 1);
-    }
-
-  for (guint t = 0; t < plx_statistics_get_n_themes (stats); t++)
-    g_array_append_val (rows, t);
-  g_array_sort_with_data (rows, compare_rows, self);
-  for (guint p = 0; p < P; p++)
-    {
-      guint n;
-      plx_statistics_get_untagged (stats, p, &n);
-      n_untagged += n;
-    }
-  if (n_untagged > 0)
-    {
-      guint untagged = UNTAGGED_ROW (stats);
-      g_array_append_val (rows, untagged);
-    }
-
-  for (guint r = 0; r < rows->len; r++)
-    {
-      guint row = g_array_index (rows, guint, r);
-      const char *theme = row == UNTAGGED_ROW (stats) ? "" : plx_statistics_get_theme (stats, row);
-      gboolean name_matches = self->filter == NULL || (*theme != '\0' && contains_folded (theme, self->filter));
-      g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-      guint total = 0, n_shown = 0;
-
-      /* Which passages each cell shows under the filter. */
-      for (guint p = 0; p < P; p++)
-        {
-          guint n;
-          const guint *indices = row_passages (stats, row, p, &n);
-          GArray *cell = g_array_new (FALSE, FALSE, sizeof (guint));
-
-          total += n;
-          for (guint i = 0; i < n; i++)
-            if (name_matches || passage_matches (plx_statistics_get_annotation (stats, indices[i]), self->filter))
-              g_array_append_val (cell, indices[i]);
-          n_shown += cell->len;
-          g_ptr_array_add (shown, cell);
-        }
-      if (!name_matches && n_shown == 0)
-        continue;
-
-      g_ptr_array_add (self->row_themes, (gpointer) theme);
-      gtk_grid_attach (self->matrix, theme_header_new (stats, row, total), 0, (int) grid_row, 1, 1);
-
-      for (guint p = 0; p < P; p++)
-        {
-          GArray *cell = g_ptr_array_index (shown, p);
-          PlxPerspective *perspective = plx_statistics_get_perspective (stats, p);
-          g_autofree char *key = cell_key (theme, plx_perspective_get_id (perspective));
-          GtkWidget *box = g_object_new (GTK_TYPE_BOX, "orientation", GTK_ORIENTATION_VERTICAL, "spacing", 2,
-                                         "accessible-role", GTK_ACCESSIBLE_ROLE_GRID_CELL, NULL);
-          guint n_all;
-          guint limit;
-          g_autofree char *count = NULL;
-          g_autofree char *accessible = NULL;
-
-          row_passages (stats, row, p, &n_all);
-          if (n_all == 0)
-            count = g_strdup ("—");
-          else if (cell->len == n_all)
-            count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages", n_all), n_all);
-          else
-            /* Translators: passages matching the filter, of all in the cell */
-            count = g_strdup_printf (_("%u of %u passages"), cell->len, n_all);
-          gtk_box_append (GTK_BOX (box), label_new (count, 0, "dim-label"));
-          gtk_widget_add_css_class (gtk_widget_get_last_child (box), "numeric");
-
-          limit = g_hash_table_contains (self->expanded, key) ? G_MAXUINT : PLX_COMPARE_VIEW_CELL_LIMIT;
-          for (guint i = 0; i < cell->len && i < limit; i++)
-            gtk_box_append (GTK_BOX (box),
-                            passage_button_new (plx_statistics_get_annotation (stats, g_array_index (cell, guint, i)),
-                                                plx_perspective_get_name (perspective)));
-          if (cell->len > limit)
-            {
-              g_autofree char *more = g_strdup_printf (_("Show %u More"), cell->len - limit);
-              GtkWidget *button = gtk_button_new_with_label (more);
-
-              gtk_widget_add_css_class (button, "flat");
-              g_object_set_data_full (G_OBJECT (button), "plx-cell-key", g_strdup (key), g_free);
-              g_signal_connect (button, "clicked", G_CALLBACK (show_more_clicked_cb), self);
-              gtk_box_append (GTK_BOX (box), button);
-            }
-
-          /* Translators: theme — perspective: count */
-          accessible = g_strdup_printf (_("%s, %s: %s"), *theme ? theme : _("No theme"),
-                                        plx_perspective_get_name (perspective), count);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-          gtk_widget_set_valign (box, GTK_ALIGN_START);
-          gtk_grid_attach (self->matrix, box, (int) p + 1, (int) grid_row, 1, 1);
-          g_hash_table_insert (self->cells, g_steal_pointer (&key), box);
-        }
-      grid_row++;
-    }
-
   if (plx_statistics_get_n_passages (stats) == 0)
     gtk_label_set_text (self->empty_label, _("No passages yet. Tag passages in the Annotate view to compare the perspectives here."));
-  else if (grid_row == 1)
+  else if (n_rows == 0)
     gtk_label_set_text (self->empty_label, _("No themes or passages match the filter."));
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label),
-                          plx_statistics_get_n_passages (stats) == 0 || grid_row == 1);
+                          plx_statistics_get_n_passages (stats) == 0 || n_rows == 0);
 }
 
 /* The share bars are filled in their perspective's colour, not the
@@ -479,8 +130,8 @@ rebuild_statistics (PlxCompareView *self)
   guint P, length;
   g_autofree char *summary = NULL;
 
-  clear_grid (self->perspectives_grid);
-  clear_grid (self->cooccurrence_grid);
+  plx_compare_clear_grid (self->perspectives_grid);
+  plx_compare_clear_grid (self->cooccurrence_grid);
   if (stats == NULL)
     return;
   P = plx_statistics_get_n_perspectives (stats);
@@ -497,7 +148,7 @@ rebuild_statistics (PlxCompareView *self)
 
   for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
     gtk_grid_attach (self->perspectives_grid,
-                     label_new_with_role (_(headers[c]), 1, "dim-label", GTK_ACCESSIBLE_ROLE_COLUMN_HEADER),
+                     plx_compare_label_new_with_role (_(headers[c]), 1, "dim-label", GTK_ACCESSIBLE_ROLE_COLUMN_HEADER),
                      (int) c + 1, 0, 1, 1);
   update_share_colors (self, stats);
   for (guint p = 0; p < P; p++)
@@ -526,31 +177,31 @@ rebuild_statistics (PlxCompareView *self)
       gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, bar_label, -1);
       gtk_box_append (GTK_BOX (share_box), bar);
-      gtk_box_append (GTK_BOX (share_box), label_new (percent, 1, "numeric"));
+      gtk_box_append (GTK_BOX (share_box), plx_compare_label_new (percent, 1, "numeric"));
       gtk_widget_set_halign (share_box, GTK_ALIGN_END);
       gtk_accessible_update_property (GTK_ACCESSIBLE (share_box), GTK_ACCESSIBLE_PROPERTY_LABEL, share_name, -1);
       gtk_widget_set_focusable (share_box, TRUE);
       gtk_widget_add_css_class (share_box, "table-cell");
 
       gtk_grid_attach (self->perspectives_grid,
-                       perspective_label_new (plx_statistics_get_perspective (stats, p), NULL, GTK_ACCESSIBLE_ROLE_ROW_HEADER),
+                       plx_compare_perspective_label_new (plx_statistics_get_perspective (stats, p), NULL, GTK_ACCESSIBLE_ROLE_ROW_HEADER),
                        0, (int) p + 1, 1, 1);
-      attach_named_cell (self->perspectives_grid, n_passages, name, _(headers[0]), 1, (int) p + 1);
-      attach_named_cell (self->perspectives_grid, characters, name, _(headers[1]), 2, (int) p + 1);
+      plx_compare_attach_named_cell (self->perspectives_grid, n_passages, name, _(headers[0]), 1, (int) p + 1);
+      plx_compare_attach_named_cell (self->perspectives_grid, characters, name, _(headers[1]), 2, (int) p + 1);
       gtk_grid_attach (self->perspectives_grid, share_box, 3, (int) p + 1, 1, 1);
-      attach_named_cell (self->perspectives_grid, touching, name, _(headers[3]), 4, (int) p + 1);
+      plx_compare_attach_named_cell (self->perspectives_grid, touching, name, _(headers[3]), 4, (int) p + 1);
     }
 
   for (guint q = 0; q < P; q++)
     gtk_grid_attach (self->cooccurrence_grid,
-                     perspective_label_new (plx_statistics_get_perspective (stats, q), NULL, GTK_ACCESSIBLE_ROLE_COLUMN_HEADER),
+                     plx_compare_perspective_label_new (plx_statistics_get_perspective (stats, q), NULL, GTK_ACCESSIBLE_ROLE_COLUMN_HEADER),
                      (int) q + 1, 0, 1, 1);
   for (guint p = 0; p < P; p++)
     {
       const char *row = plx_perspective_get_name (plx_statistics_get_perspective (stats, p));
 
       gtk_grid_attach (self->cooccurrence_grid,
-                       perspective_label_new (plx_statistics_get_perspective (stats, p), NULL, GTK_ACCESSIBLE_ROLE_ROW_HEADER),
+                       plx_compare_perspective_label_new (plx_statistics_get_perspective (stats, p), NULL, GTK_ACCESSIBLE_ROLE_ROW_HEADER),
                        0, (int) p + 1, 1, 1);
       for (guint q = 0; q < P; q++)
         {
@@ -574,11 +225,97 @@ rebuild_statistics (PlxCompareView *self)
               /* Translators: an Overlaps cell read aloud: row perspective, column
                * perspective, characters both cover, then the row perspective's
                * passages that touch one of the column perspective's */
-              name = g_strdup_printf (_("%s with %s: %u characters in common; %s passages touching %s ones: %u"),
+              name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s with %s: %u character in common; %s passages touching %s ones: %u",
+                                                   "%s with %s: %u characters in common; %s passages touching %s ones: %u",
+                                                   characters),
                                       row, column, characters, row, column, touching);
             }
           plx_table_grid_attach_cell (PLX_TABLE_GRID (self->cooccurrence_grid), text, name, (int) q + 1, (int) p + 1);
         }
+    }
+}
+
+/* The heat map's numbers as a table: a row per section, a column per
+ * perspective, each cell the share of the section it covers, read with
+ * its section, perspective, characters and passages. */
+static void
+rebuild_sections_table (PlxCompareView *self)
+{
+  PlxStatistics *stats = self->statistics;
+  guint P, S;
+
+  plx_compare_clear_grid (self->sections_grid);
+  if (stats == NULL)
+    return;
+  P = plx_statistics_get_n_perspectives (stats);
+  S = plx_statistics_get_n_sections (stats);
+
+  gtk_grid_attach (self->sections_grid,
+                   /* Translators: the header of the sections table's first column */
+                   plx_compare_label_new_with_role (_("Section"), 0, "dim-label", GTK_ACCESSIBLE_ROLE_COLUMN_HEADER),
+                   0, 0, 1, 1);
+  for (guint p = 0; p < P; p++)
+    gtk_grid_attach (self->sections_grid,
+                     plx_compare_perspective_label_new (plx_statistics_get_perspective (stats, p), NULL,
+                                                        GTK_ACCESSIBLE_ROLE_COLUMN_HEADER),
+                     (int) p + 1, 0, 1, 1);
+  for (guint s = 0; s < S; s++)
+    {
+      const char *title = plx_statistics_get_section_title (stats, s);
+      GtkWidget *header = plx_compare_label_new_with_role (title, 0, NULL, GTK_ACCESSIBLE_ROLE_ROW_HEADER);
+
+      gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (header), 40);
+      gtk_grid_attach (self->sections_grid, header, 0, (int) s + 1, 1, 1);
+      for (guint p = 0; p < P; p++)
+        {
+          guint passages = plx_statistics_get_section_passages (stats, s, p);
+          double share = plx_statistics_get_section_share (stats, s, p);
+          g_autofree char *text = format_percent (share);
+          g_autofree char *name = NULL;
+
+          /* The heat map's tooltip says the same of its cell. */
+          name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %s: %.0f%% of the section, %u characters, %u passage",
+                                               "%s — %s: %.0f%% of the section, %u characters, %u passages", passages),
+                                  title, plx_perspective_get_name (plx_statistics_get_perspective (stats, p)),
+                                  share * 100, plx_statistics_get_section_characters (stats, s, p), passages);
+          plx_table_grid_attach_cell (PLX_TABLE_GRID (self->sections_grid), text, name, (int) p + 1, (int) s + 1);
+        }
+    }
+}
+
+static void
+sections_table_toggled_cb (PlxCompareView *self)
+{
+  gboolean table = gtk_toggle_button_get_active (self->sections_table_toggle);
+
+  gtk_widget_set_visible (self->heat_map_scroller, !table);
+  gtk_widget_set_visible (GTK_WIDGET (self->sections_grid), table);
+}
+
+/* The name of each lane of the document map at its left, each label as
+ * high as a lane and the gap after it (issue 18). */
+static void
+rebuild_lane_labels (PlxCompareView *self)
+{
+  GListModel *perspectives = self->project ? plx_project_get_perspectives (self->project) : NULL;
+  GtkWidget *child;
+  int lane_size;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->lane_labels))) != NULL)
+    gtk_box_remove (self->lane_labels, child);
+  if (perspectives == NULL || self->document == NULL)
+    return;
+  g_object_get (self->document_map, "lane-size", &lane_size, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (perspectives); i++)
+    {
+      g_autoptr(PlxPerspective) perspective = g_list_model_get_item (perspectives, i);
+      GtkWidget *label = plx_compare_label_new (plx_perspective_get_name (perspective), 1, "caption");
+
+      gtk_widget_set_size_request (label, -1, lane_size + 1);
+      gtk_label_set_yalign (GTK_LABEL (label), 0.5f);
+      gtk_box_append (self->lane_labels, label);
     }
 }
 
@@ -623,7 +360,10 @@ recompute (PlxCompareView *self)
     }
   plx_heat_map_set_statistics (self->heat_map, self->statistics);
   rebuild_statistics (self);
-  rebuild_matrix (self);
+  rebuild_sections_table (self);
+  rebuild_lane_labels (self);
+  plx_theme_matrix_set_statistics (self->matrix, self->statistics);
+  update_empty_label (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export-table", self->statistics != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export-map", self->statistics != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export-heat-map", self->statistics != NULL);
@@ -776,8 +516,6 @@ plx_compare_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->annotations, self);
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (plx_project_get_perspectives (self->project), self);
-  if (self->cells != NULL)
-    g_hash_table_remove_all (self->cells);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLX_TYPE_COMPARE_VIEW);
   g_clear_object (&self->statistics);
   g_clear_object (&self->annotations);
@@ -793,10 +531,6 @@ plx_compare_view_finalize (GObject *object)
   PlxCompareView *self = (PlxCompareView *) object;
 
   g_clear_pointer (&self->watched, g_ptr_array_unref);
-  g_clear_pointer (&self->filter, g_free);
-  g_clear_pointer (&self->expanded, g_hash_table_unref);
-  g_clear_pointer (&self->cells, g_hash_table_unref);
-  g_clear_pointer (&self->row_themes, g_ptr_array_unref);
   g_clear_pointer (&self->share_class, g_free);
 
   G_OBJECT_CLASS (plx_compare_view_parent_class)->finalize (object);
@@ -862,6 +596,7 @@ plx_compare_view_class_init (PlxCompareViewClass *klass)
   g_type_ensure (PLX_TYPE_DOCUMENT_MAP);
   g_type_ensure (PLX_TYPE_HEAT_MAP);
   g_type_ensure (PLX_TYPE_TABLE_GRID);
+  g_type_ensure (PLX_TYPE_THEME_MATRIX);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax_annotator/Parallax/ui/plx-compare-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, box);
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, filter_entry);
@@ -869,9 +604,13 @@ plx_compare_view_class_init (PlxCompareViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, empty_label);
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, document_map);
+  gtk_widget_class_bind_template_child (widget_class, PlxCompareView, lane_labels);
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, matrix);
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, perspectives_grid);
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, heat_map);
+  gtk_widget_class_bind_template_child (widget_class, PlxCompareView, heat_map_scroller);
+  gtk_widget_class_bind_template_child (widget_class, PlxCompareView, sections_table_toggle);
+  gtk_widget_class_bind_template_child (widget_class, PlxCompareView, sections_grid);
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, cooccurrence_grid);
 
   gtk_widget_class_install_action (widget_class, "compare.export-table", "s", export_action);
@@ -894,15 +633,17 @@ plx_compare_view_init (PlxCompareView *self)
 
     self->share_class = g_strdup_printf ("plx-share-%u", ++views);
   }
-  self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->row_themes = g_ptr_array_new ();
 
   /* The wheel over the wide tables scrolls the view. */
   plx_wheel_pass_through (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->matrix), GTK_TYPE_SCROLLED_WINDOW)));
   plx_wheel_pass_through (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->heat_map), GTK_TYPE_SCROLLED_WINDOW)));
   g_signal_connect_swapped (self->filter_entry, "search-changed", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (sort_changed_cb), self);
+  g_signal_connect_swapped (self->sections_table_toggle, "notify::active", G_CALLBACK (sections_table_toggled_cb), self);
+  /* GTK 4.8 says a toggle is pressed only once it has been toggled; a
+   * screen reader should hear "not pressed" from the start. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->sections_table_toggle),
+                               GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
   plx_a11y_name_dropdown (self->sort_dropdown, _("Sort by"));
   plx_a11y_name_scroller (GTK_WIDGET (self->summary_label), _("Compare the perspectives"));
   plx_a11y_name_scroller (GTK_WIDGET (self->matrix), _("Themes"));
@@ -942,7 +683,7 @@ plx_compare_view_set_model (PlxCompareView *self,
   g_set_object (&self->project, project);
   g_set_object (&self->document, document);
   g_set_object (&self->annotations, annotations);
-  g_hash_table_remove_all (self->expanded);
+  plx_theme_matrix_collapse (self->matrix);
 
   if (annotations != NULL)
     g_signal_connect_swapped (annotations, "items-changed", G_CALLBACK (schedule_recompute), self);
@@ -983,7 +724,8 @@ plx_compare_view_set_sort (PlxCompareView *self,
   self->sort = sort;
   if (gtk_drop_down_get_selected (self->sort_dropdown) != (guint) sort)
     gtk_drop_down_set_selected (self->sort_dropdown, sort);
-  rebuild_matrix (self);
+  plx_theme_matrix_set_sort (self->matrix, sort);
+  update_empty_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
 }
 
@@ -993,9 +735,6 @@ plx_compare_view_set_filter (PlxCompareView *self,
 {
   g_return_if_fail (PLX_IS_COMPARE_VIEW (self));
 
-  g_clear_pointer (&self->filter, g_free);
-  if (text != NULL && *text != '\0')
-    self->filter = g_utf8_casefold (text, -1);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)), text ? text : "") != 0)
     {
       /* Replacing the text empties it first, and an empty search entry
@@ -1004,7 +743,8 @@ plx_compare_view_set_filter (PlxCompareView *self,
       gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), text ? text : "");
       g_signal_handlers_unblock_by_func (self->filter_entry, filter_changed_cb, self);
     }
-  rebuild_matrix (self);
+  plx_theme_matrix_set_filter (self->matrix, text);
+  update_empty_label (self);
 }
 
 /**
@@ -1016,17 +756,8 @@ plx_compare_view_set_filter (PlxCompareView *self,
 char **
 plx_compare_view_dup_row_themes (PlxCompareView *self)
 {
-  GStrvBuilder *builder;
-  char **themes;
-
   g_return_val_if_fail (PLX_IS_COMPARE_VIEW (self), NULL);
-
-  builder = g_strv_builder_new ();
-  for (guint i = 0; i < self->row_themes->len; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (self->row_themes, i));
-  themes = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  return themes;
+  return plx_theme_matrix_dup_row_themes (self->matrix);
 }
 
 /**
@@ -1042,12 +773,8 @@ plx_compare_view_get_cell (PlxCompareView *self,
                            const char     *theme,
                            gint64          perspective_id)
 {
-  g_autofree char *key = NULL;
-
   g_return_val_if_fail (PLX_IS_COMPARE_VIEW (self), NULL);
-
-  key = cell_key (theme, perspective_id);
-  return g_hash_table_lookup (self->cells, key);
+  return plx_theme_matrix_get_cell (self->matrix, theme, perspective_id);
 }
 
 GtkWidget *
@@ -1073,18 +800,38 @@ plx_compare_view_export_table (PlxCompareView      *self,
   return plx_statistics_save_csv (self->statistics, table, file, NULL, error);
 }
 
-/* The map at 1600 pixels wide, lanes 24 pixels high, whatever the screen. */
+/**
+ * plx_compare_view_build_map_chart:
+ *
+ * The document map as exported: 1600 pixels wide, lanes 24 pixels high,
+ * whatever the screen, with its title, legend, labels and axis.
+ *
+ * Returns: (transfer full): the chart
+ */
+PlxChart *
+plx_compare_view_build_map_chart (PlxCompareView *self)
+{
+  guint lanes;
+
+  g_return_val_if_fail (PLX_IS_COMPARE_VIEW (self), NULL);
+
+  lanes = MAX (plx_document_map_get_n_lanes (self->document_map), 1);
+  return plx_chart_new_document_map (self->document_map, self->document,
+                                     self->project ? plx_project_get_perspectives (self->project) : NULL,
+                                     1600, (int) lanes * 25 + 4);
+}
+
 gboolean
 plx_compare_view_export_map_png (PlxCompareView  *self,
                                  GFile           *file,
                                  GError         **error)
 {
-  guint lanes;
+  g_autoptr(PlxChart) chart = NULL;
 
   g_return_val_if_fail (PLX_IS_COMPARE_VIEW (self), FALSE);
 
-  lanes = MAX (plx_document_map_get_n_lanes (self->document_map), 1);
-  return plx_document_map_save_png (self->document_map, file, 1600, (int) lanes * 25 + 4, error);
+  chart = plx_compare_view_build_map_chart (self);
+  return plx_chart_save_png (chart, file, error);
 }
 
 gboolean

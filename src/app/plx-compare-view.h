@@ -12,18 +12,11 @@
 
 #include <gtk/gtk.h>
 
+#include "plx-chart.h"
 #include "plx-core.h"
+#include "plx-theme-matrix.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  PLX_COMPARE_SORT_TOTAL,
-  PLX_COMPARE_SORT_DISAGREEMENT,
-  PLX_COMPARE_SORT_NAME,
-} PlxCompareSort;
-
-/* Rows show at most this many passages per cell until expanded. */
-#define PLX_COMPARE_VIEW_CELL_LIMIT 5
 
 #define PLX_TYPE_COMPARE_VIEW (plx_compare_view_get_type ())
 G_DECLARE_FINAL_TYPE (PlxCompareView, plx_compare_view, PLX, COMPARE_VIEW, GtkWidget)
@@ -48,6 +41,7 @@ gboolean        plx_compare_view_export_table        (PlxCompareView     *self,
                                                       PlxStatisticsTable  table,
                                                       GFile              *file,
                                                       GError            **error);
+PlxChart       *plx_compare_view_build_map_chart     (PlxCompareView     *self);
 gboolean        plx_compare_view_export_map_png      (PlxCompareView     *self,
                                                       GFile              *file,
                                                       GError            **error);

@@ -16,7 +16,6 @@
 #include <glib/gi18n.h>
 
 #include "plx-document-map.h"
-#include "plx-png.h"
 
 #define PADDING    2
 #define LANE_GAP   1
@@ -958,31 +957,51 @@ plx_document_map_offset_at (PlxDocumentMap *self,
   return MIN ((guint) (position / along * length), length - 1);
 }
 
-/* Saves the map as drawn at @width × @height, independent of the screen. */
-gboolean
-plx_document_map_save_png (PlxDocumentMap  *self,
-                           GFile           *file,
-                           int              width,
-                           int              height,
-                           GError         **error)
+/**
+ * plx_document_map_render:
+ *
+ * Returns: (transfer full) (nullable): the map as drawn at @width ×
+ *   @height, dark on transparent, independent of the screen
+ */
+GskRenderNode *
+plx_document_map_render (PlxDocumentMap *self,
+                         int             width,
+                         int             height)
 {
   g_autoptr(GPtrArray) bands = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GskRenderNode) node = NULL;
   g_autofree guint *buckets = NULL;
-  gboolean vertical = self->orientation == GTK_ORIENTATION_VERTICAL;
-  guint n_rows = (guint) MAX (vertical ? height : width, 0);
+  gboolean vertical;
+  guint n_rows;
   GtkSnapshot *snapshot;
   GdkRGBA black = { 0, 0, 0, 1 };
 
-  g_return_val_if_fail (PLX_IS_DOCUMENT_MAP (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (PLX_IS_DOCUMENT_MAP (self), NULL);
 
+  vertical = self->orientation == GTK_ORIENTATION_VERTICAL;
+  n_rows = (guint) MAX (vertical ? height : width, 0);
   if (self->spans_dirty)
     rebuild_spans (self);
   buckets = compute_buckets (self, n_rows);
   g_ptr_array_add (bands, paint_band (self, buckets, n_rows, 0, n_rows, vertical ? width : height, 1, &black));
   snapshot = gtk_snapshot_new ();
   draw (self, snapshot, width, height, bands, n_rows, &black);
-  node = gtk_snapshot_free_to_node (snapshot);
-  return plx_png_save_node (node, width, height, file, error);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* Where @lane lies across a map @cross pixels thick: from *@offset,
+ * *@size pixels. */
+void
+plx_document_map_get_lane_extent (PlxDocumentMap *self,
+                                  guint           lane,
+                                  int             cross,
+                                  float          *offset,
+                                  float          *size)
+{
+  guint lanes;
+
+  g_return_if_fail (PLX_IS_DOCUMENT_MAP (self));
+
+  lanes = n_lanes (self);
+  *size = lanes > 0 ? (cross - 2 * PADDING - (lanes - 1) * LANE_GAP) / (float) lanes : 0;
+  *offset = PADDING + lane * (*size + LANE_GAP);
 }

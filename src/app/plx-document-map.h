@@ -36,10 +36,13 @@ const guint *plx_document_map_get_buckets   (PlxDocumentMap *self,
                                              guint          *n_buckets);
 guint        plx_document_map_offset_at     (PlxDocumentMap *self,
                                              double          position);
-gboolean     plx_document_map_save_png      (PlxDocumentMap *self,
-                                             GFile          *file,
+GskRenderNode *plx_document_map_render     (PlxDocumentMap *self,
                                              int             width,
-                                             int             height,
-                                             GError        **error);
+                                             int             height);
+void         plx_document_map_get_lane_extent (PlxDocumentMap *self,
+                                             guint           lane,
+                                             int             cross,
+                                             float          *offset,
+                                             float          *size);
 
 G_END_DECLS

@@ -15,6 +15,8 @@
 #define CELL_WIDTH   104
 #define ROW_HEIGHT   30
 #define CELL_GAP     2
+/* An exported image's label column at most; longer names wrap. */
+#define EXPORT_LABEL_MAX 480
 
 struct _PlxHeatMap
 {
@@ -34,35 +36,39 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Where the table's parts lie. On screen the columns are fixed and long
+ * names are cut with "…" (each is read in full by screen readers and
+ * tooltips); an exported image stands alone, so there the columns are as
+ * wide as their names need and section names wrap when very long. */
+typedef struct {
+  int      label_width;
+  int      cell_width;
+  int      row_height;
+  gboolean wrap;
+} Geometry;
+
+static const Geometry screen_geometry = { LABEL_WIDTH, CELL_WIDTH, ROW_HEIGHT, FALSE };
+
 static void
-natural_size (PlxHeatMap *self,
-              int        *width,
-              int        *height)
+natural_size (PlxHeatMap     *self,
+              const Geometry *geometry,
+              int            *width,
+              int            *height)
 {
   guint columns = self->statistics ? plx_statistics_get_n_perspectives (self->statistics) : 0;
   guint rows = self->statistics ? plx_statistics_get_n_sections (self->statistics) : 0;
 
-  *width = LABEL_WIDTH + columns * (CELL_WIDTH + CELL_GAP);
-  *height = (rows + 1) * (ROW_HEIGHT + CELL_GAP);
+  *width = geometry->label_width + columns * (geometry->cell_width + CELL_GAP);
+  *height = (rows + 1) * (geometry->row_height + CELL_GAP);
 }
 
-static void
-append_text (PlxHeatMap    *self,
-             GtkSnapshot   *snapshot,
-             const char    *text,
-             float          x,
-             float          y,
-             int            width,
-             gboolean       bold,
-             gboolean       centered,
-             const GdkRGBA *color)
+static PangoLayout *
+text_layout_new (PlxHeatMap *self,
+                 const char *text,
+                 gboolean    bold)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  int text_width, text_height;
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
 
-  pango_layout_set_width (layout, (width - 8) * PANGO_SCALE);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_alignment (layout, centered ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
   if (bold)
     {
       PangoAttrList *attrs = pango_attr_list_new ();
@@ -71,22 +77,100 @@ append_text (PlxHeatMap    *self,
       pango_layout_set_attributes (layout, attrs);
       pango_attr_list_unref (attrs);
     }
+  return layout;
+}
+
+/* Draws @text in a box @width wide and a row high at (@x, @y); adds its
+ * layout to @labels when not %NULL. */
+static void
+append_text (PlxHeatMap     *self,
+             GtkSnapshot    *snapshot,
+             const Geometry *geometry,
+             GPtrArray      *labels,
+             const char     *text,
+             float           x,
+             float           y,
+             int             width,
+             gboolean        bold,
+             gboolean        centered,
+             const GdkRGBA  *color)
+{
+  g_autoptr(PangoLayout) layout = text_layout_new (self, text, bold);
+  int text_width, text_height;
+
+  pango_layout_set_width (layout, (width - 8) * PANGO_SCALE);
+  if (geometry->wrap)
+    pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  else
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, centered ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
   pango_layout_get_pixel_size (layout, &text_width, &text_height);
 
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 4, y + (ROW_HEIGHT - text_height) / 2.0f));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 4, y + (geometry->row_height - text_height) / 2.0f));
   gtk_snapshot_append_layout (snapshot, layout, color);
   gtk_snapshot_restore (snapshot);
+  if (labels != NULL)
+    g_ptr_array_add (labels, g_steal_pointer (&layout));
+}
+
+/* The names' widest line, unwrapped. */
+static int
+text_width (PlxHeatMap *self,
+            const char *text,
+            gboolean    bold)
+{
+  g_autoptr(PangoLayout) layout = text_layout_new (self, text, bold);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* The geometry of an exported image: the label column as wide as the
+ * widest section name, up to EXPORT_LABEL_MAX, beyond which names wrap
+ * and every row is as high as the highest; columns as wide as the
+ * perspectives' names. */
+static void
+export_geometry (PlxHeatMap *self,
+                 Geometry   *geometry)
+{
+  PlxStatistics *stats = self->statistics;
+
+  *geometry = screen_geometry;
+  geometry->wrap = TRUE;
+  if (stats == NULL)
+    return;
+  for (guint s = 0; s < plx_statistics_get_n_sections (stats); s++)
+    geometry->label_width = MAX (geometry->label_width,
+                                 MIN (text_width (self, plx_statistics_get_section_title (stats, s), FALSE) + 12,
+                                      EXPORT_LABEL_MAX));
+  for (guint s = 0; s < plx_statistics_get_n_sections (stats); s++)
+    {
+      g_autoptr(PangoLayout) layout = text_layout_new (self, plx_statistics_get_section_title (stats, s), FALSE);
+      int height;
+
+      pango_layout_set_width (layout, (geometry->label_width - 8) * PANGO_SCALE);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_get_pixel_size (layout, NULL, &height);
+      geometry->row_height = MAX (geometry->row_height, height + 8);
+    }
+  for (guint p = 0; p < plx_statistics_get_n_perspectives (stats); p++)
+    geometry->cell_width = MAX (geometry->cell_width,
+                                text_width (self, plx_perspective_get_name (plx_statistics_get_perspective (stats, p)), TRUE) + 12);
 }
 
 static void
-draw (PlxHeatMap    *self,
-      GtkSnapshot   *snapshot,
-      const GdkRGBA *foreground)
+draw (PlxHeatMap     *self,
+      GtkSnapshot    *snapshot,
+      const Geometry *geometry,
+      GPtrArray      *labels,
+      const GdkRGBA  *foreground)
 {
   PlxStatistics *stats = self->statistics;
   guint P, S;
   GdkRGBA empty = *foreground;
+  int cell_width = geometry->cell_width, row_height = geometry->row_height;
 
   if (stats == NULL)
     return;
@@ -95,19 +179,19 @@ draw (PlxHeatMap    *self,
   empty.alpha = 0.05f;
 
   for (guint p = 0; p < P; p++)
-    append_text (self, snapshot, plx_perspective_get_name (plx_statistics_get_perspective (stats, p)),
-                 LABEL_WIDTH + p * (CELL_WIDTH + CELL_GAP), 0, CELL_WIDTH, TRUE, TRUE, foreground);
+    append_text (self, snapshot, geometry, labels, plx_perspective_get_name (plx_statistics_get_perspective (stats, p)),
+                 geometry->label_width + p * (cell_width + CELL_GAP), 0, cell_width, TRUE, TRUE, foreground);
 
   for (guint s = 0; s < S; s++)
     {
-      float y = (s + 1) * (ROW_HEIGHT + CELL_GAP);
+      float y = (s + 1) * (row_height + CELL_GAP);
 
-      append_text (self, snapshot, plx_statistics_get_section_title (stats, s),
-                   0, y, LABEL_WIDTH, FALSE, FALSE, foreground);
+      append_text (self, snapshot, geometry, labels, plx_statistics_get_section_title (stats, s),
+                   0, y, geometry->label_width, FALSE, FALSE, foreground);
       for (guint p = 0; p < P; p++)
         {
           double share = plx_statistics_get_section_share (stats, s, p);
-          float x = LABEL_WIDTH + p * (CELL_WIDTH + CELL_GAP);
+          float x = geometry->label_width + p * (cell_width + CELL_GAP);
           GdkRGBA color = empty;
           g_autofree char *label = NULL;
 
@@ -117,9 +201,9 @@ draw (PlxHeatMap    *self,
               /* A floor keeps a sliver of coverage visible. */
               color.alpha = (float) (0.15 + 0.85 * share);
             }
-          gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x, y, CELL_WIDTH, ROW_HEIGHT));
+          gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x, y, cell_width, row_height));
           label = share > 0 ? g_strdup_printf ("%.0f%%", share * 100) : g_strdup ("·");
-          append_text (self, snapshot, label, x, y, CELL_WIDTH, FALSE, TRUE, foreground);
+          append_text (self, snapshot, geometry, labels, label, x, y, cell_width, FALSE, TRUE, foreground);
         }
     }
 }
@@ -132,7 +216,7 @@ plx_heat_map_snapshot (GtkWidget   *widget,
   GdkRGBA foreground;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &foreground);
-  draw (self, snapshot, &foreground);
+  draw (self, snapshot, &screen_geometry, NULL, &foreground);
 
   /* The section the keyboard is on. */
   if (gtk_widget_has_visible_focus (widget) && self->statistics != NULL &&
@@ -142,7 +226,7 @@ plx_heat_map_snapshot (GtkWidget   *widget,
       GskRoundedRect outline;
       GdkRGBA colors[4] = { foreground, foreground, foreground, foreground };
 
-      natural_size (self, &width, &height);
+      natural_size (self, &screen_geometry, &width, &height);
       gsk_rounded_rect_init_from_rect (&outline,
                                        &GRAPHENE_RECT_INIT (0, (self->section + 1) * (ROW_HEIGHT + CELL_GAP) - 1,
                                                             width, ROW_HEIGHT + 2),
@@ -256,7 +340,7 @@ plx_heat_map_measure (GtkWidget      *widget,
 {
   int width, height;
 
-  natural_size (PLX_HEAT_MAP (widget), &width, &height);
+  natural_size (PLX_HEAT_MAP (widget), &screen_geometry, &width, &height);
   *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? width : height;
 }
 
@@ -278,7 +362,9 @@ query_tooltip_cb (PlxHeatMap *self,
     return FALSE;
 
   /* Translators: section — perspective: share, characters, passages */
-  text = g_strdup_printf (_("%s — %s: %.0f%% of the section, %u characters, %u passages"),
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %s: %.0f%% of the section, %u characters, %u passage",
+                                       "%s — %s: %.0f%% of the section, %u characters, %u passages",
+                                       plx_statistics_get_section_passages (stats, (guint) s, (guint) p)),
                           plx_statistics_get_section_title (stats, (guint) s),
                           plx_perspective_get_name (plx_statistics_get_perspective (stats, (guint) p)),
                           plx_statistics_get_section_share (stats, (guint) s, (guint) p) * 100,
@@ -418,23 +504,46 @@ plx_heat_map_get_section (PlxHeatMap *self)
   return self->section;
 }
 
-/* Saves the table at its natural size, dark on white. */
+/**
+ * plx_heat_map_render:
+ * @labels: (nullable) (element-type PangoLayout): if not %NULL, gets the
+ *   layout of every text drawn
+ *
+ * The table as exported, dark on transparent: every name whole.
+ *
+ * Returns: (transfer full) (nullable): the drawing, @width × @height
+ */
+GskRenderNode *
+plx_heat_map_render (PlxHeatMap *self,
+                     int        *width,
+                     int        *height,
+                     GPtrArray  *labels)
+{
+  GtkSnapshot *snapshot;
+  GdkRGBA black = { 0, 0, 0, 1 };
+  Geometry geometry;
+
+  g_return_val_if_fail (PLX_IS_HEAT_MAP (self), NULL);
+
+  export_geometry (self, &geometry);
+  natural_size (self, &geometry, width, height);
+  snapshot = gtk_snapshot_new ();
+  draw (self, snapshot, &geometry, labels, &black);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* Saves the table as plx_heat_map_render() draws it, dark on white. */
 gboolean
 plx_heat_map_save_png (PlxHeatMap  *self,
                        GFile       *file,
                        GError     **error)
 {
   g_autoptr(GskRenderNode) node = NULL;
-  GtkSnapshot *snapshot;
-  GdkRGBA black = { 0, 0, 0, 1 };
   int width, height;
 
   g_return_val_if_fail (PLX_IS_HEAT_MAP (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  natural_size (self, &width, &height);
-  snapshot = gtk_snapshot_new ();
-  draw (self, snapshot, &black);
-  node = gtk_snapshot_free_to_node (snapshot);
+  node = plx_heat_map_render (self, &width, &height, NULL);
   return plx_png_save_node (node, MAX (width, 1), MAX (height, 1), file, error);
 }

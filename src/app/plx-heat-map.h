@@ -22,6 +22,10 @@ void           plx_heat_map_set_statistics (PlxHeatMap     *self,
 void           plx_heat_map_set_section    (PlxHeatMap     *self,
                                             guint           section);
 guint          plx_heat_map_get_section    (PlxHeatMap     *self);
+GskRenderNode *plx_heat_map_render         (PlxHeatMap     *self,
+                                            int            *width,
+                                            int            *height,
+                                            GPtrArray      *labels);
 gboolean       plx_heat_map_save_png       (PlxHeatMap     *self,
                                             GFile          *file,
                                             GError        **error);

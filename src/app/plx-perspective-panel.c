@@ -132,6 +132,22 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   plx_annotation_row_set_perspective (row, self->perspective);
   plx_annotation_row_set_annotation (row, gtk_list_item_get_item (item));
+  plx_annotation_row_set_highlight (row, self->query_text);
+}
+
+/* The cards on hand mark the new search: a card whose passage matched
+ * before and after is not bound again. */
+static void
+highlight_rows (GtkWidget  *widget,
+                const char *folded)
+{
+  if (PLX_IS_ANNOTATION_ROW (widget))
+    {
+      plx_annotation_row_set_highlight (PLX_ANNOTATION_ROW (widget), folded);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    highlight_rows (child, folded);
 }
 
 static void
@@ -334,6 +350,7 @@ plx_perspective_panel_set_query (PlxPerspectivePanel *self,
     gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
   else
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  highlight_rows (GTK_WIDGET (self->list_view), self->query_text);
   update_count (self);
 }
 

@@ -803,9 +803,22 @@ cmd_salvage (int argc, char **argv)
     return fail (error);
   for (guint i = 0; i < report->problems->len; i++)
     g_printerr ("%s\n", (const char *) g_ptr_array_index (report->problems, i));
-  g_print (_("Saved %u documents, %u perspectives and %u annotations to %s; %u annotations were lost%s\n"),
-           report->documents, report->perspectives, report->annotations, argv[2], report->annotations_lost,
-           report->complete ? "" : _(" (some parts of the file could not be read)"));
+  {
+    g_autofree char *documents = g_strdup_printf (ngettext ("%u document", "%u documents", report->documents),
+                                                  report->documents);
+    g_autofree char *perspectives = g_strdup_printf (ngettext ("%u perspective", "%u perspectives", report->perspectives),
+                                                     report->perspectives);
+    g_autofree char *annotations = g_strdup_printf (ngettext ("%u annotation", "%u annotations", report->annotations),
+                                                    report->annotations);
+    g_autofree char *lost = g_strdup_printf (ngettext ("%u annotation was lost", "%u annotations were lost",
+                                                       report->annotations_lost),
+                                             report->annotations_lost);
+
+    /* Translators: "Saved 1 document, 4 perspectives and 60 annotations to
+     * NEW.parallax; 0 annotations were lost", then perhaps why */
+    g_print (_("Saved %s, %s and %s to %s; %s%s\n"), documents, perspectives, annotations, argv[2], lost,
+             report->complete ? "" : _(" (some parts of the file could not be read)"));
+  }
   return EXIT_SUCCESS;
 }
 

@@ -193,7 +193,8 @@ check_range (PlxDocument  *document,
   if (end > length)
     {
       g_set_error (error, PLX_ERROR, PLX_ERROR_OUT_OF_RANGE,
-                   _("The selection %u–%u lies outside the document “%s”, which has %u characters"),
+                   g_dngettext (GETTEXT_PACKAGE, "The selection %u–%u lies outside the document “%s”, which has %u character",
+                                "The selection %u–%u lies outside the document “%s”, which has %u characters", length),
                    start, end, plx_document_get_title (document), length);
       return FALSE;
     }

@@ -195,7 +195,8 @@ unpack_blocks (PlxDocument   *self,
       if (values[0] > PLX_BLOCK_FOOTNOTE_MARK || block.start > block.end || block.end > self->length)
         {
           g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
-                       _("its structure points outside the text (%u–%u of %u characters)"),
+                       g_dngettext (GETTEXT_PACKAGE, "its structure points outside the text (%u–%u of %u character)",
+                                    "its structure points outside the text (%u–%u of %u characters)", self->length),
                        block.start, block.end, self->length);
           return FALSE;
         }
