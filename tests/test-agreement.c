@@ -4,6 +4,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "plx-core.h"
 #include "plx-test-utils.h"
 
@@ -328,6 +330,95 @@ test_project_errors (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "Zara"));
 }
 
+/* parallax-cli agreement: JSON whose measures carry measure, value,
+ * ci_low, ci_high, units and coders; TSV; one-line errors. */
+static char *
+run_cli (const char * const *args,
+         int                *status,
+         char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("PLX_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, err, &error);
+  g_assert_no_error (error);
+  *status = g_subprocess_get_exit_status (process);
+  return out;
+}
+
+static void
+test_cli (Fixture       *fixture,
+          gconstpointer  data)
+{
+  const char *path = plx_project_get_path (fixture->project);
+  const char *json_args[] = { "agreement", path, "--samples", "100", NULL };
+  const char *tsv_args[] = { "agreement", path, "--format", "tsv", "--by", "perspective", "--samples", "0", NULL };
+  const char *one_args[] = { "agreement", path, "--coders", "A", NULL };
+  const char *bad_args[] = { "agreement", path, "--by", "colour", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  JsonArray *measures;
+  gboolean found_kappa = FALSE;
+  int status;
+
+  if (g_getenv ("PLX_CLI") == NULL)
+    {
+      g_test_skip ("PLX_CLI is not set");
+      return;
+    }
+  out = run_cli (json_args, &status, &err);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  measures = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "measures");
+  for (guint i = 0; i < json_array_get_length (measures); i++)
+    {
+      JsonObject *m = json_array_get_object_element (measures, i);
+
+      g_assert_true (json_object_has_member (m, "ci_low") && json_object_has_member (m, "ci_high"));
+      g_assert_true (json_object_has_member (m, "units") && json_object_has_member (m, "coders"));
+      if (g_str_equal (json_object_get_string_member (m, "measure"), "cohen_kappa"))
+        {
+          g_assert_cmpfloat_with_epsilon (json_object_get_double_member (m, "value"), 0.4, 1e-9);
+          g_assert_cmpint (json_object_get_int_member (m, "units"), ==, 3);
+          g_assert_cmpstr (json_object_get_string_member (m, "coders"), ==, "A, B");
+          found_kappa = TRUE;
+        }
+    }
+  g_assert_true (found_kappa);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  out = run_cli (tsv_args, &status, &err);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_str_has_prefix (out, "measure\taspect\tgroup\tcoders\tvalue\tci_low\tci_high\tunits\n"));
+  g_assert_nonnull (strstr (out, "percent\tattribution\t"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  out = run_cli (one_args, &status, &err);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "at least two coders"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  out = run_cli (bad_args, &status, &err);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (err, "--by takes perspective, theme or section"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -342,6 +433,7 @@ main (int argc, char **argv)
   g_test_add ("/agreement/project/two-coders", Fixture, NULL, fixture_set_up, test_project_two_coders, fixture_tear_down);
   g_test_add ("/agreement/project/by-perspective", Fixture, NULL, fixture_set_up, test_project_by_perspective, fixture_tear_down);
   g_test_add ("/agreement/project/async", Fixture, NULL, fixture_set_up, test_project_async, fixture_tear_down);
+  g_test_add ("/agreement/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   g_test_add ("/agreement/project/errors", Fixture, NULL, fixture_set_up, test_project_errors, fixture_tear_down);
   return g_test_run ();
 }
