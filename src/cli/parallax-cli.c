@@ -38,7 +38,8 @@ plx_cli_usage_error (GOptionContext *context,
 }
 
 /* Parses options and requires exactly @n_positional arguments after the
- * command name; on failure the exit status is already decided. */
+ * command name (PLX_CLI_AT_LEAST (n): n or more); on failure the exit
+ * status is already decided. */
 gboolean
 plx_cli_parse_args (GOptionContext  *context,
                     int             *argc,
@@ -53,10 +54,10 @@ plx_cli_parse_args (GOptionContext  *context,
       *status = plx_cli_usage_error (context, error->message);
       return FALSE;
     }
-  if (*argc - 1 != n_positional)
+  if (n_positional < 0 ? *argc - 1 < -n_positional : *argc - 1 != n_positional)
     {
-      *status = plx_cli_usage_error (context, *argc - 1 < n_positional ? _("missing arguments")
-                                                                : _("too many arguments"));
+      *status = plx_cli_usage_error (context, *argc - 1 < ABS (n_positional) ? _("missing arguments")
+                                                                             : _("too many arguments"));
       return FALSE;
     }
   return TRUE;
@@ -121,6 +122,8 @@ static const Command commands[] = {
   { "formats", "", N_("List the document and exchange formats"), plx_cli_formats },
   { "salvage", "DAMAGED NEW", N_("Copy what is readable from a damaged project into a new one"), plx_cli_salvage },
   { "set-log-aside", "PROJECT", N_("Keep aside a log that is not the project’s own"), plx_cli_set_log_aside },
+  { "annotators", "PROJECT", N_("List the coders, with their passages"), plx_cli_annotators },
+  { "merge", "TARGET SOURCE…", N_("Bring the work of copies of a project into TARGET, conflicts listed"), plx_cli_merge },
   { "agreement", "PROJECT [--coders A,B,…] [--by perspective|theme|section] [--format json|tsv]", N_("How far the coders agree: where, whose voice, what about"), plx_cli_agreement },
 };
 

@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 /* Exit status: 0 success, 1 failure, 2 bad usage. */
 #define EXIT_USAGE 2
 
+/* For plx_cli_parse_args(): at least @n positional arguments. */
+#define PLX_CLI_AT_LEAST(n) (-(n))
+
 int             plx_cli_fail               (GError          *error);
 int             plx_cli_usage_error        (GOptionContext  *context,
                                             const char      *message);
@@ -48,5 +51,7 @@ int plx_cli_stats (int argc, char **argv);
 int plx_cli_salvage (int argc, char **argv);
 int plx_cli_set_log_aside (int argc, char **argv);
 int plx_cli_agreement (int argc, char **argv);
+int plx_cli_annotators (int argc, char **argv);
+int plx_cli_merge (int argc, char **argv);
 
 G_END_DECLS
