@@ -152,8 +152,13 @@ test_new_perspective_colour (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-perspective", NULL));
   dialog = message_over (window);
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Turkish");
-  adw_message_dialog_response (dialog, "save");
+  /* A name of nothing but spaces cannot be accepted. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "accept"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "accept"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), " Turkish ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "accept"));
+  adw_message_dialog_response (dialog, "accept");
   gtk_window_destroy (GTK_WINDOW (dialog));
   plx_test_iterate ();
 

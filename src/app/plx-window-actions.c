@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "plx-agreement-window.h"
+#include "plx-name-dialog.h"
 #include "plx-palette.h"
 #include "plx-window-private.h"
 
@@ -173,25 +174,35 @@ focus_search_action (GtkWidget  *widget,
 
 /* ---- perspectives ---- */
 
-static void
-rename_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    PlxWindow        *self)
-{
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "perspective-id"));
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
+/* Which perspective a name was asked for; 0: a new one. */
+typedef struct {
+  PlxWindow *window;
+  gint64     id;
+} NameRequest;
 
-  if (g_strcmp0 (response, "save") != 0)
-    return;
-  if (id == 0)
-    ok = plx_history_add_perspective (self->history, gtk_editable_get_text (entry),
-                                      plx_palette_pick (plx_project_get_perspectives (self->project)), &error) != NULL;
-  else
-    ok = plx_history_rename_perspective (self->history, id, gtk_editable_get_text (entry), &error);
+static void
+name_chosen_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  NameRequest *request = data;
+  PlxWindow *self = request->window;
+  g_autofree char *name = plx_name_dialog_ask_finish (result, NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (name != NULL && self->history != NULL)
+    {
+      if (request->id == 0)
+        ok = plx_history_add_perspective (self->history, name,
+                                          plx_palette_pick (plx_project_get_perspectives (self->project)), &error) != NULL;
+      else
+        ok = plx_history_rename_perspective (self->history, request->id, name, &error);
+    }
   if (!ok)
-    plx_window_show_error (self, id ? _("Could Not Rename the Perspective") : _("Could Not Add the Perspective"), error);
+    plx_window_show_error (self, request->id ? _("Could Not Rename the Perspective") : _("Could Not Add the Perspective"), error);
+  g_object_unref (request->window);
+  g_free (request);
 }
 
 static void
@@ -200,19 +211,12 @@ ask_perspective_name (PlxWindow  *self,
                       const char *heading,
                       const char *current)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
-  GtkWidget *entry = gtk_entry_new ();
+  NameRequest *request = g_new0 (NameRequest, 1);
 
-  gtk_editable_set_text (GTK_EDITABLE (entry), current);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", id ? _("_Rename") : _("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  g_object_set_data (G_OBJECT (dialog), "perspective-id", GSIZE_TO_POINTER (id));
-  g_signal_connect (dialog, "response", G_CALLBACK (rename_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  request->window = g_object_ref (self);
+  request->id = id;
+  plx_name_dialog_ask_async (GTK_WINDOW (self), heading, current, id ? _("_Rename") : _("_Add"), NULL,
+                             name_chosen_cb, request);
 }
 
 static void
