@@ -1,5 +1,6 @@
 /* test-agreement-window.c: the Coder Agreement window, opened from the
- * main menu's action, measured in the background and read as a table.
+ * main menu's action, measured in the background and read as a table;
+ * and the coders' layers and blind coding in the main window.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
 #include <string.h>
@@ -142,6 +143,81 @@ test_agreement_one_coder (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (agreement));
 }
 
+static guint
+passages_shown (PlxWindow *window)
+{
+  g_autoptr(PlxPerspective) first = g_list_model_get_item (plx_project_get_perspectives (plx_window_get_project (window)), 0);
+
+  return g_list_model_get_n_items (plx_window_get_panel_model (window, plx_perspective_get_id (first)));
+}
+
+static GtkCheckButton *
+check_labelled (GtkWidget  *widget,
+                const char *prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found;
+
+      if (GTK_IS_CHECK_BUTTON (child) && g_str_has_prefix (gtk_check_button_get_label (GTK_CHECK_BUTTON (child)), prefix))
+        return GTK_CHECK_BUTTON (child);
+      if ((found = check_labelled (child, prefix)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Each coder's passages can be hidden from the coder menu; blind coding
+ * shows only the user's own (Preferences' author name), in the panels
+ * and nowhere else either. */
+static void
+test_layers_and_blind (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  PlxWindow *window = fixture->window;
+  g_autoptr(GSettings) settings = g_settings_new (PLX_APP_ID);
+  GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window), PLX_TYPE_WINDOW, "coder_button"));
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  GtkCheckButton *leyla;
+  GtkCheckButton *blind;
+
+  g_settings_set_string (settings, "author", "Anahit");
+  tag (window, "Anahit", 200, 260, 0);
+  tag (window, "Leyla", 400, 460, 0);
+  plx_test_run_frames (100);
+  g_assert_cmpuint (passages_shown (window), ==, 2);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "All Coders");
+
+  gtk_menu_button_popup (button);
+  plx_test_run_frames (100);
+  leyla = check_labelled (popover, "Leyla");
+  g_assert_nonnull (leyla);
+  g_assert_true (gtk_check_button_get_active (leyla));
+  gtk_check_button_set_active (leyla, FALSE);
+  plx_test_iterate ();
+  g_assert_cmpuint (passages_shown (window), ==, 1);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "1 Coder Hidden");
+  gtk_check_button_set_active (leyla, TRUE);
+  plx_test_iterate ();
+  g_assert_cmpuint (passages_shown (window), ==, 2);
+
+  /* Blind: only Anahit's; Leyla's own check means nothing meanwhile. */
+  blind = check_labelled (popover, "Blind Coding");
+  g_assert_nonnull (blind);
+  gtk_check_button_set_active (blind, TRUE);
+  plx_test_iterate ();
+  g_assert_cmpuint (passages_shown (window), ==, 1);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (leyla)));
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Blind Coding");
+  gtk_menu_button_popdown (button);
+
+  /* The window's action turns it off again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.blind-coding", NULL));
+  plx_test_iterate ();
+  g_assert_cmpuint (passages_shown (window), ==, 2);
+  g_settings_reset (settings, "author");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -150,6 +226,7 @@ main (int argc, char **argv)
   adw_init ();
 
   g_test_add ("/agreement-window/table", Fixture, NULL, fixture_set_up, test_agreement_table, fixture_tear_down);
+  g_test_add ("/coders/layers-and-blind", Fixture, NULL, fixture_set_up, test_layers_and_blind, fixture_tear_down);
   g_test_add ("/agreement-window/one-coder", Fixture, NULL, fixture_set_up, test_agreement_one_coder, fixture_tear_down);
   return g_test_run ();
 }

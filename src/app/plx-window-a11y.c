@@ -91,6 +91,7 @@ passages_at_caret_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, "annotate");
   offset = caret_offset (self);
   covering = plx_annotation_list_at_offset (self->annotations, offset);
+  _plx_window_drop_hidden (self, covering);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->caret_list))) != NULL)
     gtk_list_box_remove (self->caret_list, child);
@@ -133,7 +134,10 @@ caret_moved_cb (PlxWindow *self)
   if (self->text_view == NULL)
     return;
   if (self->annotations != NULL)
-    covering = plx_annotation_list_at_offset (self->annotations, caret_offset (self));
+    {
+      covering = plx_annotation_list_at_offset (self->annotations, caret_offset (self));
+      _plx_window_drop_hidden (self, covering);
+    }
   /* Which passages, in which revision and under which perspective name:
    * the sentences are only made when that changes. */
   for (guint i = 0; covering != NULL && i < covering->len; i++)
@@ -165,7 +169,7 @@ static int
 selected_passage (PlxWindow *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GListModel *list = G_LIST_MODEL (self->annotations);
+  GListModel *list = G_LIST_MODEL (self->visible);
   GtkTextIter a, b;
   guint start, end;
 
@@ -200,9 +204,9 @@ move_to_passage_action (GtkWidget  *widget,
   guint offset, n;
   int current, found = -1;
 
-  if (self->annotations == NULL)
+  if (self->visible == NULL)
     return;
-  list = G_LIST_MODEL (self->annotations);
+  list = G_LIST_MODEL (self->visible);
   n = g_list_model_get_n_items (list);
   offset = caret_offset (self);
   current = selected_passage (self);
@@ -215,6 +219,8 @@ move_to_passage_action (GtkWidget  *widget,
       else
         {
           g_autoptr(GPtrArray) covering = plx_annotation_list_at_offset (self->annotations, offset);
+
+          _plx_window_drop_hidden (self, covering);
 
           if (covering->len > 0)
             here = g_object_ref (g_ptr_array_index (covering, 0));
@@ -340,6 +346,7 @@ _plx_window_a11y_init (PlxWindow *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
   plx_a11y_name_menu_button (self->theme_button, _("Theme filter"));
+  plx_a11y_name_menu_button (self->coder_button, _("Coder filter"));
   plx_a11y_name_dropdown (self->document_dropdown, _("Document"));
   plx_a11y_name_dropdown (self->tabs_dropdown, _("Perspective"));
   plx_a11y_follow_stack (GTK_WIDGET (self->view_stack));

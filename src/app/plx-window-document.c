@@ -105,6 +105,7 @@ clear_document (PlxWindow *self)
 {
   stop_loading (self);
   g_clear_object (&self->highlighter);
+  _plx_window_show_annotations (self, NULL);
   g_clear_object (&self->annotations);
   g_clear_object (&self->document);
   _plx_window_clear_panels (self);
@@ -153,7 +154,7 @@ finish_document (PlxWindow *self)
   g_set_object (&self->document, document);
   g_set_object (&self->annotations, annotations);
   self->highlighter = plx_highlighter_new (self->text_view,
-                                           G_LIST_MODEL (self->annotations),
+                                           _plx_window_show_annotations (self, annotations),
                                            plx_project_get_perspectives (self->project));
   _plx_window_rebuild_panels (self);
   _plx_window_document_shown (self);

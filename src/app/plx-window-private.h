@@ -48,6 +48,12 @@ struct _PlxWindow
   GMenu                *text_menu;        /* tagging, in the text's context menus */
   GtkWidget            *text_menu_popover; /* the right-click menu */
   GCancellable         *busy_cancellable; /* the long task under way */
+
+  /* Layers by coder (plx-window-coders.c) */
+  GtkFilterListModel   *visible;          /* the passages shown, over annotations */
+  GtkCustomFilter      *coder_filter;
+  GHashTable           *hidden_coders;    /* author names, a set */
+  gboolean              blind;            /* only the user's own passages */
   GCancellable         *opening_cancellable; /* a project opened elsewhere */
   guint                 sync_source;
 
@@ -72,6 +78,8 @@ struct _PlxWindow
   GtkTextView          *text_view;
   GtkSearchEntry       *search_entry;
   GtkMenuButton        *theme_button;
+  GtkMenuButton        *coder_button;
+  GtkBox               *coder_box;
   GtkBox               *theme_box;
   GtkStack             *panels_stack;
   GtkBox               *columns_box;
@@ -105,6 +113,20 @@ void _plx_window_busy_progress      (PlxWindow      *self,
                                      double          fraction);
 void _plx_window_busy_end           (PlxWindow      *self);
 void _plx_window_document_init      (PlxWindow      *self);
+void _plx_window_coders_class_init  (GtkWidgetClass *widget_class);
+void _plx_window_coders_init        (PlxWindow      *self);
+void _plx_window_coders_dispose     (PlxWindow      *self);
+gboolean _plx_window_coder_shown    (PlxWindow      *self,
+                                     PlxAnnotation  *annotation);
+void _plx_window_drop_hidden        (PlxWindow      *self,
+                                     GPtrArray      *covering);
+GListModel *_plx_window_show_annotations (PlxWindow         *self,
+                                          PlxAnnotationList *annotations);
+void _plx_window_set_coder_shown    (PlxWindow      *self,
+                                     const char     *coder,
+                                     gboolean        shown);
+void _plx_window_set_blind          (PlxWindow      *self,
+                                     gboolean        blind);
 void _plx_window_add_init           (PlxWindow      *self);
 void _plx_window_add_document_filters (PlxWindow    *self,
                                      GtkFileChooser *chooser);

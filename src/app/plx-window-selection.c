@@ -344,6 +344,7 @@ text_menu_pressed_cb (GtkGestureClick *gesture,
     {
       g_autoptr(GPtrArray) covering = plx_annotation_list_at_offset (self->annotations, (guint) gtk_text_iter_get_offset (&iter));
 
+      _plx_window_drop_hidden (self, covering);
       for (guint i = 0; i < covering->len && i < 4; i++)
         {
           PlxAnnotation *annotation = g_ptr_array_index (covering, i);

@@ -173,7 +173,7 @@ _plx_window_scroll_to_offset (PlxWindow *self,
 void
 _plx_window_document_shown (PlxWindow *self)
 {
-  GListModel *annotations = self->annotations ? G_LIST_MODEL (self->annotations) : NULL;
+  GListModel *annotations = self->visible ? G_LIST_MODEL (self->visible) : NULL;
 
   plx_open_document_set (self->current, self->project, self->document, self->annotations);
   plx_compare_view_set_model (self->compare_view, self->document ? self->project : NULL, self->document, annotations);
@@ -311,7 +311,7 @@ _plx_window_rebuild_panels (PlxWindow *self)
   guint n;
 
   _plx_window_clear_panels (self);
-  if (self->project == NULL || self->annotations == NULL)
+  if (self->project == NULL || self->visible == NULL)
     return;
 
   perspectives = plx_project_get_perspectives (self->project);
@@ -319,7 +319,7 @@ _plx_window_rebuild_panels (PlxWindow *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PlxPerspective) perspective = g_list_model_get_item (perspectives, i);
-      GtkWidget *panel = plx_perspective_panel_new (perspective, G_LIST_MODEL (self->annotations));
+      GtkWidget *panel = plx_perspective_panel_new (perspective, G_LIST_MODEL (self->visible));
 
       plx_perspective_panel_set_number (PLX_PERSPECTIVE_PANEL (panel), i + 1);
       g_ptr_array_add (self->panels, panel);
@@ -408,6 +408,7 @@ set_project (PlxWindow   *self,
       g_signal_handlers_disconnect_by_data (plx_project_get_perspectives (self->project), self);
     }
   g_clear_object (&self->highlighter);
+  _plx_window_show_annotations (self, NULL);
   g_clear_object (&self->annotations);
   g_clear_object (&self->document);
   g_set_object (&self->project, project);
@@ -736,6 +737,7 @@ query_tooltip_cb (GtkWidget  *widget,
   if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
     return FALSE;
   covering = plx_annotation_list_at_offset (self->annotations, (guint) gtk_text_iter_get_offset (&iter));
+  _plx_window_drop_hidden (self, covering);
   if (covering->len == 0)
     return FALSE;
 
@@ -815,6 +817,7 @@ plx_window_dispose (GObject *object)
   g_clear_pointer (&self->panels, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLX_TYPE_WINDOW);
   g_clear_object (&self->highlighter);
+  _plx_window_coders_dispose (self);
   g_clear_object (&self->annotations);
   g_clear_object (&self->document);
   g_clear_object (&self->history);
@@ -877,6 +880,8 @@ plx_window_class_init (PlxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, theme_button);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, theme_box);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, coder_button);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, coder_box);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, panels_stack);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, columns_box);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, tabs_stack);
@@ -891,6 +896,7 @@ plx_window_class_init (PlxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.scroll-to-offset", "u", scroll_to_offset_action);
   _plx_window_io_class_init (widget_class);
   _plx_window_actions_class_init (widget_class);
+  _plx_window_coders_class_init (widget_class);
   _plx_window_a11y_class_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.tag-selection", "i", tag_selection_action);
@@ -976,6 +982,7 @@ plx_window_init (PlxWindow *self)
   }
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (_plx_window_apply_query), self);
   _plx_window_document_init (self);
+  _plx_window_coders_init (self);
   _plx_window_add_init (self);
   _plx_window_a11y_init (self);
 
