@@ -31,6 +31,16 @@ struct _PlxDocument
   GArray            *blocks;
   GArray            *sections;
   GArray            *checkpoints;
+  GArray            *locators;
+  guint              locators_by_kind[PLX_LOCATOR_SPEAKER + 2]; /* where each kind begins */
+  GArray            *paragraph_starts;  /* made when first asked for */
+  GBytes            *original;          /* NULL: the source is the original */
+  char              *original_name;
+  char              *original_sha256;
+  char              *added;
+  char              *reader;
+  guint              reader_version;
+  char              *meta[PLX_DOCUMENT_N_META];
 };
 
 G_DEFINE_FINAL_TYPE (PlxDocument, plx_document, G_TYPE_OBJECT)
@@ -119,6 +129,165 @@ find_title (PlxDocument *self,
   return g_strdup (_("Untitled"));
 }
 
+static int
+compare_locators (gconstpointer a,
+                  gconstpointer b)
+{
+  const PlxLocator *x = a;
+  const PlxLocator *y = b;
+
+  if (x->kind != y->kind)
+    return x->kind < y->kind ? -1 : 1;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Sorts the locators by kind and start, and notes where each kind begins,
+ * so that a citation is a binary search. */
+static void
+index_locators (PlxDocument *self)
+{
+  guint kind = 0;
+
+  g_array_sort (self->locators, compare_locators);
+  for (guint i = 0; i <= self->locators->len; i++)
+    {
+      guint here = i < self->locators->len ? g_array_index (self->locators, PlxLocator, i).kind
+                                           : PLX_LOCATOR_SPEAKER + 1;
+      while (kind <= here && kind < G_N_ELEMENTS (self->locators_by_kind))
+        self->locators_by_kind[kind++] = i;
+    }
+  while (kind < G_N_ELEMENTS (self->locators_by_kind))
+    self->locators_by_kind[kind++] = self->locators->len;
+}
+
+static gboolean
+check_ranges (PlxDocument  *self,
+              GError      **error)
+{
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const PlxBlock *block = &g_array_index (self->blocks, PlxBlock, i);
+
+      if (block->start > block->end || block->end > self->length)
+        {
+          g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
+                       _("its structure points outside the text (%u–%u of %u characters)"),
+                       block->start, block->end, self->length);
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < self->locators->len; i++)
+    {
+      const PlxLocator *locator = &g_array_index (self->locators, PlxLocator, i);
+
+      if (locator->kind > PLX_LOCATOR_SPEAKER || locator->start > locator->end || locator->end > self->length)
+        {
+          g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
+                       _("its page and time marks point outside the text (%u–%u of %u characters)"),
+                       locator->start, locator->end, self->length);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static char *
+title_from_file_name (const char *file_name)
+{
+  g_autofree char *base = NULL;
+  char *dot;
+
+  if (file_name == NULL || *file_name == '\0')
+    return NULL;
+  base = g_path_get_basename (file_name);
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_steal_pointer (&base);
+}
+
+/* Reads @original with @format's reader. A text format's source is kept
+ * as its NFC text; the original bytes are kept apart only where they
+ * differ from it (a BOM, CRLF line ends, another normal form). */
+static PlxDocument *
+read_document (PlxDocumentFormat   format,
+               GBytes             *original,
+               const char         *file_name,
+               const char         *fallback_title,
+               GCancellable       *cancellable,
+               GError            **error)
+{
+  const PlxFormat *reader = plx_format_for_document (format);
+  g_autoptr(PlxDocument) self = NULL;
+  PlxReadJob job = { 0, };
+  gsize size = g_bytes_get_size (original);
+  gboolean same = FALSE;
+
+  if (size > PLX_DOCUMENT_MAX_FILE_SIZE)
+    {
+      g_autofree char *have = g_format_size (size);
+      g_autofree char *limit = g_format_size (PLX_DOCUMENT_MAX_FILE_SIZE);
+
+      g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_DOCUMENT,
+                   _("the file is %s; Parallax reads documents up to %s"), have, limit);
+      return NULL;
+    }
+
+  job.original = original;
+  job.file_name = file_name;
+  job.cancellable = cancellable;
+  job.blocks = g_array_new (FALSE, FALSE, sizeof (PlxBlock));
+  job.locators = g_array_new (FALSE, FALSE, sizeof (PlxLocator));
+  if (!plx_format_read (reader, &job, error))
+    {
+      plx_read_job_clear (&job);
+      return NULL;
+    }
+
+  self = g_object_new (PLX_TYPE_DOCUMENT, NULL);
+  self->format = format;
+  g_array_append_vals (self->blocks, job.blocks->data, job.blocks->len);
+  g_array_append_vals (self->locators, job.locators->data, job.locators->len);
+  if (reader->text_source)
+    {
+      self->source = (char *) g_steal_pointer (&job.source);
+      self->text = job.text != NULL ? g_steal_pointer (&job.text) : self->source;
+      same = size == strlen (self->source) && memcmp (g_bytes_get_data (original, NULL), self->source, size) == 0;
+    }
+  else
+    {
+      self->text = g_steal_pointer (&job.text);
+      self->source = self->text;
+    }
+  if (!same)
+    self->original = g_bytes_ref (original);
+  for (guint m = 0; m < PLX_DOCUMENT_N_META; m++)
+    if (job.meta[m] != NULL)
+      self->meta[m] = g_strdup (job.meta[m]);
+  index_text (self);
+  if (!check_ranges (self, error))
+    {
+      plx_read_job_clear (&job);
+      return NULL;
+    }
+  index_locators (self);
+  collect_sections (self);
+  if (job.title != NULL && *g_strstrip (job.title) != '\0')
+    self->title = g_strdup (job.title);
+  else
+    {
+      g_autofree char *from_name = title_from_file_name (file_name);
+      self->title = find_title (self, fallback_title != NULL ? fallback_title : from_name);
+    }
+  self->original_name = file_name != NULL ? g_path_get_basename (file_name) : NULL;
+  self->original_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, original);
+  self->added = plx_text_now_iso8601 ();
+  self->reader = g_strdup (reader->id);
+  self->reader_version = reader->reader_version;
+  plx_read_job_clear (&job);
+  return g_steal_pointer (&self);
+}
+
 PlxDocument *
 plx_document_new_from_data (const char         *data,
                             gsize               length,
@@ -126,29 +295,54 @@ plx_document_new_from_data (const char         *data,
                             const char         *fallback_title,
                             GError            **error)
 {
-  g_autoptr(PlxDocument) self = NULL;
-  g_autofree char *source = NULL;
-  const PlxFormat *reader;
-  char *text = NULL;
+  g_autoptr(GBytes) original = NULL;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  source = plx_text_normalize (data ? data : "", length, error);
-  if (source == NULL)
-    return NULL;
+  /* No copy: the document keeps the bytes only if they differ from the
+   * normalised source, and then it copies them below. */
+  original = g_bytes_new_static (data ? data : "", length);
+  {
+    g_autoptr(PlxDocument) self = read_document (format, original, NULL, fallback_title, NULL, error);
 
-  reader = plx_format_for_document (format);
-  self = g_object_new (PLX_TYPE_DOCUMENT, NULL);
-  self->format = format;
-  self->source = g_steal_pointer (&source);
-  if (!reader->read (self->source, &text, self->blocks, error))
-    return NULL;
-  self->text = text != NULL ? text : self->source;
-  index_text (self);
-  collect_sections (self);
-  self->title = find_title (self, fallback_title);
+    if (self != NULL && self->original != NULL)
+      {
+        g_bytes_unref (self->original);
+        self->original = g_bytes_new (data, length);
+      }
+    return g_steal_pointer (&self);
+  }
+}
 
-  return g_steal_pointer (&self);
+/**
+ * plx_document_new_from_bytes:
+ * @original: the file's bytes, as they were
+ * @file_name: (nullable): its name, kept with the document and used in
+ *   messages and as the title when the file has none
+ *
+ * Reads a document of @format; may run in a worker thread.
+ */
+PlxDocument *
+plx_document_new_from_bytes (GBytes             *original,
+                             const char         *file_name,
+                             PlxDocumentFormat   format,
+                             GCancellable       *cancellable,
+                             GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  PlxDocument *document;
+
+  g_return_val_if_fail (original != NULL, NULL);
+
+  document = read_document (format, original, file_name, NULL, cancellable, &local_error);
+  if (document == NULL)
+    {
+      if (file_name != NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_set_error (error, local_error->domain, local_error->code, "%s: %s", file_name, local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return document;
 }
 
 /* Blocks as stored: three little-endian 32-bit numbers each (kind,
@@ -243,8 +437,11 @@ plx_document_new_from_stored (const char         *title,
     }
   if (!unpack_blocks (self, blocks, blocks_size, error))
     return NULL;
+  index_locators (self);
   collect_sections (self);
   self->title = g_strdup (title);
+  self->reader = g_strdup (plx_document_format_to_string (format));
+  self->reader_version = plx_document_format_reader_version (format);
   return g_steal_pointer (&self);
 }
 
@@ -284,37 +481,85 @@ plx_document_format_from_string (const char        *name,
   return TRUE;
 }
 
+static GBytes *
+load_file (GFile         *file,
+           const char    *name,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  /* Refused before anything is read into memory. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  if (info != NULL && (guint64) g_file_info_get_size (info) > PLX_DOCUMENT_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size ((guint64) g_file_info_get_size (info));
+      g_autofree char *limit = g_format_size (PLX_DOCUMENT_MAX_FILE_SIZE);
+
+      g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_DOCUMENT,
+                   _("%s: the file is %s; Parallax reads documents up to %s"), name, size, limit);
+      return NULL;
+    }
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return NULL;
+  return g_bytes_new_take (contents, length);
+}
+
+/**
+ * plx_document_new_from_file_as:
+ * @format_id: (nullable): a document format's id or alias; %NULL: told
+ *   from the file's content, then its name
+ *
+ * Reads @file, whose name and path its errors begin with.
+ */
+PlxDocument *
+plx_document_new_from_file_as (GFile         *file,
+                               const char    *format_id,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  const char *name = g_file_peek_path (file) ? g_file_peek_path (file) : basename;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const PlxFormat *format = NULL;
+  PlxDocument *document;
+
+  if (format_id != NULL)
+    {
+      format = plx_format_find (format_id);
+      if (format == NULL || format->role != PLX_FORMAT_DOCUMENT)
+        {
+          g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT,
+                       _("“%s” is not a document format; “parallax-cli formats” lists them"), format_id);
+          return NULL;
+        }
+    }
+  bytes = load_file (file, name, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+  if (format == NULL)
+    format = plx_format_for_content (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), basename);
+
+  document = read_document (format->document_format, bytes, basename, NULL, cancellable, &local_error);
+  if (document == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
+    }
+  return document;
+}
+
 PlxDocument *
 plx_document_new_from_file (GFile         *file,
                             GCancellable  *cancellable,
                             GError       **error)
 {
-  g_autofree char *contents = NULL;
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *fallback_title = NULL;
-  g_autoptr(GError) local_error = NULL;
-  PlxDocument *document;
-  char *dot;
-  gsize length = 0;
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
-    return NULL;
-
-  fallback_title = g_strdup (basename);
-  dot = strrchr (fallback_title, '.');
-  if (dot != NULL && dot != fallback_title)
-    *dot = '\0';
-
-  document = plx_document_new_from_data (contents, length,
-                                         plx_document_format_for_name (basename),
-                                         fallback_title, &local_error);
-  if (document == NULL)
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   "%s: %s", g_file_peek_path (file) ? g_file_peek_path (file) : basename,
-                   local_error->message);
-    }
-  return document;
+  return plx_document_new_from_file_as (file, NULL, cancellable, error);
 }
 
 static void
@@ -373,6 +618,15 @@ plx_document_finalize (GObject *object)
   g_clear_pointer (&self->blocks, g_array_unref);
   g_clear_pointer (&self->sections, g_array_unref);
   g_clear_pointer (&self->checkpoints, g_array_unref);
+  g_clear_pointer (&self->locators, g_array_unref);
+  g_clear_pointer (&self->paragraph_starts, g_array_unref);
+  g_clear_pointer (&self->original, g_bytes_unref);
+  g_clear_pointer (&self->original_name, g_free);
+  g_clear_pointer (&self->original_sha256, g_free);
+  g_clear_pointer (&self->added, g_free);
+  g_clear_pointer (&self->reader, g_free);
+  for (guint m = 0; m < PLX_DOCUMENT_N_META; m++)
+    g_clear_pointer (&self->meta[m], g_free);
 
   G_OBJECT_CLASS (plx_document_parent_class)->finalize (object);
 }
@@ -455,6 +709,7 @@ plx_document_init (PlxDocument *self)
 {
   self->uuid = plx_text_new_uuid ();
   self->blocks = g_array_new (FALSE, FALSE, sizeof (PlxBlock));
+  self->locators = g_array_new (FALSE, FALSE, sizeof (PlxLocator));
   self->sections = g_array_new (FALSE, FALSE, sizeof (PlxSection));
   g_array_set_clear_func (self->sections, section_clear);
 }
@@ -642,4 +897,412 @@ plx_document_dup_range (PlxDocument *self,
   start_byte = plx_document_offset_to_byte (self, start);
   end_byte = plx_document_offset_to_byte (self, end);
   return g_strndup (self->text + start_byte, end_byte - start_byte);
+}
+
+/* ---- locators and citations ---- */
+
+/* Four little-endian 32-bit numbers each (kind, start, end, value). */
+GBytes *
+plx_document_pack_locators (PlxDocument *self)
+{
+  guint32 *packed;
+
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), NULL);
+
+  packed = g_new (guint32, (gsize) self->locators->len * 4 + 1);
+  for (guint i = 0; i < self->locators->len; i++)
+    {
+      const PlxLocator *locator = &g_array_index (self->locators, PlxLocator, i);
+
+      packed[i * 4] = GUINT32_TO_LE ((guint32) locator->kind);
+      packed[i * 4 + 1] = GUINT32_TO_LE (locator->start);
+      packed[i * 4 + 2] = GUINT32_TO_LE (locator->end);
+      packed[i * 4 + 3] = GUINT32_TO_LE (locator->value);
+    }
+  return g_bytes_new_take (packed, (gsize) self->locators->len * 4 * sizeof (guint32));
+}
+
+/* The locators a store kept (plx_document_pack_locators()), checked
+ * against the text. */
+gboolean
+plx_document_set_stored_locators (PlxDocument   *self,
+                                  const guint8  *data,
+                                  gsize          size,
+                                  GError       **error)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), FALSE);
+
+  if (size % (4 * sizeof (guint32)) != 0)
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT, _("its page and time marks are cut short"));
+      return FALSE;
+    }
+  g_array_set_size (self->locators, 0);
+  for (gsize at = 0; at < size; at += 4 * sizeof (guint32))
+    {
+      guint32 values[4];
+      PlxLocator locator;
+
+      memcpy (values, data + at, sizeof values);
+      locator.kind = (PlxLocatorKind) GUINT32_FROM_LE (values[0]);
+      locator.start = GUINT32_FROM_LE (values[1]);
+      locator.end = GUINT32_FROM_LE (values[2]);
+      locator.value = GUINT32_FROM_LE (values[3]);
+      g_array_append_val (self->locators, locator);
+    }
+  if (!check_ranges (self, error))
+    {
+      g_array_set_size (self->locators, 0);
+      index_locators (self);
+      return FALSE;
+    }
+  index_locators (self);
+  return TRUE;
+}
+
+/* Locators and provenance, for a copy of @from made from what it stored. */
+void
+plx_document_copy_provenance (PlxDocument *self,
+                              PlxDocument *from)
+{
+  g_return_if_fail (PLX_IS_DOCUMENT (self));
+  g_return_if_fail (PLX_IS_DOCUMENT (from));
+
+  if (from->length == self->length)
+    {
+      g_array_set_size (self->locators, 0);
+      g_array_append_vals (self->locators, from->locators->data, from->locators->len);
+      index_locators (self);
+    }
+  g_clear_pointer (&self->original, g_bytes_unref);
+  if (from->original != NULL)
+    self->original = g_bytes_ref (from->original);
+  g_free (self->original_name);
+  self->original_name = g_strdup (from->original_name);
+  g_free (self->original_sha256);
+  self->original_sha256 = g_strdup (from->original_sha256);
+  g_free (self->added);
+  self->added = g_strdup (from->added);
+  plx_document_set_reader (self, from->reader, from->reader_version);
+  for (guint m = 0; m < PLX_DOCUMENT_N_META; m++)
+    plx_document_set_meta (self, m, from->meta[m]);
+}
+
+const PlxLocator *
+plx_document_get_locators (PlxDocument *self,
+                           guint       *n_locators)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), NULL);
+  *n_locators = self->locators->len;
+  return (const PlxLocator *) (gpointer) self->locators->data;
+}
+
+/* The last locator of @kind that starts at or before @offset, or NULL. */
+static const PlxLocator *
+find_locator (PlxDocument    *self,
+              PlxLocatorKind  kind,
+              guint           offset)
+{
+  guint lo = self->locators_by_kind[kind];
+  guint hi = self->locators_by_kind[kind + 1];
+  const PlxLocator *found = NULL;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const PlxLocator *locator = &g_array_index (self->locators, PlxLocator, mid);
+
+      if (locator->start <= offset)
+        {
+          found = locator;
+          lo = mid + 1;
+        }
+      else
+        hi = mid;
+    }
+  return found;
+}
+
+/* The page @offset is on, from 1; 0 where the document has no pages. */
+guint
+plx_document_get_page (PlxDocument *self,
+                       guint        offset)
+{
+  const PlxLocator *page;
+
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), 0);
+  page = find_locator (self, PLX_LOCATOR_PAGE, offset);
+  return page != NULL ? page->value : 0;
+}
+
+static int
+compare_guint (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The number of the paragraph @offset is in, from 1 (headings and notes
+ * are not counted); 0 outside every paragraph. */
+guint
+plx_document_get_paragraph (PlxDocument *self,
+                            guint        offset)
+{
+  guint lo = 0;
+  guint hi;
+
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), 0);
+
+  if (self->paragraph_starts == NULL)
+    {
+      /* Pairs of start and end, by start. */
+      self->paragraph_starts = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+      for (guint i = 0; i < self->blocks->len; i++)
+        {
+          const PlxBlock *block = &g_array_index (self->blocks, PlxBlock, i);
+          guint pair[2] = { block->start, block->end };
+
+          if (block->kind == PLX_BLOCK_PARAGRAPH)
+            g_array_append_val (self->paragraph_starts, pair);
+        }
+      g_array_sort (self->paragraph_starts, compare_guint);
+    }
+  hi = self->paragraph_starts->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (((guint *) (gpointer) self->paragraph_starts->data)[mid * 2] <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == 0 || offset > ((guint *) (gpointer) self->paragraph_starts->data)[(lo - 1) * 2 + 1])
+    return 0;
+  return lo;
+}
+
+/* When the passage at @offset was spoken, in ms; -1 where unknown. */
+gint64
+plx_document_get_time (PlxDocument *self,
+                       guint        offset)
+{
+  const PlxLocator *cue;
+
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), -1);
+  cue = find_locator (self, PLX_LOCATOR_TIME, offset);
+  return cue != NULL && offset <= cue->end ? (gint64) cue->value : -1;
+}
+
+/* Who speaks at @offset, or NULL. */
+char *
+plx_document_dup_speaker (PlxDocument *self,
+                          guint        offset)
+{
+  const PlxLocator *turn;
+
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), NULL);
+  turn = find_locator (self, PLX_LOCATOR_SPEAKER, offset);
+  return turn != NULL ? plx_document_dup_range (self, turn->start, turn->end) : NULL;
+}
+
+/* "01:02:03", hours always shown, as transcripts cite. */
+char *
+plx_document_format_time (guint64 ms)
+{
+  guint64 s = ms / 1000;
+
+  return g_strdup_printf ("%02" G_GUINT64_FORMAT ":%02u:%02u", s / 3600, (guint) (s / 60 % 60), (guint) (s % 60));
+}
+
+/**
+ * plx_document_dup_citation:
+ *
+ * Where the passage @start…@end is, as a reader cites it: page and
+ * paragraph ("p. 12, ¶ 14"), or time and speaker for a transcript
+ * ("00:12:31, Speaker"); "" when the document has nothing to cite by.
+ */
+char *
+plx_document_dup_citation (PlxDocument *self,
+                           guint        start,
+                           guint        end)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  guint last = end > start ? end - 1 : start;
+  guint first_page;
+  gint64 time;
+
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), NULL);
+
+  first_page = plx_document_get_page (self, start);
+  if (first_page > 0)
+    {
+      guint last_page = plx_document_get_page (self, last);
+
+      if (last_page > first_page)
+        /* Translators: a citation of pages, "pp. 12–13" */
+        g_ptr_array_add (parts, g_strdup_printf (_("pp. %u–%u"), first_page, last_page));
+      else
+        /* Translators: a citation of a page, "p. 12" */
+        g_ptr_array_add (parts, g_strdup_printf (_("p. %u"), first_page));
+    }
+  time = plx_document_get_time (self, start);
+  if (time >= 0)
+    {
+      char *speaker = plx_document_dup_speaker (self, start);
+
+      g_ptr_array_add (parts, plx_document_format_time ((guint64) time));
+      if (speaker != NULL)
+        g_ptr_array_add (parts, speaker);
+    }
+  else
+    {
+      guint paragraph = plx_document_get_paragraph (self, start);
+      char *speaker = plx_document_dup_speaker (self, start);
+
+      if (paragraph > 0)
+        /* Translators: a citation of a paragraph, "¶ 14" */
+        g_ptr_array_add (parts, g_strdup_printf (_("¶ %u"), paragraph));
+      if (speaker != NULL)
+        g_ptr_array_add (parts, speaker);
+    }
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (", ", (char **) parts->pdata);
+}
+
+/* ---- provenance ---- */
+
+/* The bytes of the file the document was read from; for a document
+ * stored before Parallax kept them, its source as stored. */
+GBytes *
+plx_document_get_original (PlxDocument *self)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), NULL);
+
+  if (self->original != NULL)
+    return g_bytes_ref (self->original);
+  return g_bytes_new (self->source, strlen (self->source));
+}
+
+/* The original where it differs from the source (or is not text at all);
+ * NULL where the source is the original, or it was not loaded. */
+GBytes *
+plx_document_get_distinct_original (PlxDocument *self)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), NULL);
+  return self->original;
+}
+
+/* Gives back the original bytes a store kept (plx_store_load_original()),
+ * so that a deleted document can be put back whole. */
+void
+plx_document_set_original (PlxDocument *self,
+                           GBytes      *original)
+{
+  g_return_if_fail (PLX_IS_DOCUMENT (self));
+
+  g_clear_pointer (&self->original, g_bytes_unref);
+  if (original != NULL &&
+      !(g_bytes_get_size (original) == strlen (self->source) &&
+        memcmp (g_bytes_get_data (original, NULL), self->source, g_bytes_get_size (original)) == 0))
+    self->original = g_bytes_ref (original);
+}
+
+const char *
+plx_document_get_original_name (PlxDocument *self)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), NULL);
+  return self->original_name ? self->original_name : "";
+}
+
+void
+plx_document_set_original_name (PlxDocument *self,
+                                const char  *name)
+{
+  g_return_if_fail (PLX_IS_DOCUMENT (self));
+  g_free (self->original_name);
+  self->original_name = g_strdup (name);
+}
+
+/* Lower-case hex; "" when unknown. */
+const char *
+plx_document_get_original_sha256 (PlxDocument *self)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), NULL);
+  return self->original_sha256 ? self->original_sha256 : "";
+}
+
+void
+plx_document_set_original_sha256 (PlxDocument *self,
+                                  const char  *sha256)
+{
+  g_return_if_fail (PLX_IS_DOCUMENT (self));
+  g_free (self->original_sha256);
+  self->original_sha256 = g_strdup (sha256);
+}
+
+/* When it was read into the project, ISO 8601; NULL before it is stored. */
+const char *
+plx_document_get_added (PlxDocument *self)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), NULL);
+  return self->added;
+}
+
+void
+plx_document_set_added (PlxDocument *self,
+                        const char  *added)
+{
+  g_return_if_fail (PLX_IS_DOCUMENT (self));
+  g_free (self->added);
+  self->added = g_strdup (added);
+}
+
+const char *
+plx_document_get_meta (PlxDocument     *self,
+                       PlxDocumentMeta  meta)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (meta < PLX_DOCUMENT_N_META, NULL);
+  return self->meta[meta] ? self->meta[meta] : "";
+}
+
+void
+plx_document_set_meta (PlxDocument     *self,
+                       PlxDocumentMeta  meta,
+                       const char      *value)
+{
+  g_return_if_fail (PLX_IS_DOCUMENT (self));
+  g_return_if_fail (meta < PLX_DOCUMENT_N_META);
+  g_free (self->meta[meta]);
+  self->meta[meta] = value != NULL && *value != '\0' ? g_strdup (value) : NULL;
+}
+
+/* The reader's id (a format's) and its version when the text was read. */
+const char *
+plx_document_get_reader (PlxDocument *self)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), NULL);
+  return self->reader;
+}
+
+guint
+plx_document_get_reader_version (PlxDocument *self)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), 0);
+  return self->reader_version;
+}
+
+void
+plx_document_set_reader (PlxDocument *self,
+                         const char  *reader,
+                         guint        version)
+{
+  g_return_if_fail (PLX_IS_DOCUMENT (self));
+  g_free (self->reader);
+  self->reader = g_strdup (reader);
+  self->reader_version = version;
 }

@@ -150,6 +150,7 @@ map_documents (Merge   *m,
                                                plx_document_get_content_hash (their), error);
           if (copy == NULL)
             return FALSE;
+          plx_document_copy_provenance (copy, their);
           plx_document_set_uuid (copy, plx_document_get_uuid (their));
           if (!plx_project_add_document (m->target, copy, error))
             return FALSE;
