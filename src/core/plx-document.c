@@ -214,6 +214,7 @@ read_document (PlxDocumentFormat   format,
                GBytes             *original,
                const char         *file_name,
                const char         *fallback_title,
+               const char         *password,
                GCancellable       *cancellable,
                GError            **error)
 {
@@ -236,6 +237,7 @@ read_document (PlxDocumentFormat   format,
   job.original = original;
   job.file_name = file_name;
   job.cancellable = cancellable;
+  job.password = password;
   job.blocks = g_array_new (FALSE, FALSE, sizeof (PlxBlock));
   job.locators = g_array_new (FALSE, FALSE, sizeof (PlxLocator));
   if (!plx_format_read (reader, &job, error))
@@ -303,7 +305,7 @@ plx_document_new_from_data (const char         *data,
    * normalised source, and then it copies them below. */
   original = g_bytes_new_static (data ? data : "", length);
   {
-    g_autoptr(PlxDocument) self = read_document (format, original, NULL, fallback_title, NULL, error);
+    g_autoptr(PlxDocument) self = read_document (format, original, NULL, fallback_title, NULL, NULL, error);
 
     if (self != NULL && self->original != NULL)
       {
@@ -319,6 +321,7 @@ plx_document_new_from_data (const char         *data,
  * @original: the file's bytes, as they were
  * @file_name: (nullable): its name, kept with the document and used in
  *   messages and as the title when the file has none
+ * @password: (nullable): for an encrypted file (PLX_ERROR_PASSWORD_NEEDED)
  *
  * Reads a document of @format; may run in a worker thread.
  */
@@ -326,6 +329,7 @@ PlxDocument *
 plx_document_new_from_bytes (GBytes             *original,
                              const char         *file_name,
                              PlxDocumentFormat   format,
+                             const char         *password,
                              GCancellable       *cancellable,
                              GError            **error)
 {
@@ -334,7 +338,7 @@ plx_document_new_from_bytes (GBytes             *original,
 
   g_return_val_if_fail (original != NULL, NULL);
 
-  document = read_document (format, original, file_name, NULL, cancellable, &local_error);
+  document = read_document (format, original, file_name, NULL, password, cancellable, &local_error);
   if (document == NULL)
     {
       if (file_name != NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -511,12 +515,14 @@ load_file (GFile         *file,
  * plx_document_new_from_file_as:
  * @format_id: (nullable): a document format's id or alias; %NULL: told
  *   from the file's content, then its name
+ * @password: (nullable): for an encrypted file (PLX_ERROR_PASSWORD_NEEDED)
  *
  * Reads @file, whose name and path its errors begin with.
  */
 PlxDocument *
 plx_document_new_from_file_as (GFile         *file,
                                const char    *format_id,
+                               const char    *password,
                                GCancellable  *cancellable,
                                GError       **error)
 {
@@ -543,7 +549,7 @@ plx_document_new_from_file_as (GFile         *file,
   if (format == NULL)
     format = plx_format_for_content (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), basename);
 
-  document = read_document (format->document_format, bytes, basename, NULL, cancellable, &local_error);
+  document = read_document (format->document_format, bytes, basename, NULL, password, cancellable, &local_error);
   if (document == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -559,7 +565,7 @@ plx_document_new_from_file (GFile         *file,
                             GCancellable  *cancellable,
                             GError       **error)
 {
-  return plx_document_new_from_file_as (file, NULL, cancellable, error);
+  return plx_document_new_from_file_as (file, NULL, NULL, cancellable, error);
 }
 
 static void

@@ -78,10 +78,12 @@ PlxDocument       *plx_document_new_from_data     (const char        *data,
 PlxDocument       *plx_document_new_from_bytes    (GBytes            *original,
                                                    const char        *file_name,
                                                    PlxDocumentFormat  format,
+                                                   const char        *password,
                                                    GCancellable      *cancellable,
                                                    GError           **error);
 PlxDocument       *plx_document_new_from_file_as  (GFile             *file,
                                                    const char        *format_id,
+                                                   const char        *password,
                                                    GCancellable      *cancellable,
                                                    GError           **error);
 PlxDocument       *plx_document_new_from_file     (GFile             *file,

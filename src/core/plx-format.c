@@ -12,6 +12,12 @@
 static const PlxFormat * const formats[] = {
   &plx_format_plain,
   &plx_format_markdown,
+  &plx_format_pdf,
+  &plx_format_docx,
+  &plx_format_odt,
+  &plx_format_epub,
+  &plx_format_html,
+  &plx_format_rtf,
   &plx_format_webvtt,
   &plx_format_srt,
   &plx_format_transcript,

@@ -32,6 +32,7 @@ typedef struct {
   char         *source;        /* NULL unless the format's text_source */
   gsize         source_bytes;
   GCancellable *cancellable;
+  const char   *password;      /* for an encrypted file, or NULL */
   char         *text;          /* out, NFC UTF-8 */
   GArray       *blocks;        /* out, PlxBlock, in order */
   GArray       *locators;      /* out, PlxLocator, in order of kind then start */

@@ -1,0 +1,781 @@
+/* test-sources.c: documents read from real sources. Every fixture is made
+ * here: a three-page PDF typeset with cairo and pango (English, Russian,
+ * Armenian and Azerbaijani, a running header and footer, page numbers, a
+ * word hyphenated across a line end, headings, a footnote), DOCX, ODT,
+ * EPUB and HTML made by pandoc from one Markdown original, WebVTT and SRT
+ * subtitles; and the bad inputs each reader must refuse with a message
+ * naming the file, leaving the project's bytes as they were.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdarg.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <archive.h>
+#include <archive_entry.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "plx-core.h"
+#include "plx-test-utils.h"
+
+/* ---- fixtures ---- */
+
+typedef struct {
+  double       y;
+  double       size;
+  gboolean     bold;
+  const char  *text;
+} PdfLine;
+
+static void
+show_line (cairo_t       *cr,
+           double         x,
+           const PdfLine *line)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("DejaVu Sans");
+
+  pango_font_description_set_absolute_size (font, line->size * PANGO_SCALE);
+  if (line->bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, line->text, -1);
+  cairo_move_to (cr, x, line->y);
+  pango_cairo_show_layout (cr, layout);
+  pango_font_description_free (font);
+}
+
+static const PdfLine page1[] = {
+  { 90, 22, TRUE, "Perspectives on Karabakh" },
+  { 140, 15, TRUE, "Introduction" },
+  { 170, 11, FALSE, "The long negotiations between the parties were medi-" },
+  { 185, 11, FALSE, "ated by several states over three decades." },
+  { 220, 11, FALSE, "A second paragraph runs on to the next page and does" },
+};
+
+static const PdfLine page2[] = {
+  { 90, 11, FALSE, "not end until it reaches this line." },
+  { 130, 15, TRUE, "Русский взгляд" },
+  { 160, 11, FALSE, "Москва считала себя посредником между Ереваном" },
+  { 175, 11, FALSE, "и Баку на протяжении всего конфликта." },
+  { 215, 15, TRUE, "Հայկական տեսակետ" },
+  { 245, 11, FALSE, "Հայաստանը շեշտում էր ինքնորոշման իրավունքը։" },
+};
+
+static const PdfLine page3[] = {
+  { 90, 15, TRUE, "Azərbaycan baxışı" },
+  { 120, 11, FALSE, "Azərbaycan ərazi bütövlüyünü əsas prinsip sayırdı." },
+  { 740, 8, FALSE, "1 A note on the sources of this report." },
+};
+
+/* Writes the three-page report; every page has the running header, the
+ * running footer and its number. */
+static void
+write_report_pdf (const char *path)
+{
+  const PdfLine *pages[] = { page1, page2, page3 };
+  const guint lengths[] = { G_N_ELEMENTS (page1), G_N_ELEMENTS (page2), G_N_ELEMENTS (page3) };
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    {
+      g_autofree char *number = g_strdup_printf ("Page %u of 3", p + 1);
+      PdfLine header = { 36, 9, FALSE, "Caucasus Review — Spring 2024 report" };
+      PdfLine footer = { 800, 9, FALSE, number };
+
+      show_line (cr, 72, &header);
+      for (guint i = 0; i < lengths[p]; i++)
+        show_line (cr, 72, &pages[p][i]);
+      show_line (cr, 260, &footer);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
+/* A page with a picture and no text, as a scanner makes. */
+static void
+write_scanned_pdf (const char *path)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+  for (int i = 0; i < 40; i++)
+    cairo_rectangle (cr, 72, 72 + i * 16, 300 + (i * 37) % 150, 9);
+  cairo_fill (cr);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+}
+
+/* A PDF locked with a user password (the standard security handler). */
+static const char encrypted_pdf[] =
+  "%PDF-1.4\n"
+  "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+  "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+  "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n"
+  "4 0 obj << /Filter /Standard /V 1 /R 2 /P -44 "
+  "/O <6E1F3C7A94E2B0D5C1A8F7E6D5C4B3A2918070605040302010F0E0D0C0B0A09> "
+  "/U <A1B2C3D4E5F60718293A4B5C6D7E8F90A1B2C3D4E5F60718293A4B5C6D7E8F9> >> endobj\n"
+  "trailer << /Root 1 0 R /Size 5 /Encrypt 4 0 R "
+  "/ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>] >>\n"
+  "%%EOF\n";
+
+static const char markdown_original[] =
+  "---\n"
+  "title: Voices on the Conflict\n"
+  "author: Caucasus Review\n"
+  "lang: en\n"
+  "---\n"
+  "\n"
+  "# Introduction\n"
+  "\n"
+  "The first paragraph carries a note.[^1]\n"
+  "\n"
+  "Второй абзац написан по-русски.\n"
+  "\n"
+  "# Second part\n"
+  "\n"
+  "Հայերեն պարբերություն է սա։\n"
+  "\n"
+  "Bu abzas Azərbaycan dilindədir.\n"
+  "\n"
+  "- first item\n"
+  "- second item\n"
+  "\n"
+  "[^1]: The note names its sources.\n";
+
+static char *
+write_file (const char *dir,
+            const char *name,
+            const char *data,
+            gssize      size)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, data, size, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static char *
+read_to_string (const char *path,
+                gsize      *length)
+{
+  char *data = NULL;
+
+  g_assert_true (g_file_get_contents (path, &data, length, NULL));
+  return data;
+}
+
+/* Runs pandoc to make @name from the Markdown original; FALSE (and the
+ * test skipped) when pandoc is not installed. */
+static gboolean
+pandoc_make (const char *dir,
+             const char *name,
+             char      **path)
+{
+  g_autofree char *pandoc = g_find_program_in_path ("pandoc");
+  g_autofree char *source = write_file (dir, "original.md", markdown_original, -1);
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  if (pandoc == NULL)
+    {
+      g_test_skip ("pandoc is not installed (build-aux/install-deps.sh installs it)");
+      return FALSE;
+    }
+  *path = g_build_filename (dir, name, NULL);
+  {
+    const char *argv[] = { pandoc, "-s", "-o", *path, source, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                                 &status, &error));
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return TRUE;
+}
+
+static PlxDocument *
+read_path (const char  *path,
+           const char  *format,
+           GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return plx_document_new_from_file_as (file, format, NULL, NULL, error);
+}
+
+static guint
+offset_of (PlxDocument *document,
+           const char  *needle)
+{
+  const char *found = strstr (plx_document_get_text (document), needle);
+
+  g_assert_nonnull (found);
+  return plx_document_byte_to_offset (document, (gsize) (found - plx_document_get_text (document)));
+}
+
+static guint
+count_blocks (PlxDocument  *document,
+              PlxBlockKind  kind)
+{
+  guint n = 0, count = 0;
+  const PlxBlock *blocks = plx_document_get_blocks (document, &n);
+
+  for (guint i = 0; i < n; i++)
+    count += blocks[i].kind == kind;
+  return count;
+}
+
+static char *
+block_text (PlxDocument  *document,
+            PlxBlockKind  kind,
+            guint         nth)
+{
+  guint n = 0;
+  const PlxBlock *blocks = plx_document_get_blocks (document, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (blocks[i].kind == kind && nth-- == 0)
+      return plx_document_dup_range (document, blocks[i].start, blocks[i].end);
+  return NULL;
+}
+
+static void
+assert_sections (PlxDocument        *document,
+                 const char * const *titles)
+{
+  guint n = 0;
+  const PlxSection *sections = plx_document_get_sections (document, &n);
+
+  g_assert_cmpuint (n, ==, g_strv_length ((char **) titles));
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (sections[i].title, ==, titles[i]);
+}
+
+/* ---- PDF ---- */
+
+static void
+test_pdf (void)
+{
+  g_autofree char *dir = plx_test_make_tempdir ();
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(PlxDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *sections[] = { "Introduction", "Русский взгляд", "Հայկական տեսակետ", "Azərbaycan baxışı", NULL };
+  const char *text;
+  g_autofree char *title = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *citation = NULL;
+  g_autofree char *across = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  guint start;
+  gint64 began;
+
+  write_report_pdf (path);
+  began = g_get_monotonic_time ();
+  document = read_path (path, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("report.pdf read in %.1f ms", (g_get_monotonic_time () - began) / 1000.0);
+  g_assert_cmpint (plx_document_get_format (document), ==, PLX_DOCUMENT_FORMAT_PDF);
+  text = plx_document_get_text (document);
+
+  /* Running header, footer and page numbers gone; the hyphenated word
+   * joined; the paragraph broken by the page is one. */
+  g_assert_null (strstr (text, "Caucasus Review"));
+  g_assert_null (strstr (text, "Page 2"));
+  g_assert_nonnull (strstr (text, "were mediated by several states over three decades."));
+  g_assert_nonnull (strstr (text, "A second paragraph runs on to the next page and does not end until it reaches this line."));
+  g_assert_nonnull (strstr (text, "Москва считала себя посредником между Ереваном и Баку на протяжении всего конфликта."));
+  g_assert_nonnull (strstr (text, "Հայաստանը շեշտում էր ինքնորոշման իրավունքը։"));
+  g_assert_nonnull (strstr (text, "Azərbaycan ərazi bütövlüyünü əsas prinsip sayırdı."));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+
+  /* Structure: the biggest line is the title, the larger bold ones
+   * headings, the small print with a number a footnote. */
+  title = block_text (document, PLX_BLOCK_TITLE, 0);
+  g_assert_cmpstr (title, ==, "Perspectives on Karabakh");
+  g_assert_cmpstr (plx_document_get_title (document), ==, "Perspectives on Karabakh");
+  assert_sections (document, sections);
+  note = block_text (document, PLX_BLOCK_FOOTNOTE, 0);
+  g_assert_cmpstr (note, ==, "1 A note on the sources of this report.");
+  g_assert_cmpuint (count_blocks (document, PLX_BLOCK_PARAGRAPH), ==, 5);
+
+  /* Pages and paragraphs. */
+  g_assert_cmpuint (plx_document_get_page (document, offset_of (document, "mediated")), ==, 1);
+  g_assert_cmpuint (plx_document_get_page (document, offset_of (document, "does not")), ==, 1);
+  g_assert_cmpuint (plx_document_get_page (document, offset_of (document, "not end until")), ==, 2);
+  g_assert_cmpuint (plx_document_get_page (document, offset_of (document, "Москва")), ==, 2);
+  g_assert_cmpuint (plx_document_get_page (document, offset_of (document, "Azərbaycan ərazi")), ==, 3);
+  g_assert_cmpuint (plx_document_get_paragraph (document, offset_of (document, "Москва")), ==, 3);
+  start = offset_of (document, "ինքնորոշման");
+  citation = plx_document_dup_citation (document, start, start + 11);
+  g_assert_cmpstr (citation, ==, "p. 2, ¶ 4");
+  start = offset_of (document, "runs on");
+  across = plx_document_dup_citation (document, start, offset_of (document, "reaches"));
+  g_assert_cmpstr (across, ==, "pp. 1–2, ¶ 2");
+
+  /* Provenance. */
+  contents = read_to_string (path, &length);
+  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  g_assert_cmpstr (plx_document_get_original_sha256 (document), ==, sha);
+  g_assert_cmpstr (plx_document_get_original_name (document), ==, "report.pdf");
+  g_assert_cmpstr (plx_document_get_reader (document), ==, "pdf");
+
+  plx_test_remove_tree (dir);
+}
+
+static void
+assert_refused (const char *path,
+                const char *format,
+                int         code,
+                const char *says)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlxDocument) document = read_path (path, format, &error);
+
+  g_assert_null (document);
+  g_assert_error (error, PLX_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_nonnull (strstr (error->message, says));
+}
+
+static void
+test_pdf_refused (void)
+{
+  g_autofree char *dir = plx_test_make_tempdir ();
+  g_autofree char *good = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *scanned = g_build_filename (dir, "scanned.pdf", NULL);
+  g_autofree char *locked = write_file (dir, "locked.pdf", encrypted_pdf, -1);
+  g_autofree char *contents = NULL;
+  g_autofree char *truncated = NULL;
+  gsize length = 0;
+
+  write_report_pdf (good);
+  contents = read_to_string (good, &length);
+  truncated = write_file (dir, "truncated.pdf", contents, 400);
+  write_scanned_pdf (scanned);
+
+  assert_refused (truncated, NULL, PLX_ERROR_INVALID_DOCUMENT, "PDF");
+  assert_refused (locked, NULL, PLX_ERROR_PASSWORD_NEEDED, "password");
+  assert_refused (scanned, NULL, PLX_ERROR_INVALID_DOCUMENT, "scanned");
+  plx_test_remove_tree (dir);
+}
+
+/* ---- pandoc ---- */
+
+/* @title_paragraphs: pandoc's ODT reader gives the title and author as
+ * paragraphs rather than as the document's metadata. */
+static void
+check_office (const char *name,
+              const char *format_id,
+              guint       title_paragraphs)
+{
+  g_autofree char *dir = plx_test_make_tempdir ();
+  g_autofree char *path = NULL;
+  g_autoptr(PlxDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *sections[] = { "Introduction", "Second part", NULL };
+  g_autofree char *note = NULL;
+  g_autofree char *citation = NULL;
+  g_autofree char *expected = NULL;
+  const char *text;
+  guint start;
+  gint64 began;
+
+  if (!pandoc_make (dir, name, &path))
+    {
+      plx_test_remove_tree (dir);
+      return;
+    }
+  began = g_get_monotonic_time ();
+  document = read_path (path, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s read in %.1f ms", name, (g_get_monotonic_time () - began) / 1000.0);
+  g_assert_cmpstr (plx_document_format_to_string (plx_document_get_format (document)), ==, format_id);
+  text = plx_document_get_text (document);
+  g_test_message ("%s", text);
+
+  /* pandoc's EPUB reader loses the note's reference, not the note. */
+  if (g_str_equal (format_id, "epub"))
+    g_assert_nonnull (strstr (text, "The first paragraph carries a note.\n"));
+  else
+    {
+      g_autofree char *mark = NULL;
+
+      g_assert_nonnull (strstr (text, "The first paragraph carries a note.[1]"));
+      mark = block_text (document, PLX_BLOCK_FOOTNOTE_MARK, 0);
+      g_assert_cmpstr (mark, ==, "[1]");
+    }
+  g_assert_nonnull (strstr (text, "\nВторой абзац написан по-русски.\n"));
+  g_assert_nonnull (strstr (text, "\nՀայերեն պարբերություն է սա։\n"));
+  g_assert_nonnull (strstr (text, "\nBu abzas Azərbaycan dilindədir.\n"));
+  g_assert_nonnull (strstr (text, "• first item\n• second item"));
+  assert_sections (document, sections);
+  if (title_paragraphs == 0)
+    g_assert_cmpstr (plx_document_get_title (document), ==, "Voices on the Conflict");
+  else
+    g_assert_true (g_str_has_prefix (text, "Voices on the Conflict\nCaucasus Review\n"));
+  if (title_paragraphs == 0 && !g_str_equal (format_id, "html"))
+    g_assert_cmpstr (plx_document_get_meta (document, PLX_DOCUMENT_META_AUTHOR), ==, "Caucasus Review");
+
+  note = block_text (document, PLX_BLOCK_FOOTNOTE, 0);
+  g_assert_cmpstr (note, ==, "[1] The note names its sources.");
+
+  start = offset_of (document, "Azərbaycan dilindədir");
+  citation = plx_document_dup_citation (document, start, start + 10);
+  expected = g_strdup_printf ("¶ %u", 4 + title_paragraphs);
+  g_assert_cmpstr (citation, ==, expected);
+  plx_test_remove_tree (dir);
+}
+
+static void
+test_docx (void)
+{
+  check_office ("voices.docx", "docx", 0);
+}
+
+static void
+test_odt (void)
+{
+  check_office ("voices.odt", "odt", 2);
+}
+
+static void
+test_epub (void)
+{
+  check_office ("voices.epub", "epub", 0);
+}
+
+static void
+test_html (void)
+{
+  check_office ("voices.html", "html", 0);
+}
+
+/* A page saved from the web: its navigation, menus, scripts, styles and
+ * footer go; its article stays. */
+static void
+test_html_article (void)
+{
+  static const char page[] =
+    "<!DOCTYPE html>\n<html lang=\"hy\"><head><meta charset=\"utf-8\"><title>Talks resume</title>"
+    "<style>body { color: red }</style><script>var tracking = 'Subscribe now';</script></head>\n"
+    "<body><header><a href=\"/\">Caucasus Daily</a><nav><ul><li>World</li><li>Politics</li></ul></nav></header>\n"
+    "<div class=\"menu top-menu\"><a href=\"/sport\">Sport</a></div>\n"
+    "<main><article><h1>Talks resume in Brussels</h1>\n"
+    "<p>Delegations met on Monday.</p><aside>Read also: older talks</aside>\n"
+    "<p>Բանակցությունները շարունակվեցին։</p>\n"
+    "<div class=\"share-buttons social\">Share this</div></article></main>\n"
+    "<footer>© 2024 Caucasus Daily</footer><script>console.log('x')</script></body></html>\n";
+  g_autofree char *dir = plx_test_make_tempdir ();
+  g_autofree char *path = write_file (dir, "saved.html", page, -1);
+  g_autofree char *pandoc = g_find_program_in_path ("pandoc");
+  g_autoptr(PlxDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (pandoc == NULL)
+    {
+      g_test_skip ("pandoc is not installed");
+      plx_test_remove_tree (dir);
+      return;
+    }
+  document = read_path (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plx_document_get_text (document), ==,
+                   "Talks resume in Brussels\nDelegations met on Monday.\nԲանակցությունները շարունակվեցին։");
+  g_assert_cmpstr (plx_document_get_title (document), ==, "Talks resume");
+  g_assert_cmpstr (plx_document_get_meta (document, PLX_DOCUMENT_META_LANGUAGE), ==, "hy");
+  plx_test_remove_tree (dir);
+}
+
+/* Writes a zip holding @name with @size bytes of @fill. */
+static char *
+write_zip (const char *dir,
+           const char *file_name,
+           const char *name,
+           gsize       size,
+           char        fill)
+{
+  char *path = g_build_filename (dir, file_name, NULL);
+  struct archive *archive = archive_write_new ();
+  struct archive_entry *entry = archive_entry_new ();
+  g_autofree char *chunk = g_malloc (65536);
+
+  memset (chunk, fill, 65536);
+  g_assert_cmpint (archive_write_set_format_zip (archive), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_write_open_filename (archive, path), ==, ARCHIVE_OK);
+  archive_entry_set_pathname (entry, name);
+  archive_entry_set_size (entry, (la_int64_t) size);
+  archive_entry_set_filetype (entry, AE_IFREG);
+  archive_entry_set_perm (entry, 0644);
+  g_assert_cmpint (archive_write_header (archive, entry), ==, ARCHIVE_OK);
+  for (gsize written = 0; written < size; written += 65536)
+    archive_write_data (archive, chunk, MIN (65536, size - written));
+  archive_entry_free (entry);
+  archive_write_close (archive);
+  archive_write_free (archive);
+  return path;
+}
+
+static void
+test_office_refused (void)
+{
+  g_autofree char *dir = plx_test_make_tempdir ();
+  g_autofree char *garbage = write_file (dir, "garbage.docx", "This is not a Word file at all.\n", -1);
+  g_autofree char *bomb = write_zip (dir, "bomb.docx", "word/document.xml", 64 * 1024 * 1024, 0);
+  g_autofree char *escape = write_zip (dir, "escape.epub", "../../outside.xhtml", 100, 'x');
+  g_autofree char *not_docx = write_zip (dir, "other.docx", "notes.txt", 100, 'x');
+  g_autofree char *hang = write_file (dir, "hang.sh", "#!/bin/sh\nexec sleep 30\n", -1);
+
+  assert_refused (garbage, NULL, PLX_ERROR_INVALID_DOCUMENT, "zip");
+  assert_refused (bomb, NULL, PLX_ERROR_INVALID_DOCUMENT, "zip bomb");
+  assert_refused (escape, NULL, PLX_ERROR_INVALID_DOCUMENT, "../../outside.xhtml");
+  if (g_find_program_in_path ("pandoc") != NULL)
+    assert_refused (not_docx, NULL, PLX_ERROR_INVALID_DOCUMENT, "pandoc could not read it as docx");
+
+  /* pandoc missing, or hanging. */
+  g_setenv ("PLX_PANDOC", "/nonexistent/pandoc", TRUE);
+  assert_refused (not_docx, NULL, PLX_ERROR_MISSING_PROGRAM, "“pandoc”");
+  g_assert_cmpint (g_chmod (hang, 0755), ==, 0);
+  g_setenv ("PLX_PANDOC", hang, TRUE);
+  g_setenv ("PLX_PANDOC_TIMEOUT", "1", TRUE);
+  assert_refused (not_docx, NULL, PLX_ERROR_INVALID_DOCUMENT, "longer than 1 seconds");
+  g_unsetenv ("PLX_PANDOC");
+  g_unsetenv ("PLX_PANDOC_TIMEOUT");
+  plx_test_remove_tree (dir);
+}
+
+/* ---- subtitles and transcripts ---- */
+
+static const char webvtt[] =
+  "WEBVTT - a debate\n"
+  "\n"
+  "NOTE recorded in Yerevan\n"
+  "\n"
+  "intro\n"
+  "00:00:01.000 --> 00:00:04.500\n"
+  "<v Moderator>Good evening and welcome.\n"
+  "\n"
+  "00:12:31.200 --> 00:12:35.000 align:start\n"
+  "<v Anahit>Մենք պետք է <i>խոսենք</i>\n"
+  "խաղաղության մասին։\n"
+  "\n"
+  "01:02:03.000 --> 01:02:05.000\n"
+  "<v Elena>Мы согласны &amp; готовы.\n";
+
+static const char srt[] =
+  "1\r\n"
+  "00:00:02,000 --> 00:00:05,000\r\n"
+  "Aysel: Sülh danışıqları davam edir.\r\n"
+  "\r\n"
+  "2\r\n"
+  "00:00:06,000 --> 00:00:08,000\r\n"
+  "And they go on.\r\n";
+
+static void
+test_subtitles (void)
+{
+  g_autofree char *dir = plx_test_make_tempdir ();
+  g_autofree char *vtt_path = write_file (dir, "debate.vtt", webvtt, -1);
+  g_autofree char *srt_path = write_file (dir, "talk.srt", srt, -1);
+  g_autofree char *transcript_path =
+    write_file (dir, "interview.txt", "[00:00:05] Anahit: We begin.\n\n[00:01:10] Aysel: Biz də razıyıq.\nShe adds more.\n", -1);
+  g_autoptr(PlxDocument) vtt = NULL;
+  g_autoptr(PlxDocument) sub = NULL;
+  g_autoptr(PlxDocument) transcript = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *c1 = NULL;
+  g_autofree char *c2 = NULL;
+  g_autofree char *c3 = NULL;
+  g_autofree char *c4 = NULL;
+  g_autofree char *c5 = NULL;
+  guint start;
+
+  vtt = read_path (vtt_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plx_document_get_format (vtt), ==, PLX_DOCUMENT_FORMAT_WEBVTT);
+  g_assert_cmpstr (plx_document_get_text (vtt), ==,
+                   "Moderator: Good evening and welcome.\n"
+                   "Anahit: Մենք պետք է խոսենք խաղաղության մասին։\n"
+                   "Elena: Мы согласны & готовы.");
+  start = offset_of (vtt, "խաղաղության");
+  g_assert_cmpint (plx_document_get_time (vtt, start), ==, 12 * 60 * 1000 + 31 * 1000 + 200);
+  c1 = plx_document_dup_citation (vtt, start, start + 5);
+  g_assert_cmpstr (c1, ==, "00:12:31, Anahit");
+  start = offset_of (vtt, "готовы");
+  c2 = plx_document_dup_citation (vtt, start, start + 6);
+  g_assert_cmpstr (c2, ==, "01:02:03, Elena");
+
+  sub = read_path (srt_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plx_document_get_format (sub), ==, PLX_DOCUMENT_FORMAT_SRT);
+  g_assert_cmpstr (plx_document_get_text (sub), ==, "Aysel: Sülh danışıqları davam edir.\nAnd they go on.");
+  start = offset_of (sub, "they");
+  c3 = plx_document_dup_citation (sub, start, start + 4);
+  g_assert_cmpstr (c3, ==, "00:00:06, Aysel");
+
+  /* A transcript is told by --format. */
+  transcript = read_path (transcript_path, "transcript", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plx_document_get_text (transcript), ==, "Anahit: We begin.\nAysel: Biz də razıyıq.\nShe adds more.");
+  start = offset_of (transcript, "razıyıq");
+  c4 = plx_document_dup_citation (transcript, start, start + 3);
+  g_assert_cmpstr (c4, ==, "00:01:10, Aysel");
+  start = offset_of (transcript, "adds");
+  c5 = plx_document_dup_citation (transcript, start, start + 3);
+  g_assert_cmpstr (c5, ==, "¶ 3, Aysel");
+  plx_test_remove_tree (dir);
+}
+
+static void
+test_subtitles_refused (void)
+{
+  g_autofree char *dir = plx_test_make_tempdir ();
+  g_autofree char *vtt = write_file (dir, "broken.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nFine.\n\n"
+                                                         "00:00:05.000 --> 00:0x:09.000\nBroken.\n", -1);
+  g_autofree char *srt = write_file (dir, "broken.srt", "1\n00:00:01,000 --> 00:00:04,000\nOne.\n\n"
+                                                         "2\n00:00:09,000 --> 00:00:05,000\nBackwards.\n", -1);
+  g_autofree char *no_header = write_file (dir, "headless.vtt", "00:00:01.000 --> 00:00:04.000\nText.\n", -1);
+
+  assert_refused (vtt, NULL, PLX_ERROR_INVALID_DOCUMENT, "line 6: “00:00:05.000 --> 00:0x:09.000”");
+  assert_refused (srt, NULL, PLX_ERROR_INVALID_DOCUMENT, "line 6:");
+  assert_refused (no_header, NULL, PLX_ERROR_INVALID_DOCUMENT, "line 1:");
+  plx_test_remove_tree (dir);
+}
+
+/* ---- a project ---- */
+
+static char *
+run_cli (int          *status,
+         const char   *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("PLX_CLI"));
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                               status, &error));
+  g_assert_no_error (error);
+  return g_strconcat (out, err, NULL);
+}
+
+/* Documents of every kind in one project, cited through parallax-cli; a
+ * refused file leaves the project's bytes as they were. */
+static void
+test_cli (void)
+{
+  g_autofree char *dir = plx_test_make_tempdir ();
+  g_autofree char *project = g_build_filename (dir, "sources.parallax", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *vtt = write_file (dir, "debate.vtt", webvtt, -1);
+  g_autofree char *locked = write_file (dir, "locked.pdf", encrypted_pdf, -1);
+  g_autofree char *broken = write_file (dir, "broken.srt", "1\n00:00:01,000 -> 00:00:04,000\nOne.\n", -1);
+  g_autofree char *garbage = write_file (dir, "garbage.docx", "not a zip", -1);
+  g_autofree char *out = NULL;
+  g_autofree char *before = NULL;
+  const char *refused[] = { locked, broken, garbage };
+  int status = -1;
+
+  write_report_pdf (pdf);
+  g_free (run_cli (&status, "init", project, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  out = run_cli (&status, "add-document", project, pdf, "--author", "Caucasus Review", NULL);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpstr (out, ==, "1\n");
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "add-document", project, vtt, NULL);
+  g_assert_cmpstr (out, ==, "2\n");
+  g_clear_pointer (&out, g_free);
+
+  {
+    g_autoptr(PlxProject) opened = plx_project_open (project, NULL);
+    g_autoptr(PlxDocument) report = plx_project_load_document (opened, 1, NULL);
+    guint start = offset_of (report, "ինքնորոշման");
+    g_autofree char *s = g_strdup_printf ("%u", start);
+    g_autofree char *e = g_strdup_printf ("%u", start + 11);
+    g_autofree char *uuid = NULL;
+    g_autofree char *cited = NULL;
+    g_autoptr(GBytes) original = plx_project_dup_document_original (opened, 1, NULL);
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+
+    /* The original comes back byte for byte. */
+    contents = read_to_string (pdf, &length);
+    g_assert_cmpmem (g_bytes_get_data (original, NULL), g_bytes_get_size (original), contents, length);
+    g_clear_object (&report);
+    g_clear_object (&opened);
+    uuid = run_cli (&status, "annotate", project, "--document", "1", "--start", s, "--end", e,
+                    "--perspective", "Armenian", NULL);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_strstrip (uuid);
+    cited = run_cli (&status, "cite", project, uuid, NULL);
+    g_assert_cmpstr (cited, ==, "p. 2, ¶ 4\n");
+  }
+  out = run_cli (&status, "document-info", project, "1", NULL);
+  g_assert_nonnull (strstr (out, "file\treport.pdf\n"));
+  g_assert_nonnull (strstr (out, "author\tCaucasus Review\n"));
+  g_assert_nonnull (strstr (out, "locators\t3\n"));
+  g_clear_pointer (&out, g_free);
+
+  before = plx_test_file_checksum (project);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *said = run_cli (&status, "add-document", project, refused[i], NULL);
+      g_autofree char *after = NULL;
+
+      g_assert_false (g_spawn_check_wait_status (status, NULL));
+      g_assert_nonnull (strstr (said, refused[i]));
+      after = plx_test_file_checksum (project);
+      g_assert_cmpstr (after, ==, before);
+    }
+  /* A format that is not one. */
+  out = run_cli (&status, "add-document", project, pdf, "--format", "docx-of-the-future", NULL);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "docx-of-the-future"));
+  g_clear_pointer (&out, g_free);
+
+  out = run_cli (&status, "formats", NULL);
+  g_assert_nonnull (strstr (out, "pdf\tdocument\timport\t.pdf\t"));
+  g_assert_nonnull (strstr (out, "docx\tdocument\timport\t.docx\t"));
+  g_assert_nonnull (strstr (out, "webvtt\tdocument\timport\t.vtt,.webvtt\t"));
+  plx_test_remove_tree (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/sources/pdf", test_pdf);
+  g_test_add_func ("/core/sources/pdf-refused", test_pdf_refused);
+  g_test_add_func ("/core/sources/docx", test_docx);
+  g_test_add_func ("/core/sources/odt", test_odt);
+  g_test_add_func ("/core/sources/epub", test_epub);
+  g_test_add_func ("/core/sources/html", test_html);
+  g_test_add_func ("/core/sources/html-article", test_html_article);
+  g_test_add_func ("/core/sources/office-refused", test_office_refused);
+  g_test_add_func ("/core/sources/subtitles", test_subtitles);
+  g_test_add_func ("/core/sources/subtitles-refused", test_subtitles_refused);
+  g_test_add_func ("/core/sources/cli", test_cli);
+  return g_test_run ();
+}
