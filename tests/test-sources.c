@@ -209,7 +209,7 @@ read_path (const char  *path,
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  return plx_document_new_from_file_as (file, format, NULL, NULL, error);
+  return plx_document_new_from_file_as (file, format, NULL, PLX_READ_FLAGS_NONE, NULL, error);
 }
 
 static guint
@@ -330,6 +330,32 @@ test_pdf (void)
   g_assert_cmpstr (plx_document_get_original_sha256 (document), ==, sha);
   g_assert_cmpstr (plx_document_get_original_name (document), ==, "report.pdf");
   g_assert_cmpstr (plx_document_get_reader (document), ==, "pdf");
+
+  /* What was left out, for the preview, page by page; and kept when
+   * asked, read in a worker as the app does. */
+  {
+    const PlxDroppedLine *dropped;
+    guint n_dropped = 0;
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(PlxDocument) kept = NULL;
+
+    dropped = plx_document_get_dropped_lines (document, &n_dropped);
+    g_assert_cmpuint (n_dropped, ==, 6);
+    g_assert_cmpuint (dropped[0].page, ==, 1);
+    g_assert_cmpstr (dropped[0].text, ==, "Caucasus Review — Spring 2024 report");
+    g_assert_cmpuint (dropped[5].page, ==, 3);
+    g_assert_cmpstr (dropped[5].text, ==, "Page 3 of 3");
+
+    plx_document_read_file_async (file, "pdf", NULL, PLX_READ_KEEP_RUNNING_LINES, NULL, plx_test_keep_result, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    kept = plx_document_read_file_finish (result, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (plx_document_get_text (kept), "Caucasus Review — Spring 2024 report"));
+    g_assert_nonnull (strstr (plx_document_get_text (kept), "Page 2 of 3"));
+    g_assert_cmpuint (plx_document_get_page (kept, offset_of (kept, "Page 2 of 3")), ==, 2);
+  }
 
   plx_test_remove_tree (dir);
 }
@@ -537,11 +563,12 @@ test_office_refused (void)
   g_autofree char *escape = write_zip (dir, "escape.epub", "../../outside.xhtml", 100, 'x');
   g_autofree char *not_docx = write_zip (dir, "other.docx", "notes.txt", 100, 'x');
   g_autofree char *hang = write_file (dir, "hang.sh", "#!/bin/sh\nexec sleep 30\n", -1);
+  g_autofree char *pandoc = g_find_program_in_path ("pandoc");
 
   assert_refused (garbage, NULL, PLX_ERROR_INVALID_DOCUMENT, "zip");
   assert_refused (bomb, NULL, PLX_ERROR_INVALID_DOCUMENT, "zip bomb");
   assert_refused (escape, NULL, PLX_ERROR_INVALID_DOCUMENT, "../../outside.xhtml");
-  if (g_find_program_in_path ("pandoc") != NULL)
+  if (pandoc != NULL)
     assert_refused (not_docx, NULL, PLX_ERROR_INVALID_DOCUMENT, "pandoc could not read it as docx");
 
   /* pandoc missing, or hanging. */
@@ -761,6 +788,72 @@ test_cli (void)
   plx_test_remove_tree (dir);
 }
 
+static void
+assert_original (PlxProject *project,
+                 gint64      id,
+                 const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) original = plx_project_dup_document_original (project, id, &error);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_no_error (error);
+  contents = read_to_string (path, &length);
+  g_assert_cmpmem (g_bytes_get_data (original, NULL), g_bytes_get_size (original), contents, length);
+}
+
+/* The original file survives undo and redo, and a merge into another
+ * project, with its locators. */
+static void
+test_project_keeps_original (void)
+{
+  g_autofree char *dir = plx_test_make_tempdir ();
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *first_path = g_build_filename (dir, "first.parallax", NULL);
+  g_autofree char *second_path = g_build_filename (dir, "second.parallax", NULL);
+  g_autoptr(PlxProject) first = NULL;
+  g_autoptr(PlxProject) second = NULL;
+  g_autoptr(PlxHistory) history = NULL;
+  g_autoptr(PlxDocument) document = NULL;
+  g_autoptr(PlxDocument) copy = NULL;
+  g_autoptr(PlxMergeReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *citation = NULL;
+  gint64 id;
+  guint start;
+
+  write_report_pdf (pdf);
+  first = plx_project_create (first_path, &error);
+  g_assert_no_error (error);
+  history = plx_history_new (first);
+  document = read_path (pdf, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (plx_history_add_document (history, document, &error));
+  g_assert_no_error (error);
+  id = plx_document_get_id (document);
+  assert_original (first, id, pdf);
+  g_assert_true (plx_history_undo (history, &error));
+  g_assert_true (plx_history_redo (history, &error));
+  g_assert_no_error (error);
+  assert_original (first, id, pdf);
+
+  second = plx_project_create (second_path, &error);
+  g_assert_no_error (error);
+  report = plx_project_merge (second, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->documents_added, ==, 1);
+  assert_original (second, 1, pdf);
+  copy = plx_project_load_document (second, 1, &error);
+  g_assert_no_error (error);
+  start = offset_of (copy, "Москва");
+  citation = plx_document_dup_citation (copy, start, start + 6);
+  g_assert_cmpstr (citation, ==, "p. 2, ¶ 3");
+  g_assert_cmpstr (plx_document_get_original_sha256 (copy), ==, plx_document_get_original_sha256 (document));
+  g_assert_cmpstr (plx_document_get_original_name (copy), ==, "report.pdf");
+  plx_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -777,5 +870,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/sources/subtitles", test_subtitles);
   g_test_add_func ("/core/sources/subtitles-refused", test_subtitles_refused);
   g_test_add_func ("/core/sources/cli", test_cli);
+  g_test_add_func ("/core/sources/project-keeps-original", test_project_keeps_original);
   return g_test_run ();
 }

@@ -151,7 +151,7 @@ cmd_add_document (int argc, char **argv)
     {
       /* Read first: a file that cannot be read leaves the project alone. */
       file = g_file_new_for_commandline_arg (argv[2]);
-      document = plx_document_new_from_file_as (file, format, NULL, NULL, &error);
+      document = plx_document_new_from_file_as (file, format, NULL, PLX_READ_FLAGS_NONE, NULL, &error);
       if (document != NULL)
         {
           if (title != NULL)

@@ -34,6 +34,7 @@ struct _PlxDocument
   GArray            *locators;
   guint              locators_by_kind[PLX_LOCATOR_SPEAKER + 2]; /* where each kind begins */
   GArray            *paragraph_starts;  /* made when first asked for */
+  GArray            *dropped;           /* PlxDroppedLine, when just read */
   GBytes            *original;          /* NULL: the source is the original */
   char              *original_name;
   char              *original_sha256;
@@ -191,6 +192,12 @@ check_ranges (PlxDocument  *self,
   return TRUE;
 }
 
+static void
+dropped_line_clear (gpointer data)
+{
+  g_clear_pointer (&((PlxDroppedLine *) data)->text, g_free);
+}
+
 static char *
 title_from_file_name (const char *file_name)
 {
@@ -215,6 +222,7 @@ read_document (PlxDocumentFormat   format,
                const char         *file_name,
                const char         *fallback_title,
                const char         *password,
+               PlxReadFlags        flags,
                GCancellable       *cancellable,
                GError            **error)
 {
@@ -238,6 +246,9 @@ read_document (PlxDocumentFormat   format,
   job.file_name = file_name;
   job.cancellable = cancellable;
   job.password = password;
+  job.flags = flags;
+  job.dropped = g_array_new (FALSE, FALSE, sizeof (PlxDroppedLine));
+  g_array_set_clear_func (job.dropped, dropped_line_clear);
   job.blocks = g_array_new (FALSE, FALSE, sizeof (PlxBlock));
   job.locators = g_array_new (FALSE, FALSE, sizeof (PlxLocator));
   if (!plx_format_read (reader, &job, error))
@@ -286,6 +297,7 @@ read_document (PlxDocumentFormat   format,
   self->added = plx_text_now_iso8601 ();
   self->reader = g_strdup (reader->id);
   self->reader_version = reader->reader_version;
+  self->dropped = g_steal_pointer (&job.dropped);
   plx_read_job_clear (&job);
   return g_steal_pointer (&self);
 }
@@ -305,7 +317,7 @@ plx_document_new_from_data (const char         *data,
    * normalised source, and then it copies them below. */
   original = g_bytes_new_static (data ? data : "", length);
   {
-    g_autoptr(PlxDocument) self = read_document (format, original, NULL, fallback_title, NULL, NULL, error);
+    g_autoptr(PlxDocument) self = read_document (format, original, NULL, fallback_title, NULL, PLX_READ_FLAGS_NONE, NULL, error);
 
     if (self != NULL && self->original != NULL)
       {
@@ -330,6 +342,7 @@ plx_document_new_from_bytes (GBytes             *original,
                              const char         *file_name,
                              PlxDocumentFormat   format,
                              const char         *password,
+                             PlxReadFlags        flags,
                              GCancellable       *cancellable,
                              GError            **error)
 {
@@ -338,7 +351,7 @@ plx_document_new_from_bytes (GBytes             *original,
 
   g_return_val_if_fail (original != NULL, NULL);
 
-  document = read_document (format, original, file_name, NULL, password, cancellable, &local_error);
+  document = read_document (format, original, file_name, NULL, password, flags, cancellable, &local_error);
   if (document == NULL)
     {
       if (file_name != NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -523,6 +536,7 @@ PlxDocument *
 plx_document_new_from_file_as (GFile         *file,
                                const char    *format_id,
                                const char    *password,
+                               PlxReadFlags   flags,
                                GCancellable  *cancellable,
                                GError       **error)
 {
@@ -549,7 +563,8 @@ plx_document_new_from_file_as (GFile         *file,
   if (format == NULL)
     format = plx_format_for_content (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), basename);
 
-  document = read_document (format->document_format, bytes, basename, NULL, password, cancellable, &local_error);
+  document = read_document (format->document_format, bytes, basename, NULL, password, flags, cancellable,
+                            &local_error);
   if (document == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -565,7 +580,25 @@ plx_document_new_from_file (GFile         *file,
                             GCancellable  *cancellable,
                             GError       **error)
 {
-  return plx_document_new_from_file_as (file, NULL, NULL, cancellable, error);
+  return plx_document_new_from_file_as (file, NULL, NULL, PLX_READ_FLAGS_NONE, cancellable, error);
+}
+
+typedef struct {
+  GFile        *file;
+  char         *format_id;
+  char         *password;
+  PlxReadFlags  flags;
+} ReadJob;
+
+static void
+read_job_free (gpointer data)
+{
+  ReadJob *job = data;
+
+  g_clear_object (&job->file);
+  g_free (job->format_id);
+  g_free (job->password);
+  g_free (job);
 }
 
 static void
@@ -574,8 +607,10 @@ read_file_thread (GTask        *task,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
+  ReadJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  PlxDocument *document = plx_document_new_from_file (task_data, cancellable, &error);
+  PlxDocument *document = plx_document_new_from_file_as (job->file, job->format_id, job->password, job->flags,
+                                                         cancellable, &error);
 
   if (document == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -583,30 +618,61 @@ read_file_thread (GTask        *task,
     g_task_return_pointer (task, document, g_object_unref);
 }
 
-/* plx_document_new_from_file() in a worker thread: a book takes a while
- * to normalise and read. */
+/**
+ * plx_document_read_file_async:
+ *
+ * plx_document_new_from_file_as() in a worker thread: a book or a long
+ * PDF takes a while to read. Cancelling stops the reader between pages
+ * (PDF), cues or lines, or stops pandoc.
+ */
+void
+plx_document_read_file_async (GFile               *file,
+                              const char          *format_id,
+                              const char          *password,
+                              PlxReadFlags         flags,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadJob *job;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  job = g_new0 (ReadJob, 1);
+  job->file = g_object_ref (file);
+  job->format_id = g_strdup (format_id);
+  job->password = g_strdup (password);
+  job->flags = flags;
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, plx_document_read_file_async);
+  g_task_set_task_data (task, job, read_job_free);
+  g_task_run_in_thread (task, read_file_thread);
+}
+
+PlxDocument *
+plx_document_read_file_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* plx_document_new_from_file() in a worker thread. */
 void
 plx_document_new_from_file_async (GFile               *file,
                                   GCancellable        *cancellable,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, plx_document_new_from_file_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, read_file_thread);
+  plx_document_read_file_async (file, NULL, NULL, PLX_READ_FLAGS_NONE, cancellable, callback, user_data);
 }
 
 PlxDocument *
 plx_document_new_from_file_finish (GAsyncResult  *result,
                                    GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return plx_document_read_file_finish (result, error);
 }
 
 static void
@@ -626,6 +692,7 @@ plx_document_finalize (GObject *object)
   g_clear_pointer (&self->checkpoints, g_array_unref);
   g_clear_pointer (&self->locators, g_array_unref);
   g_clear_pointer (&self->paragraph_starts, g_array_unref);
+  g_clear_pointer (&self->dropped, g_array_unref);
   g_clear_pointer (&self->original, g_bytes_unref);
   g_clear_pointer (&self->original_name, g_free);
   g_clear_pointer (&self->original_sha256, g_free);
@@ -1001,6 +1068,18 @@ plx_document_get_locators (PlxDocument *self,
   g_return_val_if_fail (PLX_IS_DOCUMENT (self), NULL);
   *n_locators = self->locators->len;
   return (const PlxLocator *) (gpointer) self->locators->data;
+}
+
+/* What the reader left out, or with PLX_READ_KEEP_RUNNING_LINES would
+ * have: a PDF's running headers, footers and page numbers, for the
+ * import preview. Known only for a document just read. */
+const PlxDroppedLine *
+plx_document_get_dropped_lines (PlxDocument *self,
+                                guint       *n_lines)
+{
+  g_return_val_if_fail (PLX_IS_DOCUMENT (self), NULL);
+  *n_lines = self->dropped != NULL ? self->dropped->len : 0;
+  return self->dropped != NULL ? (const PlxDroppedLine *) (gpointer) self->dropped->data : NULL;
 }
 
 /* The last locator of @kind that starts at or before @offset, or NULL. */

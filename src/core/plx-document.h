@@ -52,6 +52,18 @@ typedef struct {
   guint32        value;
 } PlxLocator;
 
+/* How a file is read. */
+typedef enum {
+  PLX_READ_FLAGS_NONE = 0,
+  PLX_READ_KEEP_RUNNING_LINES = 1 << 0,   /* PDF: keep repeated headers, footers, page numbers */
+} PlxReadFlags;
+
+/* A line a reader left out (a PDF's running header), for a preview. */
+typedef struct {
+  guint  page;
+  char  *text;
+} PlxDroppedLine;
+
 /* What is known of a document's origin; the strings are never NULL. */
 typedef enum {
   PLX_DOCUMENT_META_AUTHOR,    /* author or outlet */
@@ -79,12 +91,23 @@ PlxDocument       *plx_document_new_from_bytes    (GBytes            *original,
                                                    const char        *file_name,
                                                    PlxDocumentFormat  format,
                                                    const char        *password,
+                                                   PlxReadFlags       flags,
                                                    GCancellable      *cancellable,
                                                    GError           **error);
 PlxDocument       *plx_document_new_from_file_as  (GFile             *file,
                                                    const char        *format_id,
                                                    const char        *password,
+                                                   PlxReadFlags       flags,
                                                    GCancellable      *cancellable,
+                                                   GError           **error);
+void               plx_document_read_file_async   (GFile             *file,
+                                                   const char        *format_id,
+                                                   const char        *password,
+                                                   PlxReadFlags       flags,
+                                                   GCancellable      *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer           user_data);
+PlxDocument       *plx_document_read_file_finish  (GAsyncResult      *result,
                                                    GError           **error);
 PlxDocument       *plx_document_new_from_file     (GFile             *file,
                                                    GCancellable      *cancellable,
@@ -147,6 +170,8 @@ char              *plx_document_dup_range         (PlxDocument       *self,
 
 const PlxLocator  *plx_document_get_locators      (PlxDocument       *self,
                                                    guint             *n_locators);
+const PlxDroppedLine *plx_document_get_dropped_lines (PlxDocument    *self,
+                                                   guint             *n_lines);
 guint              plx_document_get_page          (PlxDocument       *self,
                                                    guint              offset);
 guint              plx_document_get_paragraph     (PlxDocument       *self,

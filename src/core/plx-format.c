@@ -145,6 +145,7 @@ plx_read_job_clear (PlxReadJob *job)
   g_clear_pointer (&job->blocks, g_array_unref);
   g_clear_pointer (&job->locators, g_array_unref);
   g_clear_pointer (&job->title, g_free);
+  g_clear_pointer (&job->dropped, g_array_unref);
   for (guint m = 0; m < PLX_DOCUMENT_N_META; m++)
     g_clear_pointer (&job->meta[m], g_free);
 }

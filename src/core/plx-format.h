@@ -33,11 +33,13 @@ typedef struct {
   gsize         source_bytes;
   GCancellable *cancellable;
   const char   *password;      /* for an encrypted file, or NULL */
+  PlxReadFlags  flags;
   char         *text;          /* out, NFC UTF-8 */
   GArray       *blocks;        /* out, PlxBlock, in order */
   GArray       *locators;      /* out, PlxLocator, in order of kind then start */
   char         *meta[PLX_DOCUMENT_N_META]; /* out, what the file says of itself */
   char         *title;         /* out, the file's own title, if any */
+  GArray       *dropped;       /* out, PlxDroppedLine: what was (or, kept, would be) left out */
 } PlxReadJob;
 
 typedef gboolean (*PlxFormatReadFunc) (PlxReadJob  *job,

@@ -388,6 +388,18 @@ read_pdf (PlxReadJob  *job,
     }
 
   mark_running_lines (lines, (guint) n_pages);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+
+      if (line->drop && job->dropped != NULL)
+        {
+          PlxDroppedLine dropped = { line->page, g_strdup (line->text) };
+          g_array_append_val (job->dropped, dropped);
+        }
+      if (job->flags & PLX_READ_KEEP_RUNNING_LINES)
+        line->drop = FALSE;
+    }
   body = body_size (lines);
   for (guint i = 0; i < lines->len; i++)
     if (!g_array_index (lines, Line, i).drop)
