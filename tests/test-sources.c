@@ -781,6 +781,23 @@ test_cli (void)
   g_assert_nonnull (strstr (out, "docx-of-the-future"));
   g_clear_pointer (&out, g_free);
 
+  /* Exported with its text, the PDF's document comes into another
+   * project with every passage where it was. */
+  {
+    g_autofree char *exported = g_build_filename (dir, "sources.json", NULL);
+    g_autofree char *other = g_build_filename (dir, "other.parallax", NULL);
+    g_autofree char *listed = NULL;
+    g_autofree char *said = NULL;
+
+    g_free (run_cli (&status, "export", project, "--format", "native", "--include-text", "-o", exported, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_free (run_cli (&status, "init", other, NULL));
+    said = run_cli (&status, "import", other, exported, NULL);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    listed = run_cli (&status, "list", other, NULL);
+    g_assert_nonnull (strstr (listed, "ինքնորոշման"));
+  }
+
   out = run_cli (&status, "formats", NULL);
   g_assert_nonnull (strstr (out, "pdf\tdocument\timport\t.pdf\t"));
   g_assert_nonnull (strstr (out, "docx\tdocument\timport\t.docx\t"));

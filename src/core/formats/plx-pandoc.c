@@ -252,7 +252,20 @@ line_append (Line       *line,
 {
   g_autofree char *nfc = NULL;
 
-  if (text == NULL || *text == '\0' || !g_utf8_validate (text, -1, NULL))
+  const char *p;
+
+  if (text == NULL || *text == '\0')
+    return;
+  /* Most words are ASCII, already NFC: no copy. */
+  for (p = text; *p != '\0' && (guchar) *p < 0x80; p++)
+    ;
+  if (*p == '\0')
+    {
+      g_string_append_len (line->s, text, p - text);
+      line->chars += (guint) (p - text);
+      return;
+    }
+  if (!g_utf8_validate (text, -1, NULL))
     return;
   nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
   g_string_append (line->s, nfc);
