@@ -1260,8 +1260,16 @@ plx_document_dup_citation (PlxDocument *self,
 
 /* ---- provenance ---- */
 
-/* The bytes of the file the document was read from; for a document
- * stored before Parallax kept them, its source as stored. */
+/**
+ * plx_document_get_original:
+ *
+ * The bytes of the file the document was read from, where the document
+ * holds them: a text format's source is its original (as near as Parallax
+ * kept before version 4), a PDF's or an office file's is not, and one
+ * loaded from a store leaves it there (plx_project_dup_document_original()).
+ *
+ * Returns: (transfer full) (nullable): the bytes, or %NULL
+ */
 GBytes *
 plx_document_get_original (PlxDocument *self)
 {
@@ -1269,6 +1277,8 @@ plx_document_get_original (PlxDocument *self)
 
   if (self->original != NULL)
     return g_bytes_ref (self->original);
+  if (!plx_format_for_document (self->format)->text_source)
+    return NULL;
   return g_bytes_new (self->source, strlen (self->source));
 }
 
