@@ -360,6 +360,45 @@ test_pdf (void)
   plx_test_remove_tree (dir);
 }
 
+/* Two columns on a page: the left one is read before the right one. */
+static void
+test_pdf_columns (void)
+{
+  static const PdfLine left[] = {
+    { 90, 11, FALSE, "Left column opens the" },
+    { 105, 11, FALSE, "argument about borders" },
+    { 120, 11, FALSE, "and their history." },
+  };
+  static const PdfLine right[] = {
+    { 90, 11, FALSE, "Right column answers" },
+    { 105, 11, FALSE, "with the view from" },
+    { 120, 11, FALSE, "the other side." },
+  };
+  g_autofree char *dir = plx_test_make_tempdir ();
+  g_autofree char *path = g_build_filename (dir, "columns.pdf", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(PlxDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (left); i++)
+    {
+      show_line (cr, 60, &left[i]);
+      show_line (cr, 320, &right[i]);
+    }
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+
+  document = read_path (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plx_document_get_text (document), ==,
+                   "Left column opens the argument about borders and their history.\n"
+                   "Right column answers with the view from the other side.");
+  plx_test_remove_tree (dir);
+}
+
 static void
 assert_refused (const char *path,
                 const char *format,
@@ -877,6 +916,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/sources/pdf", test_pdf);
+  g_test_add_func ("/core/sources/pdf-columns", test_pdf_columns);
   g_test_add_func ("/core/sources/pdf-refused", test_pdf_refused);
   g_test_add_func ("/core/sources/docx", test_docx);
   g_test_add_func ("/core/sources/odt", test_odt);
