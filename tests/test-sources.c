@@ -112,18 +112,123 @@ write_scanned_pdf (const char *path)
   cairo_surface_destroy (surface);
 }
 
-/* A PDF locked with a user password (the standard security handler). */
-static const char encrypted_pdf[] =
-  "%PDF-1.4\n"
-  "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-  "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-  "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n"
-  "4 0 obj << /Filter /Standard /V 1 /R 2 /P -44 "
-  "/O <6E1F3C7A94E2B0D5C1A8F7E6D5C4B3A2918070605040302010F0E0D0C0B0A09> "
-  "/U <A1B2C3D4E5F60718293A4B5C6D7E8F90A1B2C3D4E5F60718293A4B5C6D7E8F9> >> endobj\n"
-  "trailer << /Root 1 0 R /Size 5 /Encrypt 4 0 R "
-  "/ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>] >>\n"
-  "%%EOF\n";
+static char *
+write_file (const char *dir,
+            const char *name,
+            const char *data,
+            gssize      size)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, data, size, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* RC4, as PDF's standard security handler (revision 2) uses it. */
+static void
+rc4 (const guint8 *key,
+     gsize         key_length,
+     guint8       *data,
+     gsize         length)
+{
+  guint8 state[256];
+  guint i, j = 0;
+
+  for (i = 0; i < 256; i++)
+    state[i] = (guint8) i;
+  for (i = 0; i < 256; i++)
+    {
+      guint8 swap = state[i];
+
+      j = (j + state[i] + key[i % key_length]) & 0xff;
+      state[i] = state[j];
+      state[j] = swap;
+    }
+  i = j = 0;
+  for (gsize n = 0; n < length; n++)
+    {
+      guint8 swap;
+
+      i = (i + 1) & 0xff;
+      j = (j + state[i]) & 0xff;
+      swap = state[i];
+      state[i] = state[j];
+      state[j] = swap;
+      data[n] ^= state[(state[i] + state[j]) & 0xff];
+    }
+}
+
+static void
+md5 (const guint8 *data,
+     gsize         length,
+     guint8        digest[16])
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_MD5);
+  gsize size = 16;
+
+  g_checksum_update (checksum, data, (gssize) length);
+  g_checksum_get_digest (checksum, digest, &size);
+}
+
+/* A one-page PDF (with no text) locked with the user password @password
+ * and the owner password "owner", RC4 40-bit (PDF 1.4, 7.6.3.3–4). */
+static char *
+write_encrypted_pdf (const char *dir,
+                     const char *password)
+{
+  static const guint8 padding[32] = {
+    0x28, 0xBF, 0x4E, 0x5E, 0x4E, 0x75, 0x8A, 0x41, 0x64, 0x00, 0x4E, 0x56, 0xFF, 0xFA, 0x01, 0x08,
+    0x2E, 0x2E, 0x00, 0xB6, 0xD0, 0x68, 0x3E, 0x80, 0x2F, 0x0C, 0xA9, 0xFE, 0x64, 0x53, 0x69, 0x7A,
+  };
+  static const guint8 id[16] = { 0x01, 0x23, 0x45, 0x67, 0x89, 0xAB, 0xCD, 0xEF,
+                                 0x01, 0x23, 0x45, 0x67, 0x89, 0xAB, 0xCD, 0xEF };
+  const gint32 permissions = -44;
+  guint8 user[32], owner[32], o[32], u[32], digest[16], key[5];
+  g_autoptr(GByteArray) input = g_byte_array_new ();
+  g_autoptr(GString) hex_o = g_string_new (NULL);
+  g_autoptr(GString) hex_u = g_string_new (NULL);
+  g_autofree char *pdf = NULL;
+  guint8 p_le[4];
+
+  memcpy (user, password, MIN (strlen (password), 32));
+  memcpy (user + MIN (strlen (password), 32), padding, 32 - MIN (strlen (password), 32));
+  memcpy (owner, "owner", 5);
+  memcpy (owner + 5, padding, 27);
+
+  /* O: the padded user password under a key from the owner's. */
+  md5 (owner, 32, digest);
+  memcpy (o, user, 32);
+  rc4 (digest, 5, o, 32);
+  /* The file key, from the user password, O, the permissions and the ID. */
+  for (int i = 0; i < 4; i++)
+    p_le[i] = (guint8) (((guint32) permissions >> (8 * i)) & 0xff);
+  g_byte_array_append (input, user, 32);
+  g_byte_array_append (input, o, 32);
+  g_byte_array_append (input, p_le, 4);
+  g_byte_array_append (input, id, 16);
+  md5 (input->data, input->len, digest);
+  memcpy (key, digest, 5);
+  /* U: the padding under the file key. */
+  memcpy (u, padding, 32);
+  rc4 (key, 5, u, 32);
+
+  for (int i = 0; i < 32; i++)
+    {
+      g_string_append_printf (hex_o, "%02X", o[i]);
+      g_string_append_printf (hex_u, "%02X", u[i]);
+    }
+  pdf = g_strdup_printf ("%%PDF-1.4\n"
+                         "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+                         "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+                         "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n"
+                         "4 0 obj << /Filter /Standard /V 1 /R 2 /P %d /O <%s> /U <%s> >> endobj\n"
+                         "trailer << /Root 1 0 R /Size 5 /Encrypt 4 0 R "
+                         "/ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>] >>\n"
+                         "%%%%EOF\n", permissions, hex_o->str, hex_u->str);
+  return write_file (dir, "locked.pdf", pdf, -1);
+}
 
 static const char markdown_original[] =
   "---\n"
@@ -149,19 +254,6 @@ static const char markdown_original[] =
   "\n"
   "[^1]: The note names its sources.\n";
 
-static char *
-write_file (const char *dir,
-            const char *name,
-            const char *data,
-            gssize      size)
-{
-  char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (g_file_set_contents (path, data, size, &error));
-  g_assert_no_error (error);
-  return path;
-}
 
 static char *
 read_to_string (const char *path,
@@ -421,9 +513,12 @@ test_pdf_refused (void)
   g_autofree char *dir = plx_test_make_tempdir ();
   g_autofree char *good = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *scanned = g_build_filename (dir, "scanned.pdf", NULL);
-  g_autofree char *locked = write_file (dir, "locked.pdf", encrypted_pdf, -1);
+  g_autofree char *locked = write_encrypted_pdf (dir, "secret");
   g_autofree char *contents = NULL;
   g_autofree char *truncated = NULL;
+  g_autoptr(GFile) locked_file = g_file_new_for_path (locked);
+  g_autoptr(PlxDocument) opened = NULL;
+  g_autoptr(GError) error = NULL;
   gsize length = 0;
 
   write_report_pdf (good);
@@ -432,8 +527,20 @@ test_pdf_refused (void)
   write_scanned_pdf (scanned);
 
   assert_refused (truncated, NULL, PLX_ERROR_INVALID_DOCUMENT, "PDF");
-  assert_refused (locked, NULL, PLX_ERROR_PASSWORD_NEEDED, "password");
+  assert_refused (locked, NULL, PLX_ERROR_PASSWORD_NEEDED, "a password is needed");
   assert_refused (scanned, NULL, PLX_ERROR_INVALID_DOCUMENT, "scanned");
+
+  /* A wrong password is told apart; the right one opens the file (whose
+   * one page has no text). */
+  opened = plx_document_new_from_file_as (locked_file, NULL, "wrong", PLX_READ_FLAGS_NONE, NULL, &error);
+  g_assert_null (opened);
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_PASSWORD_NEEDED);
+  g_assert_nonnull (strstr (error->message, "the password given does not open it"));
+  g_clear_error (&error);
+  opened = plx_document_new_from_file_as (locked_file, NULL, "secret", PLX_READ_FLAGS_NONE, NULL, &error);
+  g_assert_null (opened);
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_DOCUMENT);
+  g_assert_nonnull (strstr (error->message, "no text"));
   plx_test_remove_tree (dir);
 }
 
@@ -754,7 +861,7 @@ test_cli (void)
   g_autofree char *project = g_build_filename (dir, "sources.parallax", NULL);
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *vtt = write_file (dir, "debate.vtt", webvtt, -1);
-  g_autofree char *locked = write_file (dir, "locked.pdf", encrypted_pdf, -1);
+  g_autofree char *locked = write_encrypted_pdf (dir, "secret");
   g_autofree char *broken = write_file (dir, "broken.srt", "1\n00:00:01,000 -> 00:00:04,000\nOne.\n", -1);
   g_autofree char *garbage = write_file (dir, "garbage.docx", "not a zip", -1);
   g_autofree char *out = NULL;
@@ -814,6 +921,16 @@ test_cli (void)
       after = plx_test_file_checksum (project);
       g_assert_cmpstr (after, ==, before);
     }
+  /* A password that does not open the PDF. */
+  {
+    g_autofree char *secret = write_file (dir, "secret.txt", "not-the-password\n", -1);
+    g_autofree char *said = run_cli (&status, "add-document", project, locked, "--password-file", secret, NULL);
+    g_autofree char *after = plx_test_file_checksum (project);
+
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (said, "the password given does not open it"));
+    g_assert_cmpstr (after, ==, before);
+  }
   /* A format that is not one. */
   out = run_cli (&status, "add-document", project, pdf, "--format", "docx-of-the-future", NULL);
   g_assert_false (g_spawn_check_wait_status (status, NULL));

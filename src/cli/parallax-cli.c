@@ -134,6 +134,8 @@ cmd_add_document (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *format = NULL;
+  g_autofree char *password_file = NULL;
+  g_autofree char *password = NULL;
   char *meta[PLX_DOCUMENT_N_META] = { NULL, };
   GOptionEntry entries[] = {
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Title instead of the one found in the file"), N_("TITLE") },
@@ -142,6 +144,9 @@ cmd_add_document (int argc, char **argv)
     { "date", 0, 0, G_OPTION_ARG_STRING, &meta[PLX_DOCUMENT_META_DATE], N_("Its date"), N_("DATE") },
     { "url", 0, 0, G_OPTION_ARG_STRING, &meta[PLX_DOCUMENT_META_URL], N_("Where it was found"), N_("URL") },
     { "language", 0, 0, G_OPTION_ARG_STRING, &meta[PLX_DOCUMENT_META_LANGUAGE], N_("Its language"), N_("CODE") },
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
+      N_("An encrypted PDF’s password, as the first line of FILE (not on the command line, where others see it)"),
+      N_("FILE") },
     { NULL }
   };
   int status;
@@ -150,8 +155,11 @@ cmd_add_document (int argc, char **argv)
   if (parse_args (context, &argc, &argv, 2, &status))
     {
       /* Read first: a file that cannot be read leaves the project alone. */
+      if (password_file != NULL && g_file_get_contents (password_file, &password, NULL, &error))
+        password[strcspn (password, "\r\n")] = '\0';
       file = g_file_new_for_commandline_arg (argv[2]);
-      document = plx_document_new_from_file_as (file, format, NULL, PLX_READ_FLAGS_NONE, NULL, &error);
+      if (error == NULL)
+        document = plx_document_new_from_file_as (file, format, password, PLX_READ_FLAGS_NONE, NULL, &error);
       if (document != NULL)
         {
           if (title != NULL)

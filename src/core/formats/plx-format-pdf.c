@@ -328,6 +328,7 @@ read_pdf (PlxReadJob  *job,
           GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GInputStream) stream = NULL;   /* outlives the document */
   PopplerDocument *document = NULL;   /* poppler 22 has no autoptr for it */
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
   Builder b = { g_string_new (NULL), 0, job->blocks, g_string_new (NULL), PLX_BLOCK_PARAGRAPH, 0 };
@@ -339,7 +340,16 @@ read_pdf (PlxReadJob  *job,
   const Line *previous = NULL;
 
   g_array_set_clear_func (lines, line_clear);
-  document = poppler_document_new_from_bytes (job->original, job->password, &local_error);
+  /* With a password, from a stream: poppler 22's from_bytes crashes on a
+   * wrong one (it retries on a copy of its stream). */
+  if (job->password != NULL)
+    {
+      stream = g_memory_input_stream_new_from_bytes (job->original);
+      document = poppler_document_new_from_stream (stream, (goffset) g_bytes_get_size (job->original), job->password,
+                                                   job->cancellable, &local_error);
+    }
+  else
+    document = poppler_document_new_from_bytes (job->original, NULL, &local_error);
   if (document == NULL)
     {
       if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED) && job->password != NULL)
