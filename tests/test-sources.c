@@ -444,6 +444,22 @@ test_pdf (void)
       g_main_context_iteration (NULL, TRUE);
     kept = plx_document_read_file_finish (result, &error);
     g_assert_no_error (error);
+
+    /* Cancelled, the reading stops with G_IO_ERROR_CANCELLED. */
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GAsyncResult) cancelled = NULL;
+      g_autoptr(PlxDocument) none = NULL;
+      g_autoptr(GError) cancel_error = NULL;
+
+      g_cancellable_cancel (cancellable);
+      plx_document_read_file_async (file, NULL, NULL, PLX_READ_FLAGS_NONE, cancellable, plx_test_keep_result, &cancelled);
+      while (cancelled == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      none = plx_document_read_file_finish (cancelled, &cancel_error);
+      g_assert_null (none);
+      g_assert_error (cancel_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    }
     g_assert_nonnull (strstr (plx_document_get_text (kept), "Caucasus Review — Spring 2024 report"));
     g_assert_nonnull (strstr (plx_document_get_text (kept), "Page 2 of 3"));
     g_assert_cmpuint (plx_document_get_page (kept, offset_of (kept, "Page 2 of 3")), ==, 2);
@@ -929,6 +945,23 @@ test_cli (void)
 
     g_assert_false (g_spawn_check_wait_status (status, NULL));
     g_assert_nonnull (strstr (said, "the password given does not open it"));
+    g_assert_cmpstr (after, ==, before);
+  }
+  /* A file over 256 MiB is refused before it is read (a sparse one). */
+  {
+    g_autofree char *huge = g_build_filename (dir, "huge.txt", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (huge);
+    g_autoptr(GFileOutputStream) stream = g_file_create (file, G_FILE_CREATE_NONE, NULL, NULL);
+    g_autofree char *said = NULL;
+    g_autofree char *after = NULL;
+
+    g_assert_true (g_seekable_truncate (G_SEEKABLE (stream), (goffset) PLX_DOCUMENT_MAX_FILE_SIZE + 1, NULL, NULL));
+    g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL));
+    said = run_cli (&status, "add-document", project, huge, NULL);
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (said, huge));
+    g_assert_nonnull (strstr (said, "(268435457 bytes); Parallax reads documents up to 256.0\u00a0MiB"));
+    after = plx_test_file_checksum (project);
     g_assert_cmpstr (after, ==, before);
   }
   /* A format that is not one. */

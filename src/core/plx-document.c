@@ -234,8 +234,8 @@ read_document (PlxDocumentFormat   format,
 
   if (size > PLX_DOCUMENT_MAX_FILE_SIZE)
     {
-      g_autofree char *have = g_format_size (size);
-      g_autofree char *limit = g_format_size (PLX_DOCUMENT_MAX_FILE_SIZE);
+      g_autofree char *have = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+      g_autofree char *limit = g_format_size_full (PLX_DOCUMENT_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_DOCUMENT,
                    _("the file is %s; Parallax reads documents up to %s"), have, limit);
@@ -512,8 +512,9 @@ load_file (GFile         *file,
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, NULL);
   if (info != NULL && (guint64) g_file_info_get_size (info) > PLX_DOCUMENT_MAX_FILE_SIZE)
     {
-      g_autofree char *size = g_format_size ((guint64) g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (PLX_DOCUMENT_MAX_FILE_SIZE);
+      g_autofree char *size = g_format_size_full ((guint64) g_file_info_get_size (info),
+                                                  G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+      g_autofree char *limit = g_format_size_full (PLX_DOCUMENT_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_DOCUMENT,
                    _("%s: the file is %s; Parallax reads documents up to %s"), name, size, limit);
