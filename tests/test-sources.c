@@ -1057,6 +1057,34 @@ test_project_keeps_original (void)
   g_assert_cmpstr (citation, ==, "p. 2, ¶ 3");
   g_assert_cmpstr (plx_document_get_original_sha256 (copy), ==, plx_document_get_original_sha256 (document));
   g_assert_cmpstr (plx_document_get_original_name (copy), ==, "report.pdf");
+
+  /* A salvage keeps them too. */
+  {
+    const char *meta[PLX_DOCUMENT_N_META] = { "Caucasus Review", "2024-04-01", "https://example.org/r.pdf", "en" };
+    g_autofree char *rescued_path = g_build_filename (dir, "rescued.parallax", NULL);
+    g_autoptr(PlxSalvageReport) salvaged = NULL;
+    g_autoptr(PlxProject) rescued = NULL;
+    g_autoptr(PlxDocument) kept = NULL;
+    g_autofree char *cited = NULL;
+
+    g_assert_true (plx_project_set_document_info (first, id, "Report", meta, &error));
+    g_clear_object (&history);
+    g_clear_object (&first);
+    salvaged = plx_project_salvage (first_path, rescued_path, &error);
+    g_assert_no_error (error);
+    rescued = plx_project_open (rescued_path, &error);
+    g_assert_no_error (error);
+    assert_original (rescued, 1, pdf);
+    kept = plx_project_load_document (rescued, 1, &error);
+    g_assert_no_error (error);
+    cited = plx_document_dup_citation (kept, start, start + 6);
+    g_assert_cmpstr (cited, ==, "p. 2, ¶ 3");
+    g_assert_cmpstr (plx_document_get_title (kept), ==, "Report");
+    for (guint m = 0; m < PLX_DOCUMENT_N_META; m++)
+      g_assert_cmpstr (plx_document_get_meta (kept, m), ==, meta[m]);
+    g_assert_cmpstr (plx_document_get_original_name (kept), ==, "report.pdf");
+    g_assert_cmpstr (plx_document_get_reader (kept), ==, "pdf");
+  }
   plx_test_remove_tree (dir);
 }
 
