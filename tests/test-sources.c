@@ -9,226 +9,11 @@
 #include <stdarg.h>
 #include <string.h>
 #include <glib/gstdio.h>
-#include <archive.h>
-#include <archive_entry.h>
-#include <cairo-pdf.h>
-#include <pango/pangocairo.h>
-
 #include "plx-core.h"
+#include "plx-source-fixtures.h"
 #include "plx-test-utils.h"
 
-/* ---- fixtures ---- */
-
-typedef struct {
-  double       y;
-  double       size;
-  gboolean     bold;
-  const char  *text;
-} PdfLine;
-
-static void
-show_line (cairo_t       *cr,
-           double         x,
-           const PdfLine *line)
-{
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("DejaVu Sans");
-
-  pango_font_description_set_absolute_size (font, line->size * PANGO_SCALE);
-  if (line->bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, line->text, -1);
-  cairo_move_to (cr, x, line->y);
-  pango_cairo_show_layout (cr, layout);
-  pango_font_description_free (font);
-}
-
-static const PdfLine page1[] = {
-  { 90, 22, TRUE, "Perspectives on Karabakh" },
-  { 140, 15, TRUE, "Introduction" },
-  { 170, 11, FALSE, "The long negotiations between the parties were medi-" },
-  { 185, 11, FALSE, "ated by several states over three decades." },
-  { 220, 11, FALSE, "A second paragraph runs on to the next page and does" },
-};
-
-static const PdfLine page2[] = {
-  { 90, 11, FALSE, "not end until it reaches this line." },
-  { 130, 15, TRUE, "Русский взгляд" },
-  { 160, 11, FALSE, "Москва считала себя посредником между Ереваном" },
-  { 175, 11, FALSE, "и Баку на протяжении всего конфликта." },
-  { 215, 15, TRUE, "Հայկական տեսակետ" },
-  { 245, 11, FALSE, "Հայաստանը շեշտում էր ինքնորոշման իրավունքը։" },
-};
-
-static const PdfLine page3[] = {
-  { 90, 15, TRUE, "Azərbaycan baxışı" },
-  { 120, 11, FALSE, "Azərbaycan ərazi bütövlüyünü əsas prinsip sayırdı." },
-  { 740, 8, FALSE, "1 A note on the sources of this report." },
-};
-
-/* Writes the three-page report; every page has the running header, the
- * running footer and its number. */
-static void
-write_report_pdf (const char *path)
-{
-  const PdfLine *pages[] = { page1, page2, page3 };
-  const guint lengths[] = { G_N_ELEMENTS (page1), G_N_ELEMENTS (page2), G_N_ELEMENTS (page3) };
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (surface);
-
-  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
-    {
-      g_autofree char *number = g_strdup_printf ("Page %u of 3", p + 1);
-      PdfLine header = { 36, 9, FALSE, "Caucasus Review — Spring 2024 report" };
-      PdfLine footer = { 800, 9, FALSE, number };
-
-      show_line (cr, 72, &header);
-      for (guint i = 0; i < lengths[p]; i++)
-        show_line (cr, 72, &pages[p][i]);
-      show_line (cr, 260, &footer);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-}
-
-/* A page with a picture and no text, as a scanner makes. */
-static void
-write_scanned_pdf (const char *path)
-{
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (surface);
-
-  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-  for (int i = 0; i < 40; i++)
-    cairo_rectangle (cr, 72, 72 + i * 16, 300 + (i * 37) % 150, 9);
-  cairo_fill (cr);
-  cairo_show_page (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  cairo_surface_destroy (surface);
-}
-
-static char *
-write_file (const char *dir,
-            const char *name,
-            const char *data,
-            gssize      size)
-{
-  char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (g_file_set_contents (path, data, size, &error));
-  g_assert_no_error (error);
-  return path;
-}
-
-/* RC4, as PDF's standard security handler (revision 2) uses it. */
-static void
-rc4 (const guint8 *key,
-     gsize         key_length,
-     guint8       *data,
-     gsize         length)
-{
-  guint8 state[256];
-  guint i, j = 0;
-
-  for (i = 0; i < 256; i++)
-    state[i] = (guint8) i;
-  for (i = 0; i < 256; i++)
-    {
-      guint8 swap = state[i];
-
-      j = (j + state[i] + key[i % key_length]) & 0xff;
-      state[i] = state[j];
-      state[j] = swap;
-    }
-  i = j = 0;
-  for (gsize n = 0; n < length; n++)
-    {
-      guint8 swap;
-
-      i = (i + 1) & 0xff;
-      j = (j + state[i]) & 0xff;
-      swap = state[i];
-      state[i] = state[j];
-      state[j] = swap;
-      data[n] ^= state[(state[i] + state[j]) & 0xff];
-    }
-}
-
-static void
-md5 (const guint8 *data,
-     gsize         length,
-     guint8        digest[16])
-{
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_MD5);
-  gsize size = 16;
-
-  g_checksum_update (checksum, data, (gssize) length);
-  g_checksum_get_digest (checksum, digest, &size);
-}
-
-/* A one-page PDF (with no text) locked with the user password @password
- * and the owner password "owner", RC4 40-bit (PDF 1.4, 7.6.3.3–4). */
-static char *
-write_encrypted_pdf (const char *dir,
-                     const char *password)
-{
-  static const guint8 padding[32] = {
-    0x28, 0xBF, 0x4E, 0x5E, 0x4E, 0x75, 0x8A, 0x41, 0x64, 0x00, 0x4E, 0x56, 0xFF, 0xFA, 0x01, 0x08,
-    0x2E, 0x2E, 0x00, 0xB6, 0xD0, 0x68, 0x3E, 0x80, 0x2F, 0x0C, 0xA9, 0xFE, 0x64, 0x53, 0x69, 0x7A,
-  };
-  static const guint8 id[16] = { 0x01, 0x23, 0x45, 0x67, 0x89, 0xAB, 0xCD, 0xEF,
-                                 0x01, 0x23, 0x45, 0x67, 0x89, 0xAB, 0xCD, 0xEF };
-  const gint32 permissions = -44;
-  guint8 user[32], owner[32], o[32], u[32], digest[16], key[5];
-  g_autoptr(GByteArray) input = g_byte_array_new ();
-  g_autoptr(GString) hex_o = g_string_new (NULL);
-  g_autoptr(GString) hex_u = g_string_new (NULL);
-  g_autofree char *pdf = NULL;
-  guint8 p_le[4];
-
-  memcpy (user, password, MIN (strlen (password), 32));
-  memcpy (user + MIN (strlen (password), 32), padding, 32 - MIN (strlen (password), 32));
-  memcpy (owner, "owner", 5);
-  memcpy (owner + 5, padding, 27);
-
-  /* O: the padded user password under a key from the owner's. */
-  md5 (owner, 32, digest);
-  memcpy (o, user, 32);
-  rc4 (digest, 5, o, 32);
-  /* The file key, from the user password, O, the permissions and the ID. */
-  for (int i = 0; i < 4; i++)
-    p_le[i] = (guint8) (((guint32) permissions >> (8 * i)) & 0xff);
-  g_byte_array_append (input, user, 32);
-  g_byte_array_append (input, o, 32);
-  g_byte_array_append (input, p_le, 4);
-  g_byte_array_append (input, id, 16);
-  md5 (input->data, input->len, digest);
-  memcpy (key, digest, 5);
-  /* U: the padding under the file key. */
-  memcpy (u, padding, 32);
-  rc4 (key, 5, u, 32);
-
-  for (int i = 0; i < 32; i++)
-    {
-      g_string_append_printf (hex_o, "%02X", o[i]);
-      g_string_append_printf (hex_u, "%02X", u[i]);
-    }
-  pdf = g_strdup_printf ("%%PDF-1.4\n"
-                         "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-                         "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-                         "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n"
-                         "4 0 obj << /Filter /Standard /V 1 /R 2 /P %d /O <%s> /U <%s> >> endobj\n"
-                         "trailer << /Root 1 0 R /Size 5 /Encrypt 4 0 R "
-                         "/ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>] >>\n"
-                         "%%%%EOF\n", permissions, hex_o->str, hex_u->str);
-  return write_file (dir, "locked.pdf", pdf, -1);
-}
+/* ---- helpers ---- */
 
 static const char markdown_original[] =
   "---\n"
@@ -273,7 +58,7 @@ pandoc_make (const char *dir,
              char      **path)
 {
   g_autofree char *pandoc = g_find_program_in_path ("pandoc");
-  g_autofree char *source = write_file (dir, "original.md", markdown_original, -1);
+  g_autofree char *source = plx_fixture_write_file (dir, "original.md", markdown_original, -1);
   g_autoptr(GError) error = NULL;
   int status = -1;
 
@@ -373,7 +158,7 @@ test_pdf (void)
   guint start;
   gint64 began;
 
-  write_report_pdf (path);
+  plx_fixture_write_report_pdf (path);
   began = g_get_monotonic_time ();
   document = read_path (path, NULL, &error);
   g_assert_no_error (error);
@@ -472,12 +257,12 @@ test_pdf (void)
 static void
 test_pdf_columns (void)
 {
-  static const PdfLine left[] = {
+  static const PlxFixtureLine left[] = {
     { 90, 11, FALSE, "Left column opens the" },
     { 105, 11, FALSE, "argument about borders" },
     { 120, 11, FALSE, "and their history." },
   };
-  static const PdfLine right[] = {
+  static const PlxFixtureLine right[] = {
     { 90, 11, FALSE, "Right column answers" },
     { 105, 11, FALSE, "with the view from" },
     { 120, 11, FALSE, "the other side." },
@@ -491,8 +276,8 @@ test_pdf_columns (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (left); i++)
     {
-      show_line (cr, 60, &left[i]);
-      show_line (cr, 320, &right[i]);
+      plx_fixture_show_line (cr, 60, &left[i]);
+      plx_fixture_show_line (cr, 320, &right[i]);
     }
   cairo_show_page (cr);
   cairo_destroy (cr);
@@ -529,7 +314,7 @@ test_pdf_refused (void)
   g_autofree char *dir = plx_test_make_tempdir ();
   g_autofree char *good = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *scanned = g_build_filename (dir, "scanned.pdf", NULL);
-  g_autofree char *locked = write_encrypted_pdf (dir, "secret");
+  g_autofree char *locked = plx_fixture_write_encrypted_pdf (dir, "secret");
   g_autofree char *contents = NULL;
   g_autofree char *truncated = NULL;
   g_autoptr(GFile) locked_file = g_file_new_for_path (locked);
@@ -537,10 +322,10 @@ test_pdf_refused (void)
   g_autoptr(GError) error = NULL;
   gsize length = 0;
 
-  write_report_pdf (good);
+  plx_fixture_write_report_pdf (good);
   contents = read_to_string (good, &length);
-  truncated = write_file (dir, "truncated.pdf", contents, 400);
-  write_scanned_pdf (scanned);
+  truncated = plx_fixture_write_file (dir, "truncated.pdf", contents, 400);
+  plx_fixture_write_scanned_pdf (scanned);
 
   assert_refused (truncated, NULL, PLX_ERROR_INVALID_DOCUMENT, "PDF");
   assert_refused (locked, NULL, PLX_ERROR_PASSWORD_NEEDED, "a password is needed");
@@ -667,7 +452,7 @@ test_html_article (void)
     "<div class=\"share-buttons social\">Share this</div></article></main>\n"
     "<footer>© 2024 Caucasus Daily</footer><script>console.log('x')</script></body></html>\n";
   g_autofree char *dir = plx_test_make_tempdir ();
-  g_autofree char *path = write_file (dir, "saved.html", page, -1);
+  g_autofree char *path = plx_fixture_write_file (dir, "saved.html", page, -1);
   g_autofree char *pandoc = g_find_program_in_path ("pandoc");
   g_autoptr(PlxDocument) document = NULL;
   g_autoptr(GError) error = NULL;
@@ -687,44 +472,15 @@ test_html_article (void)
   plx_test_remove_tree (dir);
 }
 
-/* Writes a zip holding @name with @size bytes of @fill. */
-static char *
-write_zip (const char *dir,
-           const char *file_name,
-           const char *name,
-           gsize       size,
-           char        fill)
-{
-  char *path = g_build_filename (dir, file_name, NULL);
-  struct archive *archive = archive_write_new ();
-  struct archive_entry *entry = archive_entry_new ();
-  g_autofree char *chunk = g_malloc (65536);
-
-  memset (chunk, fill, 65536);
-  g_assert_cmpint (archive_write_set_format_zip (archive), ==, ARCHIVE_OK);
-  g_assert_cmpint (archive_write_open_filename (archive, path), ==, ARCHIVE_OK);
-  archive_entry_set_pathname (entry, name);
-  archive_entry_set_size (entry, (la_int64_t) size);
-  archive_entry_set_filetype (entry, AE_IFREG);
-  archive_entry_set_perm (entry, 0644);
-  g_assert_cmpint (archive_write_header (archive, entry), ==, ARCHIVE_OK);
-  for (gsize written = 0; written < size; written += 65536)
-    archive_write_data (archive, chunk, MIN (65536, size - written));
-  archive_entry_free (entry);
-  archive_write_close (archive);
-  archive_write_free (archive);
-  return path;
-}
-
 static void
 test_office_refused (void)
 {
   g_autofree char *dir = plx_test_make_tempdir ();
-  g_autofree char *garbage = write_file (dir, "garbage.docx", "This is not a Word file at all.\n", -1);
-  g_autofree char *bomb = write_zip (dir, "bomb.docx", "word/document.xml", 64 * 1024 * 1024, 0);
-  g_autofree char *escape = write_zip (dir, "escape.epub", "../../outside.xhtml", 100, 'x');
-  g_autofree char *not_docx = write_zip (dir, "other.docx", "notes.txt", 100, 'x');
-  g_autofree char *hang = write_file (dir, "hang.sh", "#!/bin/sh\nexec sleep 30\n", -1);
+  g_autofree char *garbage = plx_fixture_write_file (dir, "garbage.docx", "This is not a Word file at all.\n", -1);
+  g_autofree char *bomb = plx_fixture_write_zip (dir, "bomb.docx", "word/document.xml", 64 * 1024 * 1024, 0);
+  g_autofree char *escape = plx_fixture_write_zip (dir, "escape.epub", "../../outside.xhtml", 100, 'x');
+  g_autofree char *not_docx = plx_fixture_write_zip (dir, "other.docx", "notes.txt", 100, 'x');
+  g_autofree char *hang = plx_fixture_write_file (dir, "hang.sh", "#!/bin/sh\nexec sleep 30\n", -1);
   g_autofree char *pandoc = g_find_program_in_path ("pandoc");
 
   assert_refused (garbage, NULL, PLX_ERROR_INVALID_DOCUMENT, "zip");
@@ -776,10 +532,10 @@ static void
 test_subtitles (void)
 {
   g_autofree char *dir = plx_test_make_tempdir ();
-  g_autofree char *vtt_path = write_file (dir, "debate.vtt", webvtt, -1);
-  g_autofree char *srt_path = write_file (dir, "talk.srt", srt, -1);
+  g_autofree char *vtt_path = plx_fixture_write_file (dir, "debate.vtt", webvtt, -1);
+  g_autofree char *srt_path = plx_fixture_write_file (dir, "talk.srt", srt, -1);
   g_autofree char *transcript_path =
-    write_file (dir, "interview.txt", "[00:00:05] Anahit: We begin.\n\n[00:01:10] Aysel: Biz də razıyıq.\nShe adds more.\n", -1);
+    plx_fixture_write_file (dir, "interview.txt", "[00:00:05] Anahit: We begin.\n\n[00:01:10] Aysel: Biz də razıyıq.\nShe adds more.\n", -1);
   g_autoptr(PlxDocument) vtt = NULL;
   g_autoptr(PlxDocument) sub = NULL;
   g_autoptr(PlxDocument) transcript = NULL;
@@ -831,11 +587,11 @@ static void
 test_subtitles_refused (void)
 {
   g_autofree char *dir = plx_test_make_tempdir ();
-  g_autofree char *vtt = write_file (dir, "broken.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nFine.\n\n"
+  g_autofree char *vtt = plx_fixture_write_file (dir, "broken.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nFine.\n\n"
                                                          "00:00:05.000 --> 00:0x:09.000\nBroken.\n", -1);
-  g_autofree char *srt = write_file (dir, "broken.srt", "1\n00:00:01,000 --> 00:00:04,000\nOne.\n\n"
+  g_autofree char *srt = plx_fixture_write_file (dir, "broken.srt", "1\n00:00:01,000 --> 00:00:04,000\nOne.\n\n"
                                                          "2\n00:00:09,000 --> 00:00:05,000\nBackwards.\n", -1);
-  g_autofree char *no_header = write_file (dir, "headless.vtt", "00:00:01.000 --> 00:00:04.000\nText.\n", -1);
+  g_autofree char *no_header = plx_fixture_write_file (dir, "headless.vtt", "00:00:01.000 --> 00:00:04.000\nText.\n", -1);
 
   assert_refused (vtt, NULL, PLX_ERROR_INVALID_DOCUMENT, "line 6: “00:00:05.000 --> 00:0x:09.000”");
   assert_refused (srt, NULL, PLX_ERROR_INVALID_DOCUMENT, "line 6:");
@@ -876,16 +632,16 @@ test_cli (void)
   g_autofree char *dir = plx_test_make_tempdir ();
   g_autofree char *project = g_build_filename (dir, "sources.parallax", NULL);
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
-  g_autofree char *vtt = write_file (dir, "debate.vtt", webvtt, -1);
-  g_autofree char *locked = write_encrypted_pdf (dir, "secret");
-  g_autofree char *broken = write_file (dir, "broken.srt", "1\n00:00:01,000 -> 00:00:04,000\nOne.\n", -1);
-  g_autofree char *garbage = write_file (dir, "garbage.docx", "not a zip", -1);
+  g_autofree char *vtt = plx_fixture_write_file (dir, "debate.vtt", webvtt, -1);
+  g_autofree char *locked = plx_fixture_write_encrypted_pdf (dir, "secret");
+  g_autofree char *broken = plx_fixture_write_file (dir, "broken.srt", "1\n00:00:01,000 -> 00:00:04,000\nOne.\n", -1);
+  g_autofree char *garbage = plx_fixture_write_file (dir, "garbage.docx", "not a zip", -1);
   g_autofree char *out = NULL;
   g_autofree char *before = NULL;
   const char *refused[] = { locked, broken, garbage };
   int status = -1;
 
-  write_report_pdf (pdf);
+  plx_fixture_write_report_pdf (pdf);
   g_free (run_cli (&status, "init", project, NULL));
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   out = run_cli (&status, "add-document", project, pdf, "--author", "Caucasus Review", NULL);
@@ -939,7 +695,7 @@ test_cli (void)
     }
   /* A password that does not open the PDF. */
   {
-    g_autofree char *secret = write_file (dir, "secret.txt", "not-the-password\n", -1);
+    g_autofree char *secret = plx_fixture_write_file (dir, "secret.txt", "not-the-password\n", -1);
     g_autofree char *said = run_cli (&status, "add-document", project, locked, "--password-file", secret, NULL);
     g_autofree char *after = plx_test_file_checksum (project);
 
@@ -1029,7 +785,7 @@ test_project_keeps_original (void)
   gint64 id;
   guint start;
 
-  write_report_pdf (pdf);
+  plx_fixture_write_report_pdf (pdf);
   first = plx_project_create (first_path, &error);
   g_assert_no_error (error);
   history = plx_history_new (first);
