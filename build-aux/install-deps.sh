@@ -12,6 +12,8 @@ RUN_PACKAGES=(
   meson ninja-build gcc pkg-config gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libjson-glib-dev libsqlite3-dev
+  libpoppler-glib-dev libarchive-dev  # PDF text; checking office and EPUB archives
+  pandoc  # reads DOCX, ODT, EPUB, HTML and RTF (run as a program)
   desktop-file-utils appstream shared-mime-info
   libxml2-utils  # xmllint, for the xml-stripblanks step of glib-compile-resources
   # run: GTK's SVG icons, software OpenGL, persistent settings, fonts, icons

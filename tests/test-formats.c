@@ -65,28 +65,46 @@ test_lookup (void)
   g_assert_cmpstr (plx_document_format_to_string (PLX_DOCUMENT_FORMAT_PLAIN), ==, "plain");
 }
 
+/* Reads @input with @format's reader, as a document would. */
+static gboolean
+run_reader (const PlxFormat  *format,
+            const char       *input,
+            PlxReadJob       *job,
+            GError          **error)
+{
+  g_autoptr(GBytes) original = g_bytes_new_static (input, strlen (input));
+
+  memset (job, 0, sizeof *job);
+  job->original = original;
+  job->blocks = g_array_new (FALSE, FALSE, sizeof (PlxBlock));
+  job->locators = g_array_new (FALSE, FALSE, sizeof (PlxLocator));
+  return plx_format_read (format, job, error);
+}
+
 /* A reader from the registry gives the document its text and blocks. */
 static void
 test_reader (void)
 {
   const char *markdown = "# Title\n\n## Part\n\nSome *text* [1] here,\nwrapped.\n\n[1] A note.\n";
-  g_autoptr(GArray) blocks = g_array_new (FALSE, FALSE, sizeof (PlxBlock));
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  PlxReadJob job;
+  GArray *blocks;
 
-  g_assert_true (plx_format_markdown.read (markdown, &text, blocks, &error));
+  g_assert_true (run_reader (&plx_format_markdown, markdown, &job, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (text, ==, "Title\nPart\nSome *text* [1] here, wrapped.\n[1] A note.");
+  blocks = job.blocks;
+  g_assert_cmpstr (job.text, ==, "Title\nPart\nSome *text* [1] here, wrapped.\n[1] A note.");
   g_assert_cmpint (g_array_index (blocks, PlxBlock, 0).kind, ==, PLX_BLOCK_TITLE);
   g_assert_cmpint (g_array_index (blocks, PlxBlock, 1).kind, ==, PLX_BLOCK_HEADING);
   g_assert_cmpuint (blocks->len, ==, 6);  /* title, heading, mark, paragraph, mark, footnote */
+  plx_read_job_clear (&job);
 
-  g_clear_pointer (&text, g_free);
-  g_array_set_size (blocks, 0);
-  g_assert_true (plx_format_plain.read ("one\n\ntwo", &text, blocks, &error));
-  g_assert_null (text);
+  g_assert_true (run_reader (&plx_format_plain, "one\n\ntwo", &job, &error));
+  blocks = job.blocks;
+  g_assert_null (job.text);
   g_assert_cmpuint (blocks->len, ==, 2);
   g_assert_cmpuint (g_array_index (blocks, PlxBlock, 1).start, ==, 5);
+  plx_read_job_clear (&job);
 }
 
 static void

@@ -30,7 +30,9 @@ assert_refused (const char *data,
                 gsize       length,
                 const char *expected)
 {
-  static const PlxDocumentFormat formats[] = { PLX_DOCUMENT_FORMAT_PLAIN, PLX_DOCUMENT_FORMAT_MARKDOWN };
+  static const PlxDocumentFormat formats[] = { PLX_DOCUMENT_FORMAT_PLAIN, PLX_DOCUMENT_FORMAT_MARKDOWN,
+                                               PLX_DOCUMENT_FORMAT_WEBVTT, PLX_DOCUMENT_FORMAT_SRT,
+                                               PLX_DOCUMENT_FORMAT_TRANSCRIPT };
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {

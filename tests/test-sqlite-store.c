@@ -389,7 +389,7 @@ test_migrate_v2 (void)
 
   project = plx_project_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (read_pragma_int (path, "user_version"), ==, 3);
+  g_assert_cmpint (read_pragma_int (path, "user_version"), ==, PLX_PROJECT_SCHEMA_VERSION);
 
   for (guint d = 0; d < G_N_ELEMENTS (documents); d++)
     {
@@ -489,6 +489,161 @@ test_migrate_v2_fails (void)
   g_assert_cmpstr (after, ==, before);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   g_assert_cmpint (read_pragma_int (path, "user_version"), ==, 2);
+
+  v2_documents_clear (documents);
+  plx_test_remove_tree (dir);
+}
+
+/* ---- version 3 → 4 ---- */
+
+/* The version-2 project above, brought to version 3 as that release did. */
+static GPtrArray *
+write_v3_project (const char *path,
+                  V2Document *documents,
+                  guint       n_documents)
+{
+  g_autoptr(GPtrArray) made = write_v2_project (path, documents, n_documents);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_true (_plx_sqlite_migrate (db, 3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  g_assert_cmpint (read_pragma_int (path, "user_version"), ==, 3);
+  return g_steal_pointer (&made);
+}
+
+/* Provenance columns are added; every quote is still its text, the
+ * original is the stored source, and a passage cites its paragraph. */
+static void
+test_migrate_v3 (void)
+{
+  g_autofree char *dir = plx_test_make_tempdir ();
+  g_autofree char *path = g_build_filename (dir, "v3.parallax", NULL);
+  g_autoptr(GPtrArray) made = NULL;
+  g_autoptr(PlxProject) project = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  V2Document documents[3] = { { 0, }, };
+  const char *meta[PLX_DOCUMENT_N_META] = { "Anahit Petrosyan", "2024-05-01", "https://example.org/essay", "en" };
+
+  v2_documents_init (documents);
+  made = write_v3_project (path, documents, G_N_ELEMENTS (documents));
+
+  project = plx_project_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (read_pragma_int (path, "user_version"), ==, 4);
+
+  for (guint d = 0; d < G_N_ELEMENTS (documents); d++)
+    {
+      g_autoptr(PlxDocument) loaded = plx_project_load_document (project, d + 1, &error);
+      g_autoptr(GBytes) original = NULL;
+      g_autofree char *sha = NULL;
+      guint n_locators = 1;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (plx_document_get_text (loaded), ==, plx_document_get_text (documents[d].document));
+      original = plx_project_dup_document_original (project, d + 1, &error);
+      g_assert_no_error (error);
+      g_assert_cmpmem (g_bytes_get_data (original, NULL), g_bytes_get_size (original),
+                       plx_document_get_source (documents[d].document),
+                       strlen (plx_document_get_source (documents[d].document)));
+      sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, original);
+      g_assert_cmpstr (plx_document_get_original_sha256 (loaded), ==, sha);
+      g_assert_cmpstr (plx_document_get_original_name (loaded), ==, "");
+      g_assert_cmpstr (plx_document_get_added (loaded), ==, "2024-05-01T10:00:00.000Z");
+      g_assert_cmpstr (plx_document_get_reader (loaded), ==, d < 2 ? "markdown" : "plain");
+      plx_document_get_locators (loaded, &n_locators);
+      g_assert_cmpuint (n_locators, ==, 0);
+    }
+
+  for (guint i = 0; i < made->len; i++)
+    {
+      PlxAnnotation *old = g_ptr_array_index (made, i);
+      g_autoptr(PlxAnnotation) now = plx_project_get_annotation (project, plx_annotation_get_uuid (old), &error);
+      g_autoptr(PlxDocument) document = NULL;
+      g_autofree char *at_offsets = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (plx_annotation_get_start (now), ==, plx_annotation_get_start (old));
+      g_assert_cmpuint (plx_annotation_get_end (now), ==, plx_annotation_get_end (old));
+      g_assert_cmpstr (plx_annotation_get_quote (now), ==, plx_annotation_get_quote (old));
+      document = plx_project_load_document (project, plx_annotation_get_document_id (now), &error);
+      at_offsets = plx_document_dup_range (document, plx_annotation_get_start (now), plx_annotation_get_end (now));
+      g_assert_cmpstr (at_offsets, ==, plx_annotation_get_quote (old));
+    }
+
+  /* The multilingual plain text: each line a paragraph. */
+  {
+    g_autoptr(PlxDocument) plain = plx_project_load_document (project, 3, &error);
+    g_autofree char *citation = NULL;
+    const PlxBlock *blocks;
+    guint n_blocks = 0;
+
+    blocks = plx_document_get_blocks (plain, &n_blocks);
+    g_assert_cmpuint (n_blocks, >=, 2);
+    citation = plx_document_dup_citation (plain, blocks[1].start + 1, blocks[1].end);
+    g_assert_cmpstr (citation, ==, "¶ 2");
+  }
+
+  /* Metadata is kept, and survives reopening. */
+  g_assert_true (plx_project_set_document_info (project, 1, "The essay", meta, &error));
+  g_assert_no_error (error);
+  g_assert_false (plx_project_set_document_info (project, 1, "", meta, &error));
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_true (plx_project_check (project, report, &error));
+  g_assert_cmpstr (report->str, ==, "");
+  g_clear_object (&project);
+  project = plx_project_open (path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(PlxDocument) essay = plx_project_load_document (project, 1, &error);
+
+    g_assert_cmpstr (plx_document_get_title (essay), ==, "The essay");
+    for (guint m = 0; m < PLX_DOCUMENT_N_META; m++)
+      g_assert_cmpstr (plx_document_get_meta (essay, m), ==, meta[m]);
+  }
+  g_clear_object (&project);
+
+  v2_documents_clear (documents);
+  plx_test_remove_tree (dir);
+}
+
+/* A version-3 document whose text no longer matches its hash stops the
+ * upgrade, and the file stays byte for byte as it was. */
+static void
+test_migrate_v3_fails (void)
+{
+  g_autofree char *dir = plx_test_make_tempdir ();
+  g_autofree char *path = g_build_filename (dir, "v3.parallax", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) made = NULL;
+  g_autoptr(GError) error = NULL;
+  V2Document documents[3] = { { 0, }, };
+  sqlite3 *db = NULL;
+
+  v2_documents_init (documents);
+  made = write_v3_project (path, documents, G_N_ELEMENTS (documents));
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE documents SET text = text || '!' WHERE id = 2;"
+                                     "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  before = plx_test_file_checksum (path);
+
+  g_assert_null (plx_project_open (path, &error));
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "document 2"));
+
+  after = plx_test_file_checksum (path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (read_pragma_int (path, "user_version"), ==, 3);
 
   v2_documents_clear (documents);
   plx_test_remove_tree (dir);
@@ -1156,6 +1311,8 @@ main (int argc, char **argv)
   g_test_add_func ("/core/project/migrate/v1", test_migrate_v1);
   g_test_add_func ("/core/sqlite/migrate/v2", test_migrate_v2);
   g_test_add_func ("/core/sqlite/migrate/v2-fails", test_migrate_v2_fails);
+  g_test_add_func ("/core/sqlite/migrate/v3", test_migrate_v3);
+  g_test_add_func ("/core/sqlite/migrate/v3-fails", test_migrate_v3_fails);
   g_test_add_func ("/core/sqlite/salvage", test_salvage_v3);
   ADD ("/core/sqlite/symlink", test_symlink);
   ADD ("/core/sqlite/foreign-schema", test_foreign_schema);

@@ -153,6 +153,11 @@ _plx_window_add_document_filters (PlxWindow      *self,
           gtk_file_filter_add_mime_type (one, formats[i]->mime_type);
           gtk_file_filter_add_mime_type (all, formats[i]->mime_type);
         }
+      for (guint m = 0; formats[i]->mime_types != NULL && formats[i]->mime_types[m] != NULL; m++)
+        {
+          gtk_file_filter_add_mime_type (one, formats[i]->mime_types[m]);
+          gtk_file_filter_add_mime_type (all, formats[i]->mime_types[m]);
+        }
       gtk_file_chooser_add_filter (chooser, one);
     }
   gtk_file_chooser_set_filter (chooser, all);

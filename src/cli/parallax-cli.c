@@ -109,8 +109,10 @@ plx_cli_parse_id (const char *text,
  * not taken as 16 or 8, as GOption's integers would. */
 static const Command commands[] = {
   { "init", "PROJECT", N_("Create a new project"), plx_cli_init },
-  { "add-document", "PROJECT FILE", N_("Add a document, print its id"), plx_cli_add_document },
+  { "add-document", "PROJECT FILE [--format FORMAT]", N_("Add a document, print its id"), plx_cli_add_document },
   { "documents", "PROJECT", N_("List the documents"), plx_cli_documents },
+  { "document-info", "PROJECT ID", N_("Show where a document came from"), plx_cli_document_info },
+  { "cite", "PROJECT UUID", N_("Print an annotation’s citation (page, paragraph, time)"), plx_cli_cite },
   { "annotate", "PROJECT --document ID --start N --end M --perspective NAME", N_("Tag a passage, print its UUID"), plx_cli_annotate },
   { "list", "PROJECT", N_("List annotations (tsv or json)"), plx_cli_list },
   { "delete", "PROJECT UUID", N_("Delete an annotation"), plx_cli_delete },

@@ -39,6 +39,8 @@ PlxPerspective *plx_cli_lookup_perspective (PlxProject      *project,
 int plx_cli_init (int argc, char **argv);
 int plx_cli_add_document (int argc, char **argv);
 int plx_cli_documents (int argc, char **argv);
+int plx_cli_document_info (int argc, char **argv);
+int plx_cli_cite (int argc, char **argv);
 int plx_cli_formats (int argc, char **argv);
 int plx_cli_annotate (int argc, char **argv);
 int plx_cli_list (int argc, char **argv);

@@ -6,7 +6,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
-#include "plx-document.h"
+#include "plx-document-private.h"
 #include "plx-error.h"
 #include "plx-format.h"
 #include "plx-text.h"
@@ -15,23 +15,6 @@
  * converting offsets on a book-length text walks at most that many chars. */
 #define CHECKPOINT_STRIDE 256
 
-struct _PlxDocument
-{
-  GObject            parent_instance;
-
-  gint64             id;
-  char              *uuid;
-  char              *title;
-  PlxDocumentFormat  format;
-  char              *source;
-  char              *text;
-  gsize              text_bytes;
-  guint              length;
-  char              *content_hash;
-  GArray            *blocks;
-  GArray            *sections;
-  GArray            *checkpoints;
-};
 
 G_DEFINE_FINAL_TYPE (PlxDocument, plx_document, G_TYPE_OBJECT)
 
@@ -119,6 +102,178 @@ find_title (PlxDocument *self,
   return g_strdup (_("Untitled"));
 }
 
+static int
+compare_locators (gconstpointer a,
+                  gconstpointer b)
+{
+  const PlxLocator *x = a;
+  const PlxLocator *y = b;
+
+  if (x->kind != y->kind)
+    return x->kind < y->kind ? -1 : 1;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Sorts the locators by kind and start, and notes where each kind begins,
+ * so that a citation is a binary search. */
+void
+_plx_document_index_locators (PlxDocument *self)
+{
+  guint kind = 0;
+
+  g_array_sort (self->locators, compare_locators);
+  for (guint i = 0; i <= self->locators->len; i++)
+    {
+      guint here = i < self->locators->len ? g_array_index (self->locators, PlxLocator, i).kind
+                                           : PLX_LOCATOR_SPEAKER + 1;
+      while (kind <= here && kind < G_N_ELEMENTS (self->locators_by_kind))
+        self->locators_by_kind[kind++] = i;
+    }
+  while (kind < G_N_ELEMENTS (self->locators_by_kind))
+    self->locators_by_kind[kind++] = self->locators->len;
+}
+
+gboolean
+_plx_document_check_ranges (PlxDocument  *self,
+                            GError      **error)
+{
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const PlxBlock *block = &g_array_index (self->blocks, PlxBlock, i);
+
+      if (block->start > block->end || block->end > self->length)
+        {
+          g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
+                       _("its structure points outside the text (%u–%u of %u characters)"),
+                       block->start, block->end, self->length);
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < self->locators->len; i++)
+    {
+      const PlxLocator *locator = &g_array_index (self->locators, PlxLocator, i);
+
+      if (locator->kind > PLX_LOCATOR_SPEAKER || locator->start > locator->end || locator->end > self->length)
+        {
+          g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
+                       _("its page and time marks point outside the text (%u–%u of %u characters)"),
+                       locator->start, locator->end, self->length);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+dropped_line_clear (gpointer data)
+{
+  g_clear_pointer (&((PlxDroppedLine *) data)->text, g_free);
+}
+
+static char *
+title_from_file_name (const char *file_name)
+{
+  g_autofree char *base = NULL;
+  char *dot;
+
+  if (file_name == NULL || *file_name == '\0')
+    return NULL;
+  base = g_path_get_basename (file_name);
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_steal_pointer (&base);
+}
+
+/* Reads @original with @format's reader. A text format's source is kept
+ * as its NFC text; the original bytes are kept apart only where they
+ * differ from it (a BOM, CRLF line ends, another normal form). */
+static PlxDocument *
+read_document (PlxDocumentFormat   format,
+               GBytes             *original,
+               const char         *file_name,
+               const char         *fallback_title,
+               const char         *password,
+               PlxReadFlags        flags,
+               GCancellable       *cancellable,
+               GError            **error)
+{
+  const PlxFormat *reader = plx_format_for_document (format);
+  g_autoptr(PlxDocument) self = NULL;
+  PlxReadJob job = { 0, };
+  gsize size = g_bytes_get_size (original);
+  gboolean same = FALSE;
+
+  if (size > PLX_DOCUMENT_MAX_FILE_SIZE)
+    {
+      g_autofree char *have = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+      g_autofree char *limit = g_format_size_full (PLX_DOCUMENT_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_DOCUMENT,
+                   _("the file is %s; Parallax reads documents up to %s"), have, limit);
+      return NULL;
+    }
+
+  job.original = original;
+  job.file_name = file_name;
+  job.cancellable = cancellable;
+  job.password = password;
+  job.flags = flags;
+  job.dropped = g_array_new (FALSE, FALSE, sizeof (PlxDroppedLine));
+  g_array_set_clear_func (job.dropped, dropped_line_clear);
+  job.blocks = g_array_new (FALSE, FALSE, sizeof (PlxBlock));
+  job.locators = g_array_new (FALSE, FALSE, sizeof (PlxLocator));
+  if (!plx_format_read (reader, &job, error))
+    {
+      plx_read_job_clear (&job);
+      return NULL;
+    }
+
+  self = g_object_new (PLX_TYPE_DOCUMENT, NULL);
+  self->format = format;
+  g_array_append_vals (self->blocks, job.blocks->data, job.blocks->len);
+  g_array_append_vals (self->locators, job.locators->data, job.locators->len);
+  if (reader->text_source)
+    {
+      self->source = (char *) g_steal_pointer (&job.source);
+      self->text = job.text != NULL ? g_steal_pointer (&job.text) : self->source;
+      same = size == strlen (self->source) && memcmp (g_bytes_get_data (original, NULL), self->source, size) == 0;
+    }
+  else
+    {
+      self->text = g_steal_pointer (&job.text);
+      self->source = self->text;
+    }
+  if (!same)
+    self->original = g_bytes_ref (original);
+  for (guint m = 0; m < PLX_DOCUMENT_N_META; m++)
+    if (job.meta[m] != NULL)
+      self->meta[m] = g_strdup (job.meta[m]);
+  index_text (self);
+  if (!_plx_document_check_ranges (self, error))
+    {
+      plx_read_job_clear (&job);
+      return NULL;
+    }
+  _plx_document_index_locators (self);
+  collect_sections (self);
+  if (job.title != NULL && *g_strstrip (job.title) != '\0')
+    self->title = g_strdup (job.title);
+  else
+    {
+      g_autofree char *from_name = title_from_file_name (file_name);
+      self->title = find_title (self, fallback_title != NULL ? fallback_title : from_name);
+    }
+  self->original_name = file_name != NULL ? g_path_get_basename (file_name) : NULL;
+  self->original_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, original);
+  self->added = plx_text_now_iso8601 ();
+  self->reader = g_strdup (reader->id);
+  self->reader_version = reader->reader_version;
+  self->dropped = g_steal_pointer (&job.dropped);
+  plx_read_job_clear (&job);
+  return g_steal_pointer (&self);
+}
+
 PlxDocument *
 plx_document_new_from_data (const char         *data,
                             gsize               length,
@@ -126,29 +281,57 @@ plx_document_new_from_data (const char         *data,
                             const char         *fallback_title,
                             GError            **error)
 {
-  g_autoptr(PlxDocument) self = NULL;
-  g_autofree char *source = NULL;
-  const PlxFormat *reader;
-  char *text = NULL;
+  g_autoptr(GBytes) original = NULL;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  source = plx_text_normalize (data ? data : "", length, error);
-  if (source == NULL)
-    return NULL;
+  /* No copy: the document keeps the bytes only if they differ from the
+   * normalised source, and then it copies them below. */
+  original = g_bytes_new_static (data ? data : "", length);
+  {
+    g_autoptr(PlxDocument) self = read_document (format, original, NULL, fallback_title, NULL, PLX_READ_FLAGS_NONE, NULL, error);
 
-  reader = plx_format_for_document (format);
-  self = g_object_new (PLX_TYPE_DOCUMENT, NULL);
-  self->format = format;
-  self->source = g_steal_pointer (&source);
-  if (!reader->read (self->source, &text, self->blocks, error))
-    return NULL;
-  self->text = text != NULL ? text : self->source;
-  index_text (self);
-  collect_sections (self);
-  self->title = find_title (self, fallback_title);
+    if (self != NULL && self->original != NULL)
+      {
+        g_bytes_unref (self->original);
+        self->original = g_bytes_new (data, length);
+      }
+    return g_steal_pointer (&self);
+  }
+}
 
-  return g_steal_pointer (&self);
+/**
+ * plx_document_new_from_bytes:
+ * @original: the file's bytes, as they were
+ * @file_name: (nullable): its name, kept with the document and used in
+ *   messages and as the title when the file has none
+ * @password: (nullable): for an encrypted file (PLX_ERROR_PASSWORD_NEEDED)
+ *
+ * Reads a document of @format; may run in a worker thread.
+ */
+PlxDocument *
+plx_document_new_from_bytes (GBytes             *original,
+                             const char         *file_name,
+                             PlxDocumentFormat   format,
+                             const char         *password,
+                             PlxReadFlags        flags,
+                             GCancellable       *cancellable,
+                             GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  PlxDocument *document;
+
+  g_return_val_if_fail (original != NULL, NULL);
+
+  document = read_document (format, original, file_name, NULL, password, flags, cancellable, &local_error);
+  if (document == NULL)
+    {
+      if (file_name != NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_set_error (error, local_error->domain, local_error->code, "%s: %s", file_name, local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  return document;
 }
 
 /* Blocks as stored: three little-endian 32-bit numbers each (kind,
@@ -244,8 +427,11 @@ plx_document_new_from_stored (const char         *title,
     }
   if (!unpack_blocks (self, blocks, blocks_size, error))
     return NULL;
+  _plx_document_index_locators (self);
   collect_sections (self);
   self->title = g_strdup (title);
+  self->reader = g_strdup (plx_document_format_to_string (format));
+  self->reader_version = plx_document_format_reader_version (format);
   return g_steal_pointer (&self);
 }
 
@@ -285,37 +471,108 @@ plx_document_format_from_string (const char        *name,
   return TRUE;
 }
 
+static GBytes *
+load_file (GFile         *file,
+           const char    *name,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  /* Refused before anything is read into memory. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  if (info != NULL && (guint64) g_file_info_get_size (info) > PLX_DOCUMENT_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size_full ((guint64) g_file_info_get_size (info),
+                                                  G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+      g_autofree char *limit = g_format_size_full (PLX_DOCUMENT_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_DOCUMENT,
+                   _("%s: the file is %s; Parallax reads documents up to %s"), name, size, limit);
+      return NULL;
+    }
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return NULL;
+  return g_bytes_new_take (contents, length);
+}
+
+/**
+ * plx_document_new_from_file_as:
+ * @format_id: (nullable): a document format's id or alias; %NULL: told
+ *   from the file's content, then its name
+ * @password: (nullable): for an encrypted file (PLX_ERROR_PASSWORD_NEEDED)
+ *
+ * Reads @file, whose name and path its errors begin with.
+ */
+PlxDocument *
+plx_document_new_from_file_as (GFile         *file,
+                               const char    *format_id,
+                               const char    *password,
+                               PlxReadFlags   flags,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  const char *name = g_file_peek_path (file) ? g_file_peek_path (file) : basename;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const PlxFormat *format = NULL;
+  PlxDocument *document;
+
+  if (format_id != NULL)
+    {
+      format = plx_format_find (format_id);
+      if (format == NULL || format->role != PLX_FORMAT_DOCUMENT)
+        {
+          g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT,
+                       _("“%s” is not a document format; “parallax-cli formats” lists them"), format_id);
+          return NULL;
+        }
+    }
+  bytes = load_file (file, name, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+  if (format == NULL)
+    format = plx_format_for_content (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), basename);
+
+  document = read_document (format->document_format, bytes, basename, NULL, password, flags, cancellable,
+                            &local_error);
+  if (document == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
+    }
+  return document;
+}
+
 PlxDocument *
 plx_document_new_from_file (GFile         *file,
                             GCancellable  *cancellable,
                             GError       **error)
 {
-  g_autofree char *contents = NULL;
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *fallback_title = NULL;
-  g_autoptr(GError) local_error = NULL;
-  PlxDocument *document;
-  char *dot;
-  gsize length = 0;
+  return plx_document_new_from_file_as (file, NULL, NULL, PLX_READ_FLAGS_NONE, cancellable, error);
+}
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
-    return NULL;
+typedef struct {
+  GFile        *file;
+  char         *format_id;
+  char         *password;
+  PlxReadFlags  flags;
+} ReadJob;
 
-  fallback_title = g_strdup (basename);
-  dot = strrchr (fallback_title, '.');
-  if (dot != NULL && dot != fallback_title)
-    *dot = '\0';
+static void
+read_job_free (gpointer data)
+{
+  ReadJob *job = data;
 
-  document = plx_document_new_from_data (contents, length,
-                                         plx_document_format_for_name (basename),
-                                         fallback_title, &local_error);
-  if (document == NULL)
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   "%s: %s", g_file_peek_path (file) ? g_file_peek_path (file) : basename,
-                   local_error->message);
-    }
-  return document;
+  g_clear_object (&job->file);
+  g_free (job->format_id);
+  g_free (job->password);
+  g_free (job);
 }
 
 static void
@@ -324,8 +581,10 @@ read_file_thread (GTask        *task,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
+  ReadJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  PlxDocument *document = plx_document_new_from_file (task_data, cancellable, &error);
+  PlxDocument *document = plx_document_new_from_file_as (job->file, job->format_id, job->password, job->flags,
+                                                         cancellable, &error);
 
   if (document == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -333,30 +592,61 @@ read_file_thread (GTask        *task,
     g_task_return_pointer (task, document, g_object_unref);
 }
 
-/* plx_document_new_from_file() in a worker thread: a book takes a while
- * to normalise and read. */
+/**
+ * plx_document_read_file_async:
+ *
+ * plx_document_new_from_file_as() in a worker thread: a book or a long
+ * PDF takes a while to read. Cancelling stops the reader between pages
+ * (PDF), cues or lines, or stops pandoc.
+ */
+void
+plx_document_read_file_async (GFile               *file,
+                              const char          *format_id,
+                              const char          *password,
+                              PlxReadFlags         flags,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadJob *job;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  job = g_new0 (ReadJob, 1);
+  job->file = g_object_ref (file);
+  job->format_id = g_strdup (format_id);
+  job->password = g_strdup (password);
+  job->flags = flags;
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, plx_document_read_file_async);
+  g_task_set_task_data (task, job, read_job_free);
+  g_task_run_in_thread (task, read_file_thread);
+}
+
+PlxDocument *
+plx_document_read_file_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* plx_document_new_from_file() in a worker thread. */
 void
 plx_document_new_from_file_async (GFile               *file,
                                   GCancellable        *cancellable,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, plx_document_new_from_file_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, read_file_thread);
+  plx_document_read_file_async (file, NULL, NULL, PLX_READ_FLAGS_NONE, cancellable, callback, user_data);
 }
 
 PlxDocument *
 plx_document_new_from_file_finish (GAsyncResult  *result,
                                    GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return plx_document_read_file_finish (result, error);
 }
 
 static void
@@ -374,6 +664,16 @@ plx_document_finalize (GObject *object)
   g_clear_pointer (&self->blocks, g_array_unref);
   g_clear_pointer (&self->sections, g_array_unref);
   g_clear_pointer (&self->checkpoints, g_array_unref);
+  g_clear_pointer (&self->locators, g_array_unref);
+  g_clear_pointer (&self->paragraph_starts, g_array_unref);
+  g_clear_pointer (&self->dropped, g_array_unref);
+  g_clear_pointer (&self->original, g_bytes_unref);
+  g_clear_pointer (&self->original_name, g_free);
+  g_clear_pointer (&self->original_sha256, g_free);
+  g_clear_pointer (&self->added, g_free);
+  g_clear_pointer (&self->reader, g_free);
+  for (guint m = 0; m < PLX_DOCUMENT_N_META; m++)
+    g_clear_pointer (&self->meta[m], g_free);
 
   G_OBJECT_CLASS (plx_document_parent_class)->finalize (object);
 }
@@ -456,6 +756,7 @@ plx_document_init (PlxDocument *self)
 {
   self->uuid = plx_text_new_uuid ();
   self->blocks = g_array_new (FALSE, FALSE, sizeof (PlxBlock));
+  self->locators = g_array_new (FALSE, FALSE, sizeof (PlxLocator));
   self->sections = g_array_new (FALSE, FALSE, sizeof (PlxSection));
   g_array_set_clear_func (self->sections, section_clear);
 }

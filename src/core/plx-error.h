@@ -24,6 +24,9 @@ typedef enum {
   PLX_ERROR_STORAGE,
   PLX_ERROR_INVALID_FILE,
   PLX_ERROR_FOREIGN_LOG,
+
+  PLX_ERROR_PASSWORD_NEEDED,   /* an encrypted document: ask, and try again */
+  PLX_ERROR_MISSING_PROGRAM,   /* a reader needs a program that is not installed */
 } PlxError;
 
 GQuark plx_error_quark (void);

@@ -22,11 +22,27 @@ typedef enum {
   PLX_FORMAT_CAN_EXPORT = 1 << 1,
 } PlxFormatAbilities;
 
-/* Reads NFC text @source into @text (NULL: the source is the text) and
- * appends its PlxBlocks to @blocks. */
-typedef gboolean (*PlxFormatReadFunc) (const char  *source,
-                                       char       **text,
-                                       GArray      *blocks,
+/* One reading of a file. The reader gets the file's bytes, its name (for
+ * messages) and, for a format whose source is text, that text in NFC; it
+ * fills text (NULL: the source is the text), blocks and locators. It may
+ * run in a worker thread, and stops with G_IO_ERROR_CANCELLED when asked. */
+typedef struct {
+  GBytes       *original;
+  const char   *file_name;
+  char         *source;        /* NULL unless the format's text_source */
+  gsize         source_bytes;
+  GCancellable *cancellable;
+  const char   *password;      /* for an encrypted file, or NULL */
+  PlxReadFlags  flags;
+  char         *text;          /* out, NFC UTF-8 */
+  GArray       *blocks;        /* out, PlxBlock, in order */
+  GArray       *locators;      /* out, PlxLocator, in order of kind then start */
+  char         *meta[PLX_DOCUMENT_N_META]; /* out, what the file says of itself */
+  char         *title;         /* out, the file's own title, if any */
+  GArray       *dropped;       /* out, PlxDroppedLine: what was (or, kept, would be) left out */
+} PlxReadJob;
+
+typedef gboolean (*PlxFormatReadFunc) (PlxReadJob  *job,
                                        GError     **error);
 
 typedef struct _PlxExport PlxExport;
@@ -36,6 +52,10 @@ typedef struct _PlxExportWriter PlxExportWriter;
 typedef gboolean (*PlxFormatWriteFunc) (PlxExport        *export,
                                         PlxExportWriter  *writer,
                                         GError          **error);
+
+/* Tells a file of this format from its content. */
+typedef gboolean (*PlxFormatSniffFunc) (const guint8 *data,
+                                        gsize         size);
 
 typedef struct {
   const char          *id;            /* as stored and as given to parallax-cli */
@@ -49,6 +69,10 @@ typedef struct {
   PlxDocumentFormat    document_format;
   guint                reader_version;
   PlxFormatReadFunc    read;
+  PlxFormatSniffFunc   sniff;         /* a signature: decides over the file name */
+  PlxFormatSniffFunc   guess;         /* a likeness: used when the name says nothing */
+  gboolean             text_source;   /* its files are text, normalised before reading */
+  const char * const  *mime_types;    /* more types the file chooser accepts */
   /* Exchange: */
   PlxExportFormat      export_format;
   PlxFormatWriteFunc   write;
@@ -60,6 +84,16 @@ const PlxFormat *plx_format_for_export        (PlxExportFormat  format);
 const PlxFormat *plx_format_for_file_name     (PlxFormatRole    role,
                                                const char      *file_name);
 const PlxFormat * const *plx_formats_list     (guint           *n_formats);
+const PlxFormat *plx_format_for_content       (const guint8    *data,
+                                               gsize            size,
+                                               const char      *file_name);
+gboolean         plx_format_read              (const PlxFormat *format,
+                                               PlxReadJob      *job,
+                                               GError         **error);
+void             plx_read_job_clear           (PlxReadJob      *job);
+
+/* The largest file a document is read from. */
+#define PLX_DOCUMENT_MAX_FILE_SIZE ((gsize) 256 * 1024 * 1024)
 
 /* The registered formats, each defined in its own file. */
 extern const PlxFormat plx_format_plain;
@@ -67,5 +101,14 @@ extern const PlxFormat plx_format_markdown;
 extern const PlxFormat plx_format_native;
 extern const PlxFormat plx_format_w3c;
 extern const PlxFormat plx_format_csv;
+extern const PlxFormat plx_format_pdf;
+extern const PlxFormat plx_format_docx;
+extern const PlxFormat plx_format_odt;
+extern const PlxFormat plx_format_epub;
+extern const PlxFormat plx_format_html;
+extern const PlxFormat plx_format_rtf;
+extern const PlxFormat plx_format_webvtt;
+extern const PlxFormat plx_format_srt;
+extern const PlxFormat plx_format_transcript;
 
 G_END_DECLS

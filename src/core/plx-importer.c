@@ -12,6 +12,7 @@
 
 #include "plx-error.h"
 #include "plx-exporter.h"
+#include "plx-format.h"
 #include "plx-anchor.h"
 #include "plx-import-input.h"
 #include "plx-import-perspectives.h"
@@ -641,7 +642,12 @@ resolve_native_document (Importer      *im,
                    "(export with the text included to bring it along)"),
                  d->title, d->content_hash);
 
-  added = plx_document_new_from_data (d->source, strlen (d->source), d->format, d->title, &local_error);
+  /* A file carries the text of a document read from a PDF or an office
+   * file, not the file: that text is read as it is, line by line. */
+  added = plx_document_new_from_data (d->source, strlen (d->source),
+                                      plx_format_for_document (d->format)->text_source ? d->format
+                                                                                        : PLX_DOCUMENT_FORMAT_PLAIN,
+                                      d->title, &local_error);
   if (added == NULL)
     return invalid (im, error, _("the document’s text cannot be read: %s"), local_error->message);
   if (g_ascii_strcasecmp (plx_document_get_content_hash (added), d->content_hash) != 0)

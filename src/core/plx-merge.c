@@ -150,6 +150,16 @@ map_documents (Merge   *m,
                                                plx_document_get_content_hash (their), error);
           if (copy == NULL)
             return FALSE;
+          plx_document_copy_provenance (copy, their);
+          /* The file it was read from comes along, as in its project. */
+          {
+            g_autoptr(GBytes) original = plx_project_dup_document_original (m->source, plx_document_get_id (their),
+                                                                             error);
+
+            if (original == NULL)
+              return FALSE;
+            plx_document_set_original (copy, original);
+          }
           plx_document_set_uuid (copy, plx_document_get_uuid (their));
           if (!plx_project_add_document (m->target, copy, error))
             return FALSE;

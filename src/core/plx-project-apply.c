@@ -789,6 +789,15 @@ _plx_project_changes_remove_document (PlxProject  *self,
   passages = document ? plx_project_list_annotations (self, &query, error) : NULL;
   if (passages == NULL)
     return NULL;
+  /* Undoing the removal puts back the file it was read from too. */
+  if (plx_document_get_distinct_original (document) == NULL)
+    {
+      g_autoptr(GBytes) original = plx_store_load_original (self->store, id, error);
+
+      if (original == NULL)
+        return NULL;
+      plx_document_set_original (document, original);
+    }
   for (guint i = 0; i < passages->len; i++)
     plx_change_set_add_annotation (changes, g_ptr_array_index (passages, i), NULL);
   plx_change_set_add_document (changes, document, NULL);

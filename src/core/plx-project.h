@@ -105,6 +105,14 @@ void            plx_project_adopt_document       (PlxProject          *self,
                                                   PlxDocument         *document);
 GPtrArray      *plx_project_list_documents       (PlxProject          *self,
                                                   GError             **error);
+GBytes         *plx_project_dup_document_original (PlxProject         *self,
+                                                  gint64               id,
+                                                  GError             **error);
+gboolean        plx_project_set_document_info    (PlxProject          *self,
+                                                  gint64               id,
+                                                  const char          *title,
+                                                  const char * const  *meta,
+                                                  GError             **error);
 GArray         *plx_project_list_document_summaries (PlxProject       *self,
                                                   GError             **error);
 

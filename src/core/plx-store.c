@@ -256,3 +256,23 @@ plx_store_list_tombstones (PlxStore *self,
 
   return PLX_STORE_GET_IFACE (self)->list_tombstones (self, error);
 }
+
+gboolean
+plx_store_update_document (PlxStore     *self,
+                           PlxDocument  *document,
+                           GError      **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+
+  return PLX_STORE_GET_IFACE (self)->update_document (self, document, error);
+}
+
+GBytes *
+plx_store_load_original (PlxStore  *self,
+                         gint64     id,
+                         GError   **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), NULL);
+
+  return PLX_STORE_GET_IFACE (self)->load_original (self, id, error);
+}

@@ -87,6 +87,12 @@ struct _PlxStoreInterface
                                         GError                  **error);
   GArray        *(*list_documents)     (PlxStore                 *self,
                                         GError                  **error);
+  gboolean       (*update_document)    (PlxStore                 *self,
+                                        PlxDocument              *document,
+                                        GError                  **error);
+  GBytes        *(*load_original)      (PlxStore                 *self,
+                                        gint64                    id,
+                                        GError                  **error);
 
   gboolean       (*insert_annotation)  (PlxStore                 *self,
                                         PlxAnnotation            *annotation,
@@ -151,6 +157,12 @@ PlxDocument   *plx_store_load_document      (PlxStore                 *self,
                                              gint64                    id,
                                              GError                  **error);
 GArray        *plx_store_list_documents     (PlxStore                 *self,
+                                             GError                  **error);
+gboolean       plx_store_update_document    (PlxStore                 *self,
+                                             PlxDocument              *document,
+                                             GError                  **error);
+GBytes        *plx_store_load_original      (PlxStore                 *self,
+                                             gint64                    id,
                                              GError                  **error);
 gboolean       plx_store_insert_annotation  (PlxStore                 *self,
                                              PlxAnnotation            *annotation,

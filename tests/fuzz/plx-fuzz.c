@@ -95,6 +95,20 @@ check_document (PlxDocument *document)
       g_assert_cmpuint (plx_document_byte_to_offset (document, plx_document_offset_to_byte (document, blocks[i].start)),
                         ==, blocks[i].start);
     }
+  /* Locators lie in the text, and every stretch can be cited. */
+  {
+    guint n_locators = 0;
+    const PlxLocator *locators = plx_document_get_locators (document, &n_locators);
+
+    for (guint i = 0; i < n_locators; i++)
+      {
+        g_autofree char *citation = plx_document_dup_citation (document, locators[i].start, locators[i].end);
+
+        g_assert_cmpuint (locators[i].start, <=, locators[i].end);
+        g_assert_cmpuint (locators[i].end, <=, length);
+        g_assert_true (g_utf8_validate (citation, -1, NULL));
+      }
+  }
   sections = plx_document_get_sections (document, &n_sections);
   for (guint i = 0; i < n_sections; i++)
     {
@@ -107,7 +121,9 @@ int
 plx_fuzz_document (const guint8 *data,
                    gsize         size)
 {
-  static const PlxDocumentFormat formats[] = { PLX_DOCUMENT_FORMAT_PLAIN, PLX_DOCUMENT_FORMAT_MARKDOWN };
+  static const PlxDocumentFormat formats[] = { PLX_DOCUMENT_FORMAT_PLAIN, PLX_DOCUMENT_FORMAT_MARKDOWN,
+                                               PLX_DOCUMENT_FORMAT_WEBVTT, PLX_DOCUMENT_FORMAT_SRT,
+                                               PLX_DOCUMENT_FORMAT_TRANSCRIPT };
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {

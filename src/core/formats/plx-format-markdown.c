@@ -67,14 +67,12 @@ builder_add_block (Builder      *builder,
  * paragraphs (soft line breaks become spaces), "[n] …" paragraphs as
  * footnotes and "[n]" marks inside text. */
 static gboolean
-read_markdown (const char  *source,
-               char       **text,
-               GArray      *blocks,
+read_markdown (PlxReadJob  *job,
                GError     **error)
 {
-  Builder builder = { g_string_new (NULL), 0, blocks };
+  Builder builder = { g_string_new (NULL), 0, job->blocks };
   g_autoptr(GString) paragraph = g_string_new (NULL);
-  const char *next = source;
+  const char *next = job->source;
 
   /* Line by line rather than g_strsplit(): that keeps every line of a
    * book in memory at once, and under AddressSanitizer its strstr() calls
@@ -131,7 +129,7 @@ read_markdown (const char  *source,
         }
     }
 
-  *text = g_string_free (builder.text, FALSE);
+  job->text = g_string_free (builder.text, FALSE);
   return TRUE;
 }
 
@@ -147,4 +145,5 @@ const PlxFormat plx_format_markdown = {
   .document_format = PLX_DOCUMENT_FORMAT_MARKDOWN,
   .reader_version = 1,
   .read = read_markdown,
+  .text_source = TRUE,
 };

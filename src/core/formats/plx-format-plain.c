@@ -11,15 +11,13 @@
 /* One copy serves as both source and text (a book is megabytes, and the
  * view holds another copy): *text stays NULL. */
 static gboolean
-read_plain (const char  *source,
-            char       **text,
-            GArray      *blocks,
+read_plain (PlxReadJob  *job,
             GError     **error)
 {
-  const char *p = source;
+  const char *p = job->source;
+  GArray *blocks = job->blocks;
   guint offset = 0;
 
-  *text = NULL;
   while (*p != '\0')
     {
       const char *eol = strchr (p, '\n');
@@ -49,4 +47,5 @@ const PlxFormat plx_format_plain = {
   .document_format = PLX_DOCUMENT_FORMAT_PLAIN,
   .reader_version = 1,
   .read = read_plain,
+  .text_source = TRUE,
 };

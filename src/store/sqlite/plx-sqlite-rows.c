@@ -113,6 +113,14 @@ delete_perspective (PlxStore  *store,
 
 /* ---- documents ---- */
 
+static void
+bind_text_or_empty (sqlite3_stmt *stmt,
+                    int           column,
+                    const char   *text)
+{
+  sqlite3_bind_text (stmt, column, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+}
+
 /* A document that already has an id is being put back (redo). */
 static gboolean
 insert_document (PlxStore     *store,
@@ -122,14 +130,19 @@ insert_document (PlxStore     *store,
   PlxSqliteStore *self = STORE (store);
   g_autofree char *now = plx_text_now_iso8601 ();
   g_autoptr(GBytes) blocks = plx_document_pack_blocks (document);
+  g_autoptr(GBytes) locators = plx_document_pack_locators (document);
   PlxDocumentFormat format = plx_document_get_format (document);
   const char *source = plx_document_get_distinct_source (document);
+  GBytes *original = plx_document_get_distinct_original (document);
+  const char *reader = plx_document_get_reader (document);
   sqlite3_stmt *stmt;
 
   stmt = _plx_sqlite_statement (self,
                                 "INSERT INTO documents (id, uuid, title, format, source, text, blocks, reader, "
-                                "reader_version, content_hash, added) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?4, ?8, ?9, ?10)", error);
+                                "reader_version, content_hash, added, original, original_name, original_sha256, "
+                                "author, date, url, language, locators) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?11, ?8, ?9, ?10, ?12, ?13, ?14, ?15, ?16, ?17, "
+                                "?18, ?19)", error);
   if (stmt == NULL)
     return FALSE;
   if (plx_document_get_id (document) != 0)
@@ -142,13 +155,85 @@ insert_document (PlxStore     *store,
   sqlite3_bind_text64 (stmt, 6, plx_document_get_text (document), plx_document_get_text_bytes (document),
                        SQLITE_STATIC, SQLITE_UTF8);
   sqlite3_bind_blob64 (stmt, 7, g_bytes_get_data (blocks, NULL), g_bytes_get_size (blocks), SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 8, (int) plx_document_format_reader_version (format));
+  sqlite3_bind_int (stmt, 8, (int) plx_document_get_reader_version (document));
   sqlite3_bind_text (stmt, 9, plx_document_get_content_hash (document), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 10, now, -1, SQLITE_TRANSIENT);
+  if (plx_document_get_added (document) == NULL)
+    plx_document_set_added (document, now);
+  sqlite3_bind_text (stmt, 10, plx_document_get_added (document), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, reader != NULL ? reader : plx_document_format_to_string (format), -1, SQLITE_TRANSIENT);
+  if (original != NULL)
+    sqlite3_bind_blob64 (stmt, 12, g_bytes_get_data (original, NULL), g_bytes_get_size (original), SQLITE_STATIC);
+  bind_text_or_empty (stmt, 13, plx_document_get_original_name (document));
+  bind_text_or_empty (stmt, 14, plx_document_get_original_sha256 (document));
+  for (int m = 0; m < PLX_DOCUMENT_N_META; m++)
+    bind_text_or_empty (stmt, 15 + m, plx_document_get_meta (document, (PlxDocumentMeta) m));
+  sqlite3_bind_blob64 (stmt, 19, g_bytes_get_data (locators, NULL), g_bytes_get_size (locators), SQLITE_STATIC);
   if (!_plx_sqlite_step_done (self, stmt, error))
     return FALSE;
   plx_document_set_id (document, sqlite3_last_insert_rowid (self->db));
   return TRUE;
+}
+
+/* The title and what the user knows of the document. */
+static gboolean
+update_document (PlxStore     *store,
+                 PlxDocument  *document,
+                 GError      **error)
+{
+  PlxSqliteStore *self = STORE (store);
+  gint64 id = plx_document_get_id (document);
+  sqlite3_stmt *stmt;
+
+  stmt = _plx_sqlite_statement (self,
+                                "UPDATE documents SET title = ?2, author = ?3, date = ?4, url = ?5, language = ?6, "
+                                "revision = revision + 1 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, plx_document_get_title (document), -1, SQLITE_TRANSIENT);
+  for (int m = 0; m < PLX_DOCUMENT_N_META; m++)
+    bind_text_or_empty (stmt, 3 + m, plx_document_get_meta (document, (PlxDocumentMeta) m));
+  if (!_plx_sqlite_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_NOT_FOUND,
+                   _("There is no document with id %" PRId64 " in this project"), id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The bytes of the file a document was read from: kept apart only where
+ * they differ from its source, which is the text for plain text. */
+static GBytes *
+load_original (PlxStore  *store,
+               gint64     id,
+               GError   **error)
+{
+  PlxSqliteStore *self = STORE (store);
+  sqlite3_stmt *stmt;
+  GBytes *bytes;
+  int rc;
+
+  stmt = _plx_sqlite_statement (self, "SELECT COALESCE (original, source, text) FROM documents WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, PLX_ERROR, PLX_ERROR_NOT_FOUND,
+                     _("There is no document with id %" PRId64 " in this project"), id);
+      else
+        _plx_sqlite_error (self, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
+  sqlite3_reset (stmt);
+  return bytes;
 }
 
 static gboolean
@@ -186,8 +271,9 @@ load_document (PlxStore  *store,
   char *source = NULL;
   int rc;
 
-  stmt = _plx_sqlite_statement (self, "SELECT title, format, source, text, blocks, content_hash, uuid "
-                                      "FROM documents WHERE id = ?1", error);
+  stmt = _plx_sqlite_statement (self, "SELECT title, format, source, text, blocks, content_hash, uuid, locators, "
+                                      "reader, reader_version, added, original_name, original_sha256, "
+                                      "author, date, url, language FROM documents WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -217,6 +303,10 @@ load_document (PlxStore  *store,
                                            g_strndup (column_text (stmt, 3), (gsize) sqlite3_column_bytes (stmt, 3)),
                                            sqlite3_column_blob (stmt, 4), (gsize) sqlite3_column_bytes (stmt, 4),
                                            column_text (stmt, 5), &local_error);
+  if (document != NULL &&
+      !plx_document_set_stored_locators (document, sqlite3_column_blob (stmt, 7), (gsize) sqlite3_column_bytes (stmt, 7),
+                                         &local_error))
+    g_clear_object (&document);
   if (document == NULL)
     {
       g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
@@ -225,6 +315,12 @@ load_document (PlxStore  *store,
       return NULL;
     }
   plx_document_set_uuid (document, column_text (stmt, 6));
+  plx_document_set_reader (document, column_text (stmt, 8), (guint) sqlite3_column_int (stmt, 9));
+  plx_document_set_added (document, column_text (stmt, 10));
+  plx_document_set_original_name (document, column_text (stmt, 11));
+  plx_document_set_original_sha256 (document, column_text (stmt, 12));
+  for (int m = 0; m < PLX_DOCUMENT_N_META; m++)
+    plx_document_set_meta (document, (PlxDocumentMeta) m, column_text (stmt, 13 + m));
   plx_document_set_id (document, id);
   sqlite3_reset (stmt);
   return document;
@@ -767,6 +863,8 @@ _plx_sqlite_rows_init (PlxStoreInterface *iface)
   iface->insert_document = insert_document;
   iface->delete_document = delete_document;
   iface->load_document = load_document;
+  iface->update_document = update_document;
+  iface->load_original = load_original;
   iface->list_documents = list_documents;
   iface->insert_annotation = insert_annotation;
   iface->update_annotation = update_annotation;

@@ -34,6 +34,15 @@ typedef struct {
   char   *text;
   GBytes *blocks;
   char   *content_hash;
+  /* Version 4 keeps where it came from. */
+  GBytes *locators;
+  GBytes *original;
+  char   *original_name;
+  char   *original_sha256;
+  char   *reader;
+  guint   reader_version;
+  char   *added;
+  char   *meta[PLX_DOCUMENT_N_META];
 } DocumentRow;
 
 typedef struct {
@@ -93,6 +102,14 @@ document_row_free (gpointer data)
   g_free (row->text);
   g_clear_pointer (&row->blocks, g_bytes_unref);
   g_free (row->content_hash);
+  g_clear_pointer (&row->locators, g_bytes_unref);
+  g_clear_pointer (&row->original, g_bytes_unref);
+  g_free (row->original_name);
+  g_free (row->original_sha256);
+  g_free (row->reader);
+  g_free (row->added);
+  for (guint m = 0; m < PLX_DOCUMENT_N_META; m++)
+    g_free (row->meta[m]);
   g_free (row);
 }
 
@@ -201,6 +218,11 @@ read_perspective (Salvage      *s,
   g_hash_table_insert (s->perspectives, new_id (id), row);
 }
 
+/* Version 4's columns, the first eight as version 3's. */
+#define DOCUMENT_V4_COLUMNS \
+  "id, title, format, source, text, blocks, content_hash, uuid, locators, original, original_name, " \
+  "original_sha256, reader, reader_version, added, author, date, url, language"
+
 static void
 read_document (Salvage      *s,
                sqlite3_stmt *stmt)
@@ -222,6 +244,20 @@ read_document (Salvage      *s,
       row->blocks = g_bytes_new (sqlite3_column_blob (stmt, 5), (gsize) sqlite3_column_bytes (stmt, 5));
       row->content_hash = column_dup (stmt, 6);
       row->uuid = column_dup (stmt, 7);
+    }
+  if (s->version >= 4 && sqlite3_column_count (stmt) > 8)
+    {
+      if (sqlite3_column_type (stmt, 8) == SQLITE_BLOB)
+        row->locators = g_bytes_new (sqlite3_column_blob (stmt, 8), (gsize) sqlite3_column_bytes (stmt, 8));
+      if (sqlite3_column_type (stmt, 9) == SQLITE_BLOB)
+        row->original = g_bytes_new (sqlite3_column_blob (stmt, 9), (gsize) sqlite3_column_bytes (stmt, 9));
+      row->original_name = column_dup (stmt, 10);
+      row->original_sha256 = column_dup (stmt, 11);
+      row->reader = column_dup (stmt, 12);
+      row->reader_version = (guint) sqlite3_column_int (stmt, 13);
+      row->added = column_dup (stmt, 14);
+      for (int m = 0; m < PLX_DOCUMENT_N_META; m++)
+        row->meta[m] = column_dup (stmt, 15 + m);
     }
   g_hash_table_insert (s->documents, new_id (id), row);
 }
@@ -304,6 +340,11 @@ read_all (Salvage *s)
         "SELECT id, name, color, position FROM perspectives ORDER BY id",
         "SELECT id, name, color, position FROM perspectives ORDER BY id DESC",
         read_perspective);
+  if (s->version >= 4)
+    scan (s, "documents",
+          "SELECT " DOCUMENT_V4_COLUMNS " FROM documents ORDER BY id",
+          "SELECT " DOCUMENT_V4_COLUMNS " FROM documents ORDER BY id DESC",
+          read_document);
   if (s->version >= 3)
     {
       scan (s, "documents",
@@ -604,6 +645,25 @@ write_documents (Salvage     *s,
         plx_document_set_title (document, row->title);
       if (document != NULL && plx_text_is_uuid (row->uuid))
         plx_document_set_uuid (document, row->uuid);
+      if (document != NULL && row->reader != NULL)
+        {
+          g_autoptr(GError) locators_error = NULL;
+
+          /* Where it came from: damaged locators are left behind, the
+           * document is not. */
+          if (row->locators != NULL &&
+              !plx_document_set_stored_locators (document, g_bytes_get_data (row->locators, NULL),
+                                                 g_bytes_get_size (row->locators), &locators_error))
+            problem (s, _("Document %lld lost its page and time marks: %s"), (long long) row->id,
+                     locators_error->message);
+          plx_document_set_original (document, row->original);
+          plx_document_set_original_name (document, row->original_name);
+          plx_document_set_original_sha256 (document, row->original_sha256);
+          plx_document_set_reader (document, row->reader, row->reader_version);
+          plx_document_set_added (document, row->added);
+          for (guint m = 0; m < PLX_DOCUMENT_N_META; m++)
+            plx_document_set_meta (document, m, row->meta[m]);
+        }
       if (document == NULL || !plx_project_add_document (project, document, &error))
         {
           problem (s, _("Document %lld could not be copied: %s"), (long long) row->id, error->message);

@@ -321,12 +321,90 @@ out:
   return ok;
 }
 
+/* Version 4 keeps where each document came from: the file's bytes where
+ * they are not its stored source, its name and SHA-256, what the user
+ * knows of it (author or outlet, date, URL, language), and its locators
+ * (pages, times, speakers; plx_document_pack_locators()). Columns are
+ * added, nothing is rebuilt: every text and offset stays as it was. A
+ * document of version 3 has no file apart from its source, so its
+ * original's hash is its source's; one whose text no longer matches its
+ * hash stops the upgrade, since its quotes could not be trusted. */
+static gboolean
+migrate_4_provenance (sqlite3  *db,
+                      GError  **error)
+{
+  sqlite3_stmt *select = NULL;
+  sqlite3_stmt *update = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (!exec (db,
+             "ALTER TABLE documents ADD COLUMN original BLOB;"
+             "ALTER TABLE documents ADD COLUMN original_name TEXT NOT NULL DEFAULT '';"
+             "ALTER TABLE documents ADD COLUMN original_sha256 TEXT NOT NULL DEFAULT '';"
+             "ALTER TABLE documents ADD COLUMN author TEXT NOT NULL DEFAULT '';"
+             "ALTER TABLE documents ADD COLUMN date TEXT NOT NULL DEFAULT '';"
+             "ALTER TABLE documents ADD COLUMN url TEXT NOT NULL DEFAULT '';"
+             "ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT '';"
+             "ALTER TABLE documents ADD COLUMN locators BLOB NOT NULL DEFAULT x'';",
+             error))
+    return FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT id, text, content_hash, COALESCE (source, text) FROM documents",
+                          -1, &select, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "UPDATE documents SET original_sha256 = ?2 WHERE id = ?1", -1, &update, NULL) != SQLITE_OK)
+    {
+      fail (db, error);
+      goto out;
+    }
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (select, 1);
+      g_autofree char *hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) (text ? text : ""),
+                                                           (gsize) sqlite3_column_bytes (select, 1));
+      g_autofree char *original = NULL;
+      const void *source = sqlite3_column_blob (select, 3);
+
+      if (g_strcmp0 (hash, (const char *) sqlite3_column_text (select, 2)) != 0)
+        {
+          g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
+                       _("Could not update the project’s schema: the text of document %" PRId64
+                         " no longer matches the hash it was stored with"),
+                       (int64_t) sqlite3_column_int64 (select, 0));
+          goto out;
+        }
+      original = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) (source ? source : ""),
+                                              (gsize) sqlite3_column_bytes (select, 3));
+      sqlite3_bind_int64 (update, 1, sqlite3_column_int64 (select, 0));
+      sqlite3_bind_text (update, 2, original, -1, SQLITE_STATIC);
+      rc = sqlite3_step (update);
+      sqlite3_reset (update);
+      if (rc != SQLITE_DONE)
+        {
+          fail (db, error);
+          goto out;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fail (db, error);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (select);
+  sqlite3_finalize (update);
+  return ok;
+}
+
 typedef gboolean (*Migration) (sqlite3 *db, GError **error);
 
 static const Migration migrations[] = {
   migrate_1_initial,
   migrate_2_theme_table,
   migrate_3_identities,
+  migrate_4_provenance,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PLX_PROJECT_SCHEMA_VERSION);
