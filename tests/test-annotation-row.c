@@ -180,6 +180,13 @@ test_row_size_follows_content (void)
   g_assert_nonnull (strstr (plx_annotation_row_get_details (PLX_ANNOTATION_ROW (row)), "Ani · 2 May 2025"));
   g_assert_null (strstr (plx_annotation_row_get_details (PLX_ANNOTATION_ROW (row)), "\u2007"));
 
+  /* Where the passage is in its source comes first (issue 19), and
+   * follows a change of citation on the same card. */
+  plx_annotation_row_set_citation (PLX_ANNOTATION_ROW (row), "p. 12, ¶ 14");
+  g_assert_nonnull (strstr (plx_annotation_row_get_details (PLX_ANNOTATION_ROW (row)), "p. 12, ¶ 14 · Ani · 2 May 2025"));
+  plx_annotation_row_set_citation (PLX_ANNOTATION_ROW (row), NULL);
+  g_assert_null (strstr (plx_annotation_row_get_details (PLX_ANNOTATION_ROW (row)), "p. 12"));
+
   /* A long quote takes four lines and no more. */
   plx_annotation_row_set_annotation (PLX_ANNOTATION_ROW (row), long_quote);
   tall = height_at (row, 300);

@@ -497,6 +497,8 @@ test_card_shows_edit (Fixture       *fixture,
   plx_test_run_frames (200);
   collect_card_details (GTK_WIDGET (window), before);
   g_assert_nonnull (strstr (before->str, " · "));
+  /* The card cites its paragraph in the essay (issue 19). */
+  g_assert_nonnull (strstr (before->str, "¶ "));
   g_assert_null (strstr (before->str, "edited "));
 
   annotation = g_list_model_get_item (plx_window_get_panel_model (window, perspective_id (window, 0)), 0);

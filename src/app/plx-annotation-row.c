@@ -17,6 +17,7 @@ struct _PlxAnnotationRow
 
   PlxAnnotation *annotation;
   PlxPerspective *perspective;  /* for the name read aloud */
+  char          *citation;      /* "p. 12, ¶ 14", or NULL */
   char          *details;       /* themes, note and byline, as plain text */
   PangoAttrList *details_attrs;
   char          *highlight;     /* casefolded words searched for, or NULL */
@@ -54,6 +55,7 @@ plx_annotation_row_dispose (GObject *object)
   g_clear_pointer (&self->details, g_free);
   g_clear_pointer (&self->details_attrs, pango_attr_list_unref);
   g_clear_pointer (&self->highlight, g_free);
+  g_clear_pointer (&self->citation, g_free);
   g_clear_object (&self->quote_layout);
   g_clear_object (&self->details_layout);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
@@ -479,7 +481,8 @@ format_time (const char *iso8601)
  * text rather than pill widgets in a flow box, which made a card cost
  * twice as much. */
 static char *
-details_markup (PlxAnnotation *annotation)
+details_markup (PlxAnnotation *annotation,
+                const char    *citation)
 {
   const char * const *themes = plx_annotation_get_themes (annotation);
   const char *note = plx_annotation_get_note (annotation);
@@ -509,6 +512,16 @@ details_markup (PlxAnnotation *annotation)
   {
     g_autofree char *byline = *author ? g_markup_printf_escaped ("%s · %s", author, g_strstrip (created))
                                       : g_markup_escape_text (g_strstrip (created), -1);
+
+    /* Where the passage is cited from comes first (issue 19). */
+    if (citation != NULL && *citation != '\0')
+      {
+        g_autofree char *cited = g_markup_printf_escaped ("%s · ", citation);
+        char *with_citation = g_strconcat (cited, byline, NULL);
+
+        g_free (byline);
+        byline = with_citation;
+      }
     g_autofree char *meta = NULL;
 
     /* An edited passage says so, and when (issue 18). */
@@ -637,31 +650,55 @@ update_accessible (PlxAnnotationRow *self)
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, sentence, -1);
 }
 
-void
-plx_annotation_row_set_annotation (PlxAnnotationRow *self,
-                                   PlxAnnotation    *annotation)
+static void
+rebuild_details (PlxAnnotationRow *self)
 {
   g_autofree char *markup = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_return_if_fail (PLX_IS_ANNOTATION_ROW (self));
-
-  if (!g_set_object (&self->annotation, annotation) || annotation == NULL)
-    return;
-
   g_clear_pointer (&self->details, g_free);
   g_clear_pointer (&self->details_attrs, pango_attr_list_unref);
-  markup = details_markup (annotation);
+  markup = details_markup (self->annotation, self->citation);
   if (!pango_parse_markup (markup, -1, 0, &self->details_attrs, &self->details, NULL, &error))
     g_critical ("A card's details are not valid markup: %s", error->message);
   g_clear_object (&self->quote_layout);
   g_clear_object (&self->details_layout);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 
+  update_accessible (self);
+}
+
+void
+plx_annotation_row_set_annotation (PlxAnnotationRow *self,
+                                   PlxAnnotation    *annotation)
+{
+  g_return_if_fail (PLX_IS_ANNOTATION_ROW (self));
+
+  if (!g_set_object (&self->annotation, annotation) || annotation == NULL)
+    return;
+  rebuild_details (self);
   /* A panel reuses cards: an open menu was for the passage before. */
   g_clear_pointer (&self->menu, gtk_widget_unparent);
+}
 
-  update_accessible (self);
+/**
+ * plx_annotation_row_set_citation:
+ * @citation: (nullable): where the passage is in its source ("p. 12")
+ *
+ * Shown before the byline; set it before the annotation when binding.
+ */
+void
+plx_annotation_row_set_citation (PlxAnnotationRow *self,
+                                 const char       *citation)
+{
+  g_return_if_fail (PLX_IS_ANNOTATION_ROW (self));
+
+  if (g_strcmp0 (self->citation, citation) == 0)
+    return;
+  g_free (self->citation);
+  self->citation = g_strdup (citation);
+  if (self->annotation != NULL)
+    rebuild_details (self);
 }
 
 /**

@@ -15,6 +15,8 @@ GtkWidget     *plx_annotation_row_new            (void);
 PlxAnnotation *plx_annotation_row_get_annotation (PlxAnnotationRow *self);
 void           plx_annotation_row_set_annotation (PlxAnnotationRow *self,
                                                   PlxAnnotation    *annotation);
+void           plx_annotation_row_set_citation   (PlxAnnotationRow *self,
+                                                  const char       *citation);
 void           plx_annotation_row_set_perspective (PlxAnnotationRow *self,
                                                    PlxPerspective   *perspective);
 const char    *plx_annotation_row_get_details    (PlxAnnotationRow *self);

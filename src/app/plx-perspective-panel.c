@@ -14,6 +14,7 @@ struct _PlxPerspectivePanel
   GtkBox              parent_instance;
 
   PlxPerspective     *perspective;
+  PlxDocument        *document;      /* the passages' source, for citations */
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;
   char               *query_text;   /* casefolded, NULL for none */
@@ -129,9 +130,15 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              PlxPerspectivePanel      *self)
 {
   PlxAnnotationRow *row = PLX_ANNOTATION_ROW (gtk_list_item_get_child (item));
+  PlxAnnotation *annotation = gtk_list_item_get_item (item);
+  g_autofree char *citation = NULL;
 
+  if (self->document != NULL)
+    citation = plx_document_dup_citation (self->document, plx_annotation_get_start (annotation),
+                                          plx_annotation_get_end (annotation));
   plx_annotation_row_set_perspective (row, self->perspective);
-  plx_annotation_row_set_annotation (row, gtk_list_item_get_item (item));
+  plx_annotation_row_set_citation (row, citation);
+  plx_annotation_row_set_annotation (row, annotation);
   plx_annotation_row_set_highlight (row, self->query_text);
 }
 
@@ -225,6 +232,7 @@ plx_perspective_panel_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->perspective);
+  g_clear_object (&self->document);
   g_clear_pointer (&self->query_text, g_free);
   g_clear_pointer (&self->query_themes, g_strfreev);
 
@@ -398,4 +406,15 @@ plx_perspective_panel_set_number (PlxPerspectivePanel *self,
 
   self->number = number;
   update_count (self);
+}
+
+/* The document the passages are in: each card then says where in it
+ * ("p. 12, ¶ 14", "00:12:31"). Set before the panel is shown. */
+void
+plx_perspective_panel_set_document (PlxPerspectivePanel *self,
+                                    PlxDocument         *document)
+{
+  g_return_if_fail (PLX_IS_PERSPECTIVE_PANEL (self));
+
+  g_set_object (&self->document, document);
 }

@@ -20,6 +20,8 @@ void            plx_perspective_panel_set_query       (PlxPerspectivePanel *self
                                                        const char * const  *themes);
 void            plx_perspective_panel_set_number      (PlxPerspectivePanel *self,
                                                        guint                number);
+void            plx_perspective_panel_set_document    (PlxPerspectivePanel *self,
+                                                       PlxDocument         *document);
 void            plx_perspective_panel_focus           (PlxPerspectivePanel *self);
 
 G_END_DECLS

@@ -322,6 +322,7 @@ _plx_window_rebuild_panels (PlxWindow *self)
       GtkWidget *panel = plx_perspective_panel_new (perspective, G_LIST_MODEL (self->visible));
 
       plx_perspective_panel_set_number (PLX_PERSPECTIVE_PANEL (panel), i + 1);
+      plx_perspective_panel_set_document (PLX_PERSPECTIVE_PANEL (panel), self->document);
       g_ptr_array_add (self->panels, panel);
     }
   place_panels (self);
