@@ -63,6 +63,8 @@ _plx_window_show_annotations (PlxWindow         *self,
   return self->visible ? G_LIST_MODEL (self->visible) : NULL;
 }
 
+/* An icon while every coder is shown, so the narrow layout keeps its
+ * room; words once something is hidden, so that it is not forgotten. */
 static void
 update_button (PlxWindow *self)
 {
@@ -70,12 +72,13 @@ update_button (PlxWindow *self)
 
   if (self->blind)
     label = g_strdup (_("Blind Coding"));
-  else if (g_hash_table_size (self->hidden_coders) == 0)
-    label = g_strdup (_("All Coders"));
-  else
+  else if (g_hash_table_size (self->hidden_coders) > 0)
     label = g_strdup_printf (ngettext ("%u Coder Hidden", "%u Coders Hidden", g_hash_table_size (self->hidden_coders)),
                              g_hash_table_size (self->hidden_coders));
-  gtk_menu_button_set_label (self->coder_button, label);
+  if (label != NULL)
+    gtk_menu_button_set_label (self->coder_button, label);
+  else
+    gtk_menu_button_set_icon_name (self->coder_button, "system-users-symbolic");
 }
 
 static void
