@@ -644,6 +644,9 @@ plx_compare_view_init (PlxCompareView *self)
    * screen reader should hear "not pressed" from the start. */
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->sections_table_toggle),
                                GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
+  /* Its name is set in the template without the mnemonic; the button's
+   * own "labelled by its label" would make AT-SPI read it twice. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->sections_table_toggle), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   plx_a11y_name_dropdown (self->sort_dropdown, _("Sort by"));
   plx_a11y_name_scroller (GTK_WIDGET (self->summary_label), _("Compare the perspectives"));
   plx_a11y_name_scroller (GTK_WIDGET (self->matrix), _("Themes"));
