@@ -272,6 +272,58 @@ test_documents (Fixture       *fixture,
   g_assert_cmpuint (count (fixture, 0), ==, 1);
 }
 
+static void
+count_document_changes (PlxProject   *project,
+                        PlxChangeSet *changes,
+                        guint        *n)
+{
+  for (guint i = 0; i < plx_change_set_get_n_changes (changes); i++)
+    if (plx_change_set_get_change (changes, i)->kind == PLX_CHANGE_DOCUMENT)
+      (*n)++;
+}
+
+/* A document's title and metadata change as one change set: announced
+ * once, undone and redone, the text and the stored row in step. */
+static void
+test_document_info (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *meta[] = { "Caucasus Review", "2012-09-01", "https://example.org/a", "en" };
+  const char *none[] = { NULL, NULL, NULL, NULL };
+  gint64 id = plx_document_get_id (fixture->document);
+  g_autoptr(PlxDocument) changed = NULL;
+  g_autoptr(PlxDocument) reverted = NULL;
+  g_autoptr(GError) error = NULL;
+  guint announced = 0;
+
+  g_signal_connect (fixture->project, "changes-committed", G_CALLBACK (count_document_changes), &announced);
+  g_assert_true (plx_history_set_document_info (fixture->history, id, "The report", meta, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (announced, ==, 1);
+  changed = plx_project_load_document (fixture->project, id, &error);
+  g_assert_cmpstr (plx_document_get_title (changed), ==, "The report");
+  g_assert_cmpstr (plx_document_get_meta (changed, PLX_DOCUMENT_META_AUTHOR), ==, "Caucasus Review");
+  g_assert_cmpstr (plx_document_get_text (changed), ==, plx_document_get_text (fixture->document));
+  /* The document held before is the one before the change. */
+  g_assert_cmpstr (plx_document_get_title (fixture->document), ==, "t");
+
+  undo (fixture);
+  g_assert_cmpuint (announced, ==, 2);
+  reverted = plx_project_load_document (fixture->project, id, &error);
+  g_assert_cmpstr (plx_document_get_title (reverted), ==, "t");
+  g_assert_cmpstr (plx_document_get_meta (reverted, PLX_DOCUMENT_META_AUTHOR), ==, "");
+  redo (fixture);
+  g_clear_object (&changed);
+  changed = plx_project_load_document (fixture->project, id, &error);
+  g_assert_cmpstr (plx_document_get_meta (changed, PLX_DOCUMENT_META_URL), ==, "https://example.org/a");
+
+  /* A blank title changes nothing and is not a step. */
+  g_assert_false (plx_history_set_document_info (fixture->history, id, "", none, &error));
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpuint (announced, ==, 3);
+  g_signal_handlers_disconnect_by_func (fixture->project, count_document_changes, &announced);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -281,5 +333,6 @@ main (int argc, char **argv)
   g_test_add ("/history/perspective-edits", Fixture, NULL, fixture_set_up, test_perspective_edits, fixture_tear_down);
   g_test_add ("/history/perspective-remove", Fixture, NULL, fixture_set_up, test_perspective_remove, fixture_tear_down);
   g_test_add ("/history/documents", Fixture, NULL, fixture_set_up, test_documents, fixture_tear_down);
+  g_test_add ("/history/document-info", Fixture, NULL, fixture_set_up, test_document_info, fixture_tear_down);
   return g_test_run ();
 }

@@ -324,3 +324,15 @@ plx_history_add_document (PlxHistory   *self,
   plx_change_set_add_document (changes, NULL, document);
   return record (self, changes, error);
 }
+
+/* A document's title and what is known of it, undoable. */
+gboolean
+plx_history_set_document_info (PlxHistory         *self,
+                               gint64              id,
+                               const char         *title,
+                               const char * const *meta,
+                               GError            **error)
+{
+  g_return_val_if_fail (PLX_IS_HISTORY (self), FALSE);
+  return record (self, _plx_project_changes_set_document_info (self->project, id, title, meta, error), error);
+}

@@ -42,6 +42,11 @@ gboolean    plx_history_remove_perspective (PlxHistory     *self,
 gboolean    plx_history_add_document       (PlxHistory     *self,
                                             PlxDocument    *document,
                                             GError        **error);
+gboolean    plx_history_set_document_info  (PlxHistory         *self,
+                                            gint64              id,
+                                            const char         *title,
+                                            const char * const *meta,
+                                            GError            **error);
 gboolean    plx_history_get_can_undo       (PlxHistory     *self);
 gboolean    plx_history_get_can_redo       (PlxHistory     *self);
 gboolean    plx_history_undo               (PlxHistory     *self,

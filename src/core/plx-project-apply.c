@@ -234,6 +234,15 @@ apply_document (PlxProject   *self,
 {
   gint64 id;
 
+  /* Its title and what is known of it: the text and offsets never change. */
+  if (before != NULL && after != NULL)
+    {
+      if (!plx_store_update_document (self->store, after, error))
+        return FALSE;
+      id = plx_document_get_id (after);
+      g_hash_table_insert (self->documents, g_memdup2 (&id, sizeof id), g_object_ref (after));
+      return TRUE;
+    }
   if (after == NULL)
     {
       id = plx_document_get_id (before);
@@ -772,6 +781,46 @@ plx_project_add_document (PlxProject   *self,
 
   plx_change_set_add_document (changes, NULL, document);
   return plx_project_apply (self, changes, error);
+}
+
+/* The document as it becomes with a new title and what is known of it:
+ * a copy sharing nothing with the one the project holds, which stays as
+ * it was for undo and for whoever holds it. */
+PlxChangeSet *
+_plx_project_changes_set_document_info (PlxProject         *self,
+                                        gint64              id,
+                                        const char         *title,
+                                        const char * const *meta,
+                                        GError            **error)
+{
+  g_autoptr(PlxChangeSet) changes = plx_change_set_new ();
+  g_autoptr(PlxDocument) document = NULL;
+  g_autoptr(PlxDocument) after = NULL;
+  g_autoptr(GBytes) blocks = NULL;
+
+  if (title == NULL || *title == '\0')
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT, _("A document needs a title"));
+      return NULL;
+    }
+  document = plx_project_load_document (self, id, error);
+  if (document == NULL)
+    return NULL;
+  blocks = plx_document_pack_blocks (document);
+  after = plx_document_new_from_stored (title, plx_document_get_format (document),
+                                        g_strdup (plx_document_get_distinct_source (document)),
+                                        g_strdup (plx_document_get_text (document)),
+                                        g_bytes_get_data (blocks, NULL), g_bytes_get_size (blocks),
+                                        plx_document_get_content_hash (document), error);
+  if (after == NULL)
+    return NULL;
+  plx_document_set_id (after, id);
+  plx_document_set_uuid (after, plx_document_get_uuid (document));
+  plx_document_copy_provenance (after, document);
+  for (guint m = 0; m < PLX_DOCUMENT_N_META; m++)
+    plx_document_set_meta (after, (PlxDocumentMeta) m, meta[m]);
+  plx_change_set_add_document (changes, document, after);
+  return g_steal_pointer (&changes);
 }
 
 /* A document goes with its passages. */

@@ -73,5 +73,10 @@ PlxChangeSet   *_plx_project_changes_remove_perspective (PlxProject  *self,
 PlxChangeSet   *_plx_project_changes_remove_document    (PlxProject  *self,
                                                         gint64       id,
                                                         GError     **error);
+PlxChangeSet   *_plx_project_changes_set_document_info  (PlxProject         *self,
+                                                        gint64              id,
+                                                        const char         *title,
+                                                        const char * const *meta,
+                                                        GError            **error);
 
 G_END_DECLS

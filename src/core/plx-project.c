@@ -730,8 +730,9 @@ plx_project_dup_document_original (PlxProject  *self,
  * @meta: (array fixed-size=4): author or outlet, date, URL and language
  *   (PlxDocumentMeta order); "" or %NULL for none
  *
- * Changes what the user knows of document @id. The document the project
- * hands out changes only once the change is stored.
+ * Changes what the user knows of document @id, as one change set like any
+ * other (announced by ::changes-committed, undone by its inverse). The
+ * document the project hands out is a new one once the change is stored.
  */
 gboolean
 plx_project_set_document_info (PlxProject         *self,
@@ -740,48 +741,13 @@ plx_project_set_document_info (PlxProject         *self,
                                const char * const *meta,
                                GError            **error)
 {
-  g_autoptr(PlxDocument) document = NULL;
-  g_autofree char *old_title = NULL;
-  char *old_meta[PLX_DOCUMENT_N_META] = { NULL, };
-  guint depth;
+  g_autoptr(PlxChangeSet) changes = NULL;
 
   g_return_val_if_fail (PLX_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (meta != NULL, FALSE);
 
-  if (title == NULL || *title == '\0')
-    {
-      g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT, _("A document needs a title"));
-      return FALSE;
-    }
-  document = plx_project_load_document (self, id, error);
-  if (document == NULL)
-    return FALSE;
-  old_title = g_strdup (plx_document_get_title (document));
-  for (guint m = 0; m < PLX_DOCUMENT_N_META; m++)
-    {
-      old_meta[m] = g_strdup (plx_document_get_meta (document, m));
-      plx_document_set_meta (document, m, meta[m]);
-    }
-  g_object_freeze_notify (G_OBJECT (document));
-  plx_document_set_title (document, title);
-  depth = plx_store_get_depth (self->store);
-  if (!plx_store_begin (self->store, error) || !plx_store_update_document (self->store, document, error) ||
-      !plx_store_commit (self->store, error))
-    {
-      if (plx_store_get_depth (self->store) > depth)
-        plx_store_rollback (self->store);
-      plx_document_set_title (document, old_title);
-      for (guint m = 0; m < PLX_DOCUMENT_N_META; m++)
-        plx_document_set_meta (document, m, old_meta[m]);
-      g_object_thaw_notify (G_OBJECT (document));
-      for (guint m = 0; m < PLX_DOCUMENT_N_META; m++)
-        g_free (old_meta[m]);
-      return FALSE;
-    }
-  g_object_thaw_notify (G_OBJECT (document));
-  for (guint m = 0; m < PLX_DOCUMENT_N_META; m++)
-    g_free (old_meta[m]);
-  return TRUE;
+  changes = _plx_project_changes_set_document_info (self, id, title, meta, error);
+  return changes != NULL && plx_project_apply (self, changes, error);
 }
 
 /* ---- annotations ---- */
