@@ -23,12 +23,10 @@ _plx_window_coder_shown (PlxWindow     *self,
 {
   const char *author = plx_annotation_get_author (annotation);
 
-  if (self->blind)
-    {
-      g_autofree char *me = own_name (self);
-
-      return g_strcmp0 (author, me) == 0;
-    }
+  /* Asked of every passage when the filter changes: the name is read
+   * from the settings once, when blind coding starts. */
+  if (self->blind_as != NULL)
+    return g_strcmp0 (author, self->blind_as) == 0;
   return !g_hash_table_contains (self->hidden_coders, author);
 }
 
@@ -70,7 +68,7 @@ update_button (PlxWindow *self)
 {
   g_autofree char *label = NULL;
 
-  if (self->blind)
+  if (self->blind_as != NULL)
     label = g_strdup (_("Blind Coding"));
   else if (g_hash_table_size (self->hidden_coders) > 0)
     label = g_strdup_printf (ngettext ("%u Coder Hidden", "%u Coders Hidden", g_hash_table_size (self->hidden_coders)),
@@ -84,7 +82,7 @@ update_button (PlxWindow *self)
 static void
 filter_changed (PlxWindow *self)
 {
-  gboolean everything = !self->blind && g_hash_table_size (self->hidden_coders) == 0;
+  gboolean everything = self->blind_as == NULL && g_hash_table_size (self->hidden_coders) == 0;
 
   /* With nothing hidden, the filter lets everything through without
    * asking each passage: no cost while no one uses layers. */
@@ -119,7 +117,9 @@ void
 _plx_window_set_blind (PlxWindow *self,
                        gboolean   blind)
 {
-  self->blind = blind;
+  g_clear_pointer (&self->blind_as, g_free);
+  if (blind)
+    self->blind_as = own_name (self);
   filter_changed (self);
   /* The coders' own checks mean nothing while blind. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->coder_box)); child != NULL;
@@ -142,7 +142,7 @@ blind_action (GtkWidget  *widget,
 {
   PlxWindow *self = PLX_WINDOW (widget);
 
-  _plx_window_set_blind (self, !self->blind);
+  _plx_window_set_blind (self, self->blind_as == NULL);
 }
 
 static int
@@ -171,7 +171,7 @@ popover_shown_cb (PlxWindow *self)
 
     blind = gtk_check_button_new_with_label (label);
   }
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (blind), self->blind);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (blind), self->blind_as != NULL);
   g_signal_connect (blind, "toggled", G_CALLBACK (blind_toggled_cb), self);
   gtk_widget_set_tooltip_text (blind, _("Hide every other coder’s passages while you code apart"));
   gtk_box_append (self->coder_box, blind);
@@ -193,7 +193,7 @@ popover_shown_cb (PlxWindow *self)
 
       g_object_set_data_full (G_OBJECT (check), "coder", g_strdup (coder), g_free);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !g_hash_table_contains (self->hidden_coders, coder));
-      gtk_widget_set_sensitive (check, !self->blind);
+      gtk_widget_set_sensitive (check, self->blind_as == NULL);
       g_signal_connect (check, "toggled", G_CALLBACK (coder_toggled_cb), self);
       gtk_box_append (self->coder_box, check);
     }
@@ -223,4 +223,5 @@ _plx_window_coders_dispose (PlxWindow *self)
     gtk_custom_filter_set_filter_func (self->coder_filter, NULL, NULL, NULL);
   g_clear_object (&self->coder_filter);
   g_clear_pointer (&self->hidden_coders, g_hash_table_unref);
+  g_clear_pointer (&self->blind_as, g_free);
 }

@@ -53,7 +53,7 @@ struct _PlxWindow
   GtkFilterListModel   *visible;          /* the passages shown, over annotations */
   GtkCustomFilter      *coder_filter;
   GHashTable           *hidden_coders;    /* author names, a set */
-  gboolean              blind;            /* only the user's own passages */
+  char                 *blind_as;         /* blind coding: the user's name then; NULL: off */
   GCancellable         *opening_cancellable; /* a project opened elsewhere */
   guint                 sync_source;
 
