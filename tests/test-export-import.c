@@ -975,6 +975,32 @@ test_csv (Fixture       *f,
   g_assert_nonnull (strstr (text, "\"mediation; OSCE, Minsk\""));
 }
 
+/* A note or theme a spreadsheet would run as a formula arrives as text. */
+static void
+test_csv_formulas (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *row;
+
+  g_object_unref (annotate (f->project, f->essay, "Nagorno-Karabakh", "Western",
+                            (const char *[]) { "@risk", NULL }, "=HYPERLINK(\"http://evil.example\",\"click\")"));
+  path = export_file (f->project, PLX_EXPORT_FORMAT_CSV, PLX_EXPORT_FLAGS_NONE, f->dir, "out.csv");
+  text = plx_test_read_file (path, NULL);
+  rows = parse_csv (text);
+  row = NULL;
+  for (guint i = 1; i < rows->len; i++)
+    if (g_str_has_suffix (g_ptr_array_index ((GPtrArray *) g_ptr_array_index (rows, i), 6), "@risk"))
+      row = g_ptr_array_index (rows, i);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (g_ptr_array_index (row, 6), ==, "'@risk");
+  g_assert_cmpstr (g_ptr_array_index (row, 7), ==, "'=HYPERLINK(\"http://evil.example\",\"click\")");
+  g_assert_null (strstr (text, ",=HYPERLINK"));
+  g_assert_null (strstr (text, ",\"=HYPERLINK"));
+}
+
 static void
 test_export_write_failure (Fixture       *f,
                            gconstpointer  data)
@@ -1011,6 +1037,7 @@ main (int argc, char **argv)
   ADD ("errors/duplicate-uuid", test_duplicate_uuid);
   ADD ("errors/limits", test_limits);
   ADD ("csv", test_csv);
+  ADD ("csv-formulas", test_csv_formulas);
   ADD ("export/write-failure", test_export_write_failure);
 #undef ADD
 

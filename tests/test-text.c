@@ -428,6 +428,39 @@ test_iso8601 (void)
   g_assert_false (plx_text_is_iso8601 ("2012-06-05 12:30"));
 }
 
+static void
+test_csv_field (void)
+{
+  static const struct { const char *value, *expected; } cases[] = {
+    { "plain", "plain" },
+    { "", "" },
+    { "a, b", "\"a, b\"" },
+    { "say \"no\"", "\"say \"\"no\"\"\"" },
+    { "=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"" },
+    { "+1+cmd|' /C calc'!A0", "\"'+1+cmd|' /C calc'!A0\"" },
+    { "-2+3", "\"'-2+3\"" },
+    { "@SUM(A1)", "\"'@SUM(A1)\"" },
+    { "\t=1", "\"'\t=1\"" },
+    { "\r=1", "\"'\r=1\"" },
+    { "- a list item", "\"'- a list item\"" },
+    /* Numbers stay numbers. */
+    { "-3", "-3" },
+    { "+0.25", "+0.25" },
+    { "-1e-4", "-1e-4" },
+    { "-", "\"'-\"" },
+    { "-1e", "\"'-1e\"" },
+    { "a=b", "a=b" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      plx_text_append_csv_field (out, cases[i].value);
+      g_assert_cmpstr (out->str, ==, cases[i].expected);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -451,6 +484,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/text/sha256", test_sha256);
   g_test_add_func ("/core/text/uuid", test_uuid);
   g_test_add_func ("/core/text/iso8601", test_iso8601);
+  g_test_add_func ("/core/text/csv-field", test_csv_field);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "plx-statistics.h"
+#include "plx-text.h"
 
 static const char * const table_names[PLX_STATISTICS_N_TABLES] = {
   "perspectives", "themes", "sections", "cooccurrence", "cooccurrence-passages",
@@ -227,31 +228,16 @@ plx_statistics_table_from_string (const char         *name,
   return FALSE;
 }
 
-/* RFC 4180: fields holding a comma, a quote or a line break are quoted,
- * quotes inside doubled; records end in CRLF. */
+/* Records end in CRLF (RFC 4180). */
 void
 plx_csv_append_row (GString            *out,
                     const char * const *cells)
 {
   for (guint i = 0; cells[i] != NULL; i++)
     {
-      const char *cell = cells[i];
-
       if (i > 0)
         g_string_append_c (out, ',');
-      if (strpbrk (cell, ",\"\r\n") == NULL)
-        {
-          g_string_append (out, cell);
-          continue;
-        }
-      g_string_append_c (out, '"');
-      for (const char *c = cell; *c; c++)
-        {
-          if (*c == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *c);
-        }
-      g_string_append_c (out, '"');
+      plx_text_append_csv_field (out, cells[i]);
     }
   g_string_append (out, "\r\n");
 }

@@ -193,3 +193,61 @@ plx_text_is_iso8601 (const char *text)
   parsed = g_date_time_new_from_iso8601 (text, NULL);
   return parsed != NULL;
 }
+
+/* A plain decimal number: "-3", "0.25", "1e-4". A spreadsheet reads it as
+ * the number it is, so it needs no guard (and a guard would turn it into
+ * text). */
+static gboolean
+is_plain_number (const char *value)
+{
+  const char *p = value;
+  gboolean digits = FALSE;
+
+  if (*p == '-' || *p == '+')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits = TRUE;
+  if (digits && (*p == 'e' || *p == 'E'))
+    {
+      p++;
+      if (*p == '-' || *p == '+')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  return digits && *p == '\0';
+}
+
+/* One CSV field (RFC 4180): quoted when it holds a comma, a quote or a
+ * line break, quotes inside doubled. A spreadsheet runs a cell starting
+ * with = + - @, a tab or a carriage return as a formula (OWASP, "CSV
+ * Injection"): a note reading "=HYPERLINK(…)" would become live in the
+ * reader's spreadsheet. Such a field is quoted and starts with an
+ * apostrophe, which spreadsheets take as "text" and do not show. */
+void
+plx_text_append_csv_field (GString    *out,
+                           const char *value)
+{
+  gboolean formula = value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL && !is_plain_number (value);
+
+  if (!formula && strpbrk (value, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, value);
+      return;
+    }
+  g_string_append_c (out, '"');
+  if (formula)
+    g_string_append_c (out, '\'');
+  for (const char *c = value; *c; c++)
+    {
+      if (*c == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *c);
+    }
+  g_string_append_c (out, '"');
+}

@@ -23,5 +23,7 @@ char  *plx_text_new_uuid         (void);
 gboolean plx_text_is_uuid        (const char *text);
 char  *plx_text_now_iso8601      (void);
 gboolean plx_text_is_iso8601     (const char *text);
+void   plx_text_append_csv_field (GString    *out,
+                                  const char *value);
 
 G_END_DECLS

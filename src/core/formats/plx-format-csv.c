@@ -6,27 +6,15 @@
 #include <glib/gi18n-lib.h>
 
 #include "plx-export-private.h"
+#include "plx-text.h"
 
-/* RFC 4180: a field with a comma, a quote or a line break is quoted, and
- * quotes inside are doubled; records end with CRLF. */
+/* Records end with CRLF (RFC 4180). */
 static void
 csv_field (GString    *out,
            const char *value,
            gboolean    last)
 {
-  if (strpbrk (value, ",\"\r\n") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = value; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else
-    g_string_append (out, value);
+  plx_text_append_csv_field (out, value);
   g_string_append (out, last ? "\r\n" : ",");
 }
 
