@@ -150,3 +150,43 @@ plx_test_wheel (GtkWidget *over,
       return g_ptr_array_index (chain, i);
   return NULL;
 }
+
+AdwMessageDialog *
+plx_test_message_over (PlxWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+GtkFileChooser *
+plx_test_file_chooser_over (PlxWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        return GTK_FILE_CHOOSER (toplevel);
+    }
+  return NULL;
+}
+
+gboolean
+plx_test_busy_bar_shown (PlxWindow *window)
+{
+  GObject *revealer = gtk_widget_get_template_child (GTK_WIDGET (window), PLX_TYPE_WINDOW, "busy_revealer");
+
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+}

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "plx-window.h"
 
@@ -24,5 +24,11 @@ void       plx_test_window_close (PlxTestWindowFixture *fixture);
 GtkWidget *plx_test_wheel       (GtkWidget  *over,
                                  double      dx,
                                  double      dy);
+
+/* The dialogs a window has open over it, if any; whether its bar for
+ * long work shows. */
+AdwMessageDialog *plx_test_message_over      (PlxWindow *window);
+GtkFileChooser   *plx_test_file_chooser_over (PlxWindow *window);
+gboolean          plx_test_busy_bar_shown    (PlxWindow *window);
 
 G_END_DECLS

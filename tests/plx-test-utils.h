@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <stdarg.h>
 #include <gio/gio.h>
 
 G_BEGIN_DECLS
@@ -12,6 +13,23 @@ char   *plx_test_read_file         (const char  *path,
 char   *plx_test_file_checksum     (const char  *path);
 void    plx_test_remove_tree       (const char  *path);
 char   *plx_test_essay_path        (void);
+/* Copies the project file @path alone (without its log) into a folder of
+ * its own, opens and checks it, and counts its annotations. */
+guint   plx_test_count_in_file_alone (const char *path);
+
+/* Runs parallax-cli ($PLX_CLI) with the NULL-terminated arguments; returns
+ * its standard output, and its exit status and standard error where asked. */
+char   *plx_test_run_cliv          (const char * const *args,
+                                    int                *status,
+                                    char              **err);
+char   *plx_test_run_cli_valist    (int                *status,
+                                    char              **err,
+                                    const char         *first,
+                                    va_list             rest);
+char   *plx_test_run_cli           (int                *status,
+                                    char              **err,
+                                    const char         *first,
+                                    ...) G_GNUC_NULL_TERMINATED;
 
 /* A GAsyncReadyCallback keeping a reference to the result in the
  * GAsyncResult * that @data points to; plx_test_wait_for_result() runs

@@ -363,6 +363,203 @@ test_export_invalid_utf8 (Fixture       *f,
     }
 }
 
+/* ---- Save a Copy ---- */
+
+/* A copy holds everything, though the last changes still wait in the
+ * project's log; the project is untouched and no temporary file is left. */
+static void
+test_copy_whole (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "copy.parallax", NULL);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (copy);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = project_bytes (f->path);
+  g_autofree char *after = NULL;
+  guint n_entries = count_entries (f->dir);
+
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (plx_export_copy_to_file (f->project, file, NULL, &error));
+  g_assert_no_error (error);
+  after = project_bytes (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (count_entries (f->dir), ==, n_entries + 1);
+  g_assert_cmpuint (plx_test_count_in_file_alone (copy), ==, 4);
+
+  /* Replacing an earlier copy, from another thread. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    g_object_unref (annotate (f->project, f->essay, "Nagorno-Karabakh", "Western", "one more"));
+    plx_export_copy_to_file_async (f->project, file, NULL, plx_test_keep_result, &result);
+    plx_test_wait_for_result (&result);
+    g_assert_true (plx_export_copy_to_file_finish (f->project, result, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (plx_test_count_in_file_alone (copy), ==, 5);
+    g_assert_cmpuint (count_entries (f->dir), ==, n_entries + 1);
+  }
+}
+
+/* Never over the project or its SQLite files. */
+static void
+test_copy_onto_project (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *before = project_bytes (f->path);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *link_path = g_build_filename (f->dir, "link.parallax", NULL);
+  const char *targets[] = { f->path, wal, link_path };
+  guint n_entries;
+
+  g_assert_cmpint (symlink (f->path, link_path), ==, 0);
+  n_entries = count_entries (f->dir);
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (targets[i]);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+
+      g_assert_false (plx_export_copy_to_file (f->project, file, NULL, &error));
+      g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT);
+      after = project_bytes (f->path);
+      g_assert_cmpstr (before, ==, after);
+      g_assert_cmpuint (count_entries (f->dir), ==, n_entries);
+    }
+}
+
+typedef struct {
+  PlxProject  *writer;
+  PlxDocument *document;
+  guint        n_written;
+  gboolean     stop;
+} Writer;
+
+static gpointer
+write_passages (gpointer data)
+{
+  Writer *w = data;
+
+  for (guint i = 0; i < 3000 && !g_atomic_int_get (&w->stop); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlxAnnotation) a = plx_annotation_new_for_range (w->document, i * 3, i * 3 + 2,
+                                                                  plx_perspective_get_id (plx_project_find_perspective_by_name (w->writer, "Russian")),
+                                                                  &error);
+
+      g_assert_no_error (error);
+      plx_annotation_set_note (a, "written meanwhile");
+      g_assert_true (plx_project_add_annotation (w->writer, a, &error));
+      g_assert_no_error (error);
+      g_atomic_int_inc (&w->n_written);
+    }
+  return NULL;
+}
+
+/* A copy made while another connection commits passage after passage is
+ * one consistent state: it opens whole, and holds at least what was
+ * committed before the copy began and at most what was after it ended. */
+static void
+test_copy_while_writing (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  Writer w = { 0 };
+  GThread *thread;
+  guint copies = 0;
+  guint last = 4;
+
+  w.writer = plx_project_open_another (f->project, &error);
+  g_assert_no_error (error);
+  w.document = f->essay;
+  thread = g_thread_new ("writer", write_passages, &w);
+  while (g_atomic_int_get (&w.n_written) == 0)
+    g_thread_yield ();
+  for (; copies < 6; copies++)
+    {
+      g_autofree char *name = g_strdup_printf ("copy-%u.parallax", copies);
+      g_autofree char *copy = g_build_filename (f->dir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (copy);
+      guint before = 4 + (guint) g_atomic_int_get (&w.n_written);
+      guint after;
+      guint n;
+
+      g_assert_true (plx_export_copy_to_file (f->project, file, NULL, &error));
+      g_assert_no_error (error);
+      /* The writer counts a passage once its commit returns: one more may
+       * be committed and not counted yet. */
+      after = 4 + (guint) g_atomic_int_get (&w.n_written) + 1;
+      n = plx_test_count_in_file_alone (copy);
+      g_assert_cmpuint (n, >=, before);
+      g_assert_cmpuint (n, <=, after);
+      g_assert_cmpuint (n, >=, last);
+      last = n;
+    }
+  g_atomic_int_set (&w.stop, TRUE);
+  g_thread_join (thread);
+  /* Every copy was made while passages were being committed. */
+  g_assert_cmpuint (g_atomic_int_get (&w.n_written), <, 3000);
+  g_test_message ("%u copies made while %u passages were committed", copies, w.n_written);
+  g_clear_object (&w.writer);
+}
+
+/* Letting go of a project moves its log into the file: the .parallax file
+ * alone then holds every change (before, a copy of it alone lacked them). */
+static void
+test_checkpoint (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_cmpuint (plx_test_count_in_file_alone (f->path), ==, 0);
+  g_assert_true (plx_project_checkpoint (f->project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (plx_test_count_in_file_alone (f->path), ==, 4);
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 0);
+
+  /* The project goes on as before. */
+  g_object_unref (annotate (f->project, f->essay, "Nagorno-Karabakh", "Western", "after"));
+  g_assert_cmpuint (count_annotations (f->project), ==, 5);
+}
+
+/* parallax-cli copy: the same, and a refusal that names the file. */
+static void
+test_copy_cli (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "by-cli.parallax", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  /* Reading the file's bytes here would drop this process's locks on it
+   * (POSIX drops them all on any close), and the command would take
+   * itself for the project's last user and fold its log in: the project
+   * is closed first, as after a session in the app. */
+  g_clear_object (&f->project);
+  before = project_bytes (f->path);
+
+  out = plx_test_run_cli (&status, &err, "copy", f->path, copy, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpuint (plx_test_count_in_file_alone (copy), ==, 4);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  out = plx_test_run_cli (&status, &err, "copy", f->path, f->path, NULL);
+  g_assert_cmpint (status, !=, 0);
+  g_assert_nonnull (strstr (err, "the project itself"));
+  g_clear_pointer (&out, g_free);
+  {
+    g_autofree char *after = project_bytes (f->path);
+
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -374,6 +571,11 @@ main (int argc, char **argv)
   ADD ("missing-document", test_export_missing_document);
   ADD ("control-characters", test_export_control_characters);
   ADD ("invalid-utf8", test_export_invalid_utf8);
+  ADD ("copy/whole", test_copy_whole);
+  ADD ("copy/onto-project", test_copy_onto_project);
+  ADD ("copy/while-writing", test_copy_while_writing);
+  ADD ("copy/cli", test_copy_cli);
+  ADD ("checkpoint", test_checkpoint);
 #undef ADD
 
   return g_test_run ();

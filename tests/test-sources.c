@@ -606,21 +606,13 @@ run_cli (int          *status,
          const char   *first,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  va_list args;
+  va_list rest;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("PLX_CLI"));
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
-                               status, &error));
-  g_assert_no_error (error);
+  va_start (rest, first);
+  out = plx_test_run_cli_valist (status, &err, first, rest);
+  va_end (rest);
   return g_strconcat (out, err, NULL);
 }
 

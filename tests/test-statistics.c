@@ -504,29 +504,16 @@ run_cli (int          expected_status,
          const char  *first,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
-  char *out = NULL;
-  va_list args;
+  va_list rest;
+  char *out;
+  int status;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("PLX_CLI"));
-  g_assert_nonnull (argv->pdata[0]);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  if (g_subprocess_get_exit_status (process) != expected_status)
-    g_error ("exit status %d, expected %d; stderr: %s", g_subprocess_get_exit_status (process),
-             expected_status, err);
+  va_start (rest, first);
+  out = plx_test_run_cli_valist (&status, &err, first, rest);
+  va_end (rest);
+  if (status != expected_status)
+    g_error ("exit status %d, expected %d; stderr: %s", status, expected_status, err);
   return out;
 }
 

@@ -135,23 +135,6 @@ test_edit_off_screen (Fixture       *fixture,
   plx_test_run_frames (100);
 }
 
-/* The message dialog open over @window, if any. */
-static AdwMessageDialog *
-message_over (PlxWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
-          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
 static GtkEventController *
 controller_named (GtkWidget  *widget,
                   const char *name)
@@ -232,7 +215,7 @@ test_selection_after_tagging (Fixture       *fixture,
   /* The same span and perspective again: asked; cancelled, nothing. */
   select_range (window, 200, 260);
   g_assert_true (press_key (window, GDK_KEY_1));
-  dialog = message_over (window);
+  dialog = plx_test_message_over (window);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Tag the Passage Again?");
   g_assert_cmpuint (passages_of (window, 0), ==, 1);
@@ -245,7 +228,7 @@ test_selection_after_tagging (Fixture       *fixture,
   /* Confirmed, tagged twice. */
   select_range (window, 200, 260);
   g_assert_true (press_key (window, GDK_KEY_1));
-  dialog = message_over (window);
+  dialog = plx_test_message_over (window);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "tag");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -256,7 +239,7 @@ test_selection_after_tagging (Fixture       *fixture,
   /* A different span is not a duplicate. */
   select_range (window, 200, 261);
   g_assert_true (press_key (window, GDK_KEY_1));
-  g_assert_null (message_over (window));
+  g_assert_null (plx_test_message_over (window));
   g_assert_cmpuint (passages_of (window, 0), ==, 3);
 }
 

@@ -119,23 +119,6 @@ test_five_perspectives (Fixture       *fixture,
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
 }
 
-/* The message dialog open over @window, if any. */
-static AdwMessageDialog *
-message_over (PlxWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
-          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
 /* Issue 18, item 9: a perspective added in the window gets a colour that
  * stays apart from the others as highlights (the project's next spare
  * colour, sky blue, tinted almost like the Azerbaijani blue). */
@@ -150,7 +133,7 @@ test_new_perspective_colour (Fixture       *fixture,
   double nearest = G_MAXDOUBLE;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-perspective", NULL));
-  dialog = message_over (window);
+  dialog = plx_test_message_over (window);
   g_assert_nonnull (dialog);
   /* A name of nothing but spaces cannot be accepted. */
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "accept"));
@@ -253,7 +236,7 @@ test_perspective_bound (Fixture       *fixture,
   plx_test_iterate ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-perspective", NULL));
-  dialog = message_over (window);
+  dialog = plx_test_message_over (window);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Add the Perspective");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, expected);

@@ -9,6 +9,7 @@
 #include "plx-core.h"
 #include "plx-export-dialog.h"
 #include "plx-highlighter.h"
+#include "plx-test-gtk.h"
 #include "plx-test-utils.h"
 #include "plx-window.h"
 
@@ -647,14 +648,6 @@ test_window_add_and_switch_documents (Fixture       *fixture,
   }
 }
 
-static gboolean
-busy_bar_shown (PlxWindow *window)
-{
-  GObject *revealer = gtk_widget_get_template_child (GTK_WIDGET (window), PLX_TYPE_WINDOW, "busy_revealer");
-
-  return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
-}
-
 /* Lines that follow each other take one stretch of the paragraph tag
  * (a tag per line cost 4 MB on a book); every line of text still has it,
  * and a blank line between paragraphs does not. */
@@ -702,7 +695,7 @@ test_window_cancel_load (Fixture       *fixture,
   g_assert_false (plx_window_get_loading (fixture->window));
   g_assert_null (plx_window_get_document (fixture->window));
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
-  g_assert_false (busy_bar_shown (fixture->window));
+  g_assert_false (plx_test_busy_bar_shown (fixture->window));
 
   plx_window_show_document (fixture->window, essay_id);
   wait_for_document (fixture->window);
@@ -718,22 +711,6 @@ open_project_in_worker (const char *path)
   plx_project_open_async (path, 0, NULL, plx_test_keep_result, &result);
   plx_test_wait_for_result (&result);
   return result;
-}
-
-/* The message dialog open over @window, if any. */
-static AdwMessageDialog *
-message_over (PlxWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
 }
 
 /* At start-up the project is opened and its document read while GTK
@@ -752,7 +729,7 @@ test_window_opening (Fixture       *fixture,
 
   plx_window_show_opening (window, fixture->path);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (busy_bar_shown (window));
+  g_assert_true (plx_test_busy_bar_shown (window));
   result = open_project_in_worker (fixture->path);
   plx_window_finish_opening (window, fixture->path, result);
   g_clear_object (&result);
@@ -762,7 +739,7 @@ test_window_opening (Fixture       *fixture,
   g_assert_cmpint (plx_document_get_id (plx_window_get_document (window)), ==, plx_document_get_id (shown));
   g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (plx_window_get_text_view (window))), ==,
                    g_utf8_strlen (plx_document_get_text (shown), -1));
-  g_assert_false (busy_bar_shown (window));
+  g_assert_false (plx_test_busy_bar_shown (window));
   close_window (&window);
 
   window = g_object_ref_sink (plx_window_new (NULL));
@@ -775,7 +752,7 @@ test_window_opening (Fixture       *fixture,
   run_frames (50);
   g_assert_null (plx_window_get_project (window));
   g_assert_false (plx_window_get_loading (window));
-  g_assert_false (busy_bar_shown (window));
+  g_assert_false (plx_test_busy_bar_shown (window));
   close_window (&window);
 
   g_assert_true (g_file_set_contents (not_a_project, "Հայաստան, Azərbaycan, Россия\n", -1, NULL));
@@ -786,8 +763,8 @@ test_window_opening (Fixture       *fixture,
   plx_window_finish_opening (window, not_a_project, result);
   iterate ();
   g_assert_null (plx_window_get_project (window));
-  g_assert_false (busy_bar_shown (window));
-  message = message_over (window);
+  g_assert_false (plx_test_busy_bar_shown (window));
+  message = plx_test_message_over (window);
   g_assert_nonnull (message);
   g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Could Not Open the Project");
   gtk_window_destroy (GTK_WINDOW (message));
@@ -818,22 +795,6 @@ nth_widget (GtkWidget *widget,
   return g_ptr_array_index (found, n);
 }
 
-static GtkFileChooser *
-file_chooser_over (PlxWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
-          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
-        return GTK_FILE_CHOOSER (toplevel);
-    }
-  return NULL;
-}
-
 /* Several files at once (the file chooser's selection, or a drop): each
  * good one is added, the last is shown, and the refusals are told in one
  * message naming each file. */
@@ -858,7 +819,7 @@ test_window_add_several_documents (Fixture       *fixture,
       g_list_store_append (files, file);
     }
   plx_window_add_document_files (fixture->window, G_LIST_MODEL (files));
-  for (int i = 0; i < 600 && (message = message_over (fixture->window)) == NULL; i++)
+  for (int i = 0; i < 600 && (message = plx_test_message_over (fixture->window)) == NULL; i++)
     run_frames (50);
   g_assert_nonnull (message);
   g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Could Not Add 1 Document");
@@ -893,7 +854,7 @@ export_through_dialogs (Fixture    *fixture,
   char *contents = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export", NULL));
-  dialog = message_over (fixture->window);
+  dialog = plx_test_message_over (fixture->window);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Export Annotations");
   text = GTK_CHECK_BUTTON (nth_widget (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, 0));
@@ -906,7 +867,7 @@ export_through_dialogs (Fixture    *fixture,
   adw_message_dialog_response (dialog, "choose");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  for (int i = 0; i < 100 && (chooser = file_chooser_over (fixture->window)) == NULL; i++)
+  for (int i = 0; i < 100 && (chooser = plx_test_file_chooser_over (fixture->window)) == NULL; i++)
     run_frames (20);
   g_assert_nonnull (chooser);
   offered = gtk_file_chooser_get_current_name (chooser);
@@ -918,7 +879,7 @@ export_through_dialogs (Fixture    *fixture,
   g_assert_cmpstr (g_file_peek_path (file), ==, path);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 
-  for (int i = 0; i < 250 && (!g_file_test (path, G_FILE_TEST_EXISTS) || busy_bar_shown (fixture->window)); i++)
+  for (int i = 0; i < 250 && (!g_file_test (path, G_FILE_TEST_EXISTS) || plx_test_busy_bar_shown (fixture->window)); i++)
     run_frames (20);
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
   g_assert_no_error (error);
@@ -948,14 +909,14 @@ test_window_export_dialog (Fixture       *fixture,
     AdwMessageDialog *dialog;
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export", NULL));
-    dialog = message_over (fixture->window);
+    dialog = plx_test_message_over (fixture->window);
     g_assert_true (PLX_IS_EXPORT_DIALOG (dialog));
     adw_message_dialog_response (dialog, "cancel");
     gtk_window_destroy (GTK_WINDOW (dialog));
     run_frames (20);
-    g_assert_null (message_over (fixture->window));
-    g_assert_null (file_chooser_over (fixture->window));
-    g_assert_false (busy_bar_shown (fixture->window));
+    g_assert_null (plx_test_message_over (fixture->window));
+    g_assert_null (plx_test_file_chooser_over (fixture->window));
+    g_assert_false (plx_test_busy_bar_shown (fixture->window));
   }
 
   csv = export_through_dialogs (fixture, 2, 0, ".csv", FALSE);
@@ -1051,7 +1012,7 @@ test_window_same_text_twice (Fixture       *fixture,
       g_autoptr(GPtrArray) documents = NULL;
 
       plx_window_add_document_file_async (fixture->window, file, NULL, keep_error_cb, &error);
-      for (int i = 0; i < 300 && (dialog = message_over (fixture->window)) == NULL; i++)
+      for (int i = 0; i < 300 && (dialog = plx_test_message_over (fixture->window)) == NULL; i++)
         run_frames (20);
       g_assert_nonnull (dialog);
       g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Add the Same Text Again?");

@@ -538,6 +538,7 @@ _plx_window_update_actions (PlxWindow *self)
   gtk_widget_action_set_enabled (widget, "win.agreement", has_project);
   gtk_widget_action_set_enabled (widget, "win.blind-coding", has_project);
   gtk_widget_action_set_enabled (widget, "win.import", has_project && idle);
+  gtk_widget_action_set_enabled (widget, "win.save-copy", has_project && idle);
   gtk_widget_action_set_enabled (widget, "win.cancel-busy", !idle);
   /* Opening another project is always possible: it is how a window with
    * none, or with a damaged one, goes on. */

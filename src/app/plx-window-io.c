@@ -1,4 +1,4 @@
-/* plx-window-io.c: export, import, and following other writers.
+/* plx-window-io.c: export, import, copies, and following other writers.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "plx-window"
 
@@ -142,6 +142,81 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+copy_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  IoJob *job = data;
+  PlxWindow *self = job->window;
+  g_autoptr(GError) error = NULL;
+
+  _plx_window_busy_end (self);
+  if (!plx_export_copy_to_file_finish (PLX_PROJECT (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        plx_window_show_error (self, _("Could Not Save a Copy"), error);
+    }
+  else
+    {
+      g_autofree char *name = g_file_get_basename (job->file);
+      g_autofree char *message = g_strdup_printf (_("Saved a copy as %s"), name);
+      _plx_window_toast (self, message);
+    }
+  io_job_free (job);
+}
+
+static void
+copy_chosen_cb (GtkNativeDialog *native,
+                int              response,
+                PlxWindow       *self)
+{
+  IoJob *job;
+
+  if (response != GTK_RESPONSE_ACCEPT || self->project == NULL)
+    goto out;
+
+  job = g_new0 (IoJob, 1);
+  job->window = g_object_ref (self);
+  job->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  _plx_window_busy_begin (self, _("Saving a copy…"));
+  plx_export_copy_to_file_async (self->project, job->file, self->busy_cancellable, copy_done_cb, job);
+
+out:
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+/* A whole copy, to hand to a colleague or keep as a snapshot: copying the
+ * file in a file manager while the project is open can miss the last
+ * changes, which wait in SQLite's log beside it. */
+static void
+save_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+  g_autoptr(GFile) project_file = g_file_new_for_path (plx_project_get_path (self->project));
+  g_autoptr(GFile) folder = g_file_get_parent (project_file);
+  g_autofree char *base = g_file_get_basename (project_file);
+  g_autofree char *stem = g_strndup (base, strlen (base) - (g_str_has_suffix (base, ".parallax") ? strlen (".parallax") : 0));
+  /* Translators: the suggested name of a copy; %s is the project's name */
+  g_autofree char *suggested = g_strdup_printf (_("%s (copy).parallax"), stem);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Parallax Projects"));
+  gtk_file_filter_add_suffix (filter, "parallax");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested);
+  g_signal_connect (native, "response", G_CALLBACK (copy_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
 show_orphans (PlxWindow       *self,
               PlxImportReport *report)
 {
@@ -276,7 +351,9 @@ _plx_window_io_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-busy", NULL, cancel_busy_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
 }

@@ -393,6 +393,24 @@ plx_window_size_allocate (GtkWidget *widget,
 
 /* ---- project and documents ---- */
 
+/* The window stops following its project. Its last changes still wait in
+ * SQLite's log beside the file; they are moved into the file now, so the
+ * .parallax file alone holds everything when the user copies or mails it. */
+static void
+let_go_of_project (PlxWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->project == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->project, self);
+  g_signal_handlers_disconnect_by_data (plx_project_get_perspectives (self->project), self);
+  /* Best effort: another program reading the project can hold the log;
+   * then the last connection to close folds it in. */
+  if (!plx_project_checkpoint (self->project, &error))
+    g_debug ("Could not fold the log into %s: %s", plx_project_get_path (self->project), error->message);
+}
+
 /* Shows @project in the window, with @document when it is the one to
  * show and has been read already (by plx_project_open_async()). */
 static void
@@ -403,11 +421,7 @@ set_project (PlxWindow   *self,
   gint64 wanted;
   gint64 shown;
 
-  if (self->project != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->project, self);
-      g_signal_handlers_disconnect_by_data (plx_project_get_perspectives (self->project), self);
-    }
+  let_go_of_project (self);
   g_clear_object (&self->highlighter);
   _plx_window_show_annotations (self, NULL);
   g_clear_object (&self->annotations);
@@ -798,11 +812,7 @@ plx_window_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->scroll_tick);
       self->scroll_tick = 0;
     }
-  if (self->project != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->project, self);
-      g_signal_handlers_disconnect_by_data (plx_project_get_perspectives (self->project), self);
-    }
+  let_go_of_project (self);
   if (self->tag_popover != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->tag_popover));

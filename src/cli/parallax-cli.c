@@ -120,6 +120,7 @@ static const Command commands[] = {
   { "check", "PROJECT", N_("Check the project’s integrity"), plx_cli_check },
   { "export", "PROJECT --format native|w3c|csv [-o FILE]", N_("Export annotations (native JSON, W3C JSON-LD, CSV)"), plx_cli_export },
   { "import", "PROJECT FILE", N_("Import annotations (native JSON or W3C JSON-LD)"), plx_cli_import },
+  { "copy", "PROJECT NEW", N_("Write a whole, consistent copy of the project"), plx_cli_copy },
   { "stats", "PROJECT [--document ID] [--format json|tsv]", N_("Compare the perspectives: coverage, themes, sections, overlaps"), plx_cli_stats },
   { "formats", "", N_("List the document and exchange formats"), plx_cli_formats },
   { "salvage", "DAMAGED NEW", N_("Copy what is readable from a damaged project into a new one"), plx_cli_salvage },

@@ -84,6 +84,26 @@ plx_cli_export (int argc, char **argv)
 }
 
 int
+plx_cli_copy (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = plx_cli_command_context ("PROJECT NEW", _("Write a whole copy of the project to NEW: one consistent state, even while someone works in it, and everything it holds (unlike copying the file alone while the project is open)."));
+  g_autoptr(PlxProject) project = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!plx_cli_parse_args (context, &argc, &argv, 2, &status))
+    return status;
+  project = plx_project_open_for_reading (argv[1], &error);
+  if (project == NULL)
+    return plx_cli_fail (error);
+  file = g_file_new_for_commandline_arg (argv[2]);
+  if (!plx_export_copy_to_file (project, file, NULL, &error))
+    return plx_cli_fail (error);
+  return EXIT_SUCCESS;
+}
+
+int
 plx_cli_import (int argc, char **argv)
 {
   g_autoptr(GOptionContext) context = plx_cli_command_context ("PROJECT FILE", _("Import annotations from native JSON or W3C Web Annotation JSON-LD (told apart by content). All or nothing: a file with any error changes nothing."));

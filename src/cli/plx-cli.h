@@ -49,6 +49,7 @@ int plx_cli_perspectives (int argc, char **argv);
 int plx_cli_check (int argc, char **argv);
 int plx_cli_export (int argc, char **argv);
 int plx_cli_import (int argc, char **argv);
+int plx_cli_copy (int argc, char **argv);
 int plx_cli_stats (int argc, char **argv);
 int plx_cli_salvage (int argc, char **argv);
 int plx_cli_set_log_aside (int argc, char **argv);

@@ -16,6 +16,7 @@
 
 #include "plx-error.h"
 #include "plx-exporter.h"
+#include "plx-project-private.h"
 
 /* SQLite keeps a project's uncommitted and recent changes in files named
  * after it; writing over any of them destroys the project. */
@@ -146,23 +147,28 @@ write_error (const char  *path,
   return FALSE;
 }
 
+typedef gboolean (*WriteFunc) (PlxProject    *project,
+                               int            fd,
+                               const char    *temp_path,
+                               gpointer       data,
+                               GCancellable  *cancellable,
+                               GError       **error);
+
 /* A local file is written beside its destination under a temporary name,
  * flushed to disk and renamed over it only once complete: a failed export
  * never leaves a truncated file, and never touches an earlier one. */
 static gboolean
-export_to_path (PlxProject       *project,
-                PlxExportFormat   format,
-                gint64            document_id,
-                PlxExportFlags    flags,
-                const char       *path,
-                GCancellable     *cancellable,
-                GError          **error)
+write_to_path (PlxProject    *project,
+               const char    *path,
+               WriteFunc      write,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   g_autofree char *destination = export_destination (path);
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *temp = NULL;
-  g_autoptr(GOutputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
   struct stat st;
   gboolean replacing;
@@ -179,23 +185,22 @@ export_to_path (PlxProject       *project,
   dir = g_path_get_dirname (destination);
   base = g_path_get_basename (destination);
   temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0666);
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);
   if (fd < 0)
     return write_error (path, g_strerror (errno), error);
   /* A new file gets 0666 less the umask; a replaced one keeps its mode. */
   if (replacing)
     (void) fchmod (fd, st.st_mode & 07777);
-  stream = g_unix_output_stream_new (fd, TRUE);
 
-  if (!plx_export_to_stream (project, format, document_id, flags, stream, cancellable, &local_error))
+  if (!write (project, fd, temp, data, cancellable, &local_error))
     goto failed;
-  if (fsync (fd) != 0)
+  if (fsync (fd) != 0 || close (fd) != 0)
     {
+      fd = -1;
       g_set_error_literal (&local_error, G_IO_ERROR, g_io_error_from_errno (errno), g_strerror (errno));
       goto failed;
     }
-  if (!g_output_stream_close (stream, NULL, &local_error))
-    goto failed;
+  fd = -1;
   if (g_rename (temp, destination) != 0)
     {
       g_set_error_literal (&local_error, G_IO_ERROR, g_io_error_from_errno (errno), g_strerror (errno));
@@ -204,7 +209,8 @@ export_to_path (PlxProject       *project,
   return TRUE;
 
 failed:
-  g_output_stream_close (stream, NULL, NULL);
+  if (fd >= 0)
+    close (fd);
   g_unlink (temp);
   if (local_error->domain == PLX_ERROR || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -212,6 +218,45 @@ failed:
       return FALSE;
     }
   return write_error (path, local_error->message, error);
+}
+
+typedef struct {
+  PlxExportFormat  format;
+  gint64           document_id;
+  PlxExportFlags   flags;
+} ExportJob;
+
+static gboolean
+write_export (PlxProject    *project,
+              int            fd,
+              const char    *temp_path,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  ExportJob *job = data;
+  g_autoptr(GOutputStream) stream = g_unix_output_stream_new (fd, FALSE);
+
+  if (!plx_export_to_stream (project, job->format, job->document_id, job->flags, stream, cancellable, error))
+    {
+      g_output_stream_close (stream, NULL, NULL);
+      return FALSE;
+    }
+  return g_output_stream_close (stream, NULL, error);
+}
+
+static gboolean
+export_to_path (PlxProject       *project,
+                PlxExportFormat   format,
+                gint64            document_id,
+                PlxExportFlags    flags,
+                const char       *path,
+                GCancellable     *cancellable,
+                GError          **error)
+{
+  ExportJob job = { format, document_id, flags };
+
+  return write_to_path (project, path, write_export, &job, cancellable, error);
 }
 
 /* Files without a local path (other GVfs backends) cannot be the project;
@@ -257,4 +302,57 @@ plx_export_to_file (PlxProject       *project,
   if (!g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
     return write_error (name, local_error->message, error);
   return TRUE;
+}
+
+static gboolean
+write_copy (PlxProject    *project,
+            int            fd,
+            const char    *temp_path,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  return plx_store_save_copy (project->store, temp_path, cancellable, error);
+}
+
+/**
+ * plx_export_copy_to_file:
+ *
+ * Writes a whole project file holding everything @project has committed,
+ * as one consistent state even while another connection writes: "Save a
+ * Copy…". Like an export, never over the project or its SQLite files,
+ * and never half-written. The copy is the same project (same identity),
+ * so it can be merged back.
+ */
+gboolean
+plx_export_copy_to_file (PlxProject    *project,
+                         GFile         *file,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *local = NULL;
+  g_autoptr(GFile) local_file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int fd;
+  gboolean ok;
+
+  g_return_val_if_fail (PLX_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (g_file_peek_path (file) != NULL)
+    return write_to_path (project, g_file_peek_path (file), write_copy, NULL, cancellable, error);
+
+  /* Elsewhere (other GVfs backends) the copy is made locally, then sent. */
+  name = g_file_get_parse_name (file);
+  fd = g_file_open_tmp ("parallax-copy-XXXXXX", &local, &local_error);
+  if (fd < 0)
+    return write_error (name, local_error->message, error);
+  close (fd);
+  ok = plx_store_save_copy (project->store, local, cancellable, error);
+  local_file = g_file_new_for_path (local);
+  if (ok && !g_file_copy (local_file, file, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, &local_error))
+    ok = write_error (name, local_error->message, error);
+  g_unlink (local);
+  return ok;
 }

@@ -67,4 +67,17 @@ gboolean    plx_export_to_file_finish     (PlxProject          *project,
                                            GAsyncResult        *result,
                                            GError             **error);
 
+gboolean    plx_export_copy_to_file       (PlxProject          *project,
+                                           GFile               *file,
+                                           GCancellable        *cancellable,
+                                           GError             **error);
+void        plx_export_copy_to_file_async (PlxProject          *project,
+                                           GFile               *file,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean    plx_export_copy_to_file_finish (PlxProject         *project,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
 G_END_DECLS

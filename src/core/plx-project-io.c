@@ -103,6 +103,54 @@ plx_export_to_file_finish (PlxProject    *project,
 }
 
 static void
+copy_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  FileJob *job = task_data;
+  g_autoptr(PlxProject) worker = NULL;
+  g_autoptr(GError) error = NULL;
+
+  worker = plx_project_open_another (job->project, &error);
+  if (worker == NULL || !plx_export_copy_to_file (worker, job->file, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * plx_export_copy_to_file_async:
+ *
+ * plx_export_copy_to_file() in a worker thread, on a connection of its
+ * own: the copy is one consistent state of what the project committed.
+ */
+void
+plx_export_copy_to_file_async (PlxProject          *project,
+                               GFile               *file,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PLX_IS_PROJECT (project));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = file_task (project, file, cancellable, callback, user_data, plx_export_copy_to_file_async);
+  g_task_run_in_thread (task, copy_thread);
+}
+
+gboolean
+plx_export_copy_to_file_finish (PlxProject    *project,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, project), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
 import_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,

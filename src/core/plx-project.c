@@ -834,6 +834,16 @@ plx_project_list_tombstones (PlxProject  *self,
   return plx_store_list_tombstones (self->store, error);
 }
 
+/* Puts every committed change into the project file itself, so the file
+ * alone holds the project: done when a window lets go of it. */
+gboolean
+plx_project_checkpoint (PlxProject  *self,
+                        GError     **error)
+{
+  g_return_val_if_fail (PLX_IS_PROJECT (self), FALSE);
+  return plx_store_checkpoint (self->store, error);
+}
+
 /* A full check: the store's own, every document's stored text, and that
  * every stored quote is still the text at its offsets. Problems go to @report; the return value says
  * whether there were none. */

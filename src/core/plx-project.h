@@ -138,6 +138,8 @@ char          **plx_project_list_themes          (PlxProject          *self,
                                                   GError             **error);
 GArray         *plx_project_list_tombstones      (PlxProject          *self,
                                                   GError             **error);
+gboolean        plx_project_checkpoint           (PlxProject          *self,
+                                                  GError             **error);
 gboolean        plx_project_check                (PlxProject          *self,
                                                   GString             *report,
                                                   GError             **error);

@@ -100,6 +100,31 @@ plx_store_check (PlxStore *self,
   return PLX_STORE_GET_IFACE (self)->check (self, report, error);
 }
 
+/* Moves every committed change into the project file itself, so the
+ * file alone holds them all (a copy of just that file loses nothing). */
+gboolean
+plx_store_checkpoint (PlxStore *self,
+                      GError  **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+
+  return PLX_STORE_GET_IFACE (self)->checkpoint (self, error);
+}
+
+/* Writes the whole project, as last committed, into the new file @path:
+ * one consistent state even while another connection writes. */
+gboolean
+plx_store_save_copy (PlxStore     *self,
+                     const char   *path,
+                     GCancellable *cancellable,
+                     GError      **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return PLX_STORE_GET_IFACE (self)->save_copy (self, path, cancellable, error);
+}
+
 GPtrArray *
 plx_store_list_perspectives (PlxStore *self,
                              GError  **error)

@@ -63,6 +63,12 @@ struct _PlxStoreInterface
   gboolean       (*check)              (PlxStore                 *self,
                                         GString                  *report,
                                         GError                  **error);
+  gboolean       (*checkpoint)         (PlxStore                 *self,
+                                        GError                  **error);
+  gboolean       (*save_copy)          (PlxStore                 *self,
+                                        const char               *path,
+                                        GCancellable             *cancellable,
+                                        GError                  **error);
 
   GPtrArray     *(*list_perspectives)  (PlxStore                 *self,
                                         GError                  **error);
@@ -135,6 +141,12 @@ gboolean       plx_store_poll_external      (PlxStore                 *self,
                                              GError                  **error);
 gboolean       plx_store_check              (PlxStore                 *self,
                                              GString                  *report,
+                                             GError                  **error);
+gboolean       plx_store_checkpoint         (PlxStore                 *self,
+                                             GError                  **error);
+gboolean       plx_store_save_copy          (PlxStore                 *self,
+                                             const char               *path,
+                                             GCancellable             *cancellable,
                                              GError                  **error);
 GPtrArray     *plx_store_list_perspectives  (PlxStore                 *self,
                                              GError                  **error);

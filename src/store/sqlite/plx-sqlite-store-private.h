@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* How long a statement waits for another connection's lock. */
+#define PLX_SQLITE_BUSY_TIMEOUT_MS 5000
+
 struct _PlxSqliteStore
 {
   GObject     parent_instance;
@@ -39,6 +42,14 @@ gboolean      _plx_sqlite_run          (PlxSqliteStore  *self,
                                         const char      *sql,
                                         GError         **error);
 void          _plx_sqlite_rows_init    (PlxStoreInterface *iface);
+
+/* plx-sqlite-copy.c */
+gboolean      _plx_sqlite_checkpoint   (PlxStore        *store,
+                                        GError         **error);
+gboolean      _plx_sqlite_save_copy    (PlxStore        *store,
+                                        const char      *path,
+                                        GCancellable    *cancellable,
+                                        GError         **error);
 
 /* plx-sqlite-file.c */
 gboolean      _plx_sqlite_check_header   (const char  *path,

@@ -13,7 +13,6 @@
 #include "plx-error.h"
 #include "plx-sqlite-store-private.h"
 
-#define BUSY_TIMEOUT_MS 5000
 
 static void plx_sqlite_store_iface_init (PlxStoreInterface *iface);
 
@@ -396,7 +395,7 @@ open_database (const char  *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (self->db, PLX_SQLITE_BUSY_TIMEOUT_MS);
   return g_steal_pointer (&self);
 }
 
@@ -662,5 +661,7 @@ plx_sqlite_store_iface_init (PlxStoreInterface *iface)
   iface->set_bulk = store_set_bulk;
   iface->poll_external = store_poll_external;
   iface->check = store_check;
+  iface->checkpoint = _plx_sqlite_checkpoint;
+  iface->save_copy = _plx_sqlite_save_copy;
   _plx_sqlite_rows_init (iface);
 }
