@@ -1,10 +1,12 @@
-/* test-window-files.c: the project as a file the user hands on: Save a
- * Copy, and the log folded into the file when the window lets go.
+/* test-window-files.c: the project and its documents as files: Save a
+ * Copy, the log folded into the file when the window lets go, a
+ * document's info edited, a document removed and brought back.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
 #include <string.h>
 
 #include "plx-core.h"
+#include "plx-document-info-dialog.h"
 #include "plx-test-gtk.h"
 #include "plx-test-utils.h"
 #include "plx-window.h"
@@ -91,6 +93,101 @@ test_close_folds_log (void)
   g_free (fixture.path);
 }
 
+static GtkEditable *
+info_row (AdwMessageDialog *dialog,
+          const char       *name)
+{
+  GObject *row = gtk_widget_get_template_child (GTK_WIDGET (dialog), PLX_TYPE_DOCUMENT_INFO_DIALOG, name);
+
+  g_assert_nonnull (row);
+  return GTK_EDITABLE (row);
+}
+
+/* Document Info… (Alt+Return) edits the title and what is known of the
+ * document as one undoable step; the window's title and the switcher
+ * follow at once, and a blank title cannot be saved. */
+static void
+test_document_info (void)
+{
+  Fixture fixture = { 0 };
+  PlxProject *project;
+  AdwMessageDialog *dialog = NULL;
+  g_autoptr(PlxDocument) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  plx_test_window_open (&fixture, 1200, 800);
+  project = plx_window_get_project (fixture.window);
+  id = plx_document_get_id (plx_window_get_document (fixture.window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.document-info", NULL));
+  for (int i = 0; i < 50 && (dialog = plx_test_message_over (fixture.window)) == NULL; i++)
+    plx_test_run_frames (20);
+  g_assert_true (PLX_IS_DOCUMENT_INFO_DIALOG (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (info_row (dialog, "title_row")), ==,
+                   plx_document_get_title (plx_window_get_document (fixture.window)));
+
+  gtk_editable_set_text (info_row (dialog, "title_row"), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (info_row (dialog, "title_row"), " Russia’s role, revised ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (info_row (dialog, "author_row"), "Ani Hakobyan");
+  gtk_editable_set_text (info_row (dialog, "date_row"), "2013-05-01");
+  adw_message_dialog_response (dialog, "save");
+  plx_test_run_frames (100);
+
+  stored = plx_project_load_document (project, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plx_document_get_title (stored), ==, "Russia’s role, revised");
+  g_assert_cmpstr (plx_document_get_meta (stored, PLX_DOCUMENT_META_AUTHOR), ==, "Ani Hakobyan");
+  g_assert_cmpstr (plx_document_get_meta (stored, PLX_DOCUMENT_META_DATE), ==, "2013-05-01");
+  g_assert_cmpstr (plx_document_get_title (plx_window_get_document (fixture.window)), ==, "Russia’s role, revised");
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (fixture.window)), "Russia’s role, revised"));
+
+  /* One step back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.undo", NULL));
+  plx_test_run_frames (100);
+  g_clear_object (&stored);
+  stored = plx_project_load_document (project, id, &error);
+  g_assert_cmpstr (plx_document_get_meta (stored, PLX_DOCUMENT_META_AUTHOR), ==, "");
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (fixture.window)), "revised"));
+  plx_test_window_close (&fixture);
+}
+
+/* Remove Document takes the document with its passages, at once, and
+ * Undo (on the toast, or Ctrl+Z) brings both back whole. */
+static void
+test_remove_document (void)
+{
+  Fixture fixture = { 0 };
+  PlxProject *project;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  plx_test_window_open (&fixture, 1200, 800);
+  project = plx_window_get_project (fixture.window);
+  id = plx_document_get_id (plx_window_get_document (fixture.window));
+  tag_start (fixture.window, 12);
+  tag_start (fixture.window, 30);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.remove-document", NULL));
+  plx_test_run_frames (200);
+  g_assert_null (plx_window_get_document (fixture.window));
+  g_assert_cmpuint (plx_project_count_annotations (project, NULL, &error), ==, 0);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (fixture.window)) &&
+                  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.document-info", NULL) &&
+                  plx_test_message_over (fixture.window) != NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.undo", NULL));
+  for (int i = 0; i < 100 && (plx_window_get_document (fixture.window) == NULL || plx_window_get_loading (fixture.window)); i++)
+    plx_test_run_frames (20);
+  g_assert_nonnull (plx_window_get_document (fixture.window));
+  g_assert_cmpint (plx_document_get_id (plx_window_get_document (fixture.window)), ==, id);
+  g_assert_cmpuint (plx_project_count_annotations (project, NULL, &error), ==, 2);
+  g_assert_no_error (error);
+  plx_test_window_close (&fixture);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -100,5 +197,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/window-files/save-copy", test_save_copy);
   g_test_add_func ("/window-files/close-folds-log", test_close_folds_log);
+  g_test_add_func ("/window-files/document-info", test_document_info);
+  g_test_add_func ("/window-files/remove-document", test_remove_document);
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "plx-export-dialog.h"
+#include "plx-task.h"
 
 struct _PlxExportDialog
 {
@@ -81,13 +82,6 @@ text_toggled_cb (PlxExportDialog *self)
 }
 
 static void
-return_cancelled (GTask *task)
-{
-  /* In GLib's words, as GCancellable reports it. */
-  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", g_dgettext ("glib20", "Operation was cancelled"));
-}
-
-static void
 file_chosen_cb (GtkNativeDialog *native,
                 int              response,
                 gpointer         data)
@@ -98,7 +92,7 @@ file_chosen_cb (GtkNativeDialog *native,
   g_autofree char *base = NULL;
 
   if (response != GTK_RESPONSE_ACCEPT || (chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native))) == NULL)
-    return_cancelled (task);
+    plx_task_return_cancelled (task);
   else
     {
       PlxExportChoice *chose = g_memdup2 (choice, sizeof *choice);
@@ -172,7 +166,7 @@ response_cb (PlxExportDialog *self,
   if (g_strcmp0 (response, "choose") != 0 || g_task_return_error_if_cancelled (task))
     {
       if (!g_task_had_error (task))
-        return_cancelled (task);
+        plx_task_return_cancelled (task);
       return;
     }
 
@@ -218,7 +212,7 @@ plx_export_dialog_dispose (GObject *object)
 
   /* Closed or destroyed before a response: the caller still hears back. */
   if (self->task != NULL)
-    return_cancelled (self->task);
+    plx_task_return_cancelled (self->task);
   g_clear_object (&self->task);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLX_TYPE_EXPORT_DIALOG);
   G_OBJECT_CLASS (plx_export_dialog_parent_class)->dispose (object);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "plx-name-dialog.h"
+#include "plx-task.h"
 
 struct _PlxNameDialog
 {
@@ -32,13 +33,6 @@ entry_changed_cb (PlxNameDialog *self)
 }
 
 static void
-return_cancelled (GTask *task)
-{
-  /* In GLib's words, as GCancellable reports it. */
-  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", g_dgettext ("glib20", "Operation was cancelled"));
-}
-
-static void
 response_cb (PlxNameDialog *self,
              const char    *response)
 {
@@ -49,7 +43,7 @@ response_cb (PlxNameDialog *self,
     return;
   name = stripped_name (self);
   if (g_strcmp0 (response, "accept") != 0 || *name == '\0')
-    return_cancelled (task);
+    plx_task_return_cancelled (task);
   else
     g_task_return_pointer (task, g_steal_pointer (&name), g_free);
 }
@@ -61,7 +55,7 @@ plx_name_dialog_dispose (GObject *object)
 
   /* Closed or destroyed before a response: the caller still hears back. */
   if (self->task != NULL)
-    return_cancelled (self->task);
+    plx_task_return_cancelled (self->task);
   g_clear_object (&self->task);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLX_TYPE_NAME_DIALOG);
   G_OBJECT_CLASS (plx_name_dialog_parent_class)->dispose (object);

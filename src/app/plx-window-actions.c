@@ -518,7 +518,7 @@ _plx_window_update_actions (PlxWindow *self)
   static const char * const on_document[] = {
     "win.tag-selection", "win.reveal-annotation", "win.edit-annotation", "win.delete-annotation",
     "win.set-extent", "win.scroll-to-offset", "win.focus-search", "win.next-passage",
-    "win.previous-passage", "win.passages-at-caret", "win.read-at-offset",
+    "win.previous-passage", "win.passages-at-caret", "win.read-at-offset", "win.document-info",
   };
   static const char * const on_project[] = {
     "win.add-perspective", "win.rename-perspective", "win.recolor-perspective",
@@ -539,6 +539,7 @@ _plx_window_update_actions (PlxWindow *self)
   gtk_widget_action_set_enabled (widget, "win.blind-coding", has_project);
   gtk_widget_action_set_enabled (widget, "win.import", has_project && idle);
   gtk_widget_action_set_enabled (widget, "win.save-copy", has_project && idle);
+  gtk_widget_action_set_enabled (widget, "win.remove-document", has_document && idle);
   gtk_widget_action_set_enabled (widget, "win.cancel-busy", !idle);
   /* Opening another project is always possible: it is how a window with
    * none, or with a damaged one, goes on. */

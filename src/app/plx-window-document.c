@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "plx-document-info-dialog.h"
 #include "plx-profile.h"
 #include "plx-window-private.h"
 
@@ -117,8 +118,10 @@ clear_document (PlxWindow *self)
 static void
 show_no_document (PlxWindow *self)
 {
-  clear_document (self);
+  /* The page goes before its text: GTK 4.8 unmapping a text view whose
+   * buffer was just emptied ends in a critical. */
   gtk_stack_set_visible_child_name (self->document_stack, "empty");
+  clear_document (self);
 }
 
 /* The user cancelled the load: the window is left without a document, as
@@ -562,6 +565,97 @@ _plx_window_documents_changed (PlxWindow *self)
     show_no_document (self);
 }
 
+/* A change to documents, whoever made it (this window, an undo): the
+ * switcher follows, and the shown document is swapped for the project's
+ * new one when only its title or facts changed (same text, same offsets). */
+void
+_plx_window_document_changes (PlxWindow    *self,
+                              PlxChangeSet *changes)
+{
+  gboolean documents_changed = FALSE;
+
+  for (guint i = 0; i < plx_change_set_get_n_changes (changes); i++)
+    {
+      const PlxChange *change = plx_change_set_get_change (changes, i);
+
+      if (change->kind != PLX_CHANGE_DOCUMENT)
+        continue;
+      documents_changed = TRUE;
+      if (change->before != NULL && change->after != NULL && self->document != NULL &&
+          plx_document_get_id (change->after) == plx_document_get_id (self->document))
+        {
+          g_set_object (&self->document, change->after);
+          _plx_window_document_shown (self);
+        }
+    }
+  if (documents_changed)
+    _plx_window_documents_changed (self);
+}
+
+typedef struct {
+  PlxWindow *window;
+  gint64     document_id;   /* the document shown when the dialog opened */
+} InfoEdit;
+
+static void
+info_edited_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  InfoEdit *edit = data;
+  g_autoptr(PlxWindow) self = edit->window;
+  g_auto(GStrv) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = edit->document_id;
+
+  g_free (edit);
+  edited = plx_document_info_dialog_edit_finish (result, &error);
+  if (edited == NULL || self->history == NULL)
+    return;
+  if (!plx_history_set_document_info (self->history, id, edited[0], (const char * const *) edited + 1, &error))
+    plx_window_show_error (self, _("Could Not Change the Document Info"), error);
+}
+
+static void
+document_info_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+  InfoEdit *edit = g_new0 (InfoEdit, 1);
+
+  edit->window = g_object_ref (self);
+  edit->document_id = plx_document_get_id (self->document);
+  plx_document_info_dialog_edit_async (GTK_WINDOW (self), self->document, NULL, info_edited_cb, edit);
+}
+
+/* Undoable, so it is done at once and offered back, as GNOME apps do
+ * with things moved to the trash, rather than asked about first. */
+static void
+remove_document_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+  g_autofree char *title = g_strdup (plx_document_get_title (self->document));
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (!plx_history_remove_document (self->history, plx_document_get_id (self->document), &error))
+    {
+      plx_window_show_error (self, _("Could Not Remove the Document"), error);
+      return;
+    }
+  /* Translators: %s is the title of the document removed */
+  message = g_strdup_printf (_("“%s” removed"), title);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* The switcher's button shows the title shortened to a fixed width, so
  * that a long title neither sets the window's minimum width nor moves the
  * header when another document is chosen; the list shows titles whole
@@ -615,6 +709,15 @@ title_factory (gboolean in_button)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_title_cb), GINT_TO_POINTER (in_button));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_title_cb), NULL);
   return factory;
+}
+
+void
+_plx_window_document_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.document-info", NULL, document_info_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-document", NULL, remove_document_action);
+  /* F2, as renaming is elsewhere in GNOME: the title is the first field. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.document-info", NULL);
 }
 
 void

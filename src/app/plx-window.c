@@ -353,8 +353,10 @@ refresh_themes_cb (gpointer data)
 /* The theme list is a query over every passage: refreshed once a burst of
  * changes is over, not on each tag, which must stay instant. */
 static void
-changes_committed_cb (PlxWindow *self)
+changes_committed_cb (PlxWindow    *self,
+                      PlxChangeSet *changes)
 {
+  _plx_window_document_changes (self, changes);
   g_clear_handle_id (&self->themes_source, g_source_remove);
   self->themes_source = g_timeout_add (300, refresh_themes_cb, self);
 }
@@ -909,6 +911,7 @@ plx_window_class_init (PlxWindowClass *klass)
   _plx_window_actions_class_init (widget_class);
   _plx_window_coders_class_init (widget_class);
   _plx_window_a11y_class_init (widget_class);
+  _plx_window_document_class_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.tag-selection", "i", tag_selection_action);
   /* The same, for menus, which show it only while there is a selection. */

@@ -325,6 +325,16 @@ plx_history_add_document (PlxHistory   *self,
   return record (self, changes, error);
 }
 
+/* A document with its passages; undone, both come back whole. */
+gboolean
+plx_history_remove_document (PlxHistory  *self,
+                             gint64       id,
+                             GError     **error)
+{
+  g_return_val_if_fail (PLX_IS_HISTORY (self), FALSE);
+  return record (self, _plx_project_changes_remove_document (self->project, id, error), error);
+}
+
 /* A document's title and what is known of it, undoable. */
 gboolean
 plx_history_set_document_info (PlxHistory         *self,

@@ -42,6 +42,9 @@ gboolean    plx_history_remove_perspective (PlxHistory     *self,
 gboolean    plx_history_add_document       (PlxHistory     *self,
                                             PlxDocument    *document,
                                             GError        **error);
+gboolean    plx_history_remove_document    (PlxHistory     *self,
+                                            gint64          id,
+                                            GError        **error);
 gboolean    plx_history_set_document_info  (PlxHistory         *self,
                                             gint64              id,
                                             const char         *title,
