@@ -7,6 +7,8 @@
 
 #include "plx-core.h"
 #include "plx-document-info-dialog.h"
+#include "plx-pdf-preview-dialog.h"
+#include "plx-source-fixtures.h"
 #include "plx-test-gtk.h"
 #include "plx-test-utils.h"
 #include "plx-window.h"
@@ -188,6 +190,188 @@ test_remove_document (void)
   plx_test_window_close (&fixture);
 }
 
+static void
+keep_result (GObject      *object,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* Waits for a dialog over the window other than @not. */
+static AdwMessageDialog *
+wait_for_dialog (PlxWindow        *window,
+                 AdwMessageDialog *not)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  for (int i = 0; i < 250; i++)
+    {
+      dialog = plx_test_message_over (window);
+      if (dialog != NULL && dialog != not)
+        return dialog;
+      plx_test_run_frames (20);
+    }
+  g_assert_not_reached ();
+}
+
+/* As a click on one of its buttons: the answer, then the dialog closes
+ * (adw_message_dialog_response() alone leaves it open). */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+added (PlxWindow    *window,
+       GAsyncResult *result,
+       GError      **error)
+{
+  g_assert_nonnull (result);
+  return plx_window_add_document_file_finish (window, result, error);
+}
+
+/* Waits for the window to show the document it opens. */
+static void
+wait_for_document (PlxWindow *window)
+{
+  for (int i = 0; i < 500 && (plx_window_get_document (window) == NULL || plx_window_get_loading (window)); i++)
+    plx_test_run_frames (20);
+  g_assert_false (plx_window_get_loading (window));
+}
+
+/* The text of the project's last document. */
+static char *
+last_text (PlxWindow *window)
+{
+  g_autoptr(GPtrArray) documents = plx_project_list_documents (plx_window_get_project (window), NULL);
+
+  g_assert_nonnull (documents);
+  return g_strdup (plx_document_get_text (g_ptr_array_index (documents, documents->len - 1)));
+}
+
+/* A PDF's running lines (a header, page numbers) are shown struck through
+ * before anything is added; kept, they are in the text; left out, not. */
+static void
+test_pdf_preview (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *pdf = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter, start, end;
+  g_autofree char *shown = NULL;
+  const char *header = "Caucasus Review — Spring 2024 report";
+
+  plx_test_window_open (&fixture, 1200, 800);
+  pdf = g_build_filename (fixture.dir, "report.pdf", NULL);
+  plx_fixture_write_report_pdf (pdf);
+  file = g_file_new_for_path (pdf);
+
+  /* Kept. */
+  plx_window_add_document_file_async (fixture.window, file, NULL, keep_result, &result);
+  dialog = wait_for_dialog (fixture.window, NULL);
+  g_assert_true (PLX_IS_PDF_PREVIEW_DIALOG (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "struck through"));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (dialog), PLX_TYPE_PDF_PREVIEW_DIALOG, "text_view")));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_nonnull (strstr (shown, header));
+  g_assert_nonnull (strstr (shown, "Page 2"));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (shown, strstr (shown, header)));
+  g_assert_true (gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "dropped")));
+  respond (dialog, "keep");
+  for (int i = 0; i < 500 && result == NULL; i++)
+    plx_test_run_frames (20);
+  g_assert_true (added (fixture.window, result, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *text = last_text (fixture.window);
+
+    g_assert_nonnull (strstr (text, header));
+  }
+
+  /* Left out. */
+  wait_for_document (fixture.window);
+  g_clear_object (&result);
+  plx_window_add_document_file_async (fixture.window, file, NULL, keep_result, &result);
+  dialog = wait_for_dialog (fixture.window, NULL);
+  respond (dialog, "add");
+  for (int i = 0; i < 500 && result == NULL; i++)
+    plx_test_run_frames (20);
+  g_assert_true (added (fixture.window, result, &error));
+  {
+    g_autofree char *text = last_text (fixture.window);
+
+    g_assert_null (strstr (text, header));
+  }
+
+  /* Cancelled: nothing is added. */
+  wait_for_document (fixture.window);
+  g_clear_object (&result);
+  plx_window_add_document_file_async (fixture.window, file, NULL, keep_result, &result);
+  dialog = wait_for_dialog (fixture.window, NULL);
+  respond (dialog, "cancel");
+  for (int i = 0; i < 500 && result == NULL; i++)
+    plx_test_run_frames (20);
+  g_assert_false (added (fixture.window, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  {
+    g_autoptr(GPtrArray) documents = plx_project_list_documents (plx_window_get_project (fixture.window), NULL);
+
+    g_assert_cmpuint (documents->len, ==, 3);
+  }
+  plx_test_window_close (&fixture);
+}
+
+/* An encrypted PDF asks for its password; a wrong one asks again, saying
+ * so; the right one opens it. */
+static void
+test_pdf_password (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *locked = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  AdwMessageDialog *again;
+
+  plx_test_window_open (&fixture, 1200, 800);
+  locked = plx_fixture_write_encrypted_pdf (fixture.dir, "secret");
+  file = g_file_new_for_path (locked);
+  plx_window_add_document_file_async (fixture.window, file, NULL, keep_result, &result);
+
+  dialog = wait_for_dialog (fixture.window, NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Is Protected"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "not-it");
+  respond (dialog, "open");
+  again = wait_for_dialog (fixture.window, dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (again), "the password given does not open it"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (again)), "secret");
+  respond (again, "open");
+
+  for (int i = 0; i < 500 && result == NULL; i++)
+    plx_test_run_frames (20);
+  /* The fixture's one page is an image: opened, it has no text to add,
+   * which the right password is what lets the reader find out. */
+  g_assert_false (added (fixture.window, result, &error));
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_DOCUMENT);
+  g_assert_nonnull (strstr (error->message, "no text"));
+  {
+    g_autoptr(GPtrArray) documents = plx_project_list_documents (plx_window_get_project (fixture.window), NULL);
+
+    g_assert_cmpuint (documents->len, ==, 1);
+  }
+  plx_test_window_close (&fixture);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -199,5 +383,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window-files/close-folds-log", test_close_folds_log);
   g_test_add_func ("/window-files/document-info", test_document_info);
   g_test_add_func ("/window-files/remove-document", test_remove_document);
+  g_test_add_func ("/window-files/pdf-preview", test_pdf_preview);
+  g_test_add_func ("/window-files/pdf-password", test_pdf_password);
   return g_test_run ();
 }

@@ -118,8 +118,14 @@ clear_document (PlxWindow *self)
 static void
 show_no_document (PlxWindow *self)
 {
-  /* The page goes before its text: GTK 4.8 unmapping a text view whose
-   * buffer was just emptied ends in a critical. */
+  /* GTK 4.8 unmapping the text view while it has the focus, a tick
+   * callback, or a buffer just emptied, can end in a critical: those go
+   * first, then the page, then the text. */
+  stop_loading (self);
+  _plx_window_stop_scrolling (self);
+  _plx_window_cancel_popup (self);
+  if (gtk_widget_has_focus (GTK_WIDGET (self->text_view)))
+    gtk_root_set_focus (GTK_ROOT (self), NULL);
   gtk_stack_set_visible_child_name (self->document_stack, "empty");
   clear_document (self);
 }
@@ -412,141 +418,6 @@ plx_window_get_loading (PlxWindow *self)
 }
 
 /* Adds @document, read already, and opens it; completes @outer. */
-static void
-add_read_document (PlxWindow   *self,
-                   PlxDocument *document,
-                   GTask       *outer)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* Adding goes through the history, so it can be undone like the rest. */
-  if (self->history == NULL || !plx_history_add_document (self->history, document, &error))
-    {
-      if (error == NULL)
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The project was closed"));
-      g_task_return_error (outer, g_steal_pointer (&error));
-      g_object_unref (outer);
-      return;
-    }
-  _plx_window_refresh_documents (self);
-  plx_window_show_document (self, plx_document_get_id (document));
-  g_task_return_boolean (outer, TRUE);
-  g_object_unref (outer);
-}
-
-/* The title of a document in the project with the same text, if any. */
-static char *
-same_text_in_project (PlxWindow   *self,
-                      PlxDocument *document)
-{
-  /* By the stored hashes: no other document's text is read. */
-  g_autoptr(GArray) summaries = plx_project_list_document_summaries (self->project, NULL);
-
-  for (guint i = 0; summaries != NULL && i < summaries->len; i++)
-    {
-      const PlxDocumentSummary *other = &g_array_index (summaries, PlxDocumentSummary, i);
-
-      if (g_strcmp0 (other->content_hash, plx_document_get_content_hash (document)) == 0)
-        return g_strdup (other->title);
-    }
-  return NULL;
-}
-
-/* A dialog closed without an answer leaves the document out. */
-static void
-not_added (gpointer data)
-{
-  GTask *outer = data;
-
-  g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The document was not added again"));
-  g_object_unref (outer);
-}
-
-static void
-same_text_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       PlxWindow        *self)
-{
-  PlxDocument *document = g_object_get_data (G_OBJECT (dialog), "document");
-  GTask *outer = g_object_steal_data (G_OBJECT (dialog), "task");
-
-  if (g_strcmp0 (response, "add") == 0)
-    add_read_document (self, document, outer);
-  else
-    not_added (outer);
-}
-
-static void
-added_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      data)
-{
-  GTask *outer = data;
-  PlxWindow *self = g_task_get_source_object (outer);
-  g_autoptr(PlxDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *same = NULL;
-
-  _plx_window_busy_end (self);
-  document = plx_document_new_from_file_finish (result, &error);
-  if (document == NULL)
-    {
-      g_task_return_error (outer, g_steal_pointer (&error));
-      g_object_unref (outer);
-      return;
-    }
-
-  /* The same text twice is most likely the same file chosen again. */
-  same = self->project ? same_text_in_project (self, document) : NULL;
-  if (same != NULL)
-    {
-      g_autofree char *body = g_strdup_printf (_("This project already has the same text, as “%s”. Add it a second time?"), same);
-      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Add the Same Text Again?"), body));
-
-      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add Again"), NULL);
-      adw_message_dialog_set_default_response (dialog, "cancel");
-      adw_message_dialog_set_close_response (dialog, "cancel");
-      g_object_set_data_full (G_OBJECT (dialog), "document", g_object_ref (document), g_object_unref);
-      g_object_set_data_full (G_OBJECT (dialog), "task", outer, not_added);
-      g_signal_connect_object (dialog, "response", G_CALLBACK (same_text_response_cb), self, 0);
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-  add_read_document (self, document, outer);
-}
-
-/* Reads and checks a document file in the core's worker, adds it, then opens it.
- * A file that is not UTF-8 text is refused with the reason and the byte
- * where it goes wrong, and the project is left as it was. */
-void
-plx_window_add_document_file_async (PlxWindow           *self,
-                                    GFile               *file,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  GTask *outer;
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *label = g_strdup_printf (_("Adding “%s”…"), basename);
-
-  g_return_if_fail (PLX_IS_WINDOW (self));
-
-  outer = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (outer, plx_window_add_document_file_async);
-
-  _plx_window_busy_begin (self, label);
-  plx_document_new_from_file_async (file, self->busy_cancellable, added_cb, outer);
-}
-
-gboolean
-plx_window_add_document_file_finish (PlxWindow     *self,
-                                     GAsyncResult  *result,
-                                     GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 /* After undo or redo: a document may have come or gone. */
 void
 _plx_window_documents_changed (PlxWindow *self)

@@ -166,6 +166,15 @@ _plx_window_scroll_to_offset (PlxWindow *self,
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), settle_scroll_cb, self, NULL);
 }
 
+/* The text is going (another document, none): it settles no more. */
+void
+_plx_window_stop_scrolling (PlxWindow *self)
+{
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->scroll_tick);
+  self->scroll_tick = 0;
+}
+
 /* ---- panels ---- */
 
 /* Everything that follows the shown document (or its absence, while one
@@ -809,11 +818,7 @@ plx_window_dispose (GObject *object)
   _plx_window_io_stop (self);
   _plx_window_cancel_popup (self);
   g_clear_object (&self->opening_cancellable);
-  if (self->scroll_tick != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->scroll_tick);
-      self->scroll_tick = 0;
-    }
+  _plx_window_stop_scrolling (self);
   let_go_of_project (self);
   if (self->tag_popover != NULL)
     {
