@@ -67,4 +67,17 @@ gboolean    plx_export_to_file_finish     (PlxProject          *project,
                                            GAsyncResult        *result,
                                            GError             **error);
 
+/* Writes the whole of a file's content to @stream. */
+typedef gboolean (*PlxExportWriteFunc) (GOutputStream  *stream,
+                                        gpointer        data,
+                                        GCancellable   *cancellable,
+                                        GError        **error);
+
+gboolean    plx_export_write_file         (PlxProject          *project,
+                                           GFile               *file,
+                                           PlxExportWriteFunc   write,
+                                           gpointer             data,
+                                           GCancellable        *cancellable,
+                                           GError             **error);
+
 G_END_DECLS
