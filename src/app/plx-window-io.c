@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "plx-export-dialog.h"
+#include "plx-report-dialog.h"
 #include "plx-window-private.h"
 
 /* Another process may write the project (parallax-cli, a second window);
@@ -139,6 +140,40 @@ export_action (GtkWidget  *widget,
 
   plx_export_dialog_choose_async (GTK_WINDOW (self), self->project, self->document, NULL,
                                   export_chosen_cb, g_object_ref (self));
+}
+
+static void
+report_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(PlxWindow) self = data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((file = plx_report_dialog_export_finish (result, &error)) == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        plx_window_show_error (self, _("Could Not Export the Report"), error);
+    }
+  else
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message = g_strdup_printf (_("Report written to %s"), name);
+
+      _plx_window_toast (self, message);
+    }
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+
+  if (self->project != NULL)
+    plx_report_dialog_export_async (GTK_WINDOW (self), self->project, NULL, report_done_cb, g_object_ref (self));
 }
 
 static void
@@ -275,6 +310,7 @@ void
 _plx_window_io_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-busy", NULL, cancel_busy_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
