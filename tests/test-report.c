@@ -412,6 +412,46 @@ test_refuses_project (Fixture       *fixture,
 }
 
 static void
+cancel_while_writing (double   fraction,
+                      gpointer data)
+{
+  /* Past 0.3 the file is being written (plx_report_write()). */
+  if (fraction > 0.5)
+    g_cancellable_cancel (data);
+}
+
+/* Cancelled before or while writing: an error, and nothing left behind,
+ * not even a temporary file. */
+static void
+test_cancelled (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  for (guint format = PLX_REPORT_FORMAT_HTML; format <= PLX_REPORT_FORMAT_PDF; format++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, "cancelled.out", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      g_cancellable_reset (cancellable);
+      g_assert_false (plx_report_write (fixture->project, format, file, cancel_while_writing, cancellable,
+                                        cancellable, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&error);
+      g_assert_false (plx_report_write (fixture->project, format, file, NULL, NULL, cancellable, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&error);
+    }
+  dir = g_dir_open (fixture->dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_true (g_str_has_prefix (name, "voices.parallax"));
+}
+
+static void
 run_cli (const char * const *args,
          int                 expected_status,
          char              **err_out)
@@ -489,6 +529,7 @@ main (int    argc,
   g_test_add ("/report/html", Fixture, NULL, fixture_set_up, test_html, fixture_tear_down);
   g_test_add ("/report/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
   g_test_add ("/report/async-progress", Fixture, NULL, fixture_set_up, test_async_progress, fixture_tear_down);
+  g_test_add ("/report/cancelled", Fixture, NULL, fixture_set_up, test_cancelled, fixture_tear_down);
   g_test_add ("/report/refuses-project", Fixture, NULL, fixture_set_up, test_refuses_project, fixture_tear_down);
   g_test_add ("/report/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   return g_test_run ();
