@@ -377,14 +377,13 @@ write_agreement (GString   *out,
     {
       const PlxAgreementRow *row = g_ptr_array_index (report->agreement, i);
       g_autofree char *value = _plx_report_format_value (row->measure, row->value);
-      g_autofree char *low = _plx_report_format_value (row->measure, row->ci_low);
-      g_autofree char *high = _plx_report_format_value (row->measure, row->ci_high);
+      g_autofree char *interval = _plx_report_format_interval (row->measure, row->ci_low, row->ci_high);
 
       appendf (out, "<tr data-measure=\"%s\"><td>%s</td><td>%s</td><td>", row->measure,
                _plx_report_aspect_label (row->aspect), _plx_report_measure_label (row->measure));
       escaped (out, row->coders);
-      appendf (out, "</td><td class=\"number value\">%s</td><td class=\"number\">%s – %s</td>"
-               "<td class=\"number\">%u</td></tr>", value, low, high, row->units);
+      appendf (out, "</td><td class=\"number value\">%s</td><td class=\"number\">%s</td>"
+               "<td class=\"number\">%u</td></tr>", value, interval, row->units);
     }
   g_string_append (out, "</tbody></table></section>\n");
 }

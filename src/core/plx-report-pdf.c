@@ -600,9 +600,7 @@ write_agreement (Pdf *pdf)
     {
       const PlxAgreementRow *row = g_ptr_array_index (report->agreement, i);
       g_autofree char *value = _plx_report_format_value (row->measure, row->value);
-      g_autofree char *low = _plx_report_format_value (row->measure, row->ci_low);
-      g_autofree char *high = _plx_report_format_value (row->measure, row->ci_high);
-      g_autofree char *interval = g_strdup_printf ("%s – %s", low, high);
+      g_autofree char *interval = _plx_report_format_interval (row->measure, row->ci_low, row->ci_high);
       g_autofree char *units = g_strdup_printf ("%u", row->units);
 
       add_row (rows, _plx_report_aspect_label (row->aspect), _plx_report_measure_label (row->measure), row->coders,

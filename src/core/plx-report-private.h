@@ -76,6 +76,9 @@ const char *_plx_report_aspect_label (const char    *aspect);
 const char *_plx_report_measure_label (const char   *measure);
 char      *_plx_report_format_value (const char       *measure,
                                      double            value);
+char      *_plx_report_format_interval (const char    *measure,
+                                        double         low,
+                                        double         high);
 char      *_plx_report_digest_explanation (void);
 void       _plx_report_parse_color (const char        *color,
                                     double            *rgb);

@@ -175,6 +175,22 @@ _plx_report_format_value (const char *measure,
   return g_strdup_printf ("%.3f", value);
 }
 
+/* "low – high", or a dash where there is no interval. */
+char *
+_plx_report_format_interval (const char *measure,
+                             double      low,
+                             double      high)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (!isfinite (low) || !isfinite (high))
+    return g_strdup ("—");
+  from = _plx_report_format_value (measure, low);
+  to = _plx_report_format_value (measure, high);
+  return g_strdup_printf ("%s – %s", from, to);
+}
+
 /* What the digest is over, for the reader who wants to check it. */
 char *
 _plx_report_digest_explanation (void)
