@@ -516,8 +516,7 @@ write_maps (Pdf *pdf)
 
 static void
 write_theme (Pdf            *pdf,
-             PlxReportTheme *theme,
-             guint           index)
+             PlxReportTheme *theme)
 {
   PlxReport *report = pdf->report;
   guint n_perspectives = _plx_report_n_perspectives (report);
@@ -582,7 +581,6 @@ write_theme (Pdf            *pdf,
   pdf->n_heads = 0;
   for (guint p = 0; p < n_perspectives; p++)
     g_array_unref (columns[p]);
-  (void) index;
 }
 
 static void
@@ -636,7 +634,7 @@ _plx_report_write_pdf (PlxReport          *report,
   write_maps (&pdf);
   for (guint t = 0; t < report->themes->len && !cancelled; t++)
     {
-      write_theme (&pdf, g_ptr_array_index (report->themes, t), t);
+      write_theme (&pdf, g_ptr_array_index (report->themes, t));
       cancelled = g_cancellable_is_cancelled (cancellable);
       _plx_report_progress (progress, (t + 1.0) / (report->themes->len + 1.0));
     }
