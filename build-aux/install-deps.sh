@@ -19,11 +19,13 @@ RUN_PACKAGES=(
   # run: GTK's SVG icons, software OpenGL, persistent settings, fonts, icons
   libgtk-4-bin librsvg2-common libgl1-mesa-dri dconf-gsettings-backend
   fonts-dejavu-core adwaita-icon-theme
+  libcairo2-dev libpango1.0-dev  # the comparison report's PDF (also without GTK)
 )
 TEST_PACKAGES=(
   # tests: X display, session bus, accessibility bus, screenshots, JSON schema
   sqlite3 xvfb xauth dbus dbus-x11 at-spi2-core imagemagick python3 python3-jsonschema
   clang libclang-rt-14-dev  # libFuzzer and the sanitizers, for tests/fuzz/run.sh
+  poppler-utils libxml2-dev  # test-report: pdftotext reads the PDF, libxml2 parses the HTML
 )
 
 # --run: only what building and running the app needs (build-aux/run.sh).

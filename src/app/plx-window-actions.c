@@ -535,6 +535,7 @@ _plx_window_update_actions (PlxWindow *self)
   gtk_widget_action_set_enabled (widget, "win.tag-as", has_selection);
   gtk_widget_action_set_enabled (widget, "win.add-document", has_project);
   gtk_widget_action_set_enabled (widget, "win.export", has_project && idle);
+  gtk_widget_action_set_enabled (widget, "win.export-report", has_project);
   gtk_widget_action_set_enabled (widget, "win.agreement", has_project);
   gtk_widget_action_set_enabled (widget, "win.blind-coding", has_project);
   gtk_widget_action_set_enabled (widget, "win.import", has_project && idle);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "plx-export-dialog.h"
+#include "plx-report-dialog.h"
 #include "plx-window-private.h"
 
 /* Another process may write the project (parallax-cli, a second window);
@@ -217,6 +218,40 @@ save_copy_action (GtkWidget  *widget,
 }
 
 static void
+report_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(PlxWindow) self = data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((file = plx_report_dialog_export_finish (result, &error)) == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        plx_window_show_error (self, _("Could Not Export the Report"), error);
+    }
+  else
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message = g_strdup_printf (_("Report written to %s"), name);
+
+      _plx_window_toast (self, message);
+    }
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+
+  if (self->project != NULL)
+    plx_report_dialog_export_async (GTK_WINDOW (self), self->project, NULL, report_done_cb, g_object_ref (self));
+}
+
+static void
 show_orphans (PlxWindow       *self,
               PlxImportReport *report)
 {
@@ -350,6 +385,7 @@ void
 _plx_window_io_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-busy", NULL, cancel_busy_action);

@@ -128,6 +128,7 @@ static const Command commands[] = {
   { "annotators", "PROJECT", N_("List the coders, with their passages"), plx_cli_annotators },
   { "merge", "TARGET SOURCE…", N_("Bring the work of copies of a project into TARGET, conflicts listed"), plx_cli_merge },
   { "agreement", "PROJECT [--coders A,B,…] [--by perspective|theme|section] [--format json|tsv]", N_("How far the coders agree: where, whose voice, what about"), plx_cli_agreement },
+  { "report", "PROJECT --format html|pdf -o FILE", N_("Write the comparison report (HTML or PDF)"), plx_cli_report },
 };
 
 static void

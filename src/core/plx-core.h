@@ -16,6 +16,7 @@
 #include "plx-perspective.h"
 #include "plx-perspective-passages.h"
 #include "plx-project.h"
+#include "plx-report.h"
 #include "plx-salvage.h"
 #include "plx-statistics.h"
 #include "plx-store.h"

@@ -221,23 +221,22 @@ failed:
 }
 
 typedef struct {
-  PlxExportFormat  format;
-  gint64           document_id;
-  PlxExportFlags   flags;
-} ExportJob;
+  PlxExportWriteFunc  write;
+  gpointer            data;
+} StreamJob;
 
 static gboolean
-write_export (PlxProject    *project,
+write_stream (PlxProject    *project,
               int            fd,
               const char    *temp_path,
               gpointer       data,
               GCancellable  *cancellable,
               GError       **error)
 {
-  ExportJob *job = data;
+  StreamJob *job = data;
   g_autoptr(GOutputStream) stream = g_unix_output_stream_new (fd, FALSE);
 
-  if (!plx_export_to_stream (project, job->format, job->document_id, job->flags, stream, cancellable, error))
+  if (!job->write (stream, job->data, cancellable, error))
     {
       g_output_stream_close (stream, NULL, NULL);
       return FALSE;
@@ -245,30 +244,23 @@ write_export (PlxProject    *project,
   return g_output_stream_close (stream, NULL, error);
 }
 
-static gboolean
-export_to_path (PlxProject       *project,
-                PlxExportFormat   format,
-                gint64            document_id,
-                PlxExportFlags    flags,
-                const char       *path,
-                GCancellable     *cancellable,
-                GError          **error)
-{
-  ExportJob job = { format, document_id, flags };
-
-  return write_to_path (project, path, write_export, &job, cancellable, error);
-}
-
-/* Files without a local path (other GVfs backends) cannot be the project;
- * GIO writes them under a temporary name where the backend can. */
+/**
+ * plx_export_write_file:
+ * @write: writes the whole content to the stream it is given
+ *
+ * Writes @file with @write, never over @project or its SQLite files and
+ * never half-written: a local file goes beside its destination under a
+ * temporary name, renamed into place only once complete. Files without a
+ * local path (other GVfs backends) cannot be the project; GIO writes them
+ * under a temporary name where the backend can.
+ */
 gboolean
-plx_export_to_file (PlxProject       *project,
-                    PlxExportFormat   format,
-                    gint64            document_id,
-                    PlxExportFlags    flags,
-                    GFile            *file,
-                    GCancellable     *cancellable,
-                    GError          **error)
+plx_export_write_file (PlxProject          *project,
+                       GFile               *file,
+                       PlxExportWriteFunc   write,
+                       gpointer             data,
+                       GCancellable        *cancellable,
+                       GError             **error)
 {
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -276,16 +268,21 @@ plx_export_to_file (PlxProject       *project,
 
   g_return_val_if_fail (PLX_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (write != NULL, FALSE);
 
   if (g_file_peek_path (file) != NULL)
-    return export_to_path (project, format, document_id, flags, g_file_peek_path (file), cancellable, error);
+    {
+      StreamJob job = { write, data };
+
+      return write_to_path (project, g_file_peek_path (file), write_stream, &job, cancellable, error);
+    }
 
   name = g_file_get_parse_name (file);
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, &local_error);
   if (stream == NULL)
     return write_error (name, local_error->message, error);
 
-  if (!plx_export_to_stream (project, format, document_id, flags, G_OUTPUT_STREAM (stream), cancellable, &local_error))
+  if (!write (G_OUTPUT_STREAM (stream), data, cancellable, &local_error))
     {
       g_autoptr(GCancellable) abandon = g_cancellable_new ();
 
@@ -302,6 +299,38 @@ plx_export_to_file (PlxProject       *project,
   if (!g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
     return write_error (name, local_error->message, error);
   return TRUE;
+}
+
+typedef struct {
+  PlxProject      *project;
+  PlxExportFormat  format;
+  gint64           document_id;
+  PlxExportFlags   flags;
+} ExportJob;
+
+static gboolean
+write_export (GOutputStream  *stream,
+              gpointer        data,
+              GCancellable   *cancellable,
+              GError        **error)
+{
+  ExportJob *job = data;
+
+  return plx_export_to_stream (job->project, job->format, job->document_id, job->flags, stream, cancellable, error);
+}
+
+gboolean
+plx_export_to_file (PlxProject       *project,
+                    PlxExportFormat   format,
+                    gint64            document_id,
+                    PlxExportFlags    flags,
+                    GFile            *file,
+                    GCancellable     *cancellable,
+                    GError          **error)
+{
+  ExportJob job = { project, format, document_id, flags };
+
+  return plx_export_write_file (project, file, write_export, &job, cancellable, error);
 }
 
 static gboolean

@@ -67,6 +67,19 @@ gboolean    plx_export_to_file_finish     (PlxProject          *project,
                                            GAsyncResult        *result,
                                            GError             **error);
 
+/* Writes the whole of a file's content to @stream. */
+typedef gboolean (*PlxExportWriteFunc) (GOutputStream  *stream,
+                                        gpointer        data,
+                                        GCancellable   *cancellable,
+                                        GError        **error);
+
+gboolean    plx_export_write_file         (PlxProject          *project,
+                                           GFile               *file,
+                                           PlxExportWriteFunc   write,
+                                           gpointer             data,
+                                           GCancellable        *cancellable,
+                                           GError             **error);
+
 gboolean    plx_export_copy_to_file       (PlxProject          *project,
                                            GFile               *file,
                                            GCancellable        *cancellable,
