@@ -12,6 +12,11 @@ char   *plx_test_read_file         (const char  *path,
 char   *plx_test_file_checksum     (const char  *path);
 void    plx_test_remove_tree       (const char  *path);
 char   *plx_test_essay_path        (void);
+/* Runs $PLX_CLI with @args (NULL-terminated); its standard output, its
+ * standard error in @err and its exit status in @status. */
+char   *plx_test_run_cli           (const char * const *args,
+                                    int                *status,
+                                    char              **err);
 
 /* A GAsyncReadyCallback keeping a reference to the result in the
  * GAsyncResult * that @data points to; plx_test_wait_for_result() runs

@@ -332,29 +332,6 @@ test_project_errors (Fixture       *fixture,
 
 /* parallax-cli agreement: JSON whose measures carry measure, value,
  * ci_low, ci_high, units and coders; TSV; one-line errors. */
-static char *
-run_cli (const char * const *args,
-         int                *status,
-         char              **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("PLX_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, err, &error);
-  g_assert_no_error (error);
-  *status = g_subprocess_get_exit_status (process);
-  return out;
-}
-
 static void
 test_cli (Fixture       *fixture,
           gconstpointer  data)
@@ -377,7 +354,7 @@ test_cli (Fixture       *fixture,
       g_test_skip ("PLX_CLI is not set");
       return;
     }
-  out = run_cli (json_args, &status, &err);
+  out = plx_test_run_cli (json_args, &status, &err);
   g_assert_cmpint (status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
   g_assert_no_error (error);
@@ -400,21 +377,21 @@ test_cli (Fixture       *fixture,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  out = run_cli (tsv_args, &status, &err);
+  out = plx_test_run_cli (tsv_args, &status, &err);
   g_assert_cmpint (status, ==, 0);
   g_assert_true (g_str_has_prefix (out, "measure\taspect\tgroup\tcoders\tvalue\tci_low\tci_high\tunits\n"));
   g_assert_nonnull (strstr (out, "percent\tattribution\t"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  out = run_cli (one_args, &status, &err);
+  out = plx_test_run_cli (one_args, &status, &err);
   g_assert_cmpint (status, ==, 1);
   g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, "at least two coders"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  out = run_cli (bad_args, &status, &err);
+  out = plx_test_run_cli (bad_args, &status, &err);
   g_assert_cmpint (status, ==, 2);
   g_assert_nonnull (strstr (err, "--by takes perspective, theme or section"));
 }

@@ -20,3 +20,4 @@
 #include "plx-statistics.h"
 #include "plx-store.h"
 #include "plx-text.h"
+#include "plx-bootstrap.h"
