@@ -21,3 +21,4 @@
 #include "plx-store.h"
 #include "plx-text.h"
 #include "plx-bootstrap.h"
+#include "plx-divergence.h"
