@@ -189,28 +189,20 @@ load_documents (PlxDivergence              *self,
   return TRUE;
 }
 
-static gboolean
-load (PlxDivergence              *self,
-      PlxProject                 *project,
-      const PlxDivergenceOptions *options,
-      GError                    **error)
+/* The passages of @per_document (a GPtrArray of PlxAnnotation for each of
+ * the documents) that belong to one of @perspectives. */
+static void
+fill (PlxDivergence *self,
+      GListModel    *perspectives,
+      GPtrArray     *per_document)
 {
-  GListModel *perspectives = plx_project_get_perspectives (project);
   g_autoptr(GHashTable) perspective_index = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) theme_index = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) per_document = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autofree gint64 *ids = NULL;
-
-  if (!load_documents (self, project, options, error))
-    return FALSE;
 
   self->perspectives = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (perspectives); i++)
-    {
-      PlxPerspective *p = g_list_model_get_item (perspectives, i);
-
-      g_ptr_array_add (self->perspectives, p);
-    }
+    g_ptr_array_add (self->perspectives, g_list_model_get_item (perspectives, i));
   ids = g_new (gint64, MAX (self->perspectives->len, 1));
   for (guint i = 0; i < self->perspectives->len; i++)
     {
@@ -219,14 +211,10 @@ load (PlxDivergence              *self,
     }
 
   self->themes = g_ptr_array_new_with_free_func (g_free);
-  for (guint d = 0; d < self->documents->len; d++)
+  for (guint d = 0; d < per_document->len; d++)
     {
-      PlxAnnotationQuery query = { plx_document_get_id (g_ptr_array_index (self->documents, d)), 0, NULL };
-      GPtrArray *annotations = plx_project_list_annotations (project, &query, error);
+      GPtrArray *annotations = g_ptr_array_index (per_document, d);
 
-      if (annotations == NULL)
-        return FALSE;
-      g_ptr_array_add (per_document, annotations);
       for (guint i = 0; i < annotations->len; i++)
         for (const char * const *t = plx_annotation_get_themes (g_ptr_array_index (annotations, i)); *t != NULL; t++)
           if (g_hash_table_add (theme_index, (gpointer) *t))
@@ -275,6 +263,28 @@ load (PlxDivergence              *self,
         }
     }
   g_array_sort (self->passages, compare_passages);
+}
+
+static gboolean
+load (PlxDivergence              *self,
+      PlxProject                 *project,
+      const PlxDivergenceOptions *options,
+      GError                    **error)
+{
+  g_autoptr(GPtrArray) per_document = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  if (!load_documents (self, project, options, error))
+    return FALSE;
+  for (guint d = 0; d < self->documents->len; d++)
+    {
+      PlxAnnotationQuery query = { plx_document_get_id (g_ptr_array_index (self->documents, d)), 0, NULL };
+      GPtrArray *annotations = plx_project_list_annotations (project, &query, error);
+
+      if (annotations == NULL)
+        return FALSE;
+      g_ptr_array_add (per_document, annotations);
+    }
+  fill (self, plx_project_get_perspectives (project), per_document);
   return TRUE;
 }
 
@@ -558,6 +568,75 @@ add_sections (PlxDivergence *self,
 }
 
 /**
+ * plx_divergence_new_for_document:
+ * @annotations: (element-type PlxAnnotation): the passages to measure,
+ *   such as the ones a window shows
+ *
+ * The passages of @document taken from @annotations, not yet measured:
+ * plx_divergence_measure() can then run in another thread, since it reads
+ * nothing but what this copied (and the document's text and sections).
+ */
+PlxDivergence *
+plx_divergence_new_for_document (PlxDocument *document,
+                                 GListModel  *perspectives,
+                                 GListModel  *annotations)
+{
+  PlxDivergence *self = g_new0 (PlxDivergence, 1);
+  g_autoptr(GPtrArray) per_document = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *mine = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (PLX_IS_DOCUMENT (document), NULL);
+
+  self->documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->documents, g_object_ref (document));
+  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+    {
+      PlxAnnotation *a = g_list_model_get_item (annotations, i);
+
+      if (plx_annotation_get_document_id (a) == plx_document_get_id (document))
+        g_ptr_array_add (mine, a);
+      else
+        g_object_unref (a);
+    }
+  g_ptr_array_add (per_document, mine);
+  fill (self, perspectives, per_document);
+  return self;
+}
+
+/**
+ * plx_divergence_measure:
+ *
+ * Measures what @self holds, as plx_divergence_compute() describes; the
+ * documents in @options are not read (the slice is what was loaded).
+ */
+void
+plx_divergence_measure (PlxDivergence              *self,
+                        const PlxDivergenceOptions *options)
+{
+  const char *slice_label;
+
+  g_return_if_fail (self->scopes == NULL);
+
+  self->n_replicates = MIN (options->n_replicates, 100000);
+  self->seed = options->seed;
+  self->scopes = g_ptr_array_new_with_free_func ((GDestroyNotify) scope_free);
+  slice_label = self->documents->len == 1 ? plx_document_get_title (g_ptr_array_index (self->documents, 0)) : "";
+  add_scope (self, scope_new (self, PLX_DIVERGENCE_SCOPE_SLICE, slice_label, -1, 0, G_MAXUINT),
+             self->n_replicates, self->seed);
+  for (guint d = 0; self->documents->len > 1 && d < self->documents->len; d++)
+    {
+      PlxDocument *document = g_ptr_array_index (self->documents, d);
+
+      add_scope (self, scope_new (self, PLX_DIVERGENCE_SCOPE_DOCUMENT, plx_document_get_title (document), (int) d, 0,
+                                  plx_document_get_length (document)),
+                 self->n_replicates, self->seed);
+    }
+  for (guint d = 0; options->by_section && d < self->documents->len; d++)
+    add_sections (self, d, self->n_replicates, self->seed);
+  self->contested = _plx_divergence_find_contested (self);
+}
+
+/**
  * plx_divergence_compute:
  *
  * Measures the divergence between the project's perspectives over the
@@ -573,8 +652,7 @@ plx_divergence_compute (PlxProject                 *project,
                         const PlxDivergenceOptions *options,
                         GError                    **error)
 {
-  g_autoptr(PlxDivergence) self = g_new0 (PlxDivergence, 1);
-  const char *slice_label;
+  g_autoptr(PlxDivergence) self = NULL;
 
   g_return_val_if_fail (PLX_IS_PROJECT (project), NULL);
   g_return_val_if_fail (options != NULL, NULL);
@@ -585,26 +663,10 @@ plx_divergence_compute (PlxProject                 *project,
                    _("At most 100000 bootstrap replicates, not %u"), options->n_replicates);
       return NULL;
     }
-  self->n_replicates = options->n_replicates;
-  self->seed = options->seed;
-  self->scopes = g_ptr_array_new_with_free_func ((GDestroyNotify) scope_free);
+  self = g_new0 (PlxDivergence, 1);
   if (!load (self, project, options, error))
     return NULL;
-
-  slice_label = self->documents->len == 1 ? plx_document_get_title (g_ptr_array_index (self->documents, 0)) : "";
-  add_scope (self, scope_new (self, PLX_DIVERGENCE_SCOPE_SLICE, slice_label, -1, 0, G_MAXUINT),
-             options->n_replicates, options->seed);
-  for (guint d = 0; self->documents->len > 1 && d < self->documents->len; d++)
-    {
-      PlxDocument *document = g_ptr_array_index (self->documents, d);
-
-      add_scope (self, scope_new (self, PLX_DIVERGENCE_SCOPE_DOCUMENT, plx_document_get_title (document), (int) d, 0,
-                                  plx_document_get_length (document)),
-                 options->n_replicates, options->seed);
-    }
-  for (guint d = 0; options->by_section && d < self->documents->len; d++)
-    add_sections (self, d, options->n_replicates, options->seed);
-  self->contested = _plx_divergence_find_contested (self);
+  plx_divergence_measure (self, options);
   return g_steal_pointer (&self);
 }
 

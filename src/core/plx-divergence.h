@@ -124,6 +124,12 @@ PlxDivergence *plx_divergence_compute_finish (PlxProject                *project
                                              GAsyncResult               *result,
                                              GError                    **error);
 
+PlxDivergence *plx_divergence_new_for_document (PlxDocument             *document,
+                                             GListModel                 *perspectives,
+                                             GListModel                 *annotations);
+void           plx_divergence_measure       (PlxDivergence              *self,
+                                             const PlxDivergenceOptions *options);
+
 const char    *plx_divergence_status_to_string (PlxDivergenceStatus     status);
 const char    *plx_divergence_scope_kind_to_string (PlxDivergenceScopeKind kind);
 
