@@ -425,9 +425,9 @@ test_matrices (Fixture       *fixture,
   tag_four (fixture, NULL);
   compare = show_compare (fixture);
   grids = find_all (compare, GTK_TYPE_GRID);
-  /* Themes, Perspectives, Sections (as a table, hidden until asked for)
-   * and Overlaps. */
-  g_assert_cmpuint (grids->len, ==, 4);
+  /* Themes, Perspectives, Sections (as a table, hidden until asked for),
+   * Overlaps, and the divergence's pairs and themes. */
+  g_assert_cmpuint (grids->len, ==, 6);
   themes = g_ptr_array_index (grids, 0);
   perspectives = g_ptr_array_index (grids, 1);
   overlaps = g_ptr_array_index (grids, 3);

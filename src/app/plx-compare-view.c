@@ -15,6 +15,7 @@
 #include "plx-chart.h"
 #include "plx-compare-labels.h"
 #include "plx-compare-view.h"
+#include "plx-divergence-panel.h"
 #include "plx-document-map.h"
 #include "plx-heat-map.h"
 #include "plx-table-grid.h"
@@ -55,6 +56,7 @@ struct _PlxCompareView
   GtkToggleButton *sections_table_toggle;
   GtkGrid        *sections_grid;
   GtkGrid        *cooccurrence_grid;
+  PlxDivergencePanel *divergence_panel;
 };
 
 G_DEFINE_FINAL_TYPE (PlxCompareView, plx_compare_view, GTK_TYPE_WIDGET)
@@ -363,6 +365,9 @@ recompute (PlxCompareView *self)
   rebuild_sections_table (self);
   rebuild_lane_labels (self);
   plx_theme_matrix_set_statistics (self->matrix, self->statistics);
+  plx_divergence_panel_update (self->divergence_panel, self->statistics != NULL ? self->document : NULL,
+                               self->project != NULL ? plx_project_get_perspectives (self->project) : NULL,
+                               self->annotations);
   update_empty_label (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export-table", self->statistics != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export-map", self->statistics != NULL);
@@ -410,6 +415,19 @@ filter_changed_cb (PlxCompareView *self,
                    GtkSearchEntry *entry)
 {
   plx_compare_view_set_filter (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/* The divergence's themes lead to their passages: the matrix, filtered
+ * to the theme, at the top of the view. */
+static void
+divergence_theme_cb (PlxCompareView *self,
+                     const char     *theme)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->divergence_panel), GTK_TYPE_SCROLLED_WINDOW);
+
+  plx_compare_view_set_filter (self, theme);
+  if (scroller != NULL)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
 }
 
 static void
@@ -593,6 +611,7 @@ plx_compare_view_class_init (PlxCompareViewClass *klass)
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PLX_TYPE_DIVERGENCE_PANEL);
   g_type_ensure (PLX_TYPE_DOCUMENT_MAP);
   g_type_ensure (PLX_TYPE_HEAT_MAP);
   g_type_ensure (PLX_TYPE_TABLE_GRID);
@@ -612,6 +631,7 @@ plx_compare_view_class_init (PlxCompareViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, sections_table_toggle);
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, sections_grid);
   gtk_widget_class_bind_template_child (widget_class, PlxCompareView, cooccurrence_grid);
+  gtk_widget_class_bind_template_child (widget_class, PlxCompareView, divergence_panel);
 
   gtk_widget_class_install_action (widget_class, "compare.export-table", "s", export_action);
   gtk_widget_class_install_action (widget_class, "compare.export-map", NULL, export_action);
@@ -640,6 +660,7 @@ plx_compare_view_init (PlxCompareView *self)
   g_signal_connect_swapped (self->filter_entry, "search-changed", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (sort_changed_cb), self);
   g_signal_connect_swapped (self->sections_table_toggle, "notify::active", G_CALLBACK (sections_table_toggled_cb), self);
+  g_signal_connect_swapped (self->divergence_panel, "theme-activated", G_CALLBACK (divergence_theme_cb), self);
   /* GTK 4.8 says a toggle is pressed only once it has been toggled; a
    * screen reader should hear "not pressed" from the start. */
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->sections_table_toggle),

@@ -129,6 +129,7 @@ static const Command commands[] = {
   { "merge", "TARGET SOURCE…", N_("Bring the work of copies of a project into TARGET, conflicts listed"), plx_cli_merge },
   { "agreement", "PROJECT [--coders A,B,…] [--by perspective|theme|section] [--format json|tsv]", N_("How far the coders agree: where, whose voice, what about"), plx_cli_agreement },
   { "report", "PROJECT --format html|pdf -o FILE", N_("Write the comparison report (HTML or PDF)"), plx_cli_report },
+  { "divergence", "PROJECT [--document ID|TITLE]… [--by section] [--format text|json|tsv]", N_("How far the perspectives diverge: JS divergence, salience gaps, contested spans"), plx_cli_divergence },
 };
 
 static void

@@ -9,18 +9,6 @@
 #include "plx-cli.h"
 
 static void
-add_number (JsonBuilder *builder,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (builder, name);
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 build_json (JsonBuilder *builder,
             GPtrArray   *rows)
 {
@@ -40,25 +28,15 @@ build_json (JsonBuilder *builder,
       json_builder_add_string_value (builder, row->group);
       json_builder_set_member_name (builder, "coders");
       json_builder_add_string_value (builder, row->coders);
-      add_number (builder, "value", row->value);
-      add_number (builder, "ci_low", row->ci_low);
-      add_number (builder, "ci_high", row->ci_high);
+      plx_cli_json_add_number (builder, "value", row->value);
+      plx_cli_json_add_number (builder, "ci_low", row->ci_low);
+      plx_cli_json_add_number (builder, "ci_high", row->ci_high);
       json_builder_set_member_name (builder, "units");
       json_builder_add_int_value (builder, row->units);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-}
-
-static void
-append_number (GString *tsv,
-               double   value)
-{
-  if (isfinite (value))
-    g_string_append_printf (tsv, "\t%.4f", value);
-  else
-    g_string_append (tsv, "\t");
 }
 
 static void
@@ -77,9 +55,9 @@ build_tsv (GString   *tsv,
       plx_cli_append_tsv_cell (tsv, row->group);
       g_string_append_c (tsv, '\t');
       plx_cli_append_tsv_cell (tsv, row->coders);
-      append_number (tsv, row->value);
-      append_number (tsv, row->ci_low);
-      append_number (tsv, row->ci_high);
+      plx_cli_append_number (tsv, "\t", row->value, 4, "");
+      plx_cli_append_number (tsv, "\t", row->ci_low, 4, "");
+      plx_cli_append_number (tsv, "\t", row->ci_high, 4, "");
       g_string_append_printf (tsv, "\t%u\n", row->units);
     }
 }

@@ -3,6 +3,7 @@
 #define G_LOG_DOMAIN "parallax-cli"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -69,6 +70,35 @@ plx_cli_append_tsv_cell (GString    *out,
       g_string_append (out, escape);
       run = p + 1;
     }
+}
+
+/* @before, then @value with @digits decimals, or @missing where it is not
+ * a number (an undefined measure is never printed as "nan"). */
+void
+plx_cli_append_number (GString    *out,
+                       const char *before,
+                       double      value,
+                       int         digits,
+                       const char *missing)
+{
+  g_string_append (out, before);
+  if (isfinite (value))
+    g_string_append_printf (out, "%.*f", digits, value);
+  else
+    g_string_append (out, missing);
+}
+
+/* A member @name holding @value, or null where it is not a number. */
+void
+plx_cli_json_add_number (JsonBuilder *builder,
+                         const char  *name,
+                         double       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (isfinite (value))
+    json_builder_add_double_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
 }
 
 void

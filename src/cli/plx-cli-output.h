@@ -4,6 +4,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,13 @@ void plx_cli_append_terminal_safe (GString    *out,
                                    gssize      length);
 void plx_cli_append_tsv_cell      (GString    *out,
                                    const char *value);
+void plx_cli_append_number        (GString    *out,
+                                   const char *before,
+                                   double      value,
+                                   int         digits,
+                                   const char *missing);
+void plx_cli_json_add_number      (JsonBuilder *builder,
+                                   const char  *name,
+                                   double       value);
 
 G_END_DECLS

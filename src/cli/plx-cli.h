@@ -57,5 +57,6 @@ int plx_cli_agreement (int argc, char **argv);
 int plx_cli_annotators (int argc, char **argv);
 int plx_cli_merge (int argc, char **argv);
 int plx_cli_report (int argc, char **argv);
+int plx_cli_divergence (int argc, char **argv);
 
 G_END_DECLS

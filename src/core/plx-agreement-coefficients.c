@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "plx-agreement.h"
+#include "plx-bootstrap.h"
 
 static inline int
 value_at (const PlxReliabilityTable *table,
@@ -224,13 +225,32 @@ plx_agreement_masi_distance (const char * const *a,
   return 1.0 - jaccard * monotonicity;
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
+typedef struct {
+  const PlxReliabilityTable *table;
+  PlxReliabilityTable        sample;
+  int                       *values;
+  double                    *weights;
+  PlxAgreementMeasure        measure;
+} Resample;
 
-  return (x > y) - (x < y);
+/* The units drawn with replacement, then the measure of the resample. */
+static void
+resample_units (GRand    *rand,
+                double   *value,
+                gpointer  user_data)
+{
+  Resample *r = user_data;
+  const PlxReliabilityTable *table = r->table;
+
+  for (guint u = 0; u < table->n_units; u++)
+    {
+      guint from = (guint) g_rand_int_range (rand, 0, (gint32) table->n_units);
+
+      memcpy (r->values + (gsize) u * table->n_coders, table->values + (gsize) from * table->n_coders,
+              sizeof (int) * table->n_coders);
+      r->weights[u] = weight_of (table, from);
+    }
+  *value = r->measure (&r->sample);
 }
 
 /* The 95% percentile interval of @measure over @n_samples resamples of the
@@ -244,38 +264,14 @@ plx_agreement_bootstrap (const PlxReliabilityTable *table,
                          double                    *ci_low,
                          double                    *ci_high)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autofree int *values = g_new (int, (gsize) MAX (table->n_units, 1) * table->n_coders);
   g_autofree double *weights = g_new (double, MAX (table->n_units, 1));
-  g_autofree double *results = g_new (double, MAX (n_samples, 1));
-  PlxReliabilityTable sample = *table;
-  guint n_results = 0;
+  Resample r = { table, *table, values, weights, measure };
 
   *ci_low = *ci_high = NAN;
   if (table->n_units == 0 || n_samples == 0)
     return;
-  sample.values = values;
-  sample.weights = weights;
-  for (guint s = 0; s < n_samples; s++)
-    {
-      double value;
-
-      for (guint u = 0; u < table->n_units; u++)
-        {
-          guint from = (guint) g_rand_int_range (rand, 0, (gint32) table->n_units);
-
-          memcpy (values + (gsize) u * table->n_coders, table->values + (gsize) from * table->n_coders,
-                  sizeof (int) * table->n_coders);
-          weights[u] = weight_of (table, from);
-        }
-      value = measure (&sample);
-      if (isfinite (value))
-        results[n_results++] = value;
-    }
-  /* An interval from a handful of defined resamples would mislead. */
-  if (n_results < n_samples / 2 || n_results == 0)
-    return;
-  qsort (results, n_results, sizeof (double), compare_doubles);
-  *ci_low = results[(guint) floor (0.025 * (n_results - 1))];
-  *ci_high = results[(guint) ceil (0.975 * (n_results - 1))];
+  r.sample.values = values;
+  r.sample.weights = weights;
+  plx_bootstrap_percentile (n_samples, seed, 1, resample_units, &r, ci_low, ci_high, NULL);
 }

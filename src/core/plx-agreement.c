@@ -12,6 +12,7 @@
 
 #include "plx-agreement.h"
 #include "plx-error.h"
+#include "plx-worker.h"
 
 /* Resamples are drawn from a fixed seed: the same project gives the same
  * intervals on every run and machine. */
@@ -753,39 +754,25 @@ plx_agreement_compute (PlxProject                *project,
 }
 
 typedef struct {
-  PlxProject          *project;
-  GStrv                coders;
   PlxAgreementOptions  options;
-} ComputeJob;
+  GStrv                coders;
+} Job;
 
 static void
-compute_job_free (gpointer data)
+job_free (gpointer data)
 {
-  ComputeJob *job = data;
+  Job *job = data;
 
-  g_clear_object (&job->project);
   g_strfreev (job->coders);
   g_free (job);
 }
 
-static void
-compute_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gpointer
+compute_in_worker (PlxProject     *worker,
+                   gconstpointer   data,
+                   GError        **error)
 {
-  ComputeJob *job = task_data;
-  g_autoptr(PlxProject) worker = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *rows;
-
-  worker = plx_project_open_another (job->project, &error);
-  if (worker == NULL || (rows = plx_agreement_compute (worker, &job->options, &error)) == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else if (!g_task_return_error_if_cancelled (task))
-    g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
-  else
-    g_ptr_array_unref (rows);
+  return plx_agreement_compute (worker, &((const Job *) data)->options, error);
 }
 
 /**
@@ -801,21 +788,17 @@ plx_agreement_compute_async (PlxProject                *project,
                              GAsyncReadyCallback        callback,
                              gpointer                   user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ComputeJob *job;
+  Job *job;
 
   g_return_if_fail (PLX_IS_PROJECT (project));
   g_return_if_fail (options != NULL);
 
-  task = g_task_new (project, cancellable, callback, user_data);
-  g_task_set_source_tag (task, plx_agreement_compute_async);
-  job = g_new0 (ComputeJob, 1);
-  job->project = g_object_ref (project);
-  job->coders = g_strdupv ((char **) options->coders);
+  job = g_new0 (Job, 1);
   job->options = *options;
+  job->coders = g_strdupv ((char **) options->coders);
   job->options.coders = (const char * const *) job->coders;
-  g_task_set_task_data (task, job, compute_job_free);
-  g_task_run_in_thread (task, compute_thread);
+  plx_worker_run (project, plx_agreement_compute_async, compute_in_worker, job, job_free,
+                  (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -823,8 +806,5 @@ plx_agreement_compute_finish (PlxProject    *project,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, project), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == plx_agreement_compute_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return plx_worker_finish (project, result, plx_agreement_compute_async, error);
 }

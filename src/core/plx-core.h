@@ -21,3 +21,5 @@
 #include "plx-statistics.h"
 #include "plx-store.h"
 #include "plx-text.h"
+#include "plx-bootstrap.h"
+#include "plx-divergence.h"
