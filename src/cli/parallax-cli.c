@@ -127,6 +127,8 @@ static const Command commands[] = {
   { "annotators", "PROJECT", N_("List the coders, with their passages"), plx_cli_annotators },
   { "merge", "TARGET SOURCE…", N_("Bring the work of copies of a project into TARGET, conflicts listed"), plx_cli_merge },
   { "agreement", "PROJECT [--coders A,B,…] [--by perspective|theme|section] [--format json|tsv]", N_("How far the coders agree: where, whose voice, what about"), plx_cli_agreement },
+  { "themes", "PROJECT [ACTION …]", N_("The codebook: list as a tree with counts, add, rename, define, move, merge, split, delete"), plx_cli_themes },
+  { "memos", "PROJECT [ACTION …]", N_("List, add, show or delete memos"), plx_cli_memos },
 };
 
 static void

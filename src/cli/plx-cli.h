@@ -55,5 +55,7 @@ int plx_cli_set_log_aside (int argc, char **argv);
 int plx_cli_agreement (int argc, char **argv);
 int plx_cli_annotators (int argc, char **argv);
 int plx_cli_merge (int argc, char **argv);
+int plx_cli_themes (int argc, char **argv);
+int plx_cli_memos (int argc, char **argv);
 
 G_END_DECLS

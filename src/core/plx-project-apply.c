@@ -343,17 +343,23 @@ plx_project_apply (PlxProject    *self,
 {
   gboolean perspectives_changed = FALSE;
   gboolean caches_changed = FALSE;
+  GHashTable *codebook = NULL;  /* the themes as this change set goes, for checks */
 
   g_return_val_if_fail (PLX_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (PLX_IS_CHANGE_SET (changes), FALSE);
 
   if (!_plx_project_begin (self, error))
     return FALSE;
+  /* Themes are added and changed first and removed last, in both
+   * directions of a change set, since passages name their themes. */
+  for (guint phase = 0; phase < 3; phase++)
   for (guint i = 0; i < plx_change_set_get_n_changes (changes); i++)
     {
       const PlxChange *change = plx_change_set_get_change (changes, i);
       gboolean ok = FALSE;
 
+      if (phase != (change->kind != PLX_CHANGE_THEME ? 1u : change->after != NULL ? 0u : 2u))
+        continue;
       switch (change->kind)
         {
         case PLX_CHANGE_ANNOTATION:
@@ -367,17 +373,25 @@ plx_project_apply (PlxProject    *self,
           ok = apply_document (self, change->before, change->after, error);
           caches_changed = TRUE;
           break;
+        case PLX_CHANGE_THEME:
+          ok = _plx_project_apply_theme (self, &codebook, change->before, change->after, error);
+          break;
+        case PLX_CHANGE_MEMO:
+          ok = _plx_project_apply_memo (self, change->before, change->after, error);
+          break;
         default:
           g_assert_not_reached ();
         }
       if (!ok)
         {
+          g_clear_pointer (&codebook, g_hash_table_unref);
           _plx_project_rollback (self);
           if (caches_changed)
             _plx_project_reload (self);
           return FALSE;
         }
     }
+  g_clear_pointer (&codebook, g_hash_table_unref);
   if (perspectives_changed)
     settle_perspectives (self);
   plx_change_set_append (self->pending, changes);

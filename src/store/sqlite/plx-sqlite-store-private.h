@@ -40,6 +40,9 @@ gboolean      _plx_sqlite_run          (PlxSqliteStore  *self,
                                         GError         **error);
 void          _plx_sqlite_rows_init    (PlxStoreInterface *iface);
 
+/* plx-sqlite-codebook.c */
+void          _plx_sqlite_codebook_init (PlxStoreInterface *iface);
+
 /* plx-sqlite-file.c */
 gboolean      _plx_sqlite_check_header   (const char  *path,
                                           GError     **error);

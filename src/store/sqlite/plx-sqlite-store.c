@@ -663,4 +663,5 @@ plx_sqlite_store_iface_init (PlxStoreInterface *iface)
   iface->poll_external = store_poll_external;
   iface->check = store_check;
   _plx_sqlite_rows_init (iface);
+  _plx_sqlite_codebook_init (iface);
 }
