@@ -376,8 +376,7 @@ test_move_and_cycles (Fixture       *fixture,
   /* security under mediation: the roll-up follows. */
   apply (fixture, plx_theme_changes_move (fixture->project, uuid_of (fixture, "security"),
                                           uuid_of (fixture, "mediation"), &error), error);
-  g_assert_nonnull (plx_project_find_theme (fixture->project, "mediation/security/guarantor", NULL));
-  g_object_unref (plx_project_find_theme (fixture->project, "mediation/security/guarantor", NULL));
+  g_assert_nonnull (theme (fixture, "mediation/security/guarantor"));
   /* mediation: a1 and a3 own; rolled up a0, a1 (Armenian), a2, a3
    * (Azerbaijani), a5, a6 (Russian). */
   assert_counts (fixture, "mediation", "1,1,0,0|2,2,0,2");
@@ -588,6 +587,7 @@ test_memos (Fixture       *fixture,
   g_autoptr(PlxMemo) free_memo = plx_memo_new (NULL, PLX_MEMO_FREE, NULL);
   g_autoptr(PlxMemo) bad = NULL;
   g_autoptr(PlxMemo) edited = NULL;
+  g_autoptr(PlxChangeSet) untitled = NULL;
   g_autoptr(GPtrArray) memos = NULL;
   g_autoptr(GPtrArray) resolved = NULL;
   const char *cited[] = { fixture->uuids[3], fixture->uuids[4], fixture->uuids[0], NULL };
@@ -661,10 +661,12 @@ test_memos (Fixture       *fixture,
   plx_memo_set_kind (bad, PLX_MEMO_PROJECT);
   plx_memo_set_target_uuid (bad, NULL);
   plx_memo_set_title (bad, NULL);
-  g_assert_nonnull (plx_memo_changes_add (fixture->project, bad, &error));
+  /* Neither title nor text: the builder lets it through, applying it
+   * refuses it. */
+  untitled = plx_memo_changes_add (fixture->project, bad, &error);
   g_assert_no_error (error);
-  g_assert_false (plx_history_apply_changes (fixture->history, plx_memo_changes_add (fixture->project, bad, NULL),
-                                             &error));
+  g_assert_nonnull (untitled);
+  g_assert_false (plx_history_apply_changes (fixture->history, untitled, &error));
   g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
 
@@ -941,6 +943,29 @@ test_native_round_trip (Fixture       *fixture,
   g_assert_cmpuint (again->memos_updated, ==, 0);
   reimported = whole_codebook (copy);
   g_assert_cmpstr (reimported, ==, original);
+
+  /* Renamed and redefined here, then brought to the copy: the copy's
+   * theme (same UUID) is renamed, passages and all, and redefined. */
+  {
+    g_autoptr(PlxTheme) redefined = plx_theme_copy (theme (fixture, "guarantor"));
+    g_autoptr(PlxImportReport) third = NULL;
+    g_autofree char *later = NULL;
+    g_autofree char *here = NULL;
+    g_autofree char *there = NULL;
+
+    apply (fixture, plx_theme_changes_rename (fixture->project, uuid_of (fixture, "guarantor"), "guarantee", &error),
+           error);
+    plx_theme_set_description (redefined, "Vouches for a settlement");
+    apply (fixture, plx_theme_changes_define (fixture->project, redefined, &error), error);
+    later = export_native (fixture->project);
+    third = plx_import_data (copy, "later.json", later, strlen (later), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (third->themes_updated, ==, 1);
+    g_assert_cmpuint (third->themes_added, ==, 0);
+    here = whole_codebook (fixture->project);
+    there = whole_codebook (copy);
+    g_assert_cmpstr (there, ==, here);
+  }
 }
 
 /* A file from before the codebook (no codebook, no memos) still imports; bad codebooks

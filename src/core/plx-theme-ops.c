@@ -511,6 +511,8 @@ retag (Ops                *ops,
         continue;
       after = plx_annotation_copy (before);
       plx_annotation_set_themes (after, (const char * const *) names->pdata);
+      /* Its themes changed: an import into another copy must see it newer. */
+      plx_annotation_touch (after);
       plx_change_set_add_annotation (ops->changes, before, after);
     }
   return TRUE;
