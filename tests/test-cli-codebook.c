@@ -245,6 +245,13 @@ test_themes_and_memos (void)
   g_assert_true (g_str_has_prefix (result.out, memo));
   g_assert_nonnull (strstr (result.out, "\ttheme\tsecurity › guarantor\tAnahit\t"));
   g_assert_nonnull (strstr (result.out, "\t3\t1\tGuarantors\n"));
+  /* Searchable: by title or text, case ignored. */
+  run_cli (&result, "memos", project, "--search", "WHO VOUCHES");
+  assert_success (&result);
+  g_assert_true (g_str_has_prefix (result.out, memo));
+  run_cli (&result, "memos", project, "--search", "nowhere in any memo");
+  assert_success (&result);
+  g_assert_cmpstr (result.out, ==, "");
   run_cli (&result, "memos", project, "show", memo, "--format", "json");
   assert_success (&result);
   g_assert_nonnull (strstr (result.out, "\"broken\" : true"));

@@ -191,10 +191,30 @@ write_json (JsonBuilder  *builder,
 
 /* One line a memo: UUID, kind, what it is about, author, modified, number
  * of citations (and how many are broken), title. */
+/* Whether @memo's title or text holds @needle (case-folded, NFC). */
+static gboolean
+memo_matches (PlxMemo    *memo,
+              const char *needle)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *normal = NULL;
+  g_autofree char *folded = NULL;
+
+  if (needle == NULL || *needle == '\0')
+    return TRUE;
+  text = g_strconcat (plx_memo_get_title (memo), "\n", plx_memo_get_body (memo), NULL);
+  normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  folded = g_utf8_casefold (normal ? normal : text, -1);
+  return strstr (folded, needle) != NULL;
+}
+
 static int
 list_memos (PlxProject *project,
+            const char *search,
             gboolean    json)
 {
+  g_autofree char *needle = NULL;
+
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) memos = plx_project_list_memos (project, &error);
   g_autoptr(GPtrArray) codebook = plx_project_list_codebook (project, &error);
@@ -202,6 +222,11 @@ list_memos (PlxProject *project,
 
   if (memos == NULL || codebook == NULL)
     return plx_cli_fail (error);
+  if (search != NULL)
+    {
+      g_autofree char *normal = g_utf8_normalize (search, -1, G_NORMALIZE_NFC);
+      needle = g_utf8_casefold (normal ? normal : search, -1);
+    }
   json_builder_begin_array (builder);
   for (guint i = 0; i < memos->len; i++)
     {
@@ -214,6 +239,8 @@ list_memos (PlxProject *project,
 
       if (resolved == NULL)
         return plx_cli_fail (error);
+      if (!memo_matches (memo, needle))
+        continue;
       if (json)
         {
           build_memo_json (project, memo, codebook, resolved, builder);
@@ -318,6 +345,7 @@ plx_cli_memos (int argc, char **argv)
   g_autofree char *body = NULL;
   g_autofree char *body_file = NULL;
   g_autofree char *author = NULL;
+  g_autofree char *search = NULL;
   g_auto(GStrv) cites = NULL;
   const char *action;
   gboolean json;
@@ -329,6 +357,7 @@ plx_cli_memos (int argc, char **argv)
     { "body", 'b', 0, G_OPTION_ARG_STRING, &body, N_("For “add”: its text"), N_("TEXT") },
     { "body-file", 0, 0, G_OPTION_ARG_FILENAME, &body_file, N_("For “add”: read its text from a file"), N_("FILE") },
     { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("For “add”: who wrote it"), N_("NAME") },
+    { "search", 's', 0, G_OPTION_ARG_STRING, &search, N_("For “list”: only memos whose title or text holds TEXT (case ignored)"), N_("TEXT") },
     { "cite", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &cites, N_("For “add”: a passage it cites (annotation UUID); repeat for more"), N_("UUID") },
     { NULL }
   };
@@ -350,7 +379,7 @@ plx_cli_memos (int argc, char **argv)
       project = plx_project_open_for_reading (argv[1], &error);
       if (project == NULL)
         return plx_cli_fail (error);
-      return g_strcmp0 (action, "show") == 0 ? show_memo (project, argv[3], json) : list_memos (project, json);
+      return g_strcmp0 (action, "show") == 0 ? show_memo (project, argv[3], json) : list_memos (project, search, json);
     }
 
   if (g_strcmp0 (action, "add") == 0)
