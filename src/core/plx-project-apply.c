@@ -326,6 +326,16 @@ settle_perspectives (PlxProject *self)
   g_list_store_splice (self->perspectives, 0, n, wanted->pdata, n);
 }
 
+/* Themes are added and changed first (0) and removed last (2), in either
+ * direction of a change set, since passages name their themes (1). */
+static guint
+phase_of (const PlxChange *change)
+{
+  if (change->kind != PLX_CHANGE_THEME)
+    return 1;
+  return change->after != NULL ? 0 : 2;
+}
+
 /**
  * plx_project_apply:
  * @changes: what to change, in order
@@ -350,15 +360,13 @@ plx_project_apply (PlxProject    *self,
 
   if (!_plx_project_begin (self, error))
     return FALSE;
-  /* Themes are added and changed first and removed last, in both
-   * directions of a change set, since passages name their themes. */
-  for (guint phase = 0; phase < 3; phase++)
-  for (guint i = 0; i < plx_change_set_get_n_changes (changes); i++)
+  for (guint n = 0; n < 3 * plx_change_set_get_n_changes (changes); n++)
     {
-      const PlxChange *change = plx_change_set_get_change (changes, i);
+      guint phase = n / plx_change_set_get_n_changes (changes);
+      const PlxChange *change = plx_change_set_get_change (changes, n % plx_change_set_get_n_changes (changes));
       gboolean ok = FALSE;
 
-      if (phase != (change->kind != PLX_CHANGE_THEME ? 1u : change->after != NULL ? 0u : 2u))
+      if (phase_of (change) != phase)
         continue;
       switch (change->kind)
         {
