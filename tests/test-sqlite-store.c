@@ -534,7 +534,7 @@ test_migrate_v3 (void)
 
   project = plx_project_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (read_pragma_int (path, "user_version"), ==, 4);
+  g_assert_cmpint (read_pragma_int (path, "user_version"), ==, PLX_PROJECT_SCHEMA_VERSION);
 
   for (guint d = 0; d < G_N_ELEMENTS (documents); d++)
     {

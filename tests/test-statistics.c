@@ -640,7 +640,12 @@ test_cli_tsv (Fixture       *fixture,
           g_ptr_array_add (current, g_strsplit (lines[i], "\t", -1));
         }
     }
-  g_assert_cmpuint (g_hash_table_size (tables), ==, PLX_STATISTICS_N_TABLES);
+  /* The statistics' tables, and the themes at both levels of the
+   * codebook (issue 20). */
+  g_assert_cmpuint (g_hash_table_size (tables), ==, PLX_STATISTICS_N_TABLES + 1);
+  rows = g_hash_table_lookup (tables, "theme-tree");
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (rows->len, ==, 4);
 
   rows = g_hash_table_lookup (tables, "perspectives");
   g_assert_cmpuint (rows->len, ==, 5);

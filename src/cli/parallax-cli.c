@@ -130,6 +130,8 @@ static const Command commands[] = {
   { "agreement", "PROJECT [--coders A,B,…] [--by perspective|theme|section] [--format json|tsv]", N_("How far the coders agree: where, whose voice, what about"), plx_cli_agreement },
   { "report", "PROJECT --format html|pdf -o FILE", N_("Write the comparison report (HTML or PDF)"), plx_cli_report },
   { "divergence", "PROJECT [--document ID|TITLE]… [--by section] [--format text|json|tsv]", N_("How far the perspectives diverge: JS divergence, salience gaps, contested spans"), plx_cli_divergence },
+  { "themes", "PROJECT [ACTION …]", N_("The codebook: list as a tree with counts, add, rename, define, move, merge, split, delete"), plx_cli_themes },
+  { "memos", "PROJECT [ACTION …]", N_("List, add, show or delete memos"), plx_cli_memos },
 };
 
 static void

@@ -137,13 +137,36 @@ plx_cli_import (int argc, char **argv)
       /* Translators: "1 perspective and 2 documents added" */
       g_print (_("%s and %s added\n"), perspectives, documents);
     }
+  if (report->themes_added + report->themes_updated + report->memos_added + report->memos_updated > 0)
+    g_print (_("codebook: %u themes added, %u updated; memos: %u added, %u updated\n"),
+             report->themes_added, report->themes_updated, report->memos_added, report->memos_updated);
   return EXIT_SUCCESS;
 }
 
-/* Each table under a "# name" line, tables apart by a blank line. */
 static void
-append_stats_tsv (GString       *out,
-                  PlxStatistics *stats)
+append_rows_tsv (GString   *out,
+                 GPtrArray *rows)
+{
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; cells[c] != NULL; c++)
+        {
+          if (c > 0)
+            g_string_append_c (out, '\t');
+          plx_cli_append_tsv_cell (out, cells[c]);
+        }
+      g_string_append_c (out, '\n');
+    }
+}
+
+/* Each table under a "# name" line, tables apart by a blank line; last,
+ * the themes at both levels of the codebook ("# theme-tree"). */
+static void
+append_stats_tsv (GString        *out,
+                  PlxStatistics  *stats,
+                  PlxThemeRollup *rollup)
 {
   PlxDocument *document = plx_statistics_get_document (stats);
 
@@ -155,19 +178,14 @@ append_stats_tsv (GString       *out,
       g_autoptr(GPtrArray) rows = plx_statistics_build_table (stats, table);
 
       g_string_append_printf (out, "\n# %s\n", plx_statistics_table_to_string (table));
-      for (guint r = 0; r < rows->len; r++)
-        {
-          char **cells = g_ptr_array_index (rows, r);
-
-          for (guint c = 0; cells[c] != NULL; c++)
-            {
-              if (c > 0)
-                g_string_append_c (out, '\t');
-              plx_cli_append_tsv_cell (out, cells[c]);
-            }
-          g_string_append_c (out, '\n');
-        }
+      append_rows_tsv (out, rows);
     }
+  {
+    g_autoptr(GPtrArray) rows = plx_theme_rollup_build_table (rollup, TRUE);
+
+    g_string_append (out, "\n# theme-tree\n");
+    append_rows_tsv (out, rows);
+  }
 }
 
 int
@@ -181,6 +199,8 @@ plx_cli_stats (int argc, char **argv)
   g_autofree char *format = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GString) tsv = g_string_new (NULL);
+  g_autoptr(GPtrArray) codebook = NULL;
+  g_autoptr(GPtrArray) trees = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   gint64 document_id = 0;
   gboolean json;
   GOptionEntry entries[] = {
@@ -213,6 +233,8 @@ plx_cli_stats (int argc, char **argv)
     }
   else if ((documents = plx_project_list_documents (project, &error)) == NULL)
     return plx_cli_fail (error);
+  if ((codebook = plx_project_list_codebook (project, &error)) == NULL)
+    return plx_cli_fail (error);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "documents");
@@ -224,18 +246,26 @@ plx_cli_stats (int argc, char **argv)
       g_autoptr(GPtrArray) annotations = plx_project_list_annotations (project, &query, &error);
       g_autoptr(GListStore) store = g_list_store_new (PLX_TYPE_ANNOTATION);
       g_autoptr(PlxStatistics) stats = NULL;
+      g_autoptr(PlxThemeRollup) rollup = NULL;
 
       if (annotations == NULL)
         return plx_cli_fail (error);
       g_list_store_splice (store, 0, 0, annotations->pdata, annotations->len);
       stats = plx_statistics_new (document, plx_project_get_perspectives (project), G_LIST_MODEL (store));
+      rollup = plx_theme_rollup_new (codebook, plx_project_get_perspectives (project), G_LIST_MODEL (store));
       if (json)
-        plx_statistics_build_json (stats, builder);
+        {
+          g_autoptr(JsonBuilder) tree = json_builder_new ();
+
+          plx_statistics_build_json (stats, builder);
+          plx_theme_rollup_build_json (rollup, tree, TRUE);
+          g_ptr_array_add (trees, json_builder_get_root (tree));
+        }
       else
         {
           if (i > 0)
             g_string_append_c (tsv, '\n');
-          append_stats_tsv (tsv, stats);
+          append_stats_tsv (tsv, stats, rollup);
         }
     }
   json_builder_end_array (builder);
@@ -244,7 +274,14 @@ plx_cli_stats (int argc, char **argv)
   if (json)
     {
       g_autoptr(JsonNode) root = json_builder_get_root (builder);
-      g_autofree char *text = plx_export_json_to_string (root, TRUE, &error);
+      JsonArray *per_document = json_object_get_array_member (json_node_get_object (root), "documents");
+      g_autofree char *text = NULL;
+
+      /* Each document's themes at both levels of the codebook. */
+      for (guint i = 0; i < trees->len; i++)
+        json_object_set_member (json_array_get_object_element (per_document, i), "theme_tree",
+                                json_node_ref (g_ptr_array_index (trees, i)));
+      text = plx_export_json_to_string (root, TRUE, &error);
 
       if (text == NULL)
         return plx_cli_fail (error);

@@ -92,6 +92,24 @@ plx_change_set_add_document (PlxChangeSet *self,
   add (self, PLX_CHANGE_DOCUMENT, before, after);
 }
 
+void
+plx_change_set_add_theme (PlxChangeSet *self,
+                          PlxTheme     *before,
+                          PlxTheme     *after)
+{
+  g_return_if_fail (PLX_IS_CHANGE_SET (self));
+  add (self, PLX_CHANGE_THEME, before, after);
+}
+
+void
+plx_change_set_add_memo (PlxChangeSet *self,
+                         PlxMemo      *before,
+                         PlxMemo      *after)
+{
+  g_return_if_fail (PLX_IS_CHANGE_SET (self));
+  add (self, PLX_CHANGE_MEMO, before, after);
+}
+
 /* Adds @other's changes after this set's own. */
 void
 plx_change_set_append (PlxChangeSet *self,

@@ -6,7 +6,9 @@
 
 #include "plx-annotation.h"
 #include "plx-document.h"
+#include "plx-memo.h"
 #include "plx-perspective.h"
+#include "plx-theme.h"
 
 G_BEGIN_DECLS
 
@@ -14,10 +16,13 @@ typedef enum {
   PLX_CHANGE_ANNOTATION,
   PLX_CHANGE_PERSPECTIVE,
   PLX_CHANGE_DOCUMENT,
+  PLX_CHANGE_THEME,
+  PLX_CHANGE_MEMO,
 } PlxChangeKind;
 
 /* @before is NULL for something added, @after NULL for something removed;
- * both are PlxAnnotation, PlxPerspective or PlxDocument, after @kind. */
+ * both are PlxAnnotation, PlxPerspective, PlxDocument, PlxTheme or
+ * PlxMemo, after @kind. */
 typedef struct {
   PlxChangeKind  kind;
   gpointer       before;
@@ -37,6 +42,12 @@ void             plx_change_set_add_perspective (PlxChangeSet   *self,
 void             plx_change_set_add_document    (PlxChangeSet   *self,
                                                  PlxDocument    *before,
                                                  PlxDocument    *after);
+void             plx_change_set_add_theme       (PlxChangeSet   *self,
+                                                 PlxTheme       *before,
+                                                 PlxTheme       *after);
+void             plx_change_set_add_memo        (PlxChangeSet   *self,
+                                                 PlxMemo        *before,
+                                                 PlxMemo        *after);
 void             plx_change_set_append          (PlxChangeSet   *self,
                                                  PlxChangeSet   *other);
 guint            plx_change_set_get_n_changes   (PlxChangeSet   *self);

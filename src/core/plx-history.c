@@ -346,3 +346,23 @@ plx_history_set_document_info (PlxHistory         *self,
   g_return_val_if_fail (PLX_IS_HISTORY (self), FALSE);
   return record (self, _plx_project_changes_set_document_info (self->project, id, title, meta, error), error);
 }
+
+/**
+ * plx_history_apply_changes:
+ * @changes: (nullable): a change set built elsewhere (the codebook's and
+ *   memos' operations); NULL, as a builder returns on bad input, fails
+ *   with @error already set by the builder
+ *
+ * Applies @changes as one step that can be undone.
+ */
+gboolean
+plx_history_apply_changes (PlxHistory    *self,
+                           PlxChangeSet  *changes,
+                           GError       **error)
+{
+  g_return_val_if_fail (PLX_IS_HISTORY (self), FALSE);
+  /* Nothing to change (a rename to the same name) is no step to undo. */
+  if (changes != NULL && plx_change_set_is_empty (changes))
+    return TRUE;
+  return record (self, changes ? g_object_ref (changes) : NULL, error);
+}

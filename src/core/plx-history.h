@@ -50,6 +50,9 @@ gboolean    plx_history_set_document_info  (PlxHistory         *self,
                                             const char         *title,
                                             const char * const *meta,
                                             GError            **error);
+gboolean    plx_history_apply_changes      (PlxHistory     *self,
+                                            PlxChangeSet   *changes,
+                                            GError        **error);
 gboolean    plx_history_get_can_undo       (PlxHistory     *self);
 gboolean    plx_history_get_can_redo       (PlxHistory     *self);
 gboolean    plx_history_undo               (PlxHistory     *self,

@@ -54,6 +54,9 @@ typedef struct {
   GPtrArray       *perspectives;  /* PlxFilePerspective (native) */
   GPtrArray       *project_documents;
   char            *external_next; /* W3C: a page the file only links to */
+  GPtrArray       *themes_in;     /* PlxTheme: a native file's "codebook" */
+  GPtrArray       *memos_in;      /* PlxMemo: its "memos" */
+  GPtrArray       *memo_abouts;   /* char *: each memo's "about", as the file has it */
 } Importer;
 
 typedef gboolean (*NodeCheck) (Importer *im, JsonNode *node, GError **error);

@@ -14,6 +14,7 @@
 #include "plx-exporter.h"
 #include "plx-format.h"
 #include "plx-anchor.h"
+#include "plx-import-codebook.h"
 #include "plx-import-input.h"
 #include "plx-import-perspectives.h"
 #include "plx-importer-private.h"
@@ -614,7 +615,8 @@ read_native (Importer  *im,
                     json_node_get_int (version), PLX_NATIVE_FORMAT_VERSION);
   return native_list (im, object, "perspectives", native_perspective, error) &&
          native_list (im, object, "documents", native_document, error) &&
-         native_list (im, object, "annotations", native_annotation, error);
+         native_list (im, object, "annotations", native_annotation, error) &&
+         _plx_import_read_codebook (im, object, error);
 }
 
 /* ---- writing ---- */
@@ -765,6 +767,10 @@ write_all (Importer  *im,
       while (g_hash_table_iter_next (&iter, NULL, &value))
         if (!resolve_native_document (im, value, error))
           return FALSE;
+      /* The codebook before the passages, which name its themes; the
+       * memos after them, which cite them. */
+      if (!_plx_import_write_codebook (im, error))
+        return FALSE;
     }
   else
     {
@@ -777,7 +783,7 @@ write_all (Importer  *im,
             return FALSE;
         }
     }
-  return write_annotations (im, error);
+  return write_annotations (im, error) && _plx_import_write_memos (im, error);
 }
 
 /* Refuses a file that would take the project past
@@ -905,6 +911,7 @@ plx_import_data (PlxProject  *project,
   g_ptr_array_unref (im.perspectives);
   g_clear_pointer (&im.project_documents, g_ptr_array_unref);
   g_free (im.external_next);
+  _plx_import_codebook_clear (&im);
   return report;
 }
 

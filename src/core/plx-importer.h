@@ -33,6 +33,10 @@ typedef struct {
   guint            perspectives_added;
   guint            documents_added;
   GPtrArray       *orphans;   /* char *: "UUID (JSON path): why it could not be placed" */
+  guint            themes_added;    /* the codebook and memos of a native file */
+  guint            themes_updated;
+  guint            memos_added;
+  guint            memos_updated;
 } PlxImportReport;
 
 PlxImportReport *plx_import_file         (PlxProject       *project,

@@ -326,6 +326,16 @@ settle_perspectives (PlxProject *self)
   g_list_store_splice (self->perspectives, 0, n, wanted->pdata, n);
 }
 
+/* Themes are added and changed first (0) and removed last (2), in either
+ * direction of a change set, since passages name their themes (1). */
+static guint
+phase_of (const PlxChange *change)
+{
+  if (change->kind != PLX_CHANGE_THEME)
+    return 1;
+  return change->after != NULL ? 0 : 2;
+}
+
 /**
  * plx_project_apply:
  * @changes: what to change, in order
@@ -343,17 +353,21 @@ plx_project_apply (PlxProject    *self,
 {
   gboolean perspectives_changed = FALSE;
   gboolean caches_changed = FALSE;
+  GHashTable *codebook = NULL;  /* the themes as this change set goes, for checks */
 
   g_return_val_if_fail (PLX_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (PLX_IS_CHANGE_SET (changes), FALSE);
 
   if (!_plx_project_begin (self, error))
     return FALSE;
-  for (guint i = 0; i < plx_change_set_get_n_changes (changes); i++)
+  for (guint n = 0; n < 3 * plx_change_set_get_n_changes (changes); n++)
     {
-      const PlxChange *change = plx_change_set_get_change (changes, i);
+      guint phase = n / plx_change_set_get_n_changes (changes);
+      const PlxChange *change = plx_change_set_get_change (changes, n % plx_change_set_get_n_changes (changes));
       gboolean ok = FALSE;
 
+      if (phase_of (change) != phase)
+        continue;
       switch (change->kind)
         {
         case PLX_CHANGE_ANNOTATION:
@@ -367,17 +381,25 @@ plx_project_apply (PlxProject    *self,
           ok = apply_document (self, change->before, change->after, error);
           caches_changed = TRUE;
           break;
+        case PLX_CHANGE_THEME:
+          ok = _plx_project_apply_theme (self, &codebook, change->before, change->after, error);
+          break;
+        case PLX_CHANGE_MEMO:
+          ok = _plx_project_apply_memo (self, change->before, change->after, error);
+          break;
         default:
           g_assert_not_reached ();
         }
       if (!ok)
         {
+          g_clear_pointer (&codebook, g_hash_table_unref);
           _plx_project_rollback (self);
           if (caches_changed)
             _plx_project_reload (self);
           return FALSE;
         }
     }
+  g_clear_pointer (&codebook, g_hash_table_unref);
   if (perspectives_changed)
     settle_perspectives (self);
   plx_change_set_append (self->pending, changes);

@@ -79,4 +79,17 @@ PlxChangeSet   *_plx_project_changes_set_document_info  (PlxProject         *sel
                                                         const char * const *meta,
                                                         GError            **error);
 
+/* plx-codebook.c: applying theme and memo changes (plx_project_apply).
+ * @codebook is NULL at first and then caches the themes by UUID for the
+ * rest of the change set; the caller frees it. */
+gboolean        _plx_project_apply_theme (PlxProject   *self,
+                                          GHashTable  **codebook,
+                                          PlxTheme     *before,
+                                          PlxTheme     *after,
+                                          GError      **error);
+gboolean        _plx_project_apply_memo  (PlxProject   *self,
+                                          PlxMemo      *before,
+                                          PlxMemo      *after,
+                                          GError      **error);
+
 G_END_DECLS

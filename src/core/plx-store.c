@@ -301,3 +301,81 @@ plx_store_load_original (PlxStore  *self,
 
   return PLX_STORE_GET_IFACE (self)->load_original (self, id, error);
 }
+
+GPtrArray *
+plx_store_list_codebook (PlxStore  *self,
+                         GError   **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), NULL);
+
+  return PLX_STORE_GET_IFACE (self)->list_codebook (self, error);
+}
+
+GPtrArray *
+plx_store_list_memos (PlxStore  *self,
+                      GError   **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), NULL);
+
+  return PLX_STORE_GET_IFACE (self)->list_memos (self, error);
+}
+
+gboolean
+plx_store_insert_theme (PlxStore  *self,
+                        PlxTheme  *theme,
+                        GError   **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+
+  return PLX_STORE_GET_IFACE (self)->insert_theme (self, theme, error);
+}
+
+gboolean
+plx_store_update_theme (PlxStore  *self,
+                        PlxTheme  *theme,
+                        GError   **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+
+  return PLX_STORE_GET_IFACE (self)->update_theme (self, theme, error);
+}
+
+gboolean
+plx_store_delete_theme (PlxStore  *self,
+                        PlxTheme  *theme,
+                        GError   **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+
+  return PLX_STORE_GET_IFACE (self)->delete_theme (self, theme, error);
+}
+
+gboolean
+plx_store_insert_memo (PlxStore  *self,
+                       PlxMemo   *memo,
+                       GError   **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+
+  return PLX_STORE_GET_IFACE (self)->insert_memo (self, memo, error);
+}
+
+gboolean
+plx_store_update_memo (PlxStore  *self,
+                       PlxMemo   *memo,
+                       GError   **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+
+  return PLX_STORE_GET_IFACE (self)->update_memo (self, memo, error);
+}
+
+gboolean
+plx_store_delete_memo (PlxStore  *self,
+                       PlxMemo   *memo,
+                       GError   **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+
+  return PLX_STORE_GET_IFACE (self)->delete_memo (self, memo, error);
+}

@@ -9,7 +9,9 @@
 
 #include "plx-annotation.h"
 #include "plx-document.h"
+#include "plx-memo.h"
 #include "plx-perspective.h"
+#include "plx-theme.h"
 
 G_BEGIN_DECLS
 
@@ -123,6 +125,31 @@ struct _PlxStoreInterface
                                         GError                  **error);
   GArray        *(*list_tombstones)    (PlxStore                 *self,
                                         GError                  **error);
+
+  /* The codebook (every theme, used or not) and the memos; a theme or a
+   * memo is named by its UUID, a theme's parent by the parent's UUID. */
+  GPtrArray     *(*list_codebook)      (PlxStore                 *self,
+                                        GError                  **error);
+  gboolean       (*insert_theme)       (PlxStore                 *self,
+                                        PlxTheme                 *theme,
+                                        GError                  **error);
+  gboolean       (*update_theme)       (PlxStore                 *self,
+                                        PlxTheme                 *theme,
+                                        GError                  **error);
+  gboolean       (*delete_theme)       (PlxStore                 *self,
+                                        PlxTheme                 *theme,
+                                        GError                  **error);
+  GPtrArray     *(*list_memos)         (PlxStore                 *self,
+                                        GError                  **error);
+  gboolean       (*insert_memo)        (PlxStore                 *self,
+                                        PlxMemo                  *memo,
+                                        GError                  **error);
+  gboolean       (*update_memo)        (PlxStore                 *self,
+                                        PlxMemo                  *memo,
+                                        GError                  **error);
+  gboolean       (*delete_memo)        (PlxStore                 *self,
+                                        PlxMemo                  *memo,
+                                        GError                  **error);
 };
 
 const char    *plx_store_get_location       (PlxStore                 *self);
@@ -198,6 +225,28 @@ gboolean       plx_store_count_annotations  (PlxStore                 *self,
 char         **plx_store_list_themes        (PlxStore                 *self,
                                              GError                  **error);
 GArray        *plx_store_list_tombstones    (PlxStore                 *self,
+                                             GError                  **error);
+GPtrArray     *plx_store_list_codebook      (PlxStore                 *self,
+                                             GError                  **error);
+gboolean       plx_store_insert_theme       (PlxStore                 *self,
+                                             PlxTheme                 *theme,
+                                             GError                  **error);
+gboolean       plx_store_update_theme       (PlxStore                 *self,
+                                             PlxTheme                 *theme,
+                                             GError                  **error);
+gboolean       plx_store_delete_theme       (PlxStore                 *self,
+                                             PlxTheme                 *theme,
+                                             GError                  **error);
+GPtrArray     *plx_store_list_memos         (PlxStore                 *self,
+                                             GError                  **error);
+gboolean       plx_store_insert_memo        (PlxStore                 *self,
+                                             PlxMemo                  *memo,
+                                             GError                  **error);
+gboolean       plx_store_update_memo        (PlxStore                 *self,
+                                             PlxMemo                  *memo,
+                                             GError                  **error);
+gboolean       plx_store_delete_memo        (PlxStore                 *self,
+                                             PlxMemo                  *memo,
                                              GError                  **error);
 
 G_END_DECLS

@@ -5,7 +5,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "plx-export-private.h"
+#include "plx-memo-ops.h"
 #include "plx-text.h"
+#include "plx-theme-ops.h"
 
 static JsonNode *
 native_perspective (PlxPerspective *perspective)
@@ -96,6 +98,86 @@ native_themes (PlxExport  *export,
   return json_builder_get_root (builder);
 }
 
+/* The whole codebook, parents before children. */
+static JsonNode *
+native_codebook (PlxExport  *export,
+                 GError    **error)
+{
+  g_autoptr(GPtrArray) codebook = plx_project_list_codebook (export->project, error);
+  g_autoptr(GPtrArray) order = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (codebook == NULL)
+    return NULL;
+  order = plx_codebook_dup_tree_order (codebook);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < order->len; i++)
+    {
+      json_builder_begin_object (builder);
+      plx_theme_build_json (g_ptr_array_index (order, i), NULL, builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+/* Every memo, naming what it is about as the file names things: a
+ * document by its id in "documents" (memos about a document left out of
+ * the export are left out too), a perspective by name, a theme by UUID. */
+static JsonNode *
+native_memos (PlxExport  *export,
+              GError    **error)
+{
+  g_autoptr(GPtrArray) memos = plx_project_list_memos (export->project, error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GListModel *perspectives = plx_project_get_perspectives (export->project);
+
+  if (memos == NULL)
+    return NULL;
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < memos->len; i++)
+    {
+      PlxMemo *memo = g_ptr_array_index (memos, i);
+      const char *target = plx_memo_get_target_uuid (memo);
+      const char *about = NULL;
+      gint64 document = 0;
+
+      switch (plx_memo_get_kind (memo))
+        {
+        case PLX_MEMO_DOCUMENT:
+          for (guint d = 0; d < export->documents->len; d++)
+            if (g_strcmp0 (plx_document_get_uuid (g_ptr_array_index (export->documents, d)), target) == 0)
+              document = plx_document_get_id (g_ptr_array_index (export->documents, d));
+          if (document == 0)
+            continue;
+          break;
+        case PLX_MEMO_PERSPECTIVE:
+          for (guint p = 0; p < g_list_model_get_n_items (perspectives); p++)
+            {
+              g_autoptr(PlxPerspective) perspective = g_list_model_get_item (perspectives, p);
+
+              if (g_strcmp0 (plx_perspective_get_uuid (perspective), target) == 0)
+                about = plx_perspective_get_name (perspective);  /* the project's list keeps it alive */
+            }
+          if (about == NULL)
+            continue;
+          break;
+        case PLX_MEMO_THEME:
+          about = target;
+          break;
+        case PLX_MEMO_PROJECT:
+        case PLX_MEMO_FREE:
+        default:
+          break;
+        }
+      json_builder_begin_object (builder);
+      plx_memo_build_json (memo, about, document, builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
 static gboolean
 write_native (PlxExport        *export,
               PlxExportWriter  *w,
@@ -104,9 +186,16 @@ write_native (PlxExport        *export,
   GListModel *perspectives = plx_project_get_perspectives (export->project);
   g_autofree char *now = plx_text_now_iso8601 ();
   JsonNode *themes = native_themes (export, error);
+  JsonNode *codebook = NULL;
+  JsonNode *memos = NULL;
 
-  if (themes == NULL)
-    return FALSE;
+  if (themes == NULL || (codebook = native_codebook (export, error)) == NULL ||
+      (memos = native_memos (export, error)) == NULL)
+    {
+      g_clear_pointer (&themes, json_node_unref);
+      g_clear_pointer (&codebook, json_node_unref);
+      return FALSE;
+    }
 
   _plx_export_write_str (w, "{\n");
   _plx_export_write_member (w, "format", _plx_export_string_node ("parallax"));
@@ -125,6 +214,8 @@ write_native (PlxExport        *export,
   _plx_export_write_str (w, "\n  ],\n");
 
   _plx_export_write_member (w, "themes", themes);
+  _plx_export_write_member (w, "codebook", codebook);
+  _plx_export_write_member (w, "memos", memos);
 
   _plx_export_write_str (w, "  \"documents\": [");
   for (guint i = 0; i < export->documents->len; i++)

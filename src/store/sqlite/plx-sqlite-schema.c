@@ -398,6 +398,55 @@ out:
   return ok;
 }
 
+/* Version 5 makes the themes a codebook and adds memos. A theme gains
+ * inclusion and exclusion notes and an optional colour beside its
+ * description (its definition) and parent; labels translated for the UI's
+ * languages; and anchor examples, passages picked as typical. Theme names
+ * stay unique in the whole project, not among siblings only: passages,
+ * exchange formats and the tag popover name a theme by its name alone
+ * (docs/codebook.md). Memos are about the project, a document,
+ * a perspective or a theme (by UUID), or free, and cite passages by
+ * annotation UUID without a foreign key, so that a citation outlives its
+ * passage and is shown as broken. Nothing existing is rebuilt. */
+static gboolean
+migrate_5_codebook_memos (sqlite3  *db,
+                          GError  **error)
+{
+  return exec (db,
+    "ALTER TABLE themes ADD COLUMN inclusion TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE themes ADD COLUMN exclusion TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE themes ADD COLUMN color TEXT NOT NULL DEFAULT '';"
+    "CREATE INDEX themes_by_parent ON themes (parent_id);"
+    "CREATE TABLE theme_labels ("
+    "  theme_id INTEGER NOT NULL REFERENCES themes (id) ON DELETE CASCADE,"
+    "  lang TEXT NOT NULL,"
+    "  label TEXT NOT NULL,"
+    "  PRIMARY KEY (theme_id, lang)) WITHOUT ROWID;"
+    "CREATE TABLE theme_examples ("
+    "  theme_id INTEGER NOT NULL REFERENCES themes (id) ON DELETE CASCADE,"
+    "  annotation_uuid TEXT NOT NULL,"
+    "  position INTEGER NOT NULL,"
+    "  PRIMARY KEY (theme_id, annotation_uuid)) WITHOUT ROWID;"
+    "CREATE TABLE memos ("
+    "  id INTEGER PRIMARY KEY,"
+    "  uuid TEXT NOT NULL UNIQUE,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('project', 'document', 'perspective', 'theme', 'free')),"
+    "  target_uuid TEXT NOT NULL DEFAULT '',"
+    "  title TEXT NOT NULL DEFAULT '',"
+    "  body TEXT NOT NULL DEFAULT '',"
+    "  author_id INTEGER REFERENCES annotators (id),"
+    "  created TEXT NOT NULL,"
+    "  modified TEXT NOT NULL,"
+    "  revision INTEGER NOT NULL DEFAULT 1);"
+    "CREATE TABLE memo_citations ("
+    "  memo_id INTEGER NOT NULL REFERENCES memos (id) ON DELETE CASCADE,"
+    "  annotation_uuid TEXT NOT NULL,"
+    "  position INTEGER NOT NULL,"
+    "  PRIMARY KEY (memo_id, annotation_uuid)) WITHOUT ROWID;"
+    "CREATE INDEX memo_citations_by_annotation ON memo_citations (annotation_uuid);",
+    error);
+}
+
 typedef gboolean (*Migration) (sqlite3 *db, GError **error);
 
 static const Migration migrations[] = {
@@ -405,6 +454,7 @@ static const Migration migrations[] = {
   migrate_2_theme_table,
   migrate_3_identities,
   migrate_4_provenance,
+  migrate_5_codebook_memos,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PLX_PROJECT_SCHEMA_VERSION);

@@ -50,6 +50,8 @@ gboolean      _plx_sqlite_save_copy    (PlxStore        *store,
                                         const char      *path,
                                         GCancellable    *cancellable,
                                         GError         **error);
+/* plx-sqlite-codebook.c */
+void          _plx_sqlite_codebook_init (PlxStoreInterface *iface);
 
 /* plx-sqlite-file.c */
 gboolean      _plx_sqlite_check_header   (const char  *path,

@@ -664,4 +664,5 @@ plx_sqlite_store_iface_init (PlxStoreInterface *iface)
   iface->checkpoint = _plx_sqlite_checkpoint;
   iface->save_copy = _plx_sqlite_save_copy;
   _plx_sqlite_rows_init (iface);
+  _plx_sqlite_codebook_init (iface);
 }
