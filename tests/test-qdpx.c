@@ -405,6 +405,15 @@ find_annotation (PlxProject *project,
   return a;
 }
 
+/* Appends @piece to @all and frees it. */
+static void
+take (GString *all,
+      char    *piece)
+{
+  g_string_append (all, piece);
+  g_free (piece);
+}
+
 static gboolean
 notices_have (PlxImportReport *report,
               const char      *needle)
@@ -420,26 +429,11 @@ test_drift (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(PlxProject) project = new_project (f->dir, "drift.parallax");
-  g_autofree char *selections = g_strconcat (
-    /* "second" counted in the file's code points: BOM and CRLF. */
-    selection ("eeeeeeee-0000-4000-8000-000000000001", "second", 9, 15,
-               CODING ("1", P_EAST) CODING ("2", T_CHILD) "<NoteRef targetGUID=\"" NOTE "\"/>"),
-    /* "third" with CRLF counted but not the BOM: 6 + 2 + 11 + 2 = 21. */
-    selection ("eeeeeeee-0000-4000-8000-000000000002", "third", 21, 26, CODING ("3", P_WEST)),
-    /* Counted as Parallax does: no correction. */
-    selection ("eeeeeeee-0000-4000-8000-000000000003", "first", 0, 5, CODING ("4", P_WEST) CODING ("5", T_PARENT)),
-    /* "third" again, in the file's code points: 1 + 6 + 2 + 11 + 2. */
-    selection ("eeeeeeee-0000-4000-8000-000000000007", "third", 22, 27, CODING ("9", P_EAST)),
-    /* Without a name: follows the file's majority (the BOM and CRLF). */
-    selection ("eeeeeeee-0000-4000-8000-000000000004", NULL, 16, 20, CODING ("6", P_EAST)),
-    /* A name nothing explains: kept aside. */
-    selection ("eeeeeeee-0000-4000-8000-000000000005", "nowhere", 0, 5, CODING ("7", P_EAST)),
-    /* Outside the text: kept aside. */
-    selection ("eeeeeeee-0000-4000-8000-000000000006", NULL, 30, 900, CODING ("8", P_EAST)),
-    NULL);
-  g_autofree char *xml = qde (selections);
-  g_autofree char *path = make_zip (f->dir, "drift.qdpx", 0, "project.qde", xml, "Sources/" SOURCE ".txt", CRLF_TEXT, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autofree char *selections = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PlxImportReport) report = NULL;
   g_autoptr(PlxAnnotation) second = NULL;
@@ -448,6 +442,26 @@ test_drift (Fixture       *f,
   g_autoptr(PlxAnnotation) line = NULL;
   g_auto(GStrv) themes = NULL;
   PlxPerspective *east;
+
+  /* "second" counted in the file's code points: BOM and CRLF. */
+  take (all, selection ("eeeeeeee-0000-4000-8000-000000000001", "second", 9, 15,
+             CODING ("1", P_EAST) CODING ("2", T_CHILD) "<NoteRef targetGUID=\"" NOTE "\"/>"));
+  /* "third" with CRLF counted but not the BOM: 6 + 2 + 11 + 2 = 21. */
+  take (all, selection ("eeeeeeee-0000-4000-8000-000000000002", "third", 21, 26, CODING ("3", P_WEST)));
+  /* Counted as Parallax does: no correction. */
+  take (all, selection ("eeeeeeee-0000-4000-8000-000000000003", "first", 0, 5, CODING ("4", P_WEST) CODING ("5", T_PARENT)));
+  /* "third" again, in the file's code points: 1 + 6 + 2 + 11 + 2. */
+  take (all, selection ("eeeeeeee-0000-4000-8000-000000000007", "third", 22, 27, CODING ("9", P_EAST)));
+  /* Without a name: follows the file's majority (the BOM and CRLF). */
+  take (all, selection ("eeeeeeee-0000-4000-8000-000000000004", NULL, 16, 20, CODING ("6", P_EAST)));
+  /* A name nothing explains: kept aside. */
+  take (all, selection ("eeeeeeee-0000-4000-8000-000000000005", "nowhere", 0, 5, CODING ("7", P_EAST)));
+  /* Outside the text: kept aside. */
+  take (all, selection ("eeeeeeee-0000-4000-8000-000000000006", NULL, 30, 900, CODING ("8", P_EAST)));
+  selections = g_string_free (g_steal_pointer (&all), FALSE);
+  xml = qde (selections);
+  path = make_zip (f->dir, "drift.qdpx", 0, "project.qde", xml, "Sources/" SOURCE ".txt", CRLF_TEXT, NULL);
+  file = g_file_new_for_path (path);
 
   {
     g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
