@@ -221,12 +221,17 @@ import_action (GtkWidget  *widget,
   PlxWindow *self = PLX_WINDOW (widget);
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  guint n_formats;
+  const PlxFormat * const *formats = plx_formats_list (&n_formats);
 
   native = gtk_file_chooser_native_new (_("Import Annotations"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Parallax JSON and W3C Web Annotations"));
-  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_set_name (filter, _("Annotations: Parallax JSON, W3C Web Annotation, REFI-QDA"));
   gtk_file_filter_add_suffix (filter, "jsonld");
+  /* Every exchange format the registry can import (.json, .qdpx, .qdc). */
+  for (guint i = 0; i < n_formats; i++)
+    if (formats[i]->role == PLX_FORMAT_EXCHANGE && (formats[i]->abilities & PLX_FORMAT_CAN_IMPORT))
+      gtk_file_filter_add_suffix (filter, formats[i]->extensions[0] + 1);
   gtk_file_filter_add_mime_type (filter, "application/json");
   gtk_file_filter_add_mime_type (filter, "application/ld+json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);

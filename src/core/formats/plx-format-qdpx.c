@@ -46,7 +46,7 @@ static const char * const qdpx_aliases[] = { "refi-qda", NULL };
 
 const PlxFormat plx_format_qdpx = {
   .id = "qdpx",
-  .name = N_("REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder)"),
+  .name = N_("REFI-QDA project"),
   .role = PLX_FORMAT_EXCHANGE,
   .abilities = PLX_FORMAT_CAN_IMPORT | PLX_FORMAT_CAN_EXPORT,
   .extensions = qdpx_extensions,
