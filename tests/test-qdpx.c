@@ -541,6 +541,55 @@ test_no_perspectives (Fixture       *f,
   g_assert_null (plx_project_find_perspective_by_name (project, "East"));
 }
 
+/* A text in NFD: Parallax keeps it in NFC, so offsets without a quote
+ * cannot be checked; with one they can. Through parallax-cli. */
+static void
+test_nfd_cli (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autofree char *xml = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *project = g_build_filename (f->dir, "nfd.parallax", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  /* "café au lait", the é as e + U+0301: 13 code points in the file. */
+  const char *nfd = "cafe\xcc\x81 au lait\n";
+
+  take (all, selection ("eeeeeeee-0000-4000-8000-000000000001", "au lait", 6, 13, CODING ("1", P_EAST) CODING ("2", T_CHILD)));
+  take (all, selection ("eeeeeeee-0000-4000-8000-000000000002", NULL, 6, 13, CODING ("3", P_WEST)));
+  xml = qde (all->str);
+  path = make_zip (f->dir, "nfd.qdpx", 0, "project.qde", xml, "Sources/" SOURCE ".txt", nfd, NULL);
+  {
+    const char *init[] = { g_getenv ("PLX_CLI"), "init", project, NULL };
+    const char *import[] = { g_getenv ("PLX_CLI"), "import", project, path, "--perspectives-code", "none", NULL };
+
+    g_spawn_sync (NULL, (char **) init, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (status, ==, 0);
+    g_spawn_sync (NULL, (char **) import, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (status, ==, 0);
+  }
+  /* The quoted selection is placed where its text is (one character
+   * earlier in NFC), the other kept aside. */
+  g_assert_nonnull (strstr (out, "1 added, 0 updated, 0 skipped, 1 orphaned"));
+  g_assert_nonnull (strstr (err, "normalised (NFC)"));
+  g_assert_nonnull (strstr (err, "eeeeeeee-0000-4000-8000-000000000002"));
+  g_assert_nonnull (strstr (err, "were replaced by 5–12"));
+  g_clear_pointer (&out, g_free);
+  {
+    const char *list[] = { g_getenv ("PLX_CLI"), "list", project, "--format", "tsv", NULL };
+
+    g_spawn_sync (NULL, (char **) list, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_nonnull (strstr (out, "Imported"));
+  g_assert_nonnull (strstr (out, "East"));
+}
+
 /* ---- hostile files: refused, and the project unchanged ---- */
 
 static char *
@@ -701,6 +750,7 @@ main (int argc, char **argv)
   g_test_add ("/qdpx/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
   g_test_add ("/qdpx/drift", Fixture, NULL, fixture_set_up, test_drift, fixture_tear_down);
   g_test_add ("/qdpx/no-perspectives", Fixture, NULL, fixture_set_up, test_no_perspectives, fixture_tear_down);
+  g_test_add ("/qdpx/nfd-cli", Fixture, NULL, fixture_set_up, test_nfd_cli, fixture_tear_down);
   g_test_add ("/qdpx/hostile", Fixture, NULL, fixture_set_up, test_hostile, fixture_tear_down);
   g_test_add ("/qdpx/codebook", Fixture, NULL, fixture_set_up, test_codebook, fixture_tear_down);
   return g_test_run ();

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "plx-anchor.h"
 #include "plx-error.h"
 #include "plx-import-perspectives.h"
 #include "plx-project-private.h"
@@ -35,6 +36,7 @@ typedef struct {
   guint   text_length;
   guint   crlf;
   gboolean bom;
+  gboolean known;    /* the file's text is the text, but for a BOM and CRs */
 } Positions;
 
 static void
@@ -111,6 +113,7 @@ positions_init (Positions   *p,
       return;
     }
   g_array_append_val (file, at);
+  p->known = TRUE;
   if (!p->bom && p->crlf == 0)
     {
       g_array_unref (file);
@@ -227,6 +230,14 @@ place_one (Reader    *r,
   g_autofree char *quote = quoted ? plx_text_normalize (s->quote, strlen (s->quote), NULL) : NULL;
   guint start, end;
 
+  /* Without a quote, offsets into a text that normalisation changed
+   * (NFC composed characters) cannot be checked: never placed blind. */
+  if (!quoted && !p->known)
+    {
+      set_aside (r, s, _("it carries no text to check its offsets against, and the source’s text changed when "
+                         "it was normalised (NFC), so the offsets may not count the same characters"));
+      return;
+    }
   for (Counting c = COUNT_AS_IS; c < N_COUNTS; c++)
     {
       g_autofree char *text = NULL;
@@ -249,6 +260,27 @@ place_one (Reader    *r,
                                           s->guid, r->entry, s->line, s->start, s->end, source->name,
                                           counting_reason (p, c), start, end));
       return;
+    }
+
+  /* Normalisation (NFC) changed the text, so no counting maps the
+   * file's positions: the quote, where it occurs once, still places it. */
+  if (quoted && quote != NULL && *quote != '\0' && !p->known)
+    {
+      PlxAnchor anchor = { quote, "", "", FALSE, 0, 0 };
+      g_autofree char *why = NULL;
+
+      if (plx_anchor_place (&anchor, source->document, &start, &end, &why))
+        {
+          s->placed = TRUE;
+          s->at_start = start;
+          s->at_end = end;
+          g_ptr_array_add (r->report->notices,
+                           g_strdup_printf (_("%s (%s, line %ld): the text of “%s” changed when it was normalised (NFC), "
+                                              "so its offsets %" PRId64 "–%" PRId64 " were replaced by %u–%u, "
+                                              "the one place where its text occurs"),
+                                            s->guid, r->entry, s->line, source->name, s->start, s->end, start, end));
+          return;
+        }
     }
 
   if (s->start < 0 || s->end < 0)
