@@ -590,6 +590,45 @@ test_nfd_cli (Fixture       *f,
   g_assert_nonnull (strstr (out, "East"));
 }
 
+/* The shape NVivo for Windows writes (as described by other importers'
+ * tests): no Perspectives code, nested codes, selections with an empty
+ * name, the texts in a folder "sources/", namespaces declared beside. */
+static void
+test_nvivo_shape (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *xml =
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+    "<Project xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" name=\"Untitled\" origin=\"NVivo\" "
+    "creationDateTime=\"2025-02-21T15:09:07Z\" basePath=\"\" xmlns=\"urn:QDA-XML:project:1.0\">\n"
+    "<Users><User guid=\"" USER_A "\" name=\"Coder\"/></Users>\n"
+    "<CodeBook><Codes><Code guid=\"" T_PARENT "\" name=\"Risk\" isCodable=\"true\">"
+    "<Code guid=\"" T_CHILD "\" name=\"Personal risk\" isCodable=\"true\"/></Code></Codes></CodeBook>\n"
+    "<Sources><TextSource guid=\"" SOURCE "\" name=\"interview\" richTextPath=\"internal://" SOURCE ".docx\" "
+    "plainTextPath=\"internal://" SOURCE ".txt\" creationDateTime=\"2025-06-11T16:24:07Z\">\n"
+    "<PlainTextSelection guid=\"eeeeeeee-0000-4000-8000-000000000001\" name=\"\" startPosition=\"4\" endPosition=\"11\" "
+    "creatingUser=\"" USER_A "\"><Coding guid=\"dddddddd-0000-4000-8000-000000000001\">"
+    "<CodeRef targetGUID=\"" T_CHILD "\"/></Coding></PlainTextSelection>\n"
+    "</TextSource></Sources></Project>\n";
+  g_autoptr(PlxProject) project = new_project (f->dir, "nvivo.parallax");
+  g_autofree char *path = make_zip (f->dir, "nvivo.qdpx", 0, "project.qde", xml,
+                                    "sources/" SOURCE ".txt", "The vaccine question came up.", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlxImportReport) report = NULL;
+  g_autoptr(PlxAnnotation) a = NULL;
+
+  report = plx_import_file (project, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->added, ==, 1);
+  a = find_annotation (project, "eeeeeeee-0000-4000-8000-000000000001");
+  g_assert_cmpstr (plx_annotation_get_quote (a), ==, "vaccine");
+  g_assert_cmpstr (plx_annotation_get_author (a), ==, "Coder");
+  g_assert_cmpstr (plx_annotation_get_themes (a)[0], ==, "Personal risk");
+  g_assert_cmpint (plx_annotation_get_perspective_id (a), ==, perspective_id (project, "Imported"));
+  g_assert_true (notices_have (report, "no perspective code"));
+}
+
 /* ---- hostile files: refused, and the project unchanged ---- */
 
 static char *
@@ -751,6 +790,7 @@ main (int argc, char **argv)
   g_test_add ("/qdpx/drift", Fixture, NULL, fixture_set_up, test_drift, fixture_tear_down);
   g_test_add ("/qdpx/no-perspectives", Fixture, NULL, fixture_set_up, test_no_perspectives, fixture_tear_down);
   g_test_add ("/qdpx/nfd-cli", Fixture, NULL, fixture_set_up, test_nfd_cli, fixture_tear_down);
+  g_test_add ("/qdpx/nvivo-shape", Fixture, NULL, fixture_set_up, test_nvivo_shape, fixture_tear_down);
   g_test_add ("/qdpx/hostile", Fixture, NULL, fixture_set_up, test_hostile, fixture_tear_down);
   g_test_add ("/qdpx/codebook", Fixture, NULL, fixture_set_up, test_codebook, fixture_tear_down);
   return g_test_run ();

@@ -269,6 +269,33 @@ read_codes (Reader      *r,
   return TRUE;
 }
 
+/* The archive's file for an internal:// path: in Sources/ as the
+ * specification says, whatever the folder's case (NVivo writes
+ * "sources/"). */
+static GBytes *
+internal_file (Reader      *r,
+               const char  *path,
+               char       **entry_out)
+{
+  g_autofree char *entry = g_strconcat ("Sources/", path + strlen ("internal://"), NULL);
+  GBytes *bytes = g_hash_table_lookup (r->files, entry);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, r->files);
+  while (bytes == NULL && g_hash_table_iter_next (&iter, &key, &value))
+    if (g_ascii_strncasecmp (key, "Sources/", strlen ("Sources/")) == 0 &&
+        strcmp ((const char *) key + strlen ("Sources/"), path + strlen ("internal://")) == 0)
+      {
+        bytes = value;
+        g_free (entry);
+        entry = g_strdup (key);
+      }
+  if (entry_out != NULL)
+    *entry_out = g_steal_pointer (&entry);
+  return bytes;
+}
+
 /* The text of a Note: inline, or a file of the archive. */
 static gboolean
 read_notes (Reader      *r,
@@ -291,8 +318,7 @@ read_notes (Reader      *r,
         text = content (inline_text);
       else if ((path = prop (n, "plainTextPath")) != NULL && g_str_has_prefix (path, "internal://"))
         {
-          g_autofree char *entry = g_strconcat ("Sources/", path + strlen ("internal://"), NULL);
-          GBytes *bytes = g_hash_table_lookup (r->files, entry);
+          GBytes *bytes = internal_file (r, path, NULL);
           g_autoptr(GError) local_error = NULL;
 
           if (bytes == NULL)
@@ -451,11 +477,9 @@ source_file (Reader      *r,
   g_autofree char *entry = NULL;
   GBytes *bytes;
 
-  if (g_str_has_prefix (path, "internal://"))
-    entry = g_strconcat ("Sources/", path + strlen ("internal://"), NULL);
-  else
+  if (!g_str_has_prefix (path, "internal://"))
     return (_plx_qde_fail (r, error, line, _("the source file “%s” is outside the archive; only files in it (internal://) are read"), path), NULL);
-  bytes = g_hash_table_lookup (r->files, entry);
+  bytes = internal_file (r, path, &entry);
   if (bytes == NULL)
     return (_plx_qde_fail (r, error, line, _("the source file “%s” is missing from the archive (looked for %s)"), path, entry), NULL);
   if (entry_out != NULL)
