@@ -141,22 +141,35 @@ export_action (GtkWidget  *widget,
                                   export_chosen_cb, g_object_ref (self));
 }
 
+/* What an import set aside (orphans) and what it corrected or left out
+ * (notices: a REFI-QDA file's drifting offsets), at most 20 of each. */
 static void
 show_orphans (PlxWindow       *self,
               PlxImportReport *report)
 {
   g_autoptr(GString) body = g_string_new (NULL);
+  guint n_notices = report->notices != NULL ? report->notices->len : 0;
   AdwMessageDialog *dialog;
 
-  g_string_printf (body, ngettext ("%u passage could not be placed in the text, which has changed since it was annotated. It was not imported:",
-                                   "%u passages could not be placed in the text, which has changed since they were annotated. They were not imported:",
-                                   report->orphaned), report->orphaned);
+  if (report->orphaned > 0)
+    g_string_printf (body, ngettext ("%u passage could not be placed in the text, which has changed since it was annotated. It was not imported:",
+                                     "%u passages could not be placed in the text, which has changed since they were annotated. They were not imported:",
+                                     report->orphaned), report->orphaned);
   for (guint i = 0; report->orphans != NULL && i < report->orphans->len && i < 20; i++)
     g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (report->orphans, i));
   if (report->orphans != NULL && report->orphans->len > 20)
     g_string_append_printf (body, "\n%s", _("…and more; parallax-cli import lists them all."));
+  if (n_notices > 0)
+    g_string_append_printf (body, "%s%s", body->len > 0 ? "\n\n" : "", _("Corrected or left out:"));
+  for (guint i = 0; i < n_notices && i < 20; i++)
+    g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (report->notices, i));
+  if (n_notices > 20)
+    g_string_append_printf (body, "\n%s", _("…and more; parallax-cli import lists them all."));
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Some Passages Were Not Imported"), body->str));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       report->orphaned > 0 ? _("Some Passages Were Not Imported")
+                                                                            : _("Imported with Corrections"),
+                                                       body->str));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -187,7 +200,7 @@ import_done_cb (GObject      *object,
   message = g_strdup_printf (_("Imported: %u added, %u updated, %u unchanged"),
                              report->added, report->updated, report->skipped);
   _plx_window_toast (self, message);
-  if (report->orphaned > 0)
+  if (report->orphaned > 0 || (report->notices != NULL && report->notices->len > 0))
     show_orphans (self, report);
 }
 

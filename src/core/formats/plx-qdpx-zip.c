@@ -55,6 +55,7 @@ _plx_qdpx_zip_write (PlxExportWriter  *w,
                      GError          **error)
 {
   struct archive *archive = archive_write_new ();
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gboolean ok = TRUE;
 
   archive_write_set_format_zip (archive);
@@ -72,6 +73,7 @@ _plx_qdpx_zip_write (PlxExportWriter  *w,
       archive_entry_set_filetype (entry, AE_IFREG);
       archive_entry_set_perm (entry, 0644);
       archive_entry_set_size (entry, (la_int64_t) size);
+      archive_entry_set_mtime (entry, now, 0);
       if (archive_write_header (archive, entry) != ARCHIVE_OK ||
           (size > 0 && archive_write_data (archive, bytes, size) != (la_ssize_t) size))
         ok = FALSE;
