@@ -652,9 +652,12 @@ assert_refused (Fixture    *f,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *before = project_state (f->project);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
   g_autofree char *checksum = plx_test_file_checksum (f->path);
+  g_autofree char *wal_checksum = g_file_test (wal, G_FILE_TEST_EXISTS) ? plx_test_file_checksum (wal) : g_strdup ("none");
   g_autofree char *after = NULL;
   g_autofree char *checksum_after = NULL;
+  g_autofree char *wal_after = NULL;
 
   g_assert_null (plx_import_file (f->project, file, NULL, &error));
   g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_FILE);
@@ -665,6 +668,9 @@ assert_refused (Fixture    *f,
   g_assert_cmpstr (before, ==, after);
   checksum_after = plx_test_file_checksum (f->path);
   g_assert_cmpstr (checksum, ==, checksum_after);
+  /* Nor its write-ahead log: nothing was written at all. */
+  wal_after = g_file_test (wal, G_FILE_TEST_EXISTS) ? plx_test_file_checksum (wal) : g_strdup ("none");
+  g_assert_cmpstr (wal_checksum, ==, wal_after);
 }
 
 static void
