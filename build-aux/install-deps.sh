@@ -13,6 +13,7 @@ RUN_PACKAGES=(
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libjson-glib-dev libsqlite3-dev
   libpoppler-glib-dev libarchive-dev  # PDF text; checking office and EPUB archives
+  libxml2-dev  # REFI-QDA exchange: QDA-XML and its schemas (zips through libarchive)
   pandoc  # reads DOCX, ODT, EPUB, HTML and RTF (run as a program)
   desktop-file-utils appstream shared-mime-info
   libxml2-utils  # xmllint, for the xml-stripblanks step of glib-compile-resources

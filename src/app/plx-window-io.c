@@ -142,6 +142,8 @@ export_action (GtkWidget  *widget,
                                   export_chosen_cb, g_object_ref (self));
 }
 
+/* What an import set aside (orphans) and what it corrected or left out
+ * (notices: a REFI-QDA file's drifting offsets), at most 20 of each. */
 static void
 copy_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -256,17 +258,28 @@ show_orphans (PlxWindow       *self,
               PlxImportReport *report)
 {
   g_autoptr(GString) body = g_string_new (NULL);
+  guint n_notices = report->notices != NULL ? report->notices->len : 0;
   AdwMessageDialog *dialog;
 
-  g_string_printf (body, ngettext ("%u passage could not be placed in the text, which has changed since it was annotated. It was not imported:",
-                                   "%u passages could not be placed in the text, which has changed since they were annotated. They were not imported:",
-                                   report->orphaned), report->orphaned);
+  if (report->orphaned > 0)
+    g_string_printf (body, ngettext ("%u passage could not be placed in the text, which has changed since it was annotated. It was not imported:",
+                                     "%u passages could not be placed in the text, which has changed since they were annotated. They were not imported:",
+                                     report->orphaned), report->orphaned);
   for (guint i = 0; report->orphans != NULL && i < report->orphans->len && i < 20; i++)
     g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (report->orphans, i));
   if (report->orphans != NULL && report->orphans->len > 20)
     g_string_append_printf (body, "\n%s", _("…and more; parallax-cli import lists them all."));
+  if (n_notices > 0)
+    g_string_append_printf (body, "%s%s", body->len > 0 ? "\n\n" : "", _("Corrected or left out:"));
+  for (guint i = 0; i < n_notices && i < 20; i++)
+    g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (report->notices, i));
+  if (n_notices > 20)
+    g_string_append_printf (body, "\n%s", _("…and more; parallax-cli import lists them all."));
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Some Passages Were Not Imported"), body->str));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       report->orphaned > 0 ? _("Some Passages Were Not Imported")
+                                                                            : _("Imported with Corrections"),
+                                                       body->str));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -297,7 +310,7 @@ import_done_cb (GObject      *object,
   message = g_strdup_printf (_("Imported: %u added, %u updated, %u unchanged"),
                              report->added, report->updated, report->skipped);
   _plx_window_toast (self, message);
-  if (report->orphaned > 0)
+  if (report->orphaned > 0 || (report->notices != NULL && report->notices->len > 0))
     show_orphans (self, report);
 }
 
@@ -331,12 +344,17 @@ import_action (GtkWidget  *widget,
   PlxWindow *self = PLX_WINDOW (widget);
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  guint n_formats;
+  const PlxFormat * const *formats = plx_formats_list (&n_formats);
 
   native = gtk_file_chooser_native_new (_("Import Annotations"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Parallax JSON and W3C Web Annotations"));
-  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_set_name (filter, _("Annotations: Parallax JSON, W3C Web Annotation, REFI-QDA"));
   gtk_file_filter_add_suffix (filter, "jsonld");
+  /* Every exchange format the registry can import (.json, .qdpx, .qdc). */
+  for (guint i = 0; i < n_formats; i++)
+    if (formats[i]->role == PLX_FORMAT_EXCHANGE && (formats[i]->abilities & PLX_FORMAT_CAN_IMPORT))
+      gtk_file_filter_add_suffix (filter, formats[i]->extensions[0] + 1);
   gtk_file_filter_add_mime_type (filter, "application/json");
   gtk_file_filter_add_mime_type (filter, "application/ld+json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);

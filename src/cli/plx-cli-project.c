@@ -35,7 +35,7 @@ plx_cli_check (int argc, char **argv)
 int
 plx_cli_export (int argc, char **argv)
 {
-  g_autoptr(GOptionContext) context = plx_cli_command_context ("PROJECT", _("Export the annotations as native JSON, W3C Web Annotation JSON-LD or CSV, to FILE or to standard output."));
+  g_autoptr(GOptionContext) context = plx_cli_command_context ("PROJECT", _("Export the annotations as native JSON, W3C Web Annotation JSON-LD, CSV, a REFI-QDA project (qdpx: for NVivo, ATLAS.ti, MAXQDA, QualCoder) or a REFI-QDA codebook (qdc), to FILE or to standard output."));
   g_autoptr(PlxProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *format_arg = NULL;
@@ -45,7 +45,7 @@ plx_cli_export (int argc, char **argv)
   PlxExportFormat format;
   gint64 document_id = 0;
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_arg, N_("native, w3c or csv"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_arg, N_("native, w3c, csv, qdpx or qdc"), N_("FORMAT") },
     { "document", 'd', 0, G_OPTION_ARG_STRING, &document_arg, N_("Only this document"), N_("ID") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
     { "include-text", 0, 0, G_OPTION_ARG_NONE, &include_text, N_("Native format: carry the documents’ text too"), NULL },
@@ -57,7 +57,7 @@ plx_cli_export (int argc, char **argv)
   if (!plx_cli_parse_args (context, &argc, &argv, 1, &status))
     return status;
   if (format_arg == NULL || !plx_export_format_from_string (format_arg, &format))
-    return plx_cli_usage_error (context, _("--format takes native, w3c or csv"));
+    return plx_cli_usage_error (context, _("--format takes native, w3c, csv, qdpx or qdc"));
   if (document_arg != NULL && !plx_cli_parse_id (document_arg, &document_id))
     return plx_cli_usage_error (context, _("--document takes a document id, a positive number"));
 
@@ -106,22 +106,34 @@ plx_cli_copy (int argc, char **argv)
 int
 plx_cli_import (int argc, char **argv)
 {
-  g_autoptr(GOptionContext) context = plx_cli_command_context ("PROJECT FILE", _("Import annotations from native JSON or W3C Web Annotation JSON-LD (told apart by content). All or nothing: a file with any error changes nothing."));
+  g_autoptr(GOptionContext) context = plx_cli_command_context ("PROJECT FILE", _("Import annotations from native JSON, W3C Web Annotation JSON-LD, a REFI-QDA project (.qdpx) or a REFI-QDA codebook (.qdc), told apart by content. All or nothing: a file with any error changes nothing."));
   g_autoptr(PlxProject) project = NULL;
   g_autoptr(PlxImportReport) report = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *perspectives_code = NULL;
+  PlxImportOptions options = { NULL };
+  GOptionEntry entries[] = {
+    { "perspectives-code", 0, 0, G_OPTION_ARG_STRING, &perspectives_code,
+      N_("REFI-QDA: the top-level code whose codes become the perspectives (default: one named Perspectives), or none: every code becomes a theme"), N_("NAME") },
+    { NULL }
+  };
   int status;
 
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!plx_cli_parse_args (context, &argc, &argv, 2, &status))
     return status;
+  options.perspectives_code = perspectives_code;
   project = plx_project_open (argv[1], &error);
   if (project == NULL)
     return plx_cli_fail (error);
   file = g_file_new_for_commandline_arg (argv[2]);
-  report = plx_import_file (project, file, NULL, &error);
+  report = plx_import_file_with_options (project, file, &options, NULL, &error);
   if (report == NULL)
     return plx_cli_fail (error);
+
+  for (guint i = 0; report->notices != NULL && i < report->notices->len; i++)
+    g_printerr ("parallax-cli: %s %s\n", _("note:"), (const char *) g_ptr_array_index (report->notices, i));
 
   for (guint i = 0; i < report->orphans->len; i++)
     g_printerr ("parallax-cli: %s %s\n", _("orphaned:"), (const char *) g_ptr_array_index (report->orphans, i));

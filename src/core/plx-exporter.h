@@ -17,6 +17,8 @@ typedef enum {
   PLX_EXPORT_FORMAT_NATIVE,
   PLX_EXPORT_FORMAT_W3C,
   PLX_EXPORT_FORMAT_CSV,
+  PLX_EXPORT_FORMAT_QDPX,   /* REFI-QDA project */
+  PLX_EXPORT_FORMAT_QDC,    /* REFI-QDA codebook */
 } PlxExportFormat;
 
 typedef enum {

@@ -24,6 +24,8 @@ static const PlxFormat * const formats[] = {
   &plx_format_native,
   &plx_format_w3c,
   &plx_format_csv,
+  &plx_format_qdpx,
+  &plx_format_qdc,
 };
 
 const PlxFormat * const *

@@ -110,5 +110,7 @@ extern const PlxFormat plx_format_rtf;
 extern const PlxFormat plx_format_webvtt;
 extern const PlxFormat plx_format_srt;
 extern const PlxFormat plx_format_transcript;
+extern const PlxFormat plx_format_qdpx;
+extern const PlxFormat plx_format_qdc;
 
 G_END_DECLS

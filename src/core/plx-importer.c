@@ -20,6 +20,7 @@
 #include "plx-importer-private.h"
 #include "plx-project-private.h"
 #include "plx-text.h"
+#include "formats/plx-qdpx-private.h"
 
 
 static void
@@ -61,6 +62,7 @@ plx_import_report_free (PlxImportReport *report)
   if (report == NULL)
     return;
   g_clear_pointer (&report->orphans, g_ptr_array_unref);
+  g_clear_pointer (&report->notices, g_ptr_array_unref);
   g_free (report);
 }
 
@@ -921,6 +923,39 @@ plx_import_file (PlxProject    *project,
                  GCancellable  *cancellable,
                  GError       **error)
 {
+  return plx_import_file_with_options (project, file, NULL, cancellable, error);
+}
+
+/* A zip (a REFI-QDA project) or XML (a codebook) goes to the REFI-QDA
+ * reader; anything else is JSON. */
+static gboolean
+is_refi_qda (const char *name,
+             const char *data,
+             gsize       length)
+{
+  const PlxFormat *by_name = plx_format_for_file_name (PLX_FORMAT_EXCHANGE, name);
+
+  if (by_name == &plx_format_qdpx || by_name == &plx_format_qdc)
+    return TRUE;
+  if (length >= 4 && memcmp (data, "PK\x03\x04", 4) == 0)
+    return TRUE;
+  for (gsize i = length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      return data[i] == '<' && g_strstr_len (data, (gssize) MIN (length, 4096), "QDA-XML") != NULL;
+  return FALSE;
+}
+
+/**
+ * plx_import_file_with_options:
+ * @options: (nullable): for a REFI-QDA file: which codes are perspectives
+ */
+PlxImportReport *
+plx_import_file_with_options (PlxProject              *project,
+                              GFile                   *file,
+                              const PlxImportOptions  *options,
+                              GCancellable            *cancellable,
+                              GError                 **error)
+{
   g_autofree char *contents = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
   gsize length = 0;
@@ -930,5 +965,7 @@ plx_import_file (PlxProject    *project,
   contents = _plx_import_read_file (file, name, &length, cancellable, error);
   if (contents == NULL)
     return NULL;
+  if (is_refi_qda (name, contents, length))
+    return _plx_import_qdpx (project, name, contents, length, options, error);
   return plx_import_data (project, name, contents, length, error);
 }

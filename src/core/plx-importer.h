@@ -22,6 +22,8 @@ G_BEGIN_DECLS
 typedef enum {
   PLX_IMPORT_FORMAT_NATIVE,
   PLX_IMPORT_FORMAT_W3C,
+  PLX_IMPORT_FORMAT_QDPX,   /* REFI-QDA project */
+  PLX_IMPORT_FORMAT_QDC,    /* REFI-QDA codebook */
 } PlxImportFormat;
 
 typedef struct {
@@ -37,7 +39,16 @@ typedef struct {
   guint            themes_updated;
   guint            memos_added;
   guint            memos_updated;
+  GPtrArray       *notices;   /* char *: what was corrected (offsets that drifted) or left out; may be NULL */
 } PlxImportReport;
+
+/* How a REFI-QDA file is taken in. */
+typedef struct {
+  /* The top-level code whose codes become the perspectives: NULL for one
+   * named "Perspectives" if there is one, "" (or "none") for none: every
+   * code becomes a theme. */
+  const char *perspectives_code;
+} PlxImportOptions;
 
 PlxImportReport *plx_import_file         (PlxProject       *project,
                                           GFile            *file,
@@ -48,6 +59,11 @@ PlxImportReport *plx_import_data         (PlxProject       *project,
                                           const char       *data,
                                           gsize             length,
                                           GError          **error);
+PlxImportReport *plx_import_file_with_options (PlxProject             *project,
+                                               GFile                  *file,
+                                               const PlxImportOptions *options,
+                                               GCancellable           *cancellable,
+                                               GError                **error);
 void             plx_import_report_free  (PlxImportReport  *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlxImportReport, plx_import_report_free)
