@@ -132,6 +132,8 @@ void _plx_window_add_document_filters (PlxWindow    *self,
                                      GtkFileChooser *chooser);
 void _plx_window_documents_changed  (PlxWindow      *self);
 void _plx_window_stop_scrolling     (PlxWindow      *self);
+void _plx_window_tagging_class_init (GtkWidgetClass *widget_class);
+void _plx_window_tagging_init       (PlxWindow      *self);
 void _plx_window_document_changes   (PlxWindow      *self,
                                      PlxChangeSet   *changes);
 void _plx_window_document_class_init (GtkWidgetClass *widget_class);

@@ -586,207 +586,6 @@ plx_window_get_panel_model (PlxWindow *self,
   return NULL;
 }
 
-/* ---- tagging ---- */
-
-static char *
-author_name (PlxWindow *self)
-{
-  g_autofree char *configured = g_settings_get_string (self->settings, "author");
-
-  if (*configured != '\0')
-    return g_steal_pointer (&configured);
-  return g_strdup (g_get_real_name ());
-}
-
-/* Tags [start, end) at once; the selection it came from is done with. */
-gboolean
-_plx_window_add_tag (PlxWindow          *self,
-                     guint               start,
-                     guint               end,
-                     gint64              perspective_id,
-                     const char * const *themes,
-                     const char         *note)
-{
-  g_autoptr(PlxAnnotation) annotation = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *author = author_name (self);
-
-  annotation = plx_annotation_new_for_range (self->document, start, end, perspective_id, &error);
-  if (annotation != NULL)
-    {
-      plx_annotation_set_themes (annotation, themes);
-      plx_annotation_set_note (annotation, note);
-      plx_annotation_set_author (annotation, author);
-    }
-  if (annotation == NULL || !plx_history_add_annotation (self->history, annotation, &error))
-    {
-      plx_window_show_error (self, _("Could Not Tag the Passage"), error);
-      return FALSE;
-    }
-  _plx_window_clear_selection (self);
-  return TRUE;
-}
-
-/* The same passage tagged twice with the same perspective is most likely
- * a slip: asked first. */
-static void
-tag_range (PlxWindow          *self,
-           guint               start,
-           guint               end,
-           gint64              perspective_id,
-           const char * const *themes,
-           const char         *note)
-{
-  if (_plx_window_find_duplicate (self, start, end, perspective_id))
-    _plx_window_ask_duplicate (self, start, end, perspective_id, themes, note);
-  else
-    _plx_window_add_tag (self, start, end, perspective_id, themes, note);
-}
-
-void
-_plx_window_open_tag_popover (PlxWindow *self,
-                              guint      start,
-                              guint      end)
-{
-  g_autofree char *quote = plx_document_dup_range (self->document, start, MIN (end, start + 60));
-  g_autofree char *title = g_strdup_printf (end - start > 60 ? _("Tag “%s…”") : _("Tag “%s”"), g_strstrip (quote));
-
-  g_clear_pointer (&self->editing_uuid, g_free);
-  self->tag_start = start;
-  self->tag_end = end;
-  plx_tag_popover_prepare (self->tag_popover, title, 0, NULL, "");
-  _plx_window_popup_tag_popover (self);
-}
-
-static void
-tag_popover_save_cb (PlxWindow *self)
-{
-  g_auto(GStrv) themes = plx_tag_popover_dup_themes (self->tag_popover);
-  gint64 perspective_id = plx_tag_popover_get_perspective_id (self->tag_popover);
-  const char *note = plx_tag_popover_get_note (self->tag_popover);
-  g_autoptr(GError) error = NULL;
-
-  if (self->editing_uuid == NULL)
-    {
-      tag_range (self, self->tag_start, self->tag_end, perspective_id, (const char * const *) themes, note);
-      return;
-    }
-
-  {
-    g_autoptr(PlxAnnotation) annotation = plx_project_get_annotation (self->project, self->editing_uuid, &error);
-
-    if (annotation != NULL)
-      {
-        plx_annotation_set_perspective_id (annotation, perspective_id);
-        plx_annotation_set_themes (annotation, (const char * const *) themes);
-        plx_annotation_set_note (annotation, note);
-      }
-    if (annotation == NULL || !plx_history_update_annotation (self->history, annotation, &error))
-      plx_window_show_error (self, _("Could Not Save the Passage"), error);
-    else
-      _plx_window_clear_selection (self);
-  }
-}
-
-static void
-tag_selection_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  PlxWindow *self = PLX_WINDOW (widget);
-  int number = g_variant_get_int32 (parameter);
-  GListModel *perspectives;
-  guint start, end;
-
-  if (!_plx_window_get_selection (self, &start, &end))
-    {
-      _plx_window_toast (self, _("Select a passage first"));
-      return;
-    }
-  if (number <= 0)
-    {
-      _plx_window_open_tag_popover (self, start, end);
-      return;
-    }
-
-  perspectives = plx_project_get_perspectives (self->project);
-  if ((guint) number <= g_list_model_get_n_items (perspectives))
-    {
-      g_autoptr(PlxPerspective) perspective = g_list_model_get_item (perspectives, (guint) number - 1);
-      tag_range (self, start, end, plx_perspective_get_id (perspective), NULL, "");
-    }
-}
-
-/* Digits 1–9 on a selection tag it with that perspective at once; Escape
- * lets go of the selection. */
-static gboolean
-text_key_pressed_cb (GtkEventControllerKey *controller,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state,
-                     PlxWindow             *self)
-{
-  guint digit = gdk_keyval_to_unicode (keyval);
-  guint start, end;
-
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
-    return FALSE;
-  if (keyval == GDK_KEY_Escape && _plx_window_get_selection (self, &start, &end))
-    {
-      _plx_window_clear_selection (self);
-      return TRUE;
-    }
-  /* Only a selection the reader made: not what is left selected after
-   * tagging, nor a passage shown from its card. */
-  if (digit < '1' || digit > '9' || !self->selection_fresh || !_plx_window_get_selection (self, &start, &end))
-    return FALSE;
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.tag-selection", "i", (int) (digit - '0'));
-  return TRUE;
-}
-
-static gboolean
-query_tooltip_cb (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip,
-                  PlxWindow  *self)
-{
-  g_autoptr(GPtrArray) covering = NULL;
-  g_autoptr(GString) text = NULL;
-  GtkTextIter iter;
-  int bx, by;
-
-  if (self->annotations == NULL || keyboard)
-    return FALSE;
-  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
-    return FALSE;
-  covering = plx_annotation_list_at_offset (self->annotations, (guint) gtk_text_iter_get_offset (&iter));
-  _plx_window_drop_hidden (self, covering);
-  if (covering->len == 0)
-    return FALSE;
-
-  text = g_string_new (NULL);
-  for (guint i = 0; i < covering->len; i++)
-    {
-      PlxAnnotation *annotation = g_ptr_array_index (covering, i);
-      PlxPerspective *perspective = plx_project_find_perspective (self->project, plx_annotation_get_perspective_id (annotation));
-      g_autofree char *themes = g_strjoinv (", ", (char **) plx_annotation_get_themes (annotation));
-      g_autofree char *line = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> <b>%s</b>%s%s%s%s",
-                                                       perspective ? plx_perspective_get_color (perspective) : "#888888",
-                                                       perspective ? plx_perspective_get_name (perspective) : "?",
-                                                       *themes ? " — " : "", themes,
-                                                       *plx_annotation_get_note (annotation) ? "\n" : "",
-                                                       plx_annotation_get_note (annotation));
-      if (i > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, line);
-    }
-  gtk_tooltip_set_markup (tooltip, text->str);
-  return TRUE;
-}
-
 /* ---- window ---- */
 
 
@@ -918,11 +717,7 @@ plx_window_class_init (PlxWindowClass *klass)
   _plx_window_a11y_class_init (widget_class);
   _plx_window_document_class_init (widget_class);
 
-  gtk_widget_class_install_action (widget_class, "win.tag-selection", "i", tag_selection_action);
-  /* The same, for menus, which show it only while there is a selection. */
-  gtk_widget_class_install_action (widget_class, "win.tag-as", "i", tag_selection_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.tag-selection", "i", 0);
+  _plx_window_tagging_class_init (widget_class);
 }
 
 static void
@@ -930,7 +725,6 @@ plx_window_init (PlxWindow *self)
 {
   GtkTextBuffer *buffer;
   GtkGesture *release;
-  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -951,9 +745,7 @@ plx_window_init (PlxWindow *self)
                                                 NULL);
   gtk_text_tag_set_priority (self->flash_tag, gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer)) - 1);
 
-  self->tag_popover = PLX_TAG_POPOVER (plx_tag_popover_new ());
-  gtk_widget_set_parent (GTK_WIDGET (self->tag_popover), GTK_WIDGET (self->text_view));
-  g_signal_connect_swapped (self->tag_popover, "save", G_CALLBACK (tag_popover_save_cb), self);
+  _plx_window_tagging_init (self);
 
   release = gtk_gesture_click_new ();
   gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (release), "plx-text-click");
@@ -962,12 +754,6 @@ plx_window_init (PlxWindow *self)
   g_signal_connect_swapped (release, "released", G_CALLBACK (_plx_window_text_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (release));
 
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_name (keys, "plx-text-keys");
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (text_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
-
-  g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
   g_signal_connect_swapped (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view)), "value-changed",
                             G_CALLBACK (update_map_viewport), self);
 
