@@ -136,7 +136,7 @@ export DISPLAY=$display
 
 # The whole session runs under timeout, which ends every process it started.
 set +e
-timeout 90 dbus-run-session -- bash -c '
+timeout 120 dbus-run-session -- bash -c '
   app_id=$1 work=$2
   flatpak run "$app_id" >"$work/app.log" 2>&1 & app=$!
   t0=$(date +%s.%N)
@@ -148,9 +148,16 @@ timeout 90 dbus-run-session -- bash -c '
     sleep 0.2
   done
   echo "first window after $(echo "$(date +%s.%N) - $t0" | bc) s" >"$work/window.txt"
-  sleep 3   # let it lay out the essay and the panels
+  # Until it has laid out the essay and the panels (at least 3 s; on a
+  # loaded machine the first paint comes later).
+  sleep 3
+  for i in $(seq 30); do
+    import -window root "$work/flatpak-window.png"
+    [ "$(convert "$work/flatpak-window.png" -format "%k" info:)" -ge 64 ] && break
+    kill -0 $app 2>/dev/null || break
+    sleep 1
+  done
   xwininfo -root -tree >"$work/xwininfo.txt"
-  import -window root "$work/flatpak-window.png"
   kill $app; wait $app 2>/dev/null
   exit 0
 ' sh "$app_id" "$work"
