@@ -495,6 +495,51 @@ test_card_shows_edit (Fixture       *fixture,
   g_assert_nonnull (strstr (after->str, "edited "));
 }
 
+/* Issue 20, item 6: completion offers the codebook, each theme with its
+ * place in the tree and its definition, themes no passage uses yet too,
+ * and follows the codebook as it changes. */
+static void
+test_codebook_completion (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  PlxWindow *window = fixture->window;
+  PlxProject *project = plx_window_get_project (window);
+  GtkEntry *entry = GTK_ENTRY (gtk_widget_get_template_child (GTK_WIDGET (tag_popover (window)), PLX_TYPE_TAG_POPOVER, "themes_entry"));
+  GtkTreeModel *model;
+  g_autoptr(PlxChangeSet) parent = NULL;
+  g_autoptr(PlxChangeSet) child = NULL;
+  g_autoptr(PlxTheme) security = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTreeIter iter;
+  gboolean found = FALSE;
+
+  parent = plx_theme_changes_create (project, "security", NULL, "", &security, &error);
+  g_assert_no_error (error);
+  g_assert_true (plx_project_apply (project, parent, &error));
+  child = plx_theme_changes_create (project, "guarantor", plx_theme_get_uuid (security),
+                                    "Russia as the one who guarantees a deal", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (plx_project_apply (project, child, &error));
+  g_assert_no_error (error);
+  /* The window refreshes its themes a moment after a change. */
+  plx_test_run_frames (600);
+
+  model = gtk_entry_completion_get_model (gtk_entry_get_completion (entry));
+  for (gboolean ok = gtk_tree_model_get_iter_first (model, &iter); ok; ok = gtk_tree_model_iter_next (model, &iter))
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *markup = NULL;
+
+      gtk_tree_model_get (model, &iter, 0, &name, 2, &markup, -1);
+      if (g_strcmp0 (name, "guarantor") != 0)
+        continue;
+      found = TRUE;
+      g_assert_nonnull (strstr (markup, "security › guarantor"));
+      g_assert_nonnull (strstr (markup, "Russia as the one who guarantees a deal"));
+    }
+  g_assert_true (found);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -508,5 +553,6 @@ main (int argc, char **argv)
   g_test_add ("/tagging/multi-line-note", Fixture, NULL, fixture_set_up, test_multi_line_note, fixture_tear_down);
   g_test_add ("/tagging/card-shows-edit", Fixture, NULL, fixture_set_up, test_card_shows_edit, fixture_tear_down);
   g_test_add ("/tagging/selection-after-tagging", Fixture, NULL, fixture_set_up, test_selection_after_tagging, fixture_tear_down);
+  g_test_add ("/tagging/codebook-completion", Fixture, NULL, fixture_set_up, test_codebook_completion, fixture_tear_down);
   return g_test_run ();
 }

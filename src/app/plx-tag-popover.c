@@ -121,18 +121,73 @@ plx_tag_popover_set_perspectives (PlxTagPopover *self,
   sync_buttons (self);
 }
 
+/* The completion's columns. */
+enum {
+  COLUMN_NAME,     /* what goes into the entry */
+  COLUMN_PATH,     /* "security › guarantor", folded, for matching */
+  COLUMN_MARKUP,   /* the path, and the definition below it, as shown */
+};
+
+static void
+add_completion (PlxTagPopover *self,
+                const char    *name,
+                const char    *path,
+                const char    *definition)
+{
+  g_autofree char *folded = g_utf8_casefold (path, -1);
+  g_autofree char *markup = NULL;
+
+  /* A definition tells two near names apart while typing. */
+  if (definition != NULL && *definition != '\0')
+    markup = g_markup_printf_escaped ("%s\n<small><span alpha=\"60%%\">%s</span></small>", path, definition);
+  else
+    markup = g_markup_escape_text (path, -1);
+  gtk_list_store_insert_with_values (self->completions, NULL, -1, COLUMN_NAME, name, COLUMN_PATH, folded,
+                                     COLUMN_MARKUP, markup, -1);
+}
+
+/**
+ * plx_tag_popover_set_known_themes:
+ * @themes: the themes in use, most used first
+ * @codebook: (nullable): the project's #PlxTheme codebook
+ *
+ * What completion offers: the themes in use first, then the rest of the
+ * codebook; each shown with its place in the tree and its definition.
+ */
 void
 plx_tag_popover_set_known_themes (PlxTagPopover      *self,
-                                  const char * const *themes)
+                                  const char * const *themes,
+                                  GPtrArray          *codebook)
 {
+  g_autoptr(GHashTable) offered = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) order = codebook ? plx_codebook_dup_tree_order (codebook) : NULL;
+
   g_return_if_fail (PLX_IS_TAG_POPOVER (self));
 
   gtk_list_store_clear (self->completions);
   for (guint i = 0; themes != NULL && themes[i] != NULL; i++)
-    gtk_list_store_insert_with_values (self->completions, NULL, -1, 0, themes[i], -1);
+    {
+      PlxTheme *theme = codebook ? plx_codebook_lookup (codebook, themes[i]) : NULL;
+      g_autofree char *path = theme ? plx_codebook_dup_path (codebook, theme) : g_strdup (themes[i]);
+
+      add_completion (self, themes[i], path, theme ? plx_theme_get_description (theme) : NULL);
+      g_hash_table_add (offered, (gpointer) themes[i]);
+    }
+  for (guint i = 0; order != NULL && i < order->len; i++)
+    {
+      PlxTheme *theme = g_ptr_array_index (order, i);
+      g_autofree char *path = NULL;
+
+      if (g_hash_table_contains (offered, plx_theme_get_name (theme)))
+        continue;
+      path = plx_codebook_dup_path (codebook, theme);
+      add_completion (self, plx_theme_get_name (theme), path, plx_theme_get_description (theme));
+    }
 }
 
-/* Completion works on the theme being typed, after the last comma. */
+/* Completion works on the theme being typed, after the last comma: it
+ * matches the start of any name on the theme's path, so "sec" offers
+ * "security › guarantor" as well as "security". */
 static gboolean
 match_last_theme (GtkEntryCompletion *completion,
                   const char         *key,
@@ -142,16 +197,19 @@ match_last_theme (GtkEntryCompletion *completion,
   PlxTagPopover *self = data;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->themes_entry));
   const char *last = strrchr (text, ',');
-  g_autofree char *candidate = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *typed = NULL;
-  g_autofree char *folded = NULL;
+  g_auto(GStrv) names = NULL;
 
   typed = g_utf8_casefold (g_strstrip (g_strdup (last ? last + 1 : text)), -1);
   if (*typed == '\0')
     return FALSE;
-  gtk_tree_model_get (GTK_TREE_MODEL (self->completions), iter, 0, &candidate, -1);
-  folded = g_utf8_casefold (candidate, -1);
-  return g_str_has_prefix (folded, typed);
+  gtk_tree_model_get (GTK_TREE_MODEL (self->completions), iter, COLUMN_PATH, &path, -1);
+  names = g_strsplit (path, PLX_THEME_PATH_SEPARATOR, -1);
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_has_prefix (names[i], typed))
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -166,7 +224,7 @@ match_selected_cb (GtkEntryCompletion *completion,
   g_autofree char *head = last ? g_strndup (text, (gsize) (last - text + 1)) : g_strdup ("");
   g_autofree char *joined = NULL;
 
-  gtk_tree_model_get (model, iter, 0, &candidate, -1);
+  gtk_tree_model_get (model, iter, COLUMN_NAME, &candidate, -1);
   joined = g_strconcat (head, *head ? " " : "", candidate, ", ", NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->themes_entry), joined);
   gtk_editable_set_position (GTK_EDITABLE (self->themes_entry), -1);
@@ -279,15 +337,18 @@ static void
 plx_tag_popover_init (PlxTagPopover *self)
 {
   GtkEntryCompletion *completion;
+  GtkCellRenderer *renderer;
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->buttons = g_ptr_array_new ();
 
-  self->completions = gtk_list_store_new (1, G_TYPE_STRING);
+  self->completions = gtk_list_store_new (3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
   completion = gtk_entry_completion_new ();
   gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->completions));
-  gtk_entry_completion_set_text_column (completion, 0);
+  renderer = gtk_cell_renderer_text_new ();
+  gtk_cell_layout_pack_start (GTK_CELL_LAYOUT (completion), renderer, TRUE);
+  gtk_cell_layout_add_attribute (GTK_CELL_LAYOUT (completion), renderer, "markup", COLUMN_MARKUP);
   gtk_entry_completion_set_match_func (completion, match_last_theme, self, NULL);
   g_signal_connect (completion, "match-selected", G_CALLBACK (match_selected_cb), self);
   gtk_entry_set_completion (self->themes_entry, completion);

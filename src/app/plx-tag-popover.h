@@ -15,7 +15,8 @@ GtkWidget *plx_tag_popover_new                (void);
 void       plx_tag_popover_set_perspectives   (PlxTagPopover      *self,
                                                GListModel         *perspectives);
 void       plx_tag_popover_set_known_themes   (PlxTagPopover      *self,
-                                               const char * const *themes);
+                                              const char * const *themes,
+                                              GPtrArray          *codebook);
 void       plx_tag_popover_prepare            (PlxTagPopover      *self,
                                                const char         *title,
                                                gint64              perspective_id,

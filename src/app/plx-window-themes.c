@@ -117,6 +117,7 @@ void
 _plx_window_refresh_themes (PlxWindow *self)
 {
   g_auto(GStrv) themes = NULL;
+  g_autoptr(GPtrArray) codebook = NULL;
   g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTableIter iter;
   gpointer chosen;
@@ -125,7 +126,8 @@ _plx_window_refresh_themes (PlxWindow *self)
   if (self->project == NULL)
     return;
   themes = plx_project_list_themes (self->project, NULL);
-  plx_tag_popover_set_known_themes (self->tag_popover, (const char * const *) themes);
+  codebook = plx_project_list_codebook (self->project, NULL);
+  plx_tag_popover_set_known_themes (self->tag_popover, (const char * const *) themes, codebook);
   if (themes != NULL)
     qsort (themes, g_strv_length (themes), sizeof (char *), collate);
 
