@@ -351,6 +351,196 @@ test_compare_follows_changes (Fixture       *fixture,
   g_assert_cmpuint (buttons->len, ==, 7);
 }
 
+
+/* Codebook operations go through the core, as the sidebar's do. */
+static const char *
+theme_uuid (Fixture    *fixture,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlxTheme) found = plx_project_find_theme (fixture->project, name, &error);
+
+  g_assert_no_error (error);
+  return g_intern_string (plx_theme_get_uuid (found));
+}
+
+static void
+apply_changes (Fixture      *fixture,
+               PlxChangeSet *changes,
+               GError       *error)
+{
+  g_assert_no_error (error);
+  g_assert_nonnull (changes);
+  g_assert_true (plx_project_apply (fixture->project, changes, &error));
+  g_assert_no_error (error);
+  g_object_unref (changes);
+}
+
+/* Waits for the view to recompute after a committed change. */
+static void
+wait_recomputed (Fixture *fixture)
+{
+  gboolean notified = FALSE;
+  gulong handler = g_signal_connect (fixture->view, "notify::statistics", G_CALLBACK (statistics_notified_cb), &notified);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!notified && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (fixture->view, handler);
+  g_assert_true (notified);
+}
+
+static void
+assert_cell (Fixture    *fixture,
+             const char *theme,
+             guint       perspective,
+             const char *count,
+             guint       n_buttons)
+{
+  GtkWidget *cell = plx_compare_view_get_cell (fixture->view, theme, fixture->ids[perspective]);
+  g_autoptr(GPtrArray) buttons = NULL;
+
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (cell_count (cell), ==, count);
+  buttons = cell_buttons (cell);
+  g_assert_cmpuint (buttons->len, ==, n_buttons);
+}
+
+/* Activates @theme's disclosure button as Space or Enter would, and waits
+ * for the button's press to end in "clicked". */
+static void
+activate_expander (PlxThemeMatrix *matrix,
+                   const char     *theme)
+{
+  gboolean before = plx_theme_matrix_get_expanded (matrix, theme);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_assert_true (gtk_widget_activate (plx_theme_matrix_get_expander (matrix, theme)));
+  while (plx_theme_matrix_get_expanded (matrix, theme) == before && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (plx_theme_matrix_get_expanded (matrix, theme) != before);
+}
+
+/* "war" and "history" under a new "conflict": its row counts their
+ * passages once each (the first Armenian passage carries both), opens and
+ * closes, and follows a theme moved under "oil". By hand, from passages[]:
+ * conflict = ARM {0, 6}, AZE {8}, WES {24}; oil = AZE {37}, WES {24}, RUS {40}. */
+static void
+test_compare_rollup (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  PlxThemeMatrix *matrix = plx_compare_view_get_matrix (fixture->view);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlxTheme) conflict = NULL;
+  GtkWidget *expander, *header;
+  PlxChangeSet *changes;
+  const char *want;
+
+  changes = plx_theme_changes_create (fixture->project, "conflict", NULL, "Armed conflict", &conflict, &error);
+  apply_changes (fixture, changes, error);
+  apply_changes (fixture, plx_theme_changes_move (fixture->project, theme_uuid (fixture, "war"),
+                                                  plx_theme_get_uuid (conflict), &error), error);
+  apply_changes (fixture, plx_theme_changes_move (fixture->project, theme_uuid (fixture, "history"),
+                                                  plx_theme_get_uuid (conflict), &error), error);
+  wait_recomputed (fixture);
+
+  /* Open one level by default, children by total under their parent. */
+  assert_rows (fixture->view, (const char *[]) { "conflict", "war", "history", "oil", "", NULL });
+  assert_cell (fixture, "conflict", ARM, "2 passages", 2);
+  assert_cell (fixture, "conflict", AZE, "1 passage", 1);
+  assert_cell (fixture, "conflict", WES, "1 passage", 1);
+  assert_cell (fixture, "conflict", RUS, "—", 0);
+  assert_cell (fixture, "war", ARM, "2 passages", 2);
+  assert_cell (fixture, "history", ARM, "1 passage", 1);
+  assert_cell (fixture, "history", WES, "1 passage", 1);
+  header = gtk_grid_get_child_at (GTK_GRID (matrix), 0, 1);
+  gtk_test_accessible_assert_role (header, GTK_ACCESSIBLE_ROLE_ROW_HEADER);
+  want = "conflict, 4 passages, 50% Armenian";
+  gtk_test_accessible_assert_property (header, GTK_ACCESSIBLE_PROPERTY_LABEL, want);
+  gtk_test_accessible_assert_property (header, GTK_ACCESSIBLE_PROPERTY_LEVEL, 1);
+  header = gtk_grid_get_child_at (GTK_GRID (matrix), 0, 2);
+  gtk_test_accessible_assert_role (header, GTK_ACCESSIBLE_ROLE_ROW_HEADER);
+  gtk_test_accessible_assert_property (header, GTK_ACCESSIBLE_PROPERTY_LEVEL, 2);
+  want = "war, 3 passages, 67% Armenian";
+  gtk_test_accessible_assert_property (header, GTK_ACCESSIBLE_PROPERTY_LABEL, want);
+  /* A theme alone at the top looks as without a codebook. */
+  g_assert_null (plx_theme_matrix_get_expander (matrix, "oil"));
+  g_assert_null (plx_theme_matrix_get_expander (matrix, "war"));
+
+  /* The disclosure button: a button (Space and Enter), named, with its state. */
+  expander = plx_theme_matrix_get_expander (matrix, "conflict");
+  g_assert_true (GTK_IS_BUTTON (expander));
+  g_assert_true (gtk_widget_get_focusable (expander) || gtk_widget_get_can_focus (expander));
+  gtk_test_accessible_assert_property (expander, GTK_ACCESSIBLE_PROPERTY_LABEL, "Collapse conflict");
+  gtk_test_accessible_assert_state (expander, GTK_ACCESSIBLE_STATE_EXPANDED, TRUE);
+  g_assert_true (plx_theme_matrix_get_expanded (matrix, "conflict"));
+  activate_expander (matrix, "conflict");
+  assert_rows (fixture->view, (const char *[]) { "conflict", "oil", "", NULL });
+  g_assert_false (plx_theme_matrix_get_expanded (matrix, "conflict"));
+  expander = plx_theme_matrix_get_expander (matrix, "conflict");
+  gtk_test_accessible_assert_property (expander, GTK_ACCESSIBLE_PROPERTY_LABEL, "Expand conflict");
+  gtk_test_accessible_assert_state (expander, GTK_ACCESSIBLE_STATE_EXPANDED, FALSE);
+  assert_cell (fixture, "conflict", ARM, "2 passages", 2);   /* still rolled up */
+  g_assert_null (plx_compare_view_get_cell (fixture->view, "war", fixture->ids[ARM]));
+  activate_expander (matrix, "conflict");
+  assert_rows (fixture->view, (const char *[]) { "conflict", "war", "history", "oil", "", NULL });
+
+  /* − closes and + opens, as in a tree; the button keeps the focus. */
+  {
+    g_autoptr(GListModel) controllers = NULL;
+    gboolean handled = FALSE;
+
+    expander = plx_theme_matrix_get_expander (matrix, "conflict");
+    gtk_widget_grab_focus (expander);
+    controllers = gtk_widget_observe_controllers (expander);
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+          {
+            g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_minus, 0, 0, &handled);
+            break;
+          }
+      }
+    g_assert_true (handled);
+    assert_rows (fixture->view, (const char *[]) { "conflict", "oil", "", NULL });
+    expander = plx_theme_matrix_get_expander (matrix, "conflict");
+    g_assert_true (gtk_widget_has_focus (expander));
+    g_clear_object (&controllers);
+    controllers = gtk_widget_observe_controllers (expander);
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_KP_Add, 0, 0, &handled);
+      }
+    assert_rows (fixture->view, (const char *[]) { "conflict", "war", "history", "oil", "", NULL });
+  }
+
+  /* The filter opens what it finds under a closed row. */
+  plx_theme_matrix_set_expanded (matrix, "conflict", FALSE);
+  plx_compare_view_set_filter (fixture->view, "hist");
+  assert_rows (fixture->view, (const char *[]) { "conflict", "history", NULL });
+  plx_compare_view_set_filter (fixture->view, NULL);
+  plx_theme_matrix_set_expanded (matrix, "conflict", TRUE);
+
+  /* "history" moved under "oil": oil gains the Armenian passage at 0. */
+  apply_changes (fixture, plx_theme_changes_move (fixture->project, theme_uuid (fixture, "history"),
+                                                  theme_uuid (fixture, "oil"), &error), error);
+  wait_recomputed (fixture);
+  assert_rows (fixture->view, (const char *[]) { "oil", "history", "conflict", "war", "", NULL });
+  assert_cell (fixture, "oil", ARM, "1 passage", 1);
+  assert_cell (fixture, "oil", AZE, "1 passage", 1);
+  assert_cell (fixture, "oil", WES, "1 passage", 1);   /* tagged oil and history: once */
+  assert_cell (fixture, "oil", RUS, "1 passage", 1);
+  assert_cell (fixture, "conflict", ARM, "2 passages", 2);
+  assert_cell (fixture, "conflict", WES, "—", 0);
+  g_assert_null (plx_theme_matrix_get_expander (matrix, "history"));
+  g_assert_nonnull (plx_theme_matrix_get_expander (matrix, "oil"));
+}
+
 static gboolean
 is_png (const char *path,
         int         width,
@@ -905,6 +1095,7 @@ main (int argc, char **argv)
   ADD ("/compare-view/cells", test_compare_cells);
   ADD ("/compare-view/sort-filter", test_compare_sort_filter);
   ADD ("/compare-view/follows-changes", test_compare_follows_changes);
+  ADD ("/compare-view/rollup", test_compare_rollup);
   ADD ("/compare-view/export", test_compare_export);
   ADD ("/compare-view/export-labels", test_compare_export_labels);
   ADD ("/compare-view/wheel", test_compare_wheel);

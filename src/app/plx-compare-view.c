@@ -357,6 +357,13 @@ recompute (PlxCompareView *self)
   if (self->project != NULL && self->document != NULL && self->annotations != NULL)
     {
       watch_perspectives (self);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) codebook = plx_project_list_codebook (self->project, &error);
+
+      /* Without the codebook the rows are flat, as before it existed. */
+      if (codebook == NULL)
+        g_warning ("Could not read the codebook: %s", error->message);
+      plx_theme_matrix_set_codebook (self->matrix, codebook);
       self->statistics = plx_statistics_new (self->document, plx_project_get_perspectives (self->project),
                                              self->annotations);
     }
@@ -533,7 +540,10 @@ plx_compare_view_dispose (GObject *object)
   if (self->annotations != NULL)
     g_signal_handlers_disconnect_by_data (self->annotations, self);
   if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (plx_project_get_perspectives (self->project), self);
+    {
+      g_signal_handlers_disconnect_by_data (plx_project_get_perspectives (self->project), self);
+      g_signal_handlers_disconnect_by_data (self->project, self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), PLX_TYPE_COMPARE_VIEW);
   g_clear_object (&self->statistics);
   g_clear_object (&self->annotations);
@@ -703,7 +713,10 @@ plx_compare_view_set_model (PlxCompareView *self,
   if (self->annotations != NULL)
     g_signal_handlers_disconnect_by_data (self->annotations, self);
   if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (plx_project_get_perspectives (self->project), self);
+    {
+      g_signal_handlers_disconnect_by_data (plx_project_get_perspectives (self->project), self);
+      g_signal_handlers_disconnect_by_data (self->project, self);
+    }
   g_set_object (&self->project, project);
   g_set_object (&self->document, document);
   g_set_object (&self->annotations, annotations);
@@ -712,8 +725,12 @@ plx_compare_view_set_model (PlxCompareView *self,
   if (annotations != NULL)
     g_signal_connect_swapped (annotations, "items-changed", G_CALLBACK (schedule_recompute), self);
   if (project != NULL)
-    g_signal_connect_swapped (plx_project_get_perspectives (project), "items-changed",
-                              G_CALLBACK (schedule_recompute), self);
+    {
+      g_signal_connect_swapped (plx_project_get_perspectives (project), "items-changed",
+                                G_CALLBACK (schedule_recompute), self);
+      /* Codebook changes (a theme moved, merged, renamed) reshape the rows. */
+      g_signal_connect_swapped (project, "changes-committed", G_CALLBACK (schedule_recompute), self);
+    }
   plx_document_map_set_model (self->document_map, document,
                               project ? plx_project_get_perspectives (project) : NULL, annotations);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -792,6 +809,14 @@ plx_compare_view_dup_row_themes (PlxCompareView *self)
  *   then a button per passage shown, then perhaps a "Show More" button;
  *   %NULL when the row is filtered out
  */
+/* The theme matrix, for its rows' expanders. */
+PlxThemeMatrix *
+plx_compare_view_get_matrix (PlxCompareView *self)
+{
+  g_return_val_if_fail (PLX_IS_COMPARE_VIEW (self), NULL);
+  return self->matrix;
+}
+
 GtkWidget *
 plx_compare_view_get_cell (PlxCompareView *self,
                            const char     *theme,

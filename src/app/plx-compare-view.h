@@ -33,6 +33,7 @@ void            plx_compare_view_set_sort            (PlxCompareView     *self,
 void            plx_compare_view_set_filter          (PlxCompareView     *self,
                                                       const char         *text);
 char          **plx_compare_view_dup_row_themes      (PlxCompareView     *self);
+PlxThemeMatrix *plx_compare_view_get_matrix          (PlxCompareView     *self);
 GtkWidget      *plx_compare_view_get_cell            (PlxCompareView     *self,
                                                       const char         *theme,
                                                       gint64              perspective_id);

@@ -3,7 +3,10 @@
  * perspective, each cell the passages of that theme and perspective as
  * buttons activating "win.reveal-annotation" (target: the UUID string).
  * A cell shows at most PLX_COMPARE_VIEW_CELL_LIMIT passages until "Show
- * More" is clicked.
+ * More" is clicked. Given a codebook, rows follow its hierarchy: a theme's
+ * row counts its passages rolled up with those of the themes under it
+ * (each passage once), and a row with rows under it has a disclosure
+ * button; the top level is open until closed, deeper levels closed.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -34,6 +37,15 @@ void        plx_theme_matrix_set_filter     (PlxThemeMatrix *self,
 void        plx_theme_matrix_collapse       (PlxThemeMatrix *self);
 guint       plx_theme_matrix_get_n_rows     (PlxThemeMatrix *self);
 char      **plx_theme_matrix_dup_row_themes (PlxThemeMatrix *self);
+void        plx_theme_matrix_set_codebook   (PlxThemeMatrix *self,
+                                             GPtrArray      *codebook);
+void        plx_theme_matrix_set_expanded   (PlxThemeMatrix *self,
+                                             const char     *theme,
+                                             gboolean        expanded);
+gboolean    plx_theme_matrix_get_expanded   (PlxThemeMatrix *self,
+                                             const char     *theme);
+GtkWidget  *plx_theme_matrix_get_expander   (PlxThemeMatrix *self,
+                                             const char     *theme);
 GtkWidget  *plx_theme_matrix_get_cell       (PlxThemeMatrix *self,
                                              const char     *theme,
                                              gint64          perspective_id);
