@@ -119,7 +119,7 @@ static const Command commands[] = {
   { "perspectives", "PROJECT [ACTION …]", N_("List, add, rename, recolour, move or remove perspectives"), plx_cli_perspectives },
   { "check", "PROJECT", N_("Check the project’s integrity"), plx_cli_check },
   { "export", "PROJECT --format native|w3c|csv|qdpx|qdc [-o FILE]", N_("Export annotations (native JSON, W3C JSON-LD, CSV, REFI-QDA)"), plx_cli_export },
-  { "import", "PROJECT FILE", N_("Import annotations (native JSON, W3C JSON-LD, REFI-QDA)"), plx_cli_import },
+  { "import", "PROJECT FILE [--perspective NAME] [--document ID]", N_("Import annotations (native JSON, W3C JSON-LD, REFI-QDA)"), plx_cli_import },
   { "copy", "PROJECT NEW", N_("Write a whole, consistent copy of the project"), plx_cli_copy },
   { "stats", "PROJECT [--document ID] [--format json|tsv]", N_("Compare the perspectives: coverage, themes, sections, overlaps"), plx_cli_stats },
   { "formats", "", N_("List the document and exchange formats"), plx_cli_formats },

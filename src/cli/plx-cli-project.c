@@ -112,10 +112,16 @@ plx_cli_import (int argc, char **argv)
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *perspectives_code = NULL;
+  g_autofree char *perspective = NULL;
+  gint64 document_id = 0;
   PlxImportOptions options = { NULL };
   GOptionEntry entries[] = {
     { "perspectives-code", 0, 0, G_OPTION_ARG_STRING, &perspectives_code,
       N_("REFI-QDA: the top-level code whose codes become the perspectives (default: one named Perspectives), or none: every code becomes a theme"), N_("NAME") },
+    { "perspective", 0, 0, G_OPTION_ARG_STRING, &perspective,
+      N_("W3C annotations from Hypothesis, Recogito and other tools (no “classifying” body): the perspective they are imported into, created if missing"), N_("NAME") },
+    { "document", 0, 0, G_OPTION_ARG_INT64, &document_id,
+      N_("W3C annotations whose target is neither a document of the project nor its source URL: the document they go to"), N_("ID") },
     { NULL }
   };
   int status;
@@ -124,6 +130,8 @@ plx_cli_import (int argc, char **argv)
   if (!plx_cli_parse_args (context, &argc, &argv, 2, &status))
     return status;
   options.perspectives_code = perspectives_code;
+  options.perspective = perspective;
+  options.document_id = document_id;
   project = plx_project_open (argv[1], &error);
   if (project == NULL)
     return plx_cli_fail (error);

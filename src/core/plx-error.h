@@ -27,6 +27,7 @@ typedef enum {
 
   PLX_ERROR_PASSWORD_NEEDED,   /* an encrypted document: ask, and try again */
   PLX_ERROR_MISSING_PROGRAM,   /* a reader needs a program that is not installed */
+  PLX_ERROR_PERSPECTIVE_NEEDED, /* annotations from another tool: choose their perspective, and try again */
 } PlxError;
 
 GQuark plx_error_quark (void);

@@ -228,7 +228,10 @@ check_selector (Importer  *im,
           !_plx_import_check_member (im, object, "end", check_non_negative, error))
         return FALSE;
     }
-  if (has_type (object, "RangeSelector"))
+  /* Hypothesis exports Annotator's range (containers and offsets) under
+   * this name; it is not used, the quote places the passage. */
+  if (has_type (object, "RangeSelector") &&
+      !(json_object_has_member (object, "startContainer") && json_object_has_member (object, "endContainer")))
     {
       if (!require (im, object, "startSelector", _("a RangeSelector"), error) ||
           !require (im, object, "endSelector", _("a RangeSelector"), error) ||
@@ -629,6 +632,8 @@ w3c_document (Importer  *im,
                                                             : _plx_import_member_string (source_object, "title");
   found = _plx_import_project_document_by (im, g_str_has_prefix (iri, "urn:sha256:") ? iri + 11 : NULL, title);
   if (found == NULL)
+    found = _plx_import_foreign_document (im, iri);
+  if (found == NULL)
     {
       _plx_import_fail (im, error, PLX_ERROR_NOT_FOUND, _("points at %s, which is not a document of this project"), iri);
       return NULL;
@@ -791,7 +796,9 @@ w3c_bodies (Importer    *im,
           g_string_append (note, value);
         }
     }
-  if (in->perspective == NULL || *g_strstrip (in->perspective) == '\0')
+  if (in->perspective == NULL && !_plx_import_foreign_perspective (im, in, error))
+    return FALSE;
+  if (*g_strstrip (in->perspective) == '\0')
     return invalid (im, error, _("has no TextualBody with purpose “classifying”; Parallax reads the perspective from it"));
   g_ptr_array_add (themes, NULL);
   in->themes = g_strdupv ((char **) themes->pdata);
@@ -934,6 +941,8 @@ _plx_import_read_w3c (Importer  *im,
   JsonObject *object = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
   gboolean ok;
 
+  if (!_plx_import_foreign_check_options (im, error))
+    return FALSE;
   if (object == NULL)
     ok = check_annotations_in (im, root, FALSE, error) && w3c_items (im, root, error);
   else if (has_type (object, "AnnotationCollection"))

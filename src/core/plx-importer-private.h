@@ -57,6 +57,7 @@ typedef struct {
   GPtrArray       *themes_in;     /* PlxTheme: a native file's "codebook" */
   GPtrArray       *memos_in;      /* PlxMemo: its "memos" */
   GPtrArray       *memo_abouts;   /* char *: each memo's "about", as the file has it */
+  const PlxImportOptions *options; /* may be NULL */
 } Importer;
 
 typedef gboolean (*NodeCheck) (Importer *im, JsonNode *node, GError **error);
@@ -99,6 +100,16 @@ gboolean      _plx_import_remember_uuid       (Importer     *im,
                                                GError      **error);
 gboolean      _plx_import_read_w3c            (Importer     *im,
                                                JsonNode     *root,
+                                               GError      **error);
+
+/* plx-import-w3c-foreign.c: annotations from Hypothesis, Recogito and
+ * other tools that name no perspective. */
+gboolean      _plx_import_foreign_check_options (Importer   *im,
+                                                 GError    **error);
+PlxDocument  *_plx_import_foreign_document    (Importer     *im,
+                                               const char   *iri);
+gboolean      _plx_import_foreign_perspective (Importer     *im,
+                                               Incoming     *in,
                                                GError      **error);
 
 G_END_DECLS

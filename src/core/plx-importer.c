@@ -880,12 +880,13 @@ import (Importer    *im,
   return ok ? g_steal_pointer (&im->report) : NULL;
 }
 
-PlxImportReport *
-plx_import_data (PlxProject  *project,
-                 const char  *name,
-                 const char  *data,
-                 gsize        length,
-                 GError     **error)
+static PlxImportReport *
+import_data (PlxProject              *project,
+             const char              *name,
+             const char              *data,
+             gsize                    length,
+             const PlxImportOptions  *options,
+             GError                 **error)
 {
   Importer im = { 0, };
   PlxImportReport *report;
@@ -894,6 +895,7 @@ plx_import_data (PlxProject  *project,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   im.project = project;
+  im.options = options;
   im.name = name;
   im.path = g_string_new (NULL);
   im.report = g_new0 (PlxImportReport, 1);
@@ -915,6 +917,16 @@ plx_import_data (PlxProject  *project,
   g_free (im.external_next);
   _plx_import_codebook_clear (&im);
   return report;
+}
+
+PlxImportReport *
+plx_import_data (PlxProject  *project,
+                 const char  *name,
+                 const char  *data,
+                 gsize        length,
+                 GError     **error)
+{
+  return import_data (project, name, data, length, NULL, error);
 }
 
 PlxImportReport *
@@ -947,7 +959,8 @@ is_refi_qda (const char *name,
 
 /**
  * plx_import_file_with_options:
- * @options: (nullable): for a REFI-QDA file: which codes are perspectives
+ * @options: (nullable): for a REFI-QDA file: which codes are perspectives;
+ *   for W3C annotations from other tools: their perspective and document
  */
 PlxImportReport *
 plx_import_file_with_options (PlxProject              *project,
@@ -967,5 +980,5 @@ plx_import_file_with_options (PlxProject              *project,
     return NULL;
   if (is_refi_qda (name, contents, length))
     return _plx_import_qdpx (project, name, contents, length, options, error);
-  return plx_import_data (project, name, contents, length, error);
+  return import_data (project, name, contents, length, options, error);
 }

@@ -48,6 +48,14 @@ typedef struct {
    * named "Perspectives" if there is one, "" (or "none") for none: every
    * code becomes a theme. */
   const char *perspectives_code;
+  /* W3C annotations from other tools (Hypothesis, Recogito), which have
+   * no body with purpose "classifying": the perspective they take
+   * (created if missing); without it such a file is refused with
+   * PLX_ERROR_PERSPECTIVE_NEEDED. */
+  const char *perspective;
+  /* The document such annotations go to when their target is neither a
+   * document of the project nor its provenance URL; 0 for none. */
+  gint64      document_id;
 } PlxImportOptions;
 
 PlxImportReport *plx_import_file         (PlxProject       *project,
