@@ -385,6 +385,65 @@ test_pdf_password (void)
   plx_test_window_close (&fixture);
 }
 
+/* Issue 24, item 2: annotations made in Hypothesis name no perspective:
+ * Import asks which one, then takes them into the shown document (the
+ * project has no document at their page's address), placed by quote. */
+static void
+test_import_other_tool (void)
+{
+  static const char hypothesis[] =
+    "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\", \"type\": \"Annotation\","
+    " \"id\": \"https://hypothes.is/a/x2bC9mQWEe6d1w\", \"creator\": \"acct:ani@hypothes.is\","
+    " \"body\": [{\"type\": \"TextualBody\", \"value\": \"Deadlock, in their words.\"},"
+    "          {\"type\": \"TextualBody\", \"purpose\": \"tagging\", \"value\": \"stalemate\"}],"
+    " \"target\": [{\"source\": \"https://example.org/essay\", \"selector\": ["
+    "   {\"type\": \"TextQuoteSelector\", \"exact\": \"has reached its deepest deadlock\"}]}]}";
+  Fixture fixture = { 0 };
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkFileChooser *chooser = NULL;
+  AdwMessageDialog *dialog;
+  PlxProject *project;
+  PlxAnnotation *imported;
+
+  plx_test_window_open (&fixture, 1200, 800);
+  project = plx_window_get_project (fixture.window);
+  path = g_build_filename (fixture.dir, "hypothesis.jsonld", NULL);
+  g_assert_true (g_file_set_contents (path, hypothesis, -1, &error));
+  file = g_file_new_for_path (path);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.import", NULL));
+  for (int i = 0; i < 100 && (chooser = plx_test_file_chooser_over (fixture.window)) == NULL; i++)
+    plx_test_run_frames (20);
+  g_assert_nonnull (chooser);
+  g_assert_true (gtk_file_chooser_set_file (chooser, file, NULL));
+  plx_test_run_frames (300);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  dialog = wait_for_dialog (fixture.window, NULL);
+  g_test_message ("%s", adw_message_dialog_get_body (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import into Which Perspective?");
+  g_assert_cmpuint (plx_project_count_annotations (project, NULL, &error), ==, 0);
+  /* The fourth default perspective: Russian. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog)), 3);
+  respond (dialog, "import");
+  for (int i = 0; i < 250 && plx_project_count_annotations (project, NULL, NULL) == 0; i++)
+    plx_test_run_frames (20);
+
+  annotations = plx_project_list_annotations (project, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (annotations->len, ==, 1);
+  imported = g_ptr_array_index (annotations, 0);
+  g_assert_cmpstr (plx_annotation_get_quote (imported), ==, "has reached its deepest deadlock");
+  g_assert_cmpstr (plx_perspective_get_name (plx_project_find_perspective (project, plx_annotation_get_perspective_id (imported))),
+                   ==, "Russian");
+  g_assert_cmpstr (plx_annotation_get_themes (imported)[0], ==, "stalemate");
+  g_assert_cmpstr (plx_annotation_get_note (imported), ==, "Deadlock, in their words.");
+  plx_test_window_close (&fixture);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -398,5 +457,6 @@ main (int argc, char **argv)
   g_test_add_func ("/window-files/remove-document", test_remove_document);
   g_test_add_func ("/window-files/pdf-preview", test_pdf_preview);
   g_test_add_func ("/window-files/pdf-password", test_pdf_password);
+  g_test_add_func ("/window-files/import-other-tool", test_import_other_tool);
   return g_test_run ();
 }

@@ -284,6 +284,71 @@ show_orphans (PlxWindow       *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void import_done_cb (GObject *object, GAsyncResult *result, gpointer data);
+
+static void
+perspective_chosen_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       PlxWindow        *self)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  GtkStringObject *chosen = gtk_drop_down_get_selected_item (dropdown);
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+  IoJob *job;
+
+  if (g_strcmp0 (response, "import") != 0 || chosen == NULL || self->project == NULL)
+    return;
+  job = g_new0 (IoJob, 1);
+  job->window = g_object_ref (self);
+  job->file = g_object_ref (file);
+  _plx_window_busy_begin (self, _("Importing annotations…"));
+  /* Their pages go to the document shown when the project has neither
+   * the page nor its address; the quotes still decide where, or whether,
+   * each passage fits. */
+  plx_import_file_with_options_async (self->project, file, gtk_string_object_get_string (chosen),
+                                      self->document ? plx_document_get_id (self->document) : 0,
+                                      self->busy_cancellable, import_done_cb, job);
+}
+
+/* Annotations made in another tool (Hypothesis, Recogito) say what they
+ * are about but not whose voice they are: the user says it, once for the
+ * file, and the import runs again. */
+static void
+ask_perspective (PlxWindow *self,
+                 GFile     *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *body = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GListModel *perspectives = plx_project_get_perspectives (self->project);
+  AdwMessageDialog *dialog;
+  GtkWidget *dropdown;
+
+  for (guint i = 0; i < g_list_model_get_n_items (perspectives); i++)
+    {
+      g_autoptr(PlxPerspective) p = g_list_model_get_item (perspectives, i);
+
+      gtk_string_list_append (names, plx_perspective_get_name (p));
+    }
+  body = self->document != NULL
+    ? g_strdup_printf (_("The annotations in “%s” come from another tool and name no perspective. Choose the one they "
+                         "are imported into. Those about a page this project does not have go to “%s”, where their "
+                         "quotes are found."), name, plx_document_get_title (self->document))
+    : g_strdup_printf (_("The annotations in “%s” come from another tool and name no perspective. Choose the one they "
+                         "are imported into."), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Import into Which Perspective?"), body));
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Perspective"), -1);
+  adw_message_dialog_set_extra_child (dialog, dropdown);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "import", _("_Import"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "import");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (perspective_chosen_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 import_done_cb (GObject      *object,
                 GAsyncResult *result,
@@ -291,6 +356,7 @@ import_done_cb (GObject      *object,
 {
   IoJob *job = data;
   g_autoptr(PlxWindow) self = g_object_ref (job->window);
+  g_autoptr(GFile) file = g_object_ref (job->file);
   g_autoptr(PlxImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
@@ -299,6 +365,11 @@ import_done_cb (GObject      *object,
   _plx_window_busy_end (self);
   /* The project takes the worker's commit in as another writer's. */
   report = plx_import_file_finish (PLX_PROJECT (object), result, &error);
+  if (g_error_matches (error, PLX_ERROR, PLX_ERROR_PERSPECTIVE_NEEDED))
+    {
+      ask_perspective (self, file);
+      return;
+    }
   if (report == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

@@ -837,6 +837,25 @@ _plx_import_remember_uuid (Importer    *im,
   return TRUE;
 }
 
+/* Whether a body says whose voice the passage is (Parallax's own files). */
+static gboolean
+has_classifying_body (JsonObject *object)
+{
+  JsonNode *bodies = json_object_get_member (object, "body");
+  const char *motivation = _plx_import_member_string (object, "motivation");
+  JsonArray *array = bodies != NULL && JSON_NODE_HOLDS_ARRAY (bodies) ? json_node_get_array (bodies) : NULL;
+  guint n = array ? json_array_get_length (array) : bodies != NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = array ? json_array_get_element (array, i) : bodies;
+
+      if (JSON_NODE_HOLDS_OBJECT (node) && has_purpose (json_node_get_object (node), "classifying", motivation))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 w3c_annotation (Importer  *im,
                 JsonNode  *node,
@@ -851,6 +870,11 @@ w3c_annotation (Importer  *im,
 
   g_ptr_array_add (im->incoming, in);
   in->path = g_strdup (im->path->str);
+
+  /* Another tool's annotation asks for a perspective before anything
+   * else, so the app can ask the user once and import again. */
+  if (!has_classifying_body (object) && (im->options == NULL || im->options->perspective == NULL))
+    return _plx_import_foreign_perspective (im, in, error);
 
   /* Where it points decides first: a web page's annotation has no place in
    * a project, however well-formed it is. */

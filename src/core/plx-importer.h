@@ -81,6 +81,13 @@ void             plx_import_file_async  (PlxProject          *project,
                                          GCancellable        *cancellable,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data);
+void             plx_import_file_with_options_async (PlxProject          *project,
+                                                     GFile               *file,
+                                                     const char          *perspective,
+                                                     gint64               document_id,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
 PlxImportReport *plx_import_file_finish (PlxProject          *project,
                                          GAsyncResult        *result,
                                          GError             **error);

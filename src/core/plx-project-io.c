@@ -14,6 +14,7 @@ typedef struct {
   PlxExportFormat  format;
   PlxExportFlags   flags;
   gint64           document_id;
+  char            *perspective;   /* imports: for annotations that name none */
 } FileJob;
 
 static void
@@ -23,6 +24,7 @@ file_job_free (gpointer data)
 
   g_clear_object (&job->project);
   g_clear_object (&job->file);
+  g_free (job->perspective);
   g_free (job);
 }
 
@@ -163,7 +165,11 @@ import_thread (GTask        *task,
 
   worker = plx_project_open_another (job->project, &error);
   if (worker != NULL)
-    report = plx_import_file (worker, job->file, cancellable, &error);
+    {
+      PlxImportOptions options = { NULL, job->perspective, job->document_id };
+
+      report = plx_import_file_with_options (worker, job->file, &options, cancellable, &error);
+    }
   if (report == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -190,6 +196,38 @@ plx_import_file_async (PlxProject          *project,
   g_return_if_fail (G_IS_FILE (file));
 
   task = file_task (project, file, cancellable, callback, user_data, plx_import_file_async);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * plx_import_file_with_options_async:
+ * @perspective: (nullable): the perspective of annotations that name none
+ *   (another tool's W3C annotations)
+ * @document_id: the document such annotations are about, when their
+ *   target does not say; 0 for none
+ *
+ * plx_import_file_async() with the choices the user made for a file from
+ * another tool; finished by plx_import_file_finish().
+ */
+void
+plx_import_file_with_options_async (PlxProject          *project,
+                                    GFile               *file,
+                                    const char          *perspective,
+                                    gint64               document_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  FileJob *job;
+
+  g_return_if_fail (PLX_IS_PROJECT (project));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = file_task (project, file, cancellable, callback, user_data, plx_import_file_async);
+  job = g_task_get_task_data (task);
+  job->perspective = g_strdup (perspective);
+  job->document_id = document_id;
   g_task_run_in_thread (task, import_thread);
 }
 
