@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "plx-codebook-sidebar.h"
 #include "plx-compare-view.h"
 #include "plx-document-map.h"
 #include "plx-highlighter.h"
@@ -92,6 +93,8 @@ struct _PlxWindow
   AdwViewStack         *view_stack;
   PlxCompareView       *compare_view;
   PlxDocumentMap       *document_map;
+  GtkRevealer          *codebook_revealer;
+  PlxCodebookSidebar   *codebook_sidebar;
 
   /* The passages at the caret (plx-window-a11y.c) */
   GtkPopover           *caret_popover;
@@ -142,6 +145,7 @@ void _plx_window_refresh_documents  (PlxWindow      *self);
 void _plx_window_show_read_document (PlxWindow      *self,
                                      PlxDocument    *document);
 void _plx_window_refresh_themes     (PlxWindow      *self);
+void _plx_window_codebook_class_init (GtkWidgetClass *widget_class);
 void _plx_window_apply_query        (PlxWindow      *self);
 void _plx_window_toast              (PlxWindow      *self,
                                      const char     *title);

@@ -147,3 +147,30 @@ _plx_window_refresh_themes (PlxWindow *self)
   sync_checks (self);
   _plx_window_apply_query (self);
 }
+
+/* F9: the codebook beside the text, as GNOME apps show their sidebars.
+ * Showing it puts the keyboard in it; hiding it gives the text back what
+ * the sidebar held. */
+static void
+codebook_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+  gboolean shown = !gtk_revealer_get_reveal_child (self->codebook_revealer);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "annotate");
+  gtk_revealer_set_reveal_child (self->codebook_revealer, shown);
+  if (shown)
+    gtk_widget_child_focus (GTK_WIDGET (self->codebook_sidebar), GTK_DIR_TAB_FORWARD);
+  else if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->codebook_sidebar)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+void
+_plx_window_codebook_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.codebook", NULL, codebook_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.codebook", NULL);
+}

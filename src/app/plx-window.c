@@ -186,6 +186,7 @@ _plx_window_document_shown (PlxWindow *self)
 
   plx_open_document_set (self->current, self->project, self->document, self->annotations);
   plx_compare_view_set_model (self->compare_view, self->document ? self->project : NULL, self->document, annotations);
+  plx_codebook_sidebar_set_annotations (self->codebook_sidebar, self->document ? annotations : NULL);
   plx_document_map_set_model (self->document_map, self->document,
                               self->document && self->project ? plx_project_get_perspectives (self->project) : NULL,
                               annotations);
@@ -414,6 +415,8 @@ let_go_of_project (PlxWindow *self)
 
   if (self->project == NULL)
     return;
+  if (self->codebook_sidebar != NULL)
+    plx_codebook_sidebar_set_project (self->codebook_sidebar, NULL, NULL);
   g_signal_handlers_disconnect_by_data (self->project, self);
   g_signal_handlers_disconnect_by_data (plx_project_get_perspectives (self->project), self);
   /* Best effort: another program reading the project can hold the log;
@@ -445,6 +448,7 @@ set_project (PlxWindow   *self,
   g_signal_connect_swapped (plx_project_get_perspectives (project), "items-changed",
                             G_CALLBACK (perspectives_changed_cb), self);
   _plx_window_io_start (self);
+  plx_codebook_sidebar_set_project (self->codebook_sidebar, project, self->history);
 
   _plx_window_refresh_documents (self);
   _plx_window_refresh_themes (self);
@@ -683,6 +687,7 @@ plx_window_class_init (PlxWindowClass *klass)
   widget_class->size_allocate = plx_window_size_allocate;
   window_class->close_request = plx_window_close_request;
 
+  g_type_ensure (PLX_TYPE_CODEBOOK_SIDEBAR);
   g_type_ensure (PLX_TYPE_COMPARE_VIEW);
   g_type_ensure (PLX_TYPE_DOCUMENT_MAP);
   g_type_ensure (PLX_TYPE_OPEN_DOCUMENT);
@@ -710,6 +715,8 @@ plx_window_class_init (PlxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, compare_view);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, document_map);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, codebook_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, codebook_sidebar);
   gtk_widget_class_install_action (widget_class, "win.scroll-to-offset", "u", scroll_to_offset_action);
   _plx_window_io_class_init (widget_class);
   _plx_window_actions_class_init (widget_class);
@@ -718,6 +725,7 @@ plx_window_class_init (PlxWindowClass *klass)
   _plx_window_document_class_init (widget_class);
 
   _plx_window_tagging_class_init (widget_class);
+  _plx_window_codebook_class_init (widget_class);
 }
 
 static void

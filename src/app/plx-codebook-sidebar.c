@@ -1,0 +1,1052 @@
+/* plx-codebook-sidebar.c: the codebook beside the text.
+ *
+ * A GtkListView over a GtkTreeListModel of PlxThemeTree's live lists: the
+ * rows are the same PlxTheme objects the tree updates in place, so a
+ * rename shows without rebuilding. The counts per perspective come from a
+ * PlxThemeRollup remade (at idle) when the codebook or the passages change.
+ * Every operation builds a change set with plx_theme_changes_*() and
+ * applies it through the history: one undo step, nothing half-done; the
+ * core's error is shown as it is, since it names the theme and the
+ * problem.
+ *
+ * The dialogs end in actions with parameters ("codebook.rename-to",
+ * "codebook.merge-into", …), so keyboard, menu and tests take one path.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plx-codebook"
+
+#include <glib/gi18n.h>
+
+#include "plx-codebook-sidebar.h"
+#include "plx-name-dialog.h"
+
+struct _PlxCodebookSidebar
+{
+  GtkBox              parent_instance;
+
+  PlxProject         *project;
+  PlxHistory         *history;
+  PlxThemeTree       *tree;
+  GListModel         *annotations;
+  PlxThemeRollup     *rollup;
+  GtkTreeListModel   *tree_model;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter    *filter;
+  GtkSingleSelection *selection;
+  GPtrArray          *count_labels;   /* the bound rows' count labels */
+  GHashTable         *expanded;       /* UUIDs of the themes open, a set */
+  guint               rollup_source;
+
+  GtkSearchEntry     *search_entry;
+  GtkListView        *list_view;
+  GtkStack           *stack;
+  GMenuModel         *theme_menu;
+};
+
+G_DEFINE_FINAL_TYPE (PlxCodebookSidebar, plx_codebook_sidebar, GTK_TYPE_BOX)
+
+static void
+show_error (PlxCodebookSidebar *self,
+            const char         *heading,
+            GError             *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Applies @changes as one undo step; NULL changes carry the builder's
+ * error. */
+static gboolean
+apply (PlxCodebookSidebar *self,
+       PlxChangeSet       *changes,
+       GError             *build_error,
+       const char         *heading)
+{
+  g_autoptr(PlxChangeSet) owned = changes;
+  g_autoptr(GError) error = build_error;
+
+  if (owned != NULL && !plx_history_apply_changes (self->history, owned, &error))
+    g_clear_object (&owned);
+  if (owned == NULL)
+    {
+      show_error (self, heading, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- counts ---- */
+
+static void
+update_counts_label (PlxCodebookSidebar *self,
+                     GtkLabel           *label)
+{
+  PlxTheme *theme = g_object_get_data (G_OBJECT (label), "theme");
+  GListModel *perspectives;
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autoptr(GString) spoken = g_string_new (NULL);
+  guint n_used = 0;
+  guint n;
+  int row;
+
+  /* A theme without children has no arrow (GTK 4.8's expander has no
+   * hide-expander): its list stays, so children added later show. */
+  if (theme != NULL && self->tree != NULL)
+    {
+      GtkWidget *expander = gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_TREE_EXPANDER);
+      GListModel *children = plx_theme_tree_get_children (self->tree, theme);
+      gboolean leaf = children == NULL || g_list_model_get_n_items (children) == 0;
+
+      if (expander != NULL && leaf)
+        gtk_widget_add_css_class (expander, "codebook-leaf");
+      else if (expander != NULL)
+        gtk_widget_remove_css_class (expander, "codebook-leaf");
+    }
+  if (theme == NULL || self->rollup == NULL || self->project == NULL)
+    {
+      gtk_label_set_text (label, "");
+      return;
+    }
+  perspectives = plx_project_get_perspectives (self->project);
+  n = MIN (g_list_model_get_n_items (perspectives), plx_theme_rollup_get_n_perspectives (self->rollup));
+  row = plx_theme_rollup_find (self->rollup, plx_theme_get_uuid (theme));
+  for (guint p = 0; p < n && row >= 0; p++)
+    if (plx_theme_rollup_get_count (self->rollup, row, p, PLX_ROLLUP_ROLLED) > 0)
+      n_used++;
+  for (guint p = 0; p < n; p++)
+    {
+      g_autoptr(PlxPerspective) perspective = g_list_model_get_item (perspectives, p);
+      guint count = row >= 0 ? plx_theme_rollup_get_count (self->rollup, row, p, PLX_ROLLUP_ROLLED) : 0;
+      g_autofree char *name = g_markup_escape_text (plx_perspective_get_name (perspective), -1);
+
+      /* A perspective that never uses a theme the others use is a
+       * finding: its place is an open ring, not a faint zero. */
+      if (count > 0)
+        g_string_append_printf (markup, "<span foreground=\"%s\" weight=\"bold\">%u</span> ",
+                                plx_perspective_get_color (perspective), count);
+      else if (n_used > 0)
+        g_string_append_printf (markup, "<span foreground=\"%s\">○</span> ",
+                                plx_perspective_get_color (perspective));
+      else
+        g_string_append (markup, "<span alpha=\"40%\">·</span> ");
+      g_string_append_printf (spoken, "%s%s %u", spoken->len ? ", " : "", plx_perspective_get_name (perspective), count);
+    }
+  if (markup->len > 0)
+    g_string_truncate (markup, markup->len - 1);
+  gtk_label_set_markup (label, markup->str);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), spoken->str);
+  g_object_set_data_full (G_OBJECT (label), "spoken", g_strdup (spoken->str), g_free);
+}
+
+static gboolean
+remake_rollup (gpointer user_data)
+{
+  PlxCodebookSidebar *self = user_data;
+
+  self->rollup_source = 0;
+  g_clear_object (&self->rollup);
+  if (self->tree != NULL && self->annotations != NULL)
+    self->rollup = plx_theme_rollup_new (plx_theme_tree_get_codebook (self->tree),
+                                         plx_project_get_perspectives (self->project),
+                                         self->annotations);
+  for (guint i = 0; i < self->count_labels->len; i++)
+    update_counts_label (self, g_ptr_array_index (self->count_labels, i));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_rollup (PlxCodebookSidebar *self)
+{
+  if (self->rollup_source == 0)
+    self->rollup_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, remake_rollup, self, NULL);
+}
+
+/* ---- rows ---- */
+
+static GListModel *
+create_children (gpointer item,
+                 gpointer user_data)
+{
+  PlxCodebookSidebar *self = user_data;
+  GListModel *children;
+
+  if (self->tree == NULL)
+    return NULL;
+  children = plx_theme_tree_get_children (self->tree, item);
+  /* The same list for as long as the theme lives: children added later
+   * show up in it, so every theme may expand. */
+  return children ? g_object_ref (children) : NULL;
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           PlxCodebookSidebar       *self)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *counts = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_add_css_class (counts, "numeric");
+  gtk_widget_add_css_class (counts, "caption");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), counts);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  g_object_set_data (G_OBJECT (expander), "name", name);
+  g_object_set_data (G_OBJECT (expander), "counts", counts);
+  gtk_list_item_set_child (item, expander);
+}
+
+/* The tree list forgets which rows were open when a list it holds is
+ * changed around them (a merge, a rename that reorders): the sidebar
+ * remembers them by UUID and opens them again. */
+static void
+row_expanded_cb (PlxCodebookSidebar *self,
+                 GParamSpec         *pspec,
+                 GtkTreeListRow     *row)
+{
+  PlxTheme *theme = gtk_tree_list_row_get_item (row);
+
+  if (theme == NULL || (self->tree_model != NULL && gtk_tree_list_model_get_autoexpand (self->tree_model)))
+    return;
+  if (gtk_tree_list_row_get_expanded (row))
+    g_hash_table_add (self->expanded, g_strdup (plx_theme_get_uuid (theme)));
+  else
+    g_hash_table_remove (self->expanded, plx_theme_get_uuid (theme));
+}
+
+static void
+reopen_rows (PlxCodebookSidebar *self)
+{
+  GListModel *rows = G_LIST_MODEL (self->tree_model);
+
+  if (rows == NULL || g_hash_table_size (self->expanded) == 0)
+    return;
+  /* Opening a row adds its children after it, so the loop sees them. */
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      PlxTheme *theme = gtk_tree_list_row_get_item (row);
+
+      if (theme != NULL && !gtk_tree_list_row_get_expanded (row)
+          && g_hash_table_contains (self->expanded, plx_theme_get_uuid (theme)))
+        gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          PlxCodebookSidebar       *self)
+{
+  GtkWidget *expander = gtk_list_item_get_child (item);
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  PlxTheme *theme = gtk_tree_list_row_get_item (row);
+  GtkLabel *name = g_object_get_data (G_OBJECT (expander), "name");
+  GtkLabel *counts = g_object_get_data (G_OBJECT (expander), "counts");
+  GBinding *binding;
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  g_signal_connect_swapped (row, "notify::expanded", G_CALLBACK (row_expanded_cb), self);
+  binding = g_object_bind_property (theme, "name", name, "label", G_BINDING_SYNC_CREATE);
+  g_object_set_data (G_OBJECT (expander), "binding", binding);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (name), *plx_theme_get_description (theme) ? plx_theme_get_description (theme) : NULL);
+  g_object_set_data_full (G_OBJECT (counts), "theme", g_object_ref (theme), g_object_unref);
+  update_counts_label (self, counts);
+  g_ptr_array_add (self->count_labels, counts);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            PlxCodebookSidebar       *self)
+{
+  GtkWidget *expander = gtk_list_item_get_child (item);
+  GBinding *binding = g_object_get_data (G_OBJECT (expander), "binding");
+  GtkLabel *counts = g_object_get_data (G_OBJECT (expander), "counts");
+
+  if (binding != NULL)
+    g_binding_unbind (binding);
+  if (gtk_list_item_get_item (item) != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), row_expanded_cb, self);
+  g_object_set_data (G_OBJECT (expander), "binding", NULL);
+  g_object_set_data (G_OBJECT (counts), "theme", NULL);
+  g_ptr_array_remove_fast (self->count_labels, counts);
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
+}
+
+/* The search keeps a theme whose name holds the text, and the themes
+ * above it, so a match is seen where it sits. */
+static gboolean
+theme_matches (PlxCodebookSidebar *self,
+               PlxTheme           *theme,
+               const char         *folded_query,
+               guint               depth)
+{
+  g_autofree char *folded = g_utf8_casefold (plx_theme_get_name (theme), -1);
+  GListModel *children;
+
+  if (strstr (folded, folded_query) != NULL)
+    return TRUE;
+  children = plx_theme_tree_get_children (self->tree, theme);
+  for (guint i = 0; children != NULL && depth < 64 && i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(PlxTheme) child = g_list_model_get_item (children, i);
+
+      if (theme_matches (self, child, folded_query, depth + 1))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+filter_row (gpointer item,
+            gpointer user_data)
+{
+  PlxCodebookSidebar *self = user_data;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *folded = NULL;
+
+  if (*query == '\0' || self->tree == NULL)
+    return TRUE;
+  folded = g_utf8_casefold (query, -1);
+  return theme_matches (self, gtk_tree_list_row_get_item (item), folded, 0);
+}
+
+static void
+search_changed_cb (PlxCodebookSidebar *self)
+{
+  gboolean searching = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
+
+  /* While searching every theme is open, so matches below show. */
+  if (self->tree_model != NULL && gtk_tree_list_model_get_autoexpand (self->tree_model) != searching)
+    {
+      gtk_tree_list_model_set_autoexpand (self->tree_model, searching);
+      if (searching)
+        for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tree_model)); i++)
+          {
+            g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree_model), i);
+
+            gtk_tree_list_row_set_expanded (row, TRUE);
+          }
+    }
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+update_actions (PlxCodebookSidebar *self)
+{
+  gboolean has_project = self->tree != NULL && self->history != NULL;
+  gboolean selected = has_project && plx_codebook_sidebar_get_selected (self) != NULL;
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "codebook.new", has_project);
+  gtk_widget_action_set_enabled (widget, "codebook.create", has_project);
+  gtk_widget_action_set_enabled (widget, "codebook.rename", selected);
+  gtk_widget_action_set_enabled (widget, "codebook.define", selected);
+  gtk_widget_action_set_enabled (widget, "codebook.move", selected);
+  gtk_widget_action_set_enabled (widget, "codebook.merge", selected);
+  gtk_widget_action_set_enabled (widget, "codebook.delete", selected);
+  gtk_widget_action_set_enabled (widget, "codebook.rename-to", has_project);
+  gtk_widget_action_set_enabled (widget, "codebook.define-as", has_project);
+  gtk_widget_action_set_enabled (widget, "codebook.move-under", has_project);
+  gtk_widget_action_set_enabled (widget, "codebook.merge-into", has_project);
+  gtk_widget_action_set_enabled (widget, "codebook.delete-theme", has_project);
+}
+
+static void
+tree_changed_cb (PlxCodebookSidebar *self)
+{
+  gboolean empty = self->tree == NULL
+                   || g_list_model_get_n_items (plx_theme_tree_get_roots (self->tree)) == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "tree");
+  reopen_rows (self);
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  queue_rollup (self);
+  update_actions (self);
+}
+
+/* ---- public ---- */
+
+void
+plx_codebook_sidebar_set_annotations (PlxCodebookSidebar *self,
+                                      GListModel         *annotations)
+{
+  g_return_if_fail (PLX_IS_CODEBOOK_SIDEBAR (self));
+
+  if (self->annotations == annotations)
+    return;
+  if (self->annotations != NULL)
+    g_signal_handlers_disconnect_by_data (self->annotations, self);
+  g_set_object (&self->annotations, annotations);
+  if (annotations != NULL)
+    g_signal_connect_swapped (annotations, "items-changed", G_CALLBACK (queue_rollup), self);
+  queue_rollup (self);
+}
+
+void
+plx_codebook_sidebar_set_project (PlxCodebookSidebar *self,
+                                  PlxProject         *project,
+                                  PlxHistory         *history)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *roots = NULL;
+
+  g_return_if_fail (PLX_IS_CODEBOOK_SIDEBAR (self));
+
+  if (self->tree != NULL)
+    g_signal_handlers_disconnect_by_data (self->tree, self);
+  gtk_filter_list_model_set_model (self->filtered, NULL);
+  g_clear_object (&self->tree_model);
+  g_clear_object (&self->tree);
+  g_clear_object (&self->rollup);
+  if (self->project != project)
+    g_hash_table_remove_all (self->expanded);
+  g_set_object (&self->project, project);
+  g_set_object (&self->history, history);
+  if (project != NULL)
+    {
+      self->tree = plx_theme_tree_new (project, &error);
+      if (self->tree == NULL)
+        g_warning ("The codebook could not be read: %s", error->message);
+    }
+  if (self->tree != NULL)
+    {
+      g_signal_connect_swapped (self->tree, "changed", G_CALLBACK (tree_changed_cb), self);
+      roots = g_object_ref (plx_theme_tree_get_roots (self->tree));
+      self->tree_model = gtk_tree_list_model_new (roots, FALSE, FALSE, create_children, self, NULL);
+      gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->tree_model));
+      search_changed_cb (self);
+    }
+  tree_changed_cb (self);
+}
+
+PlxTheme *
+plx_codebook_sidebar_get_selected (PlxCodebookSidebar *self)
+{
+  GtkTreeListRow *row;
+
+  g_return_val_if_fail (PLX_IS_CODEBOOK_SIDEBAR (self), NULL);
+
+  row = gtk_single_selection_get_selected_item (self->selection);
+  return row ? gtk_tree_list_row_get_item (row) : NULL;
+}
+
+/* The rows shown (GtkTreeListRow of PlxTheme), after the search. */
+GListModel *
+plx_codebook_sidebar_get_rows (PlxCodebookSidebar *self)
+{
+  g_return_val_if_fail (PLX_IS_CODEBOOK_SIDEBAR (self), NULL);
+
+  return G_LIST_MODEL (self->filtered);
+}
+
+/* Selects the theme @uuid, opening the themes above it. */
+gboolean
+plx_codebook_sidebar_select_theme (PlxCodebookSidebar *self,
+                                   const char         *uuid)
+{
+  GListModel *rows = G_LIST_MODEL (self->filtered);
+
+  g_return_val_if_fail (PLX_IS_CODEBOOK_SIDEBAR (self), FALSE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      PlxTheme *theme = gtk_tree_list_row_get_item (row);
+
+      if (g_strcmp0 (plx_theme_get_uuid (theme), uuid) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          return TRUE;
+        }
+      /* Open a row whose theme is an ancestor: its children follow it. */
+      if (!gtk_tree_list_row_get_expanded (row) && self->tree != NULL)
+        {
+          PlxTheme *found = plx_theme_tree_find (self->tree, uuid);
+
+          for (int depth = 0; found != NULL && depth < 64; depth++)
+            {
+              const char *parent = plx_theme_get_parent_uuid (found);
+
+              if (parent == NULL || *parent == '\0')
+                break;
+              if (g_strcmp0 (parent, plx_theme_get_uuid (theme)) == 0)
+                {
+                  gtk_tree_list_row_set_expanded (row, TRUE);
+                  g_hash_table_add (self->expanded, g_strdup (plx_theme_get_uuid (theme)));
+                  break;
+                }
+              found = plx_theme_tree_find (self->tree, parent);
+            }
+        }
+    }
+  return FALSE;
+}
+
+/* What the row of @uuid says for its counts, as read out ("Armenian 2,
+ * Azerbaijani 0, …"): for tests and screen readers. */
+char *
+plx_codebook_sidebar_dup_counts_text (PlxCodebookSidebar *self,
+                                      const char         *uuid)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GListModel *perspectives;
+  int row;
+
+  g_return_val_if_fail (PLX_IS_CODEBOOK_SIDEBAR (self), NULL);
+
+  if (self->rollup_source != 0)
+    {
+      g_source_remove (self->rollup_source);
+      remake_rollup (self);
+    }
+  if (self->rollup == NULL || (row = plx_theme_rollup_find (self->rollup, uuid)) < 0)
+    return NULL;
+  perspectives = plx_project_get_perspectives (self->project);
+  for (guint p = 0; p < MIN (g_list_model_get_n_items (perspectives), plx_theme_rollup_get_n_perspectives (self->rollup)); p++)
+    {
+      g_autoptr(PlxPerspective) perspective = g_list_model_get_item (perspectives, p);
+
+      g_string_append_printf (text, "%s%s %u", text->len ? ", " : "", plx_perspective_get_name (perspective),
+                              plx_theme_rollup_get_count (self->rollup, row, p, PLX_ROLLUP_ROLLED));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* ---- operations ---- */
+
+static void
+create_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PlxCodebookSidebar *self = PLX_CODEBOOK_SIDEBAR (widget);
+  const char *name;
+  const char *parent;
+  g_autoptr(PlxTheme) created = NULL;
+  GError *error = NULL;
+  PlxChangeSet *changes;
+
+  g_variant_get (parameter, "(&s&s)", &name, &parent);
+  changes = plx_theme_changes_create (self->project, name, *parent ? parent : NULL, NULL, &created, &error);
+  if (apply (self, changes, error, _("Could Not Create the Theme")) && created != NULL)
+    plx_codebook_sidebar_select_theme (self, plx_theme_get_uuid (created));
+}
+
+static void
+rename_to_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PlxCodebookSidebar *self = PLX_CODEBOOK_SIDEBAR (widget);
+  const char *uuid;
+  const char *name;
+  GError *error = NULL;
+  PlxChangeSet *changes;
+
+  g_variant_get (parameter, "(&s&s)", &uuid, &name);
+  changes = plx_theme_changes_rename (self->project, uuid, name, &error);
+  apply (self, changes, error, _("Could Not Rename the Theme"));
+}
+
+static void
+define_as_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PlxCodebookSidebar *self = PLX_CODEBOOK_SIDEBAR (widget);
+  const char *uuid;
+  const char *definition;
+  g_autoptr(PlxTheme) edited = NULL;
+  PlxTheme *theme;
+  GError *error = NULL;
+  PlxChangeSet *changes = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &uuid, &definition);
+  theme = self->tree ? plx_theme_tree_find (self->tree, uuid) : NULL;
+  if (theme == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no theme “%s”"), uuid);
+  else
+    {
+      edited = plx_theme_copy (theme);
+      plx_theme_set_description (edited, definition);
+      changes = plx_theme_changes_define (self->project, edited, &error);
+    }
+  apply (self, changes, error, _("Could Not Define the Theme"));
+}
+
+static void
+move_under_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PlxCodebookSidebar *self = PLX_CODEBOOK_SIDEBAR (widget);
+  const char *uuid;
+  const char *parent;
+  GError *error = NULL;
+  PlxChangeSet *changes;
+
+  g_variant_get (parameter, "(&s&s)", &uuid, &parent);
+  changes = plx_theme_changes_move (self->project, uuid, *parent ? parent : NULL, &error);
+  if (apply (self, changes, error, _("Could Not Move the Theme")))
+    plx_codebook_sidebar_select_theme (self, uuid);
+}
+
+static void
+merge_into_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PlxCodebookSidebar *self = PLX_CODEBOOK_SIDEBAR (widget);
+  const char *source;
+  const char *target;
+  const char *sources[2] = { NULL, NULL };
+  GError *error = NULL;
+  PlxChangeSet *changes;
+
+  g_variant_get (parameter, "(&s&s)", &source, &target);
+  sources[0] = source;
+  changes = plx_theme_changes_merge (self->project, sources, target, &error);
+  if (apply (self, changes, error, _("Could Not Merge the Themes")))
+    plx_codebook_sidebar_select_theme (self, target);
+}
+
+static void
+delete_theme_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PlxCodebookSidebar *self = PLX_CODEBOOK_SIDEBAR (widget);
+  GError *error = NULL;
+  PlxChangeSet *changes;
+
+  changes = plx_theme_changes_delete (self->project, g_variant_get_string (parameter, NULL), &error);
+  apply (self, changes, error, _("Could Not Delete the Theme"));
+}
+
+/* ---- dialogs ---- */
+
+typedef struct {
+  PlxCodebookSidebar *self;
+  char               *uuid;
+  char               *action;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_object_unref (request->self);
+  g_free (request->uuid);
+  g_free (request->action);
+  g_free (request);
+}
+
+static Request *
+request_new (PlxCodebookSidebar *self,
+             const char         *uuid,
+             const char         *action)
+{
+  Request *request = g_new0 (Request, 1);
+
+  request->self = g_object_ref (self);
+  request->uuid = g_strdup (uuid);
+  request->action = g_strdup (action);
+  return request;
+}
+
+static void
+name_answered_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Request *request = user_data;
+  g_autofree char *name = plx_name_dialog_ask_finish (result, NULL);
+
+  if (name != NULL && request->uuid == NULL)
+    gtk_widget_activate_action (GTK_WIDGET (request->self), request->action, "(ss)", name, "");
+  else if (name != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (request->self), request->action, "(ss)",
+                                request->uuid, name);
+  request_free (request);
+}
+
+static GtkWindow *
+parent_window (PlxCodebookSidebar *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  PlxCodebookSidebar *self = PLX_CODEBOOK_SIDEBAR (widget);
+
+  /* A new theme goes at the top; Move Under… places it. */
+  plx_name_dialog_ask_async (parent_window (self), _("New Theme"), "", _("C_reate"), NULL,
+                             name_answered_cb, request_new (self, NULL, "codebook.create"));
+}
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PlxCodebookSidebar *self = PLX_CODEBOOK_SIDEBAR (widget);
+  PlxTheme *theme = plx_codebook_sidebar_get_selected (self);
+
+  if (theme == NULL)
+    return;
+  plx_name_dialog_ask_async (parent_window (self), _("Rename Theme"), plx_theme_get_name (theme), _("_Rename"),
+                             NULL, name_answered_cb,
+                             request_new (self, plx_theme_get_uuid (theme), "codebook.rename-to"));
+}
+
+static void
+define_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    Request          *request)
+{
+  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "buffer");
+
+  if (g_strcmp0 (response, "accept") == 0)
+    {
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+      gtk_widget_activate_action (GTK_WIDGET (request->self), "codebook.define-as", "(ss)", request->uuid, text);
+    }
+}
+
+static void
+define_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PlxCodebookSidebar *self = PLX_CODEBOOK_SIDEBAR (widget);
+  PlxTheme *theme = plx_codebook_sidebar_get_selected (self);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  GtkWidget *scroller;
+  GtkWidget *view;
+
+  if (theme == NULL)
+    return;
+  /* Translators: the heading of the dialog editing a theme's definition. */
+  heading = g_strdup_printf (_("Define “%s”"), plx_theme_get_name (theme));
+  dialog = adw_message_dialog_new (parent_window (self), heading,
+                                   _("What the theme covers, so that every coder applies it alike."));
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_widget_add_css_class (view, "card");
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), plx_theme_get_description (theme), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Definition"), -1);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 120);
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "accept", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "accept");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "buffer", gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (define_response_cb),
+                         request_new (self, plx_theme_get_uuid (theme), NULL),
+                         (GClosureNotify) (void (*) (void)) request_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (view);
+}
+
+/* Merge Into… and Move Under…: a choice among the other themes (by path),
+ * and for a move the top of the tree first. */
+static void
+choose_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    Request          *request)
+{
+  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "dropdown");
+  GPtrArray *uuids = g_object_get_data (G_OBJECT (dialog), "uuids");
+  guint chosen = gtk_drop_down_get_selected (dropdown);
+
+  if (g_strcmp0 (response, "accept") == 0 && chosen < uuids->len)
+    gtk_widget_activate_action (GTK_WIDGET (request->self), request->action, "(ss)",
+                                request->uuid, (const char *) g_ptr_array_index (uuids, chosen));
+}
+
+static void
+choose_theme (PlxCodebookSidebar *self,
+              gboolean            merge)
+{
+  PlxTheme *theme = plx_codebook_sidebar_get_selected (self);
+  GPtrArray *codebook;
+  g_autoptr(GPtrArray) order = NULL;
+  g_autoptr(GtkStringList) paths = gtk_string_list_new (NULL);
+  GPtrArray *uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  GtkWidget *dropdown;
+
+  if (theme == NULL || self->tree == NULL)
+    {
+      g_ptr_array_unref (uuids);
+      return;
+    }
+  codebook = plx_theme_tree_get_codebook (self->tree);
+  order = plx_codebook_dup_tree_order (codebook);
+  if (!merge)
+    {
+      gtk_string_list_append (paths, _("Top Level"));
+      g_ptr_array_add (uuids, g_strdup (""));
+    }
+  for (guint i = 0; i < order->len; i++)
+    {
+      PlxTheme *other = g_ptr_array_index (order, i);
+      g_autofree char *path = NULL;
+
+      if (g_strcmp0 (plx_theme_get_uuid (other), plx_theme_get_uuid (theme)) == 0)
+        continue;
+      path = plx_codebook_dup_path (codebook, other);
+      gtk_string_list_append (paths, path);
+      g_ptr_array_add (uuids, g_strdup (plx_theme_get_uuid (other)));
+    }
+
+  /* Translators: %s is a theme's name. */
+  heading = g_strdup_printf (merge ? _("Merge “%s” Into…") : _("Move “%s” Under…"), plx_theme_get_name (theme));
+  dialog = adw_message_dialog_new (parent_window (self), heading,
+                                   merge ? _("Its passages will carry the chosen theme instead, its children go under it, and it is removed. Undo brings it back.")
+                                         : _("The theme and everything under it move under the chosen theme."));
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&paths)), NULL);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  merge ? _("Target theme") : _("New parent"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "accept", merge ? _("_Merge") : _("_Move"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept",
+                                              merge ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "accept", uuids->len > 0);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "accept");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "dropdown", dropdown);
+  g_object_set_data_full (G_OBJECT (dialog), "uuids", uuids, (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (choose_response_cb),
+                         request_new (self, plx_theme_get_uuid (theme), merge ? "codebook.merge-into" : "codebook.move-under"),
+                         (GClosureNotify) (void (*) (void)) request_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+merge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  choose_theme (PLX_CODEBOOK_SIDEBAR (widget), TRUE);
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  choose_theme (PLX_CODEBOOK_SIDEBAR (widget), FALSE);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PlxTheme *theme = plx_codebook_sidebar_get_selected (PLX_CODEBOOK_SIDEBAR (widget));
+
+  /* No question: the passages keep their other themes and Ctrl+Z brings
+   * it back whole. */
+  if (theme != NULL)
+    gtk_widget_activate_action (widget, "codebook.delete-theme", "s", plx_theme_get_uuid (theme));
+}
+
+/* ---- the context menu ---- */
+
+static void
+row_pressed_cb (GtkGestureClick    *gesture,
+                int                 n_press,
+                double              x,
+                double              y,
+                PlxCodebookSidebar *self)
+{
+  GtkWidget *list = GTK_WIDGET (self->list_view);
+  GtkWidget *picked = gtk_widget_pick (list, x, y, GTK_PICK_DEFAULT);
+  GtkPopover *menu = g_object_get_data (G_OBJECT (self), "menu");
+
+  /* Select the row under the pointer first, as a left click would. */
+  for (GtkWidget *w = picked; w != NULL && w != list; w = gtk_widget_get_parent (w))
+    if (GTK_IS_TREE_EXPANDER (w))
+      {
+        GtkTreeListRow *row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (w));
+
+        if (row != NULL)
+          plx_codebook_sidebar_select_theme (self, plx_theme_get_uuid (gtk_tree_list_row_get_item (row)));
+        break;
+      }
+  gtk_popover_set_pointing_to (menu, &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (menu);
+}
+
+static void
+menu_key_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PlxCodebookSidebar *self = PLX_CODEBOOK_SIDEBAR (widget);
+
+  gtk_popover_set_pointing_to (g_object_get_data (G_OBJECT (self), "menu"), NULL);
+  gtk_popover_popup (g_object_get_data (G_OBJECT (self), "menu"));
+}
+
+/* ---- the type ---- */
+
+static void
+selection_changed_cb (PlxCodebookSidebar *self)
+{
+  update_actions (self);
+}
+
+static void
+plx_codebook_sidebar_dispose (GObject *object)
+{
+  PlxCodebookSidebar *self = PLX_CODEBOOK_SIDEBAR (object);
+  GtkWidget *menu = g_object_get_data (object, "menu");
+
+  if (menu != NULL)
+    {
+      g_object_set_data (object, "menu", NULL);
+      gtk_widget_unparent (menu);
+    }
+  plx_codebook_sidebar_set_annotations (self, NULL);
+  if (self->tree != NULL)
+    g_signal_handlers_disconnect_by_data (self->tree, self);
+  /* Last: the calls above may queue it. */
+  g_clear_handle_id (&self->rollup_source, g_source_remove);
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->tree_model);
+  g_clear_object (&self->tree);
+  g_clear_object (&self->rollup);
+  g_clear_object (&self->history);
+  g_clear_object (&self->project);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PLX_TYPE_CODEBOOK_SIDEBAR);
+  G_OBJECT_CLASS (plx_codebook_sidebar_parent_class)->dispose (object);
+}
+
+static void
+plx_codebook_sidebar_finalize (GObject *object)
+{
+  PlxCodebookSidebar *self = PLX_CODEBOOK_SIDEBAR (object);
+
+  g_ptr_array_unref (self->count_labels);
+  g_hash_table_unref (self->expanded);
+  G_OBJECT_CLASS (plx_codebook_sidebar_parent_class)->finalize (object);
+}
+
+static void
+plx_codebook_sidebar_class_init (PlxCodebookSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = plx_codebook_sidebar_dispose;
+  object_class->finalize = plx_codebook_sidebar_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax_annotator/Parallax/ui/plx-codebook-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, list_view);
+  gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, stack);
+  gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, theme_menu);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "codebook.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "codebook.rename", NULL, rename_action);
+  gtk_widget_class_install_action (widget_class, "codebook.define", NULL, define_action);
+  gtk_widget_class_install_action (widget_class, "codebook.move", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "codebook.merge", NULL, merge_action);
+  gtk_widget_class_install_action (widget_class, "codebook.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "codebook.menu", NULL, menu_key_action);
+  /* What the dialogs end in: (name, parent UUID or ""), (UUID, name),
+   * (UUID, definition), (UUID, parent UUID or ""), (source, target). */
+  gtk_widget_class_install_action (widget_class, "codebook.create", "(ss)", create_action);
+  gtk_widget_class_install_action (widget_class, "codebook.rename-to", "(ss)", rename_to_action);
+  gtk_widget_class_install_action (widget_class, "codebook.define-as", "(ss)", define_as_action);
+  gtk_widget_class_install_action (widget_class, "codebook.move-under", "(ss)", move_under_action);
+  gtk_widget_class_install_action (widget_class, "codebook.merge-into", "(ss)", merge_into_action);
+  gtk_widget_class_install_action (widget_class, "codebook.delete-theme", "s", delete_theme_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "codebook.rename", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "codebook.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "codebook.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "codebook.menu", NULL);
+}
+
+static void
+plx_codebook_sidebar_init (PlxCodebookSidebar *self)
+{
+  GtkListItemFactory *factory;
+  GtkGesture *click;
+  GtkWidget *menu;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->count_labels = g_ptr_array_new ();
+  self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  self->filter = gtk_custom_filter_new (filter_row, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (selection_changed_cb), self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  menu = gtk_popover_menu_new_from_model (self->theme_menu);
+  gtk_popover_set_has_arrow (GTK_POPOVER (menu), FALSE);
+  gtk_widget_set_halign (menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (menu, GTK_WIDGET (self->list_view));
+  g_object_set_data (G_OBJECT (self), "menu", menu);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (row_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
+
+  update_actions (self);
+}

@@ -1,0 +1,285 @@
+/* test-codebook-sidebar.c: the codebook beside the text (issue 20): F9
+ * shows it, its rows follow the core's codebook, and renaming and merging
+ * from it change panels and themes at once, each undone in one step.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <adwaita.h>
+#include <string.h>
+
+#include "plx-codebook-sidebar.h"
+#include "plx-core.h"
+#include "plx-test-gtk.h"
+#include "plx-test-utils.h"
+#include "plx-window.h"
+
+typedef PlxTestWindowFixture Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  plx_test_window_open (fixture, 1400, 900);
+  plx_test_run_frames (200);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  plx_test_window_close (fixture);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gint64
+perspective_id (PlxWindow *window,
+                guint      position)
+{
+  g_autoptr(PlxPerspective) perspective =
+    g_list_model_get_item (plx_project_get_perspectives (plx_window_get_project (window)), position);
+  return plx_perspective_get_id (perspective);
+}
+
+static char *
+tag (PlxWindow          *window,
+     guint               start,
+     guint               end,
+     guint               perspective,
+     const char * const *themes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlxAnnotation) annotation =
+    plx_annotation_new_for_range (plx_window_get_document (window), start, end,
+                                  perspective_id (window, perspective), &error);
+
+  g_assert_no_error (error);
+  plx_annotation_set_themes (annotation, themes);
+  g_assert_true (plx_project_add_annotation (plx_window_get_project (window), annotation, &error));
+  g_assert_no_error (error);
+  return g_strdup (plx_annotation_get_uuid (annotation));
+}
+
+/* The themes on the cards of perspective @position's panel, joined. */
+static char *
+panel_themes (PlxWindow *window,
+              guint      position)
+{
+  GListModel *cards = plx_window_get_panel_model (window, perspective_id (window, position));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(PlxAnnotation) card = g_list_model_get_item (cards, i);
+      g_autofree char *joined = g_strjoinv (",", (char **) plx_annotation_get_themes (card));
+
+      g_string_append_printf (text, "%s[%s]", text->len ? " " : "", joined);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+project_themes (PlxWindow *window)
+{
+  g_auto(GStrv) themes = plx_project_list_themes (plx_window_get_project (window), NULL);
+
+  return g_strjoinv (",", themes);
+}
+
+/* The names of the rows the sidebar shows, in order. */
+static char *
+row_names (PlxCodebookSidebar *sidebar)
+{
+  GListModel *rows = plx_codebook_sidebar_get_rows (sidebar);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+
+      g_string_append_printf (text, "%s%*s%s", text->len ? "," : "", (int) gtk_tree_list_row_get_depth (row), "",
+                              plx_theme_get_name (gtk_tree_list_row_get_item (row)));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+undo (PlxWindow *window)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  plx_test_run_frames (50);
+}
+
+static void
+test_sidebar_rename_merge (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  PlxWindow *window = fixture->window;
+  PlxProject *project = plx_window_get_project (window);
+  PlxCodebookSidebar *sidebar = PLX_CODEBOOK_SIDEBAR (find_widget (GTK_WIDGET (window), PLX_TYPE_CODEBOOK_SIDEBAR));
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_ancestor (GTK_WIDGET (sidebar), GTK_TYPE_REVEALER));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlxChangeSet) changes = NULL;
+  g_autoptr(PlxTheme) security = NULL;
+  g_autoptr(PlxTheme) guarantor = NULL;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *text = NULL;
+  g_autoptr(PlxTheme) safety = NULL;
+  g_autoptr(PlxTheme) border = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_nonnull (sidebar);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  /* The codebook through the core: security › guarantor, and passages
+   * with "safety" and "border" that mean much the same. */
+  changes = plx_theme_changes_create (project, "security", NULL, "Threats to safety", &security, &error);
+  g_assert_no_error (error);
+  g_assert_true (plx_project_apply (project, changes, &error));
+  g_clear_object (&changes);
+  changes = plx_theme_changes_create (project, "guarantor", plx_theme_get_uuid (security), NULL, &guarantor, &error);
+  g_assert_no_error (error);
+  g_assert_true (plx_project_apply (project, changes, &error));
+  g_clear_object (&changes);
+  a = tag (window, 10, 40, 0, (const char *[]) { "safety", "mediation", NULL });
+  b = tag (window, 50, 80, 1, (const char *[]) { "border", NULL });
+  c = tag (window, 90, 120, 0, (const char *[]) { "border", "safety", NULL });
+  plx_test_run_frames (50);
+
+  /* F9 shows it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.codebook", NULL);
+  plx_test_run_frames (300);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (sidebar)));
+  text = row_names (sidebar);
+  g_assert_cmpstr (text, ==, "border,mediation,safety,security");
+  g_clear_pointer (&text, g_free);
+  g_assert_true (plx_codebook_sidebar_select_theme (sidebar, plx_theme_get_uuid (guarantor)));
+  text = row_names (sidebar);
+  g_assert_cmpstr (text, ==, "border,mediation,safety,security, guarantor");
+  g_clear_pointer (&text, g_free);
+
+  /* Counts per perspective, rolled up: safety is Armenian only. */
+  safety = plx_project_find_theme (project, "safety", &error);
+  border = plx_project_find_theme (project, "border", &error);
+  g_assert_no_error (error);
+  text = plx_codebook_sidebar_dup_counts_text (sidebar, plx_theme_get_uuid (safety));
+  g_assert_cmpstr (text, ==, "Armenian 2, Azerbaijani 0, Western 0, Russian 0");
+  g_clear_pointer (&text, g_free);
+
+  /* Rename from the sidebar: cards, the project's themes and the row. */
+  g_assert_true (plx_codebook_sidebar_select_theme (sidebar, plx_theme_get_uuid (safety)));
+  g_assert_true (plx_codebook_sidebar_get_selected (sidebar) != NULL);
+  gtk_widget_activate_action (GTK_WIDGET (sidebar), "codebook.rename-to", "(ss)", plx_theme_get_uuid (safety), "safety threats");
+  plx_test_run_frames (50);
+  g_assert_null (plx_test_message_over (window));
+  text = panel_themes (window, 0);
+  g_assert_cmpstr (text, ==, "[safety threats,mediation] [border,safety threats]");
+  g_clear_pointer (&text, g_free);
+  text = project_themes (window);
+  g_assert_nonnull (strstr (text, "safety threats"));
+  g_clear_pointer (&text, g_free);
+  text = row_names (sidebar);
+  g_assert_cmpstr (text, ==, "border,mediation,safety threats,security, guarantor");
+  g_clear_pointer (&text, g_free);
+
+  /* A name taken: the core's message, nothing changed. */
+  gtk_widget_activate_action (GTK_WIDGET (sidebar), "codebook.rename-to", "(ss)", plx_theme_get_uuid (safety), "border");
+  plx_test_run_frames (50);
+  dialog = plx_test_message_over (window);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "border"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  text = panel_themes (window, 0);
+  g_assert_cmpstr (text, ==, "[safety threats,mediation] [border,safety threats]");
+  g_clear_pointer (&text, g_free);
+
+  /* Merging a theme into itself is refused the same way. */
+  gtk_widget_activate_action (GTK_WIDGET (sidebar), "codebook.merge-into", "(ss)",
+                              plx_theme_get_uuid (border), plx_theme_get_uuid (border));
+  plx_test_run_frames (50);
+  dialog = plx_test_message_over (window);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Merge border into safety threats: every passage carries the target
+   * once, keeps its other themes; border is gone from rows and project. */
+  gtk_widget_activate_action (GTK_WIDGET (sidebar), "codebook.merge-into", "(ss)",
+                              plx_theme_get_uuid (border), plx_theme_get_uuid (safety));
+  plx_test_run_frames (50);
+  g_assert_null (plx_test_message_over (window));
+  text = panel_themes (window, 0);
+  g_assert_cmpstr (text, ==, "[safety threats,mediation] [safety threats]");
+  g_clear_pointer (&text, g_free);
+  text = panel_themes (window, 1);
+  g_assert_cmpstr (text, ==, "[safety threats]");
+  g_clear_pointer (&text, g_free);
+  text = project_themes (window);
+  g_assert_null (strstr (text, "border"));
+  g_clear_pointer (&text, g_free);
+  text = row_names (sidebar);
+  g_assert_cmpstr (text, ==, "mediation,safety threats,security, guarantor");
+  g_clear_pointer (&text, g_free);
+  text = plx_codebook_sidebar_dup_counts_text (sidebar, plx_theme_get_uuid (safety));
+  g_assert_cmpstr (text, ==, "Armenian 2, Azerbaijani 1, Western 0, Russian 0");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpstr (plx_theme_get_name (plx_codebook_sidebar_get_selected (sidebar)), ==, "safety threats");
+
+  /* One undo brings border back with its passages; the next the name. */
+  undo (window);
+  text = panel_themes (window, 0);
+  g_assert_cmpstr (text, ==, "[safety threats,mediation] [border,safety threats]");
+  g_clear_pointer (&text, g_free);
+  text = panel_themes (window, 1);
+  g_assert_cmpstr (text, ==, "[border]");
+  g_clear_pointer (&text, g_free);
+  text = row_names (sidebar);
+  g_assert_cmpstr (text, ==, "border,mediation,safety threats,security, guarantor");
+  g_clear_pointer (&text, g_free);
+  undo (window);
+  text = panel_themes (window, 0);
+  g_assert_cmpstr (text, ==, "[safety,mediation] [border,safety]");
+  g_clear_pointer (&text, g_free);
+  text = project_themes (window);
+  g_assert_null (strstr (text, "safety threats"));
+  g_assert_nonnull (strstr (text, "safety"));
+  g_clear_pointer (&text, g_free);
+  text = row_names (sidebar);
+  g_assert_cmpstr (text, ==, "border,mediation,safety,security, guarantor");
+  g_clear_pointer (&text, g_free);
+
+  /* The search keeps matches and the themes above them. */
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (sidebar), GTK_TYPE_SEARCH_ENTRY)), "GUAR");
+  plx_test_run_frames (300);
+  text = row_names (sidebar);
+  g_assert_cmpstr (text, ==, "security, guarantor");
+  g_clear_pointer (&text, g_free);
+
+  /* F9 again hides it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.codebook", NULL);
+  plx_test_run_frames (50);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/codebook-sidebar/rename-merge-undo", Fixture, NULL, fixture_set_up, test_sidebar_rename_merge, fixture_tear_down);
+  return g_test_run ();
+}
