@@ -792,6 +792,43 @@ test_tree (Fixture       *fixture,
   g_object_unref (plx_theme_tree_find (tree, uuid_of (fixture, "economy")));
 }
 
+static void
+count_signal (gpointer  instance,
+              guint    *count)
+{
+  (*count)++;
+}
+
+/* Tagging with themes the codebook has leaves the tree be (reading the
+ * codebook again after each tagging doubled its cost); a new name adds
+ * its row. */
+static void
+test_tree_follows_tagging (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlxThemeTree) tree = plx_theme_tree_new (fixture->project, &error);
+  g_autoptr(PlxAnnotation) annotation = plx_project_get_annotation (fixture->project, fixture->uuids[2], &error);
+  const char *known[] = { "peacekeeping", "economy", NULL };
+  const char *fresh[] = { "peacekeeping", "ceasefire", NULL };
+  g_autofree char *top = NULL;
+  guint changed = 0;
+
+  g_assert_no_error (error);
+  g_signal_connect (tree, "changed", G_CALLBACK (count_signal), &changed);
+  plx_annotation_set_themes (annotation, known);
+  g_assert_true (plx_history_update_annotation (fixture->history, annotation, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 0);
+
+  plx_annotation_set_themes (annotation, fresh);
+  g_assert_true (plx_history_update_annotation (fixture->history, annotation, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+  top = names_of (plx_theme_tree_get_roots (tree));
+  g_assert_cmpstr (top, ==, "ceasefire,economy,mediation,mediator,security");
+}
+
 /* ---- native JSON ---- */
 
 static char *
@@ -1137,6 +1174,7 @@ main (int argc, char **argv)
   ADD ("memos", test_memos);
   ADD ("tagging-adds-theme", test_tagging_adds_theme);
   ADD ("tree", test_tree);
+  ADD ("tree-follows-tagging", test_tree_follows_tagging);
   ADD ("native-round-trip", test_native_round_trip);
   ADD ("native-old-and-bad", test_native_old_and_bad);
   g_test_add_func ("/core/codebook/migrate-v4", test_migrate_v4);

@@ -108,7 +108,7 @@ settle_children (PlxThemeTree *self,
  * plx_theme_tree_reload:
  *
  * Reads the codebook again and brings the lists in line; done by itself
- * after every change the project announces.
+ * after every change the project announces that can reshape it.
  */
 gboolean
 plx_theme_tree_reload (PlxThemeTree  *self,
@@ -161,12 +161,55 @@ plx_theme_tree_reload (PlxThemeTree  *self,
 }
 
 static void
-project_changed_cb (PlxThemeTree *self)
+reload_or_warn (PlxThemeTree *self)
 {
   g_autoptr(GError) error = NULL;
 
   if (!plx_theme_tree_reload (self, &error))
     g_warning ("Could not read the codebook again: %s", error->message);
+}
+
+static gboolean
+knows_theme_named (PlxThemeTree *self,
+                   const char   *name)
+{
+  for (guint i = 0; i < self->codebook->len; i++)
+    if (g_strcmp0 (plx_theme_get_name (g_ptr_array_index (self->codebook, i)), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @changes can reshape the codebook: a theme changed, or a
+ * passage names a theme the codebook did not have (tagging makes its
+ * row). Reading the codebook after every tagging cost the tagging as
+ * much as the tagging itself. */
+static gboolean
+touches_codebook (PlxThemeTree *self,
+                  PlxChangeSet *changes)
+{
+  for (guint i = 0; i < plx_change_set_get_n_changes (changes); i++)
+    {
+      const PlxChange *change = plx_change_set_get_change (changes, i);
+      const char * const *themes;
+
+      if (change->kind == PLX_CHANGE_THEME)
+        return TRUE;
+      if (change->kind != PLX_CHANGE_ANNOTATION || change->after == NULL)
+        continue;
+      themes = plx_annotation_get_themes (change->after);
+      for (guint j = 0; themes != NULL && themes[j] != NULL; j++)
+        if (!knows_theme_named (self, themes[j]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+changes_committed_cb (PlxThemeTree *self,
+                      PlxChangeSet *changes)
+{
+  if (touches_codebook (self, changes))
+    reload_or_warn (self);
 }
 
 PlxThemeTree *
@@ -181,8 +224,8 @@ plx_theme_tree_new (PlxProject  *project,
   self->project = g_object_ref (project);
   if (!plx_theme_tree_reload (self, error))
     return NULL;
-  g_signal_connect_swapped (project, "changes-committed", G_CALLBACK (project_changed_cb), self);
-  g_signal_connect_swapped (project, "external-change", G_CALLBACK (project_changed_cb), self);
+  g_signal_connect_swapped (project, "changes-committed", G_CALLBACK (changes_committed_cb), self);
+  g_signal_connect_swapped (project, "external-change", G_CALLBACK (reload_or_warn), self);
   return g_steal_pointer (&self);
 }
 
