@@ -503,13 +503,28 @@ file_action (GtkWidget  *widget,
     choose_file (self, FILE_ADD_DOCUMENT);
 }
 
+/* Setting an action's state tells every widget and menu item that shows
+ * it, whether it changed or not, and the window sets them all after each
+ * selection change and each tagging: only changes go through. */
+static void
+set_enabled (PlxWindow  *self,
+             const char *name,
+             gboolean    enabled)
+{
+  gpointer state = GINT_TO_POINTER (enabled ? 2 : 1);
+
+  if (g_hash_table_lookup (self->enabled_actions, name) == state)
+    return;
+  g_hash_table_insert (self->enabled_actions, (gpointer) name, state);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
+}
+
 /* The one place that decides which of the window's actions can run now;
  * called whenever what they depend on changes (project, document,
  * history, selection, a long task). */
 void
 _plx_window_update_actions (PlxWindow *self)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_project = self->project != NULL;
   gboolean has_document = self->document != NULL;
   gboolean idle = self->busy_cancellable == NULL;
@@ -527,25 +542,25 @@ _plx_window_update_actions (PlxWindow *self)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (on_document); i++)
-    gtk_widget_action_set_enabled (widget, on_document[i], has_document);
+    set_enabled (self, on_document[i], has_document);
   for (guint i = 0; i < G_N_ELEMENTS (on_project); i++)
-    gtk_widget_action_set_enabled (widget, on_project[i], has_project);
-  gtk_widget_action_set_enabled (widget, "win.undo", self->history && plx_history_get_can_undo (self->history));
-  gtk_widget_action_set_enabled (widget, "win.redo", self->history && plx_history_get_can_redo (self->history));
-  gtk_widget_action_set_enabled (widget, "win.tag-as", has_selection);
-  gtk_widget_action_set_enabled (widget, "win.add-document", has_project);
-  gtk_widget_action_set_enabled (widget, "win.export", has_project && idle);
-  gtk_widget_action_set_enabled (widget, "win.export-report", has_project);
-  gtk_widget_action_set_enabled (widget, "win.agreement", has_project);
-  gtk_widget_action_set_enabled (widget, "win.blind-coding", has_project);
-  gtk_widget_action_set_enabled (widget, "win.import", has_project && idle);
-  gtk_widget_action_set_enabled (widget, "win.save-copy", has_project && idle);
-  gtk_widget_action_set_enabled (widget, "win.remove-document", has_document && idle);
-  gtk_widget_action_set_enabled (widget, "win.cancel-busy", !idle);
+    set_enabled (self, on_project[i], has_project);
+  set_enabled (self, "win.undo", self->history && plx_history_get_can_undo (self->history));
+  set_enabled (self, "win.redo", self->history && plx_history_get_can_redo (self->history));
+  set_enabled (self, "win.tag-as", has_selection);
+  set_enabled (self, "win.add-document", has_project);
+  set_enabled (self, "win.export", has_project && idle);
+  set_enabled (self, "win.export-report", has_project);
+  set_enabled (self, "win.agreement", has_project);
+  set_enabled (self, "win.blind-coding", has_project);
+  set_enabled (self, "win.import", has_project && idle);
+  set_enabled (self, "win.save-copy", has_project && idle);
+  set_enabled (self, "win.remove-document", has_document && idle);
+  set_enabled (self, "win.cancel-busy", !idle);
   /* Opening another project is always possible: it is how a window with
    * none, or with a damaged one, goes on. */
-  gtk_widget_action_set_enabled (widget, "win.open-project", TRUE);
-  gtk_widget_action_set_enabled (widget, "win.new-project", TRUE);
+  set_enabled (self, "win.open-project", TRUE);
+  set_enabled (self, "win.new-project", TRUE);
 }
 
 void

@@ -26,6 +26,7 @@ struct _PlxWindow
   GPtrArray            *panels;
   GArray               *document_summaries; /* PlxDocumentSummary, for the menu */
   GHashTable           *chosen_themes;    /* the theme filter's, a set */
+  GHashTable           *enabled_actions;  /* action name → 1 disabled, 2 enabled */
   gboolean              updating_themes;
   PlxTagPopover        *tag_popover;
   char                 *editing_uuid;    /* NULL: the popover tags a new passage */

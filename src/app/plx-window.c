@@ -645,6 +645,7 @@ plx_window_dispose (GObject *object)
   g_clear_object (&self->project);
   _plx_window_document_dispose (self);
   g_clear_pointer (&self->chosen_themes, g_hash_table_unref);
+  g_clear_pointer (&self->enabled_actions, g_hash_table_unref);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->editing_uuid, g_free);
 
@@ -739,6 +740,7 @@ plx_window_init (PlxWindow *self)
   self->settings = g_settings_new (PLX_APP_ID);
   self->panels = g_ptr_array_new ();
   self->chosen_themes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->enabled_actions = g_hash_table_new (g_str_hash, g_str_equal);
 
   buffer = gtk_text_view_get_buffer (self->text_view);
   /* The text is read-only and the project keeps its own history: the
