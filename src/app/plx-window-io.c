@@ -81,28 +81,39 @@ cancel_busy_action (GtkWidget  *widget,
     g_cancellable_cancel (self->busy_cancellable);
 }
 
+/* Ends a job that wrote a file: its error, unless the user cancelled, or
+ * a toast saying it is done. */
+static void
+io_job_end (IoJob      *job,
+            GError     *error,
+            const char *failed_title,
+            const char *done_message)
+{
+  PlxWindow *self = job->window;
+
+  _plx_window_busy_end (self);
+  if (error != NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        plx_window_show_error (self, failed_title, error);
+    }
+  else
+    _plx_window_toast (self, done_message);
+  io_job_free (job);
+}
+
 static void
 export_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      data)
 {
   IoJob *job = data;
-  PlxWindow *self = job->window;
+  g_autofree char *name = g_file_get_basename (job->file);
+  g_autofree char *done = g_strdup_printf (_("Exported to %s"), name);
   g_autoptr(GError) error = NULL;
 
-  _plx_window_busy_end (self);
-  if (!plx_export_to_file_finish (PLX_PROJECT (object), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        plx_window_show_error (self, _("Could Not Export"), error);
-    }
-  else
-    {
-      g_autofree char *name = g_file_get_basename (job->file);
-      g_autofree char *message = g_strdup_printf (_("Exported to %s"), name);
-      _plx_window_toast (self, message);
-    }
-  io_job_free (job);
+  plx_export_to_file_finish (PLX_PROJECT (object), result, &error);
+  io_job_end (job, error, _("Could Not Export"), done);
 }
 
 static void
@@ -150,22 +161,12 @@ copy_done_cb (GObject      *object,
               gpointer      data)
 {
   IoJob *job = data;
-  PlxWindow *self = job->window;
+  g_autofree char *name = g_file_get_basename (job->file);
+  g_autofree char *done = g_strdup_printf (_("Saved a copy as %s"), name);
   g_autoptr(GError) error = NULL;
 
-  _plx_window_busy_end (self);
-  if (!plx_export_copy_to_file_finish (PLX_PROJECT (object), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        plx_window_show_error (self, _("Could Not Save a Copy"), error);
-    }
-  else
-    {
-      g_autofree char *name = g_file_get_basename (job->file);
-      g_autofree char *message = g_strdup_printf (_("Saved a copy as %s"), name);
-      _plx_window_toast (self, message);
-    }
-  io_job_free (job);
+  plx_export_copy_to_file_finish (PLX_PROJECT (object), result, &error);
+  io_job_end (job, error, _("Could Not Save a Copy"), done);
 }
 
 static void
