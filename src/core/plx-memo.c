@@ -3,6 +3,7 @@
 #define G_LOG_DOMAIN "plx-memo"
 
 #include "plx-memo.h"
+#include "plx-property-private.h"
 
 struct _PlxMemo
 {
@@ -228,35 +229,8 @@ plx_memo_set_kind (PlxMemo     *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
-static void
-set_string (PlxMemo     *self,
-            char       **field,
-            const char  *value,
-            guint        prop)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-#define STRING_ACCESSORS(field, PROP)                                   \
-  const char *                                                          \
-  plx_memo_get_##field (PlxMemo *self)                                  \
-  {                                                                     \
-    g_return_val_if_fail (PLX_IS_MEMO (self), NULL);                    \
-    return self->field;                                                 \
-  }                                                                     \
-  void                                                                  \
-  plx_memo_set_##field (PlxMemo    *self,                               \
-                        const char *value)                              \
-  {                                                                     \
-    g_return_if_fail (PLX_IS_MEMO (self));                              \
-    set_string (self, &self->field, value, PROP);                       \
-  }
+#define STRING_ACCESSORS(field, PROP) \
+  PLX_DEFINE_STRING_ACCESSORS (PlxMemo, plx_memo, PLX_IS_MEMO, field, properties[PROP])
 
 STRING_ACCESSORS (target_uuid, PROP_TARGET_UUID)
 STRING_ACCESSORS (title, PROP_TITLE)

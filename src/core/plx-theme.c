@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "plx-theme.h"
+#include "plx-property-private.h"
 
 struct _PlxTheme
 {
@@ -293,36 +294,8 @@ plx_theme_get_uuid (PlxTheme *self)
   return self->uuid;
 }
 
-/* Sets a string field and notifies when it changed; NULL is "". */
-static void
-set_string (PlxTheme   *self,
-            char      **field,
-            const char *value,
-            guint       prop)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-#define STRING_ACCESSORS(field, PROP)                                   \
-  const char *                                                          \
-  plx_theme_get_##field (PlxTheme *self)                                \
-  {                                                                     \
-    g_return_val_if_fail (PLX_IS_THEME (self), NULL);                   \
-    return self->field;                                                 \
-  }                                                                     \
-  void                                                                  \
-  plx_theme_set_##field (PlxTheme   *self,                              \
-                         const char *value)                             \
-  {                                                                     \
-    g_return_if_fail (PLX_IS_THEME (self));                             \
-    set_string (self, &self->field, value, PROP);                       \
-  }
+#define STRING_ACCESSORS(field, PROP) \
+  PLX_DEFINE_STRING_ACCESSORS (PlxTheme, plx_theme, PLX_IS_THEME, field, properties[PROP])
 
 STRING_ACCESSORS (name, PROP_NAME)
 STRING_ACCESSORS (description, PROP_DESCRIPTION)

@@ -33,6 +33,23 @@ step_delete (PlxSqliteStore  *self,
   return TRUE;
 }
 
+/* Steps an insert, or an update by UUID, that returns the row's id;
+ * *@id is 0 when the update found no such row. */
+static gboolean
+step_returning_id (PlxSqliteStore  *self,
+                   sqlite3_stmt    *stmt,
+                   gint64          *id,
+                   GError         **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  *id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _plx_sqlite_error (self, error);
+  return TRUE;
+}
+
 /* ---- themes ---- */
 
 static GPtrArray *
@@ -219,7 +236,7 @@ insert_theme (PlxStore  *store,
 {
   PlxSqliteStore *self = STORE (store);
   sqlite3_stmt *stmt;
-  int rc;
+  gint64 id;
 
   stmt = _plx_sqlite_statement (self,
                                 "INSERT INTO themes (uuid, name, description, parent_id, revision, inclusion, "
@@ -228,12 +245,9 @@ insert_theme (PlxStore  *store,
   if (stmt == NULL)
     return FALSE;
   bind_theme (stmt, theme);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    plx_theme_set_id (theme, sqlite3_column_int64 (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    return _plx_sqlite_error (self, error);
+  if (!step_returning_id (self, stmt, &id, error))
+    return FALSE;
+  plx_theme_set_id (theme, id);
   return write_theme_parts (self, theme, error);
 }
 
@@ -244,7 +258,7 @@ update_theme (PlxStore  *store,
 {
   PlxSqliteStore *self = STORE (store);
   sqlite3_stmt *stmt;
-  int rc;
+  gint64 id;
 
   stmt = _plx_sqlite_statement (self,
                                 "UPDATE themes SET name = ?2, description = ?3, "
@@ -253,18 +267,15 @@ update_theme (PlxStore  *store,
   if (stmt == NULL)
     return FALSE;
   bind_theme (stmt, theme);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    plx_theme_set_id (theme, sqlite3_column_int64 (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  if (!step_returning_id (self, stmt, &id, error))
+    return FALSE;
+  if (id == 0)
     {
       g_set_error (error, PLX_ERROR, PLX_ERROR_NOT_FOUND, _("There is no theme “%s” in this project"),
                    plx_theme_get_uuid (theme));
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
-    return _plx_sqlite_error (self, error);
+  plx_theme_set_id (theme, id);
   return write_theme_parts (self, theme, error);
 }
 
@@ -456,7 +467,7 @@ write_memo (PlxStore  *store,
   PlxSqliteStore *self = STORE (store);
   sqlite3_stmt *stmt;
   gint64 author;
-  int rc;
+  gint64 id;
 
   if (!author_id (self, plx_memo_get_author (memo), &author, error))
     return FALSE;
@@ -473,18 +484,15 @@ write_memo (PlxStore  *store,
   if (stmt == NULL)
     return FALSE;
   bind_memo (stmt, memo, author);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    plx_memo_set_id (memo, sqlite3_column_int64 (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  if (!step_returning_id (self, stmt, &id, error))
+    return FALSE;
+  if (id == 0)
     {
       g_set_error (error, PLX_ERROR, PLX_ERROR_NOT_FOUND, _("There is no memo %s in this project"),
                    plx_memo_get_uuid (memo));
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
-    return _plx_sqlite_error (self, error);
+  plx_memo_set_id (memo, id);
   return write_citations (self, memo, error);
 }
 
