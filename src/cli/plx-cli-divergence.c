@@ -467,40 +467,6 @@ build_text (GString       *out,
     }
 }
 
-/* A document by id or, failing that, by its exact title. */
-static gboolean
-resolve_document (GArray      *summaries,
-                  const char  *arg,
-                  gint64      *id,
-                  GError     **error)
-{
-  guint matches = 0;
-  gint64 wanted;
-
-  if (plx_cli_parse_id (arg, &wanted))
-    for (guint i = 0; i < summaries->len; i++)
-      if (g_array_index (summaries, PlxDocumentSummary, i).id == wanted)
-        {
-          *id = wanted;
-          return TRUE;
-        }
-  for (guint i = 0; i < summaries->len; i++)
-    if (g_strcmp0 (g_array_index (summaries, PlxDocumentSummary, i).title, arg) == 0)
-      {
-        *id = g_array_index (summaries, PlxDocumentSummary, i).id;
-        matches++;
-      }
-  if (matches == 1)
-    return TRUE;
-  if (matches > 1)
-    g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT,
-                 _("Several documents are titled “%s”; give the id of one (parallax-cli documents lists them)"), arg);
-  else
-    g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT,
-                 _("There is no document “%s” in this project (parallax-cli documents lists them)"), arg);
-  return FALSE;
-}
-
 static gboolean
 parse_count (const char *text,
              guint64     max,
@@ -560,7 +526,7 @@ plx_cli_divergence (int    argc,
         {
           gint64 id;
 
-          if (!resolve_document (summaries, documents[i], &id, &error))
+          if (!plx_document_summaries_resolve (summaries, documents[i], &id, &error))
             return plx_cli_fail (error);
           g_array_append_val (ids, id);
         }

@@ -110,6 +110,27 @@ plx_change_set_add_memo (PlxChangeSet *self,
   add (self, PLX_CHANGE_MEMO, before, after);
 }
 
+void
+plx_change_set_add_attribute (PlxChangeSet *self,
+                              PlxAttribute *before,
+                              PlxAttribute *after)
+{
+  g_return_if_fail (PLX_IS_CHANGE_SET (self));
+  g_return_if_fail (before != NULL || after != NULL);
+  add (self, PLX_CHANGE_ATTRIBUTE, before, after);
+}
+
+/* A value set (@before NULL), changed, or cleared (@after NULL). */
+void
+plx_change_set_add_value (PlxChangeSet     *self,
+                          PlxDocumentValue *before,
+                          PlxDocumentValue *after)
+{
+  g_return_if_fail (PLX_IS_CHANGE_SET (self));
+  g_return_if_fail (before != NULL || after != NULL);
+  add (self, PLX_CHANGE_VALUE, before, after);
+}
+
 /* Adds @other's changes after this set's own. */
 void
 plx_change_set_append (PlxChangeSet *self,

@@ -5,7 +5,9 @@
 #pragma once
 
 #include "plx-annotation.h"
+#include "plx-attribute.h"
 #include "plx-document.h"
+#include "plx-document-value.h"
 #include "plx-memo.h"
 #include "plx-perspective.h"
 #include "plx-theme.h"
@@ -18,11 +20,13 @@ typedef enum {
   PLX_CHANGE_DOCUMENT,
   PLX_CHANGE_THEME,
   PLX_CHANGE_MEMO,
+  PLX_CHANGE_ATTRIBUTE,
+  PLX_CHANGE_VALUE,
 } PlxChangeKind;
 
 /* @before is NULL for something added, @after NULL for something removed;
- * both are PlxAnnotation, PlxPerspective, PlxDocument, PlxTheme or
- * PlxMemo, after @kind. */
+ * both are PlxAnnotation, PlxPerspective, PlxDocument, PlxTheme, PlxMemo,
+ * PlxAttribute or PlxDocumentValue, after @kind. */
 typedef struct {
   PlxChangeKind  kind;
   gpointer       before;
@@ -48,6 +52,12 @@ void             plx_change_set_add_theme       (PlxChangeSet   *self,
 void             plx_change_set_add_memo        (PlxChangeSet   *self,
                                                  PlxMemo        *before,
                                                  PlxMemo        *after);
+void             plx_change_set_add_attribute   (PlxChangeSet     *self,
+                                                 PlxAttribute     *before,
+                                                 PlxAttribute     *after);
+void             plx_change_set_add_value       (PlxChangeSet     *self,
+                                                 PlxDocumentValue *before,
+                                                 PlxDocumentValue *after);
 void             plx_change_set_append          (PlxChangeSet   *self,
                                                  PlxChangeSet   *other);
 guint            plx_change_set_get_n_changes   (PlxChangeSet   *self);

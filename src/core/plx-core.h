@@ -28,4 +28,7 @@
 #include "plx-theme-tree.h"
 #include "plx-memo.h"
 #include "plx-memo-ops.h"
+#include "plx-attribute.h"
+#include "plx-attribute-ops.h"
+#include "plx-document-value.h"
 #include "plx-statistics-rollup.h"

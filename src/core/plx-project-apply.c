@@ -326,12 +326,13 @@ settle_perspectives (PlxProject *self)
   g_list_store_splice (self->perspectives, 0, n, wanted->pdata, n);
 }
 
-/* Themes are added and changed first (0) and removed last (2), in either
- * direction of a change set, since passages name their themes (1). */
+/* Themes and attributes are added and changed first (0) and removed last
+ * (2), in either direction of a change set, since passages name their
+ * themes and documents' values their attributes (1). */
 static guint
 phase_of (const PlxChange *change)
 {
-  if (change->kind != PLX_CHANGE_THEME)
+  if (change->kind != PLX_CHANGE_THEME && change->kind != PLX_CHANGE_ATTRIBUTE)
     return 1;
   return change->after != NULL ? 0 : 2;
 }
@@ -386,6 +387,13 @@ plx_project_apply (PlxProject    *self,
           break;
         case PLX_CHANGE_MEMO:
           ok = _plx_project_apply_memo (self, change->before, change->after, error);
+          break;
+        case PLX_CHANGE_ATTRIBUTE:
+          ok = _plx_project_apply_attribute (self, change->before, change->after, error);
+          break;
+        case PLX_CHANGE_VALUE:
+          ok = change->after != NULL ? plx_store_set_value (self->store, change->after, error)
+                                     : plx_store_clear_value (self->store, change->before, error);
           break;
         default:
           g_assert_not_reached ();
@@ -845,7 +853,30 @@ _plx_project_changes_set_document_info (PlxProject         *self,
   return g_steal_pointer (&changes);
 }
 
-/* A document goes with its passages. */
+/* Its attributes' values go with a document, so that undo brings them
+ * back; a store that keeps none has none to take. */
+static gboolean
+add_values_removal (PlxProject    *self,
+                    PlxChangeSet  *changes,
+                    gint64         id,
+                    GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) values = plx_store_list_values (self->store, id, &local_error);
+
+  if (values == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  for (guint i = 0; i < values->len; i++)
+    plx_change_set_add_value (changes, g_ptr_array_index (values, i), NULL);
+  return TRUE;
+}
+
+/* A document goes with its passages and its attributes' values. */
 PlxChangeSet *
 _plx_project_changes_remove_document (PlxProject  *self,
                                       gint64       id,
@@ -871,6 +902,8 @@ _plx_project_changes_remove_document (PlxProject  *self,
     }
   for (guint i = 0; i < passages->len; i++)
     plx_change_set_add_annotation (changes, g_ptr_array_index (passages, i), NULL);
+  if (!add_values_removal (self, changes, id, error))
+    return NULL;
   plx_change_set_add_document (changes, document, NULL);
   return g_steal_pointer (&changes);
 }

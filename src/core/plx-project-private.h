@@ -91,5 +91,10 @@ gboolean        _plx_project_apply_memo  (PlxProject   *self,
                                           PlxMemo      *before,
                                           PlxMemo      *after,
                                           GError      **error);
+/* plx-attribute-ops.c */
+gboolean        _plx_project_apply_attribute (PlxProject   *self,
+                                              PlxAttribute *before,
+                                              PlxAttribute *after,
+                                              GError      **error);
 
 G_END_DECLS

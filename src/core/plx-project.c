@@ -377,6 +377,50 @@ plx_document_summaries_pick (GArray *summaries,
 }
 
 /**
+ * plx_document_summaries_resolve:
+ * @id_or_title: a document as a user names it: its id or, failing that,
+ *   its exact title
+ *
+ * Returns: whether it names one document, whose id is then in *@id
+ */
+gboolean
+plx_document_summaries_resolve (GArray      *summaries,
+                                const char  *id_or_title,
+                                gint64      *id,
+                                GError     **error)
+{
+  guint matches = 0;
+  char *end = NULL;
+  gint64 wanted;
+
+  g_return_val_if_fail (summaries != NULL && id_or_title != NULL, FALSE);
+
+  wanted = g_ascii_strtoll (id_or_title, &end, 10);
+  if (end != id_or_title && *end == '\0')
+    for (guint i = 0; i < summaries->len; i++)
+      if (g_array_index (summaries, PlxDocumentSummary, i).id == wanted)
+        {
+          *id = wanted;
+          return TRUE;
+        }
+  for (guint i = 0; i < summaries->len; i++)
+    if (g_strcmp0 (g_array_index (summaries, PlxDocumentSummary, i).title, id_or_title) == 0)
+      {
+        *id = g_array_index (summaries, PlxDocumentSummary, i).id;
+        matches++;
+      }
+  if (matches == 1)
+    return TRUE;
+  if (matches > 1)
+    g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT,
+                 _("Several documents are titled “%s”; name one by its id"), id_or_title);
+  else
+    g_set_error (error, PLX_ERROR, PLX_ERROR_NOT_FOUND, _("There is no document “%s” in this project"),
+                 id_or_title);
+  return FALSE;
+}
+
+/**
  * plx_project_open_another:
  * @self: a project opened with plx_project_open()
  *

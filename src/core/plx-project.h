@@ -39,6 +39,10 @@ PlxProject     *plx_project_open_finish          (GAsyncResult        *result,
                                                   GError             **error);
 gint64          plx_document_summaries_pick      (GArray              *summaries,
                                                   gint64               wanted_document);
+gboolean        plx_document_summaries_resolve   (GArray              *summaries,
+                                                  const char          *id_or_title,
+                                                  gint64              *id,
+                                                  GError             **error);
 PlxProject     *plx_project_open_another         (PlxProject          *self,
                                                   GError             **error);
 PlxProject     *plx_project_create               (const char          *path,

@@ -2,6 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "plx-store"
 
+#include <glib/gi18n-lib.h>
+
 #include "plx-store.h"
 
 G_DEFINE_INTERFACE (PlxStore, plx_store, G_TYPE_OBJECT)
@@ -378,4 +380,98 @@ plx_store_delete_memo (PlxStore  *self,
   g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
 
   return PLX_STORE_GET_IFACE (self)->delete_memo (self, memo, error);
+}
+
+/* ---- attributes ---- */
+
+static gboolean
+keeps_attributes (PlxStore  *self,
+                  gpointer   vfunc,
+                  GError   **error)
+{
+  if (vfunc != NULL)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("The project at %s does not keep document attributes"),
+               plx_store_get_location (self));
+  return FALSE;
+}
+
+GPtrArray *
+plx_store_list_attributes (PlxStore  *self,
+                           GError   **error)
+{
+  PlxStoreInterface *iface;
+
+  g_return_val_if_fail (PLX_IS_STORE (self), NULL);
+
+  iface = PLX_STORE_GET_IFACE (self);
+  if (!keeps_attributes (self, iface->list_attributes, error))
+    return NULL;
+  return iface->list_attributes (self, error);
+}
+
+#define ATTRIBUTE_CALL(vfunc, ...)                                      \
+  PlxStoreInterface *iface;                                             \
+                                                                        \
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);                    \
+                                                                        \
+  iface = PLX_STORE_GET_IFACE (self);                                   \
+  if (!keeps_attributes (self, iface->vfunc, error))                    \
+    return FALSE;                                                       \
+  return iface->vfunc (self, __VA_ARGS__, error);
+
+gboolean
+plx_store_insert_attribute (PlxStore      *self,
+                            PlxAttribute  *attribute,
+                            GError       **error)
+{
+  ATTRIBUTE_CALL (insert_attribute, attribute)
+}
+
+gboolean
+plx_store_update_attribute (PlxStore      *self,
+                            PlxAttribute  *attribute,
+                            GError       **error)
+{
+  ATTRIBUTE_CALL (update_attribute, attribute)
+}
+
+gboolean
+plx_store_delete_attribute (PlxStore      *self,
+                            PlxAttribute  *attribute,
+                            GError       **error)
+{
+  ATTRIBUTE_CALL (delete_attribute, attribute)
+}
+
+/* @document_id: 0 for every document's */
+GPtrArray *
+plx_store_list_values (PlxStore  *self,
+                       gint64     document_id,
+                       GError   **error)
+{
+  PlxStoreInterface *iface;
+
+  g_return_val_if_fail (PLX_IS_STORE (self), NULL);
+
+  iface = PLX_STORE_GET_IFACE (self);
+  if (!keeps_attributes (self, iface->list_values, error))
+    return NULL;
+  return iface->list_values (self, document_id, error);
+}
+
+gboolean
+plx_store_set_value (PlxStore          *self,
+                     PlxDocumentValue  *value,
+                     GError           **error)
+{
+  ATTRIBUTE_CALL (set_value, value)
+}
+
+gboolean
+plx_store_clear_value (PlxStore          *self,
+                       PlxDocumentValue  *value,
+                       GError           **error)
+{
+  ATTRIBUTE_CALL (clear_value, value)
 }

@@ -8,7 +8,9 @@
 #include <gio/gio.h>
 
 #include "plx-annotation.h"
+#include "plx-attribute.h"
 #include "plx-document.h"
+#include "plx-document-value.h"
 #include "plx-memo.h"
 #include "plx-perspective.h"
 #include "plx-theme.h"
@@ -150,6 +152,29 @@ struct _PlxStoreInterface
   gboolean       (*delete_memo)        (PlxStore                 *self,
                                         PlxMemo                  *memo,
                                         GError                  **error);
+
+  /* Document attributes, and the values documents hold for them (named
+   * by the attribute's UUID); a store without them leaves these NULL. */
+  GPtrArray     *(*list_attributes)    (PlxStore                 *self,
+                                        GError                  **error);
+  gboolean       (*insert_attribute)   (PlxStore                 *self,
+                                        PlxAttribute             *attribute,
+                                        GError                  **error);
+  gboolean       (*update_attribute)   (PlxStore                 *self,
+                                        PlxAttribute             *attribute,
+                                        GError                  **error);
+  gboolean       (*delete_attribute)   (PlxStore                 *self,
+                                        PlxAttribute             *attribute,
+                                        GError                  **error);
+  GPtrArray     *(*list_values)        (PlxStore                 *self,
+                                        gint64                    document_id,
+                                        GError                  **error);
+  gboolean       (*set_value)          (PlxStore                 *self,
+                                        PlxDocumentValue         *value,
+                                        GError                  **error);
+  gboolean       (*clear_value)        (PlxStore                 *self,
+                                        PlxDocumentValue         *value,
+                                        GError                  **error);
 };
 
 const char    *plx_store_get_location       (PlxStore                 *self);
@@ -247,6 +272,27 @@ gboolean       plx_store_update_memo        (PlxStore                 *self,
                                              GError                  **error);
 gboolean       plx_store_delete_memo        (PlxStore                 *self,
                                              PlxMemo                  *memo,
+                                             GError                  **error);
+
+GPtrArray     *plx_store_list_attributes    (PlxStore                 *self,
+                                             GError                  **error);
+gboolean       plx_store_insert_attribute   (PlxStore                 *self,
+                                             PlxAttribute             *attribute,
+                                             GError                  **error);
+gboolean       plx_store_update_attribute   (PlxStore                 *self,
+                                             PlxAttribute             *attribute,
+                                             GError                  **error);
+gboolean       plx_store_delete_attribute   (PlxStore                 *self,
+                                             PlxAttribute             *attribute,
+                                             GError                  **error);
+GPtrArray     *plx_store_list_values        (PlxStore                 *self,
+                                             gint64                    document_id,
+                                             GError                  **error);
+gboolean       plx_store_set_value          (PlxStore                 *self,
+                                             PlxDocumentValue         *value,
+                                             GError                  **error);
+gboolean       plx_store_clear_value        (PlxStore                 *self,
+                                             PlxDocumentValue         *value,
                                              GError                  **error);
 
 G_END_DECLS

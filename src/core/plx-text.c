@@ -251,3 +251,110 @@ plx_text_append_csv_field (GString    *out,
     }
   g_string_append_c (out, '"');
 }
+
+static void
+csv_record_clear (PlxCsvRecord *record)
+{
+  g_clear_pointer (&record->fields, g_strfreev);
+}
+
+/**
+ * plx_text_parse_csv:
+ *
+ * Reads RFC 4180 CSV: fields separated by commas, quoted with double
+ * quotes when they hold a comma, a quote (doubled) or a line end; lines end
+ * in LF or CRLF; a leading byte order mark and blank lines are skipped.
+ *
+ * Returns: (transfer full) (element-type PlxCsvRecord): the records, or
+ *   %NULL with @error naming the line that is malformed
+ */
+GArray *
+plx_text_parse_csv (const char  *text,
+                    gsize        length,
+                    GError     **error)
+{
+  g_autoptr(GArray) records = g_array_new (FALSE, TRUE, sizeof (PlxCsvRecord));
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) field = g_string_new (NULL);
+  const char *p = text, *end = text + length;
+  guint line = 1, record_line = 1;
+  gboolean quoted = FALSE, was_quoted = FALSE, any = FALSE;
+
+  g_array_set_clear_func (records, (GDestroyNotify) csv_record_clear);
+  if (!g_utf8_validate_len (text, length, NULL))
+    {
+      g_set_error_literal (error, PLX_ERROR, PLX_ERROR_INVALID_FILE, _("The CSV file is not UTF-8 text"));
+      return NULL;
+    }
+  if (length >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+  for (; p <= end; p++)
+    {
+      char c = p < end ? *p : '\n';
+
+      if (quoted)
+        {
+          if (p == end)
+            {
+              g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_FILE,
+                           _("Line %u of the CSV file opens a quote that is never closed"), record_line);
+              return NULL;
+            }
+          if (c == '"' && p + 1 < end && p[1] == '"')
+            g_string_append_c (field, '"'), p++;
+          else if (c == '"')
+            quoted = FALSE;
+          else
+            {
+              if (c == '\n')
+                line++;
+              g_string_append_c (field, c);
+            }
+          continue;
+        }
+      if (c == '"')
+        {
+          if (field->len > 0 || was_quoted)
+            {
+              g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_FILE,
+                           _("Line %u of the CSV file has a quote inside a field that is not quoted"), line);
+              return NULL;
+            }
+          quoted = was_quoted = any = TRUE;
+        }
+      else if (c == ',' || c == '\n')
+        {
+          if (c == '\n' && field->len > 0 && field->str[field->len - 1] == '\r' && !was_quoted)
+            g_string_truncate (field, field->len - 1);
+          any = any || c == ',' || field->len > 0;
+          g_ptr_array_add (fields, g_strndup (field->str, field->len));
+          g_string_truncate (field, 0);
+          was_quoted = FALSE;
+          if (c == '\n')
+            {
+              if (any)
+                {
+                  PlxCsvRecord record = { record_line, NULL };
+
+                  g_ptr_array_add (fields, NULL);
+                  record.fields = (GStrv) g_ptr_array_steal (fields, NULL);
+                  g_array_append_val (records, record);
+                  g_ptr_array_set_free_func (fields, g_free);
+                }
+              else
+                g_ptr_array_set_size (fields, 0);
+              any = FALSE;
+              record_line = ++line;
+            }
+        }
+      else if (was_quoted && c != '\r')
+        {
+          g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_FILE,
+                       _("Line %u of the CSV file has text after a quoted field"), line);
+          return NULL;
+        }
+      else if (!was_quoted)
+        g_string_append_c (field, c);
+    }
+  return g_steal_pointer (&records);
+}

@@ -26,4 +26,14 @@ gboolean plx_text_is_iso8601     (const char *text);
 void   plx_text_append_csv_field (GString    *out,
                                   const char *value);
 
+/* One record of a CSV file, and the line it begins on. */
+typedef struct {
+  guint   line;
+  GStrv   fields;
+} PlxCsvRecord;
+
+GArray *plx_text_parse_csv       (const char *text,
+                                  gsize       length,
+                                  GError    **error);
+
 G_END_DECLS

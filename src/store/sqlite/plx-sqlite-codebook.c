@@ -10,46 +10,6 @@
 
 #define STORE(s) PLX_SQLITE_STORE (s)
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return text ? text : "";
-}
-
-/* Steps a delete by UUID; *@found says whether there was such a row (the
- * core checks first, so none is a stale change set). */
-static gboolean
-step_delete (PlxSqliteStore  *self,
-             sqlite3_stmt    *stmt,
-             gboolean        *found,
-             GError         **error)
-{
-  if (!_plx_sqlite_step_done (self, stmt, error))
-    return FALSE;
-  *found = sqlite3_changes (self->db) == 1;
-  return TRUE;
-}
-
-/* Steps an insert, or an update by UUID, that returns the row's id;
- * *@id is 0 when the update found no such row. */
-static gboolean
-step_returning_id (PlxSqliteStore  *self,
-                   sqlite3_stmt    *stmt,
-                   gint64          *id,
-                   GError         **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  *id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _plx_sqlite_error (self, error);
-  return TRUE;
-}
-
 /* ---- themes ---- */
 
 static GPtrArray *
@@ -74,15 +34,15 @@ list_codebook (PlxStore  *store,
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      PlxTheme *theme = plx_theme_new (column_text (stmt, 1), column_text (stmt, 2));
+      PlxTheme *theme = plx_theme_new (_plx_sqlite_column_text (stmt, 1), _plx_sqlite_column_text (stmt, 2));
 
       plx_theme_set_id (theme, sqlite3_column_int64 (stmt, 0));
-      plx_theme_set_description (theme, column_text (stmt, 3));
+      plx_theme_set_description (theme, _plx_sqlite_column_text (stmt, 3));
       plx_theme_set_parent_uuid (theme, (const char *) sqlite3_column_text (stmt, 4));
       plx_theme_set_revision (theme, (guint) sqlite3_column_int64 (stmt, 5));
-      plx_theme_set_inclusion (theme, column_text (stmt, 6));
-      plx_theme_set_exclusion (theme, column_text (stmt, 7));
-      plx_theme_set_color (theme, column_text (stmt, 8));
+      plx_theme_set_inclusion (theme, _plx_sqlite_column_text (stmt, 6));
+      plx_theme_set_exclusion (theme, _plx_sqlite_column_text (stmt, 7));
+      plx_theme_set_color (theme, _plx_sqlite_column_text (stmt, 8));
       g_ptr_array_add (themes, theme);
     }
   sqlite3_reset (stmt);
@@ -111,7 +71,7 @@ list_codebook (PlxStore  *store,
       PlxTheme *theme = g_hash_table_lookup (by_id, &id);
 
       if (theme != NULL)
-        plx_theme_set_label (theme, column_text (stmt, 1), column_text (stmt, 2));
+        plx_theme_set_label (theme, _plx_sqlite_column_text (stmt, 1), _plx_sqlite_column_text (stmt, 2));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -138,7 +98,7 @@ list_codebook (PlxStore  *store,
           list = g_ptr_array_new_with_free_func (g_free);
           g_hash_table_insert (examples, g_object_get_data (G_OBJECT (theme), "plx-sqlite-id"), list);
         }
-      g_ptr_array_add (list, g_strdup (column_text (stmt, 1)));
+      g_ptr_array_add (list, g_strdup (_plx_sqlite_column_text (stmt, 1)));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -245,7 +205,7 @@ insert_theme (PlxStore  *store,
   if (stmt == NULL)
     return FALSE;
   bind_theme (stmt, theme);
-  if (!step_returning_id (self, stmt, &id, error))
+  if (!_plx_sqlite_step_returning_id (self, stmt, &id, error))
     return FALSE;
   plx_theme_set_id (theme, id);
   return write_theme_parts (self, theme, error);
@@ -267,7 +227,7 @@ update_theme (PlxStore  *store,
   if (stmt == NULL)
     return FALSE;
   bind_theme (stmt, theme);
-  if (!step_returning_id (self, stmt, &id, error))
+  if (!_plx_sqlite_step_returning_id (self, stmt, &id, error))
     return FALSE;
   if (id == 0)
     {
@@ -293,7 +253,7 @@ delete_theme (PlxStore  *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, plx_theme_get_uuid (theme), -1, SQLITE_TRANSIENT);
-  if (!step_delete (self, stmt, &found, error))
+  if (!_plx_sqlite_step_delete (self, stmt, &found, error))
     return FALSE;
   if (!found)
     g_set_error (error, PLX_ERROR, PLX_ERROR_NOT_FOUND, _("There is no theme “%s” in this project"),
@@ -329,14 +289,14 @@ list_memos (PlxStore  *store,
       PlxMemo *memo;
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      plx_memo_kind_from_string (column_text (stmt, 2), &kind);
-      memo = plx_memo_new (column_text (stmt, 1), kind, column_text (stmt, 3));
+      plx_memo_kind_from_string (_plx_sqlite_column_text (stmt, 2), &kind);
+      memo = plx_memo_new (_plx_sqlite_column_text (stmt, 1), kind, _plx_sqlite_column_text (stmt, 3));
       plx_memo_set_id (memo, id);
-      plx_memo_set_title (memo, column_text (stmt, 4));
-      plx_memo_set_body (memo, column_text (stmt, 5));
-      plx_memo_set_author (memo, column_text (stmt, 6));
-      plx_memo_set_created (memo, column_text (stmt, 7));
-      plx_memo_set_modified (memo, column_text (stmt, 8));
+      plx_memo_set_title (memo, _plx_sqlite_column_text (stmt, 4));
+      plx_memo_set_body (memo, _plx_sqlite_column_text (stmt, 5));
+      plx_memo_set_author (memo, _plx_sqlite_column_text (stmt, 6));
+      plx_memo_set_created (memo, _plx_sqlite_column_text (stmt, 7));
+      plx_memo_set_modified (memo, _plx_sqlite_column_text (stmt, 8));
       plx_memo_set_revision (memo, (guint) sqlite3_column_int64 (stmt, 9));
       g_ptr_array_add (memos, memo);
       g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), memo);
@@ -366,7 +326,7 @@ list_memos (PlxStore  *store,
           list = g_ptr_array_new_with_free_func (g_free);
           g_hash_table_insert (citations, memo, list);
         }
-      g_ptr_array_add (list, g_strdup (column_text (stmt, 1)));
+      g_ptr_array_add (list, g_strdup (_plx_sqlite_column_text (stmt, 1)));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -484,7 +444,7 @@ write_memo (PlxStore  *store,
   if (stmt == NULL)
     return FALSE;
   bind_memo (stmt, memo, author);
-  if (!step_returning_id (self, stmt, &id, error))
+  if (!_plx_sqlite_step_returning_id (self, stmt, &id, error))
     return FALSE;
   if (id == 0)
     {
@@ -524,7 +484,7 @@ delete_memo (PlxStore  *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, plx_memo_get_uuid (memo), -1, SQLITE_TRANSIENT);
-  if (!step_delete (self, stmt, &found, error))
+  if (!_plx_sqlite_step_delete (self, stmt, &found, error))
     return FALSE;
   if (!found)
     g_set_error (error, PLX_ERROR, PLX_ERROR_NOT_FOUND, _("There is no memo %s in this project"),

@@ -11,15 +11,6 @@
 
 #define STORE(s) PLX_SQLITE_STORE (s)
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return text ? text : "";
-}
-
 /* ---- perspectives ---- */
 
 static GPtrArray *
@@ -37,10 +28,10 @@ list_perspectives (PlxStore  *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       PlxPerspective *perspective = plx_perspective_new (sqlite3_column_int64 (stmt, 0),
-                                                         column_text (stmt, 2), column_text (stmt, 3),
+                                                         _plx_sqlite_column_text (stmt, 2), _plx_sqlite_column_text (stmt, 3),
                                                          sqlite3_column_int (stmt, 4));
 
-      plx_perspective_set_uuid (perspective, column_text (stmt, 1));
+      plx_perspective_set_uuid (perspective, _plx_sqlite_column_text (stmt, 1));
       g_ptr_array_add (loaded, perspective);
     }
   sqlite3_reset (stmt);
@@ -289,20 +280,20 @@ load_document (PlxStore  *store,
       return NULL;
     }
 
-  if (!plx_document_format_from_string (column_text (stmt, 1), &format))
+  if (!plx_document_format_from_string (_plx_sqlite_column_text (stmt, 1), &format))
     {
       g_set_error (error, PLX_ERROR, PLX_ERROR_CORRUPT,
                    _("Document %" PRId64 " in %s is damaged: its format “%s” is unknown"),
-                   id, self->path, column_text (stmt, 1));
+                   id, self->path, _plx_sqlite_column_text (stmt, 1));
       sqlite3_reset (stmt);
       return NULL;
     }
   if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
     source = g_strndup (sqlite3_column_blob (stmt, 2), (gsize) sqlite3_column_bytes (stmt, 2));
-  document = plx_document_new_from_stored (column_text (stmt, 0), format, source,
-                                           g_strndup (column_text (stmt, 3), (gsize) sqlite3_column_bytes (stmt, 3)),
+  document = plx_document_new_from_stored (_plx_sqlite_column_text (stmt, 0), format, source,
+                                           g_strndup (_plx_sqlite_column_text (stmt, 3), (gsize) sqlite3_column_bytes (stmt, 3)),
                                            sqlite3_column_blob (stmt, 4), (gsize) sqlite3_column_bytes (stmt, 4),
-                                           column_text (stmt, 5), &local_error);
+                                           _plx_sqlite_column_text (stmt, 5), &local_error);
   if (document != NULL &&
       !plx_document_set_stored_locators (document, sqlite3_column_blob (stmt, 7), (gsize) sqlite3_column_bytes (stmt, 7),
                                          &local_error))
@@ -314,13 +305,13 @@ load_document (PlxStore  *store,
       sqlite3_reset (stmt);
       return NULL;
     }
-  plx_document_set_uuid (document, column_text (stmt, 6));
-  plx_document_set_reader (document, column_text (stmt, 8), (guint) sqlite3_column_int (stmt, 9));
-  plx_document_set_added (document, column_text (stmt, 10));
-  plx_document_set_original_name (document, column_text (stmt, 11));
-  plx_document_set_original_sha256 (document, column_text (stmt, 12));
+  plx_document_set_uuid (document, _plx_sqlite_column_text (stmt, 6));
+  plx_document_set_reader (document, _plx_sqlite_column_text (stmt, 8), (guint) sqlite3_column_int (stmt, 9));
+  plx_document_set_added (document, _plx_sqlite_column_text (stmt, 10));
+  plx_document_set_original_name (document, _plx_sqlite_column_text (stmt, 11));
+  plx_document_set_original_sha256 (document, _plx_sqlite_column_text (stmt, 12));
   for (int m = 0; m < PLX_DOCUMENT_N_META; m++)
-    plx_document_set_meta (document, (PlxDocumentMeta) m, column_text (stmt, 13 + m));
+    plx_document_set_meta (document, (PlxDocumentMeta) m, _plx_sqlite_column_text (stmt, 13 + m));
   plx_document_set_id (document, id);
   sqlite3_reset (stmt);
   return document;
@@ -354,8 +345,8 @@ list_documents (PlxStore  *store,
     {
       PlxDocumentSummary summary = {
         sqlite3_column_int64 (stmt, 0),
-        g_strdup (column_text (stmt, 1)),
-        g_strdup (column_text (stmt, 2)),
+        g_strdup (_plx_sqlite_column_text (stmt, 1)),
+        g_strdup (_plx_sqlite_column_text (stmt, 2)),
       };
       g_array_append_val (summaries, summary);
     }
@@ -613,18 +604,18 @@ annotation_from_row (sqlite3_stmt *stmt)
 {
   PlxAnnotation *annotation = g_object_new (PLX_TYPE_ANNOTATION, NULL);
 
-  plx_annotation_set_uuid (annotation, column_text (stmt, 0));
+  plx_annotation_set_uuid (annotation, _plx_sqlite_column_text (stmt, 0));
   plx_annotation_set_document_id (annotation, sqlite3_column_int64 (stmt, 1));
   plx_annotation_set_perspective_id (annotation, sqlite3_column_int64 (stmt, 2));
   plx_annotation_set_selector (annotation,
                                (guint) sqlite3_column_int64 (stmt, 3),
                                (guint) sqlite3_column_int64 (stmt, 4),
-                               column_text (stmt, 5), column_text (stmt, 6), column_text (stmt, 7));
-  plx_annotation_set_note (annotation, column_text (stmt, 8));
-  plx_annotation_set_author (annotation, column_text (stmt, 9));
-  plx_annotation_set_times (annotation, column_text (stmt, 10), column_text (stmt, 11));
+                               _plx_sqlite_column_text (stmt, 5), _plx_sqlite_column_text (stmt, 6), _plx_sqlite_column_text (stmt, 7));
+  plx_annotation_set_note (annotation, _plx_sqlite_column_text (stmt, 8));
+  plx_annotation_set_author (annotation, _plx_sqlite_column_text (stmt, 9));
+  plx_annotation_set_times (annotation, _plx_sqlite_column_text (stmt, 10), _plx_sqlite_column_text (stmt, 11));
   plx_annotation_set_revision (annotation, (guint) sqlite3_column_int64 (stmt, 12));
-  plx_annotation_set_ancestry (annotation, column_text (stmt, 13));
+  plx_annotation_set_ancestry (annotation, _plx_sqlite_column_text (stmt, 13));
   return annotation;
 }
 
@@ -672,7 +663,7 @@ attach_themes (PlxSqliteStore           *self,
           names = g_ptr_array_new_with_free_func (g_free);
           g_hash_table_insert (themes, (gpointer) plx_annotation_get_uuid (annotation), names);
         }
-      g_ptr_array_add (names, g_strdup (column_text (stmt, 1)));
+      g_ptr_array_add (names, g_strdup (_plx_sqlite_column_text (stmt, 1)));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -780,7 +771,7 @@ get_annotation (PlxStore    *store,
     return NULL;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (names, g_strdup (column_text (stmt, 0)));
+    g_ptr_array_add (names, g_strdup (_plx_sqlite_column_text (stmt, 0)));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -808,7 +799,7 @@ list_themes (PlxStore  *store,
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (names, g_strdup (column_text (stmt, 0)));
+    g_ptr_array_add (names, g_strdup (_plx_sqlite_column_text (stmt, 0)));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -836,11 +827,11 @@ list_tombstones (PlxStore  *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       PlxTombstone tombstone = {
-        g_strdup (column_text (stmt, 0)),
-        g_strdup (column_text (stmt, 1)),
+        g_strdup (_plx_sqlite_column_text (stmt, 0)),
+        g_strdup (_plx_sqlite_column_text (stmt, 1)),
         (guint) sqlite3_column_int64 (stmt, 2),
-        g_strdup (column_text (stmt, 3)),
-        g_strdup (column_text (stmt, 4)),
+        g_strdup (_plx_sqlite_column_text (stmt, 3)),
+        g_strdup (_plx_sqlite_column_text (stmt, 4)),
       };
       g_array_append_val (tombstones, tombstone);
     }

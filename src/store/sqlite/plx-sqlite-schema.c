@@ -447,6 +447,30 @@ migrate_5_codebook_memos (sqlite3  *db,
     error);
 }
 
+/* Version 6 adds document attributes: typed properties the user gives
+ * documents (outlet, side, date…) to group and filter a corpus by. A value
+ * is stored as text in the attribute's normal form (plx-attribute.c), so
+ * that a date or a number sorts and compares the same in every store. */
+static gboolean
+migrate_6_attributes (sqlite3  *db,
+                      GError  **error)
+{
+  return exec (db,
+    "CREATE TABLE attributes ("
+    "  id INTEGER PRIMARY KEY,"
+    "  uuid TEXT NOT NULL UNIQUE,"
+    "  name TEXT NOT NULL UNIQUE,"
+    "  type TEXT NOT NULL CHECK (type IN ('text', 'category', 'number', 'date')),"
+    "  revision INTEGER NOT NULL DEFAULT 1);"
+    "CREATE TABLE document_values ("
+    "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+    "  attribute_id INTEGER NOT NULL REFERENCES attributes (id) ON DELETE CASCADE,"
+    "  value TEXT NOT NULL,"
+    "  PRIMARY KEY (document_id, attribute_id)) WITHOUT ROWID;"
+    "CREATE INDEX document_values_by_attribute ON document_values (attribute_id, value);",
+    error);
+}
+
 typedef gboolean (*Migration) (sqlite3 *db, GError **error);
 
 static const Migration migrations[] = {
@@ -455,6 +479,7 @@ static const Migration migrations[] = {
   migrate_3_identities,
   migrate_4_provenance,
   migrate_5_codebook_memos,
+  migrate_6_attributes,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PLX_PROJECT_SCHEMA_VERSION);

@@ -41,6 +41,16 @@ gboolean      _plx_sqlite_step_done    (PlxSqliteStore  *self,
 gboolean      _plx_sqlite_run          (PlxSqliteStore  *self,
                                         const char      *sql,
                                         GError         **error);
+const char   *_plx_sqlite_column_text  (sqlite3_stmt    *stmt,
+                                        int              column);
+gboolean      _plx_sqlite_step_delete  (PlxSqliteStore  *self,
+                                        sqlite3_stmt    *stmt,
+                                        gboolean        *found,
+                                        GError         **error);
+gboolean      _plx_sqlite_step_returning_id (PlxSqliteStore  *self,
+                                        sqlite3_stmt    *stmt,
+                                        gint64          *id,
+                                        GError         **error);
 void          _plx_sqlite_rows_init    (PlxStoreInterface *iface);
 
 /* plx-sqlite-copy.c */
@@ -52,6 +62,8 @@ gboolean      _plx_sqlite_save_copy    (PlxStore        *store,
                                         GError         **error);
 /* plx-sqlite-codebook.c */
 void          _plx_sqlite_codebook_init (PlxStoreInterface *iface);
+/* plx-sqlite-attributes.c */
+void          _plx_sqlite_attributes_init (PlxStoreInterface *iface);
 
 /* plx-sqlite-file.c */
 gboolean      _plx_sqlite_check_header   (const char  *path,

@@ -119,6 +119,46 @@ _plx_sqlite_step_done (PlxSqliteStore  *self,
   return TRUE;
 }
 
+const char *
+_plx_sqlite_column_text (sqlite3_stmt *stmt,
+                         int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text ? text : "";
+}
+
+/* Steps a delete by UUID; *@found says whether there was such a row (the
+ * core checks first, so none is a stale change set). */
+gboolean
+_plx_sqlite_step_delete (PlxSqliteStore  *self,
+                         sqlite3_stmt    *stmt,
+                         gboolean        *found,
+                         GError         **error)
+{
+  if (!_plx_sqlite_step_done (self, stmt, error))
+    return FALSE;
+  *found = sqlite3_changes (self->db) == 1;
+  return TRUE;
+}
+
+/* Steps an insert, or an update by UUID, that returns the row's id;
+ * *@id is 0 when the update found no such row. */
+gboolean
+_plx_sqlite_step_returning_id (PlxSqliteStore  *self,
+                               sqlite3_stmt    *stmt,
+                               gint64          *id,
+                               GError         **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  *id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _plx_sqlite_error (self, error);
+  return TRUE;
+}
+
 gboolean
 _plx_sqlite_run (PlxSqliteStore  *self,
                  const char      *sql,
@@ -665,4 +705,5 @@ plx_sqlite_store_iface_init (PlxStoreInterface *iface)
   iface->save_copy = _plx_sqlite_save_copy;
   _plx_sqlite_rows_init (iface);
   _plx_sqlite_codebook_init (iface);
+  _plx_sqlite_attributes_init (iface);
 }

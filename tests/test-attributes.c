@@ -1,0 +1,409 @@
+/* test-attributes.c: document attributes: types and their normal forms,
+ * definitions and values as undoable change sets, values following a
+ * removed document and a deleted attribute back on undo, the CSV reader,
+ * bulk assignment refused by line with nothing applied, and the CLI.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "plx-attribute-ops.h"
+#include "plx-core.h"
+#include "plx-test-utils.h"
+
+typedef struct {
+  char        *dir;
+  char        *path;
+  PlxProject  *project;
+  PlxHistory  *history;
+  gint64       documents[3];
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const char *const titles[] = { "TASS, 2020", "Azatutyun, 2020", "APA, 2021" };
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = plx_test_make_tempdir ();
+  fixture->path = g_build_filename (fixture->dir, "attributes.parallax", NULL);
+  fixture->project = plx_project_create (fixture->path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      const char *text = "Peacekeepers arrived in Stepanakert.";
+      g_autoptr(PlxDocument) document = plx_document_new_from_data (text, strlen (text), PLX_DOCUMENT_FORMAT_PLAIN,
+                                                                    titles[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_true (plx_project_add_document (fixture->project, document, &error));
+      g_assert_no_error (error);
+      fixture->documents[i] = plx_document_get_id (document);
+    }
+  fixture->history = plx_history_new (fixture->project);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->history);
+  g_clear_object (&fixture->project);
+  plx_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static void
+apply (Fixture      *fixture,
+       PlxChangeSet *changes,
+       GError       *error)
+{
+  g_assert_no_error (error);
+  g_assert_nonnull (changes);
+  g_assert_true (plx_history_apply_changes (fixture->history, changes, &error));
+  g_assert_no_error (error);
+  g_object_unref (changes);
+}
+
+static void
+undo (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (plx_history_undo (fixture->history, &error));
+  g_assert_no_error (error);
+}
+
+/* Every value as "document:attribute=value", by document then name. */
+static char *
+all_values (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) attributes = plx_project_list_attributes (fixture->project, &error);
+  g_autoptr(GPtrArray) values = plx_project_list_values (fixture->project, 0, &error);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < values->len; i++)
+    {
+      PlxDocumentValue *value = g_ptr_array_index (values, i);
+      PlxAttribute *attribute = plx_attributes_lookup (attributes, plx_document_value_get_attribute_uuid (value));
+
+      g_string_append_printf (out, "%s%" G_GINT64_FORMAT ":%s=%s", out->len ? " " : "",
+                              plx_document_value_get_document_id (value), plx_attribute_get_name (attribute),
+                              plx_document_value_get_value (value));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+assert_values (Fixture    *fixture,
+               const char *expected)
+{
+  g_autofree char *got = all_values (fixture);
+
+  g_assert_cmpstr (got, ==, expected);
+}
+
+static void
+define (Fixture          *fixture,
+        const char       *name,
+        PlxAttributeType  type)
+{
+  g_autoptr(GError) error = NULL;
+
+  apply (fixture, plx_attribute_changes_define (fixture->project, name, type, &error), error);
+}
+
+static void
+set (Fixture    *fixture,
+     guint       document,
+     const char *attribute,
+     const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  apply (fixture, plx_attribute_changes_set (fixture->project, fixture->documents[document], attribute, value, &error),
+         error);
+}
+
+static void
+test_normal_forms (void)
+{
+  g_autoptr(PlxAttribute) number = plx_attribute_new (NULL, "words", PLX_ATTRIBUTE_NUMBER);
+  g_autoptr(PlxAttribute) date = plx_attribute_new (NULL, "published", PLX_ATTRIBUTE_DATE);
+  g_autoptr(PlxAttribute) text = plx_attribute_new (NULL, "outlet", PLX_ATTRIBUTE_CATEGORY);
+  static const char *const good_dates[] = { "2020", "2020-11", "2020-11-10", "2024-02-29" };
+  static const char *const bad_dates[] = { "20", "2020-13", "2021-02-29", "2020-1-5", "10.11.2020", "2020-11-10T00:00",
+                                           "-2020", "2020-00" };
+  static const char *const bad_numbers[] = { "1,5", "twelve", "12abc", "inf", "nan", "" };
+  GError *error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good_dates); i++)
+    {
+      g_autofree char *stored = plx_attribute_normalize_value (date, good_dates[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (stored, ==, good_dates[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad_dates); i++)
+    {
+      g_assert_null (plx_attribute_normalize_value (date, bad_dates[i], &error));
+      g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT);
+      g_assert_nonnull (strstr (error->message, "published"));
+      g_clear_error (&error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad_numbers); i++)
+    {
+      g_assert_null (plx_attribute_normalize_value (number, bad_numbers[i], &error));
+      g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT);
+      g_clear_error (&error);
+    }
+  {
+    g_autofree char *a = plx_attribute_normalize_value (number, " 0012.50 ", &error);
+    g_autofree char *b = plx_attribute_normalize_value (text, "  RIA Novosti ", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (a, ==, "12.5");
+    g_assert_cmpstr (b, ==, "RIA Novosti");
+  }
+  /* Numbers sort by value, not as text. */
+  g_assert_cmpint (plx_attribute_compare_values (number, "9", "10"), <, 0);
+  g_assert_cmpint (plx_attribute_compare_values (date, "2020-11", "2021"), <, 0);
+}
+
+static void
+test_define_set_undo (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlxChangeSet) same = NULL;
+
+  define (fixture, "outlet", PLX_ATTRIBUTE_CATEGORY);
+  define (fixture, "published", PLX_ATTRIBUTE_DATE);
+  set (fixture, 0, "outlet", "TASS");
+  set (fixture, 1, "Outlet", "Azatutyun");  /* a name in any case */
+  set (fixture, 0, "published", "2020-11-10");
+  assert_values (fixture, "1:outlet=TASS 1:published=2020-11-10 2:outlet=Azatutyun");
+
+  /* Setting what it holds already is no step; a change is one. */
+  same = plx_attribute_changes_set (fixture->project, fixture->documents[0], "outlet", "TASS", &error);
+  g_assert_no_error (error);
+  g_assert_true (plx_change_set_is_empty (same));
+  set (fixture, 0, "outlet", "RIA Novosti");
+  assert_values (fixture, "1:outlet=RIA Novosti 1:published=2020-11-10 2:outlet=Azatutyun");
+  undo (fixture);
+  assert_values (fixture, "1:outlet=TASS 1:published=2020-11-10 2:outlet=Azatutyun");
+
+  /* An empty value clears it. */
+  set (fixture, 0, "published", "");
+  assert_values (fixture, "1:outlet=TASS 2:outlet=Azatutyun");
+  undo (fixture);
+
+  /* Bad input changes nothing. */
+  g_assert_null (plx_attribute_changes_set (fixture->project, fixture->documents[0], "published", "yesterday", &error));
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (plx_attribute_changes_set (fixture->project, fixture->documents[0], "colour", "red", &error));
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (plx_attribute_changes_set (fixture->project, 99, "outlet", "x", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (plx_attribute_changes_define (fixture->project, "OUTLET", PLX_ATTRIBUTE_TEXT, &error));
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_null (plx_attribute_changes_define (fixture->project, "  ", PLX_ATTRIBUTE_TEXT, &error));
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  assert_values (fixture, "1:outlet=TASS 1:published=2020-11-10 2:outlet=Azatutyun");
+}
+
+static void
+test_rename_delete_remove (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) attributes = NULL;
+
+  define (fixture, "outlet", PLX_ATTRIBUTE_CATEGORY);
+  define (fixture, "side", PLX_ATTRIBUTE_CATEGORY);
+  set (fixture, 0, "outlet", "TASS");
+  set (fixture, 1, "outlet", "Azatutyun");
+  set (fixture, 1, "side", "Armenian");
+
+  apply (fixture, plx_attribute_changes_rename (fixture->project, "outlet", "source", &error), error);
+  assert_values (fixture, "1:source=TASS 2:side=Armenian 2:source=Azatutyun");
+  undo (fixture);
+
+  /* Deleting an attribute takes its values; undo gives them back. */
+  apply (fixture, plx_attribute_changes_delete (fixture->project, "outlet", &error), error);
+  assert_values (fixture, "2:side=Armenian");
+  attributes = plx_project_list_attributes (fixture->project, &error);
+  g_assert_cmpuint (attributes->len, ==, 1);
+  undo (fixture);
+  assert_values (fixture, "1:outlet=TASS 2:outlet=Azatutyun 2:side=Armenian");
+
+  /* So does removing a document. */
+  g_assert_true (plx_history_remove_document (fixture->history, fixture->documents[1], &error));
+  g_assert_no_error (error);
+  assert_values (fixture, "1:outlet=TASS");
+  undo (fixture);
+  assert_values (fixture, "1:outlet=TASS 2:outlet=Azatutyun 2:side=Armenian");
+}
+
+static GArray *
+parse (const char *csv,
+       GError    **error)
+{
+  return plx_text_parse_csv (csv, strlen (csv), error);
+}
+
+static void
+test_csv_reader (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) records = parse ("\xef\xbb\xbf" "a,b,c\r\n\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n,,\nlast", &error);
+  const PlxCsvRecord *r;
+  static const char *const bad[] = { "a,\"b\nc\n", "a,b\"c\",d\n", "a,\"b\"c,d\n" };
+  static const guint bad_lines[] = { 1, 1, 1 };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 4);
+  r = &g_array_index (records, PlxCsvRecord, 0);
+  g_assert_cmpuint (r->line, ==, 1);
+  g_assert_cmpstrv (r->fields, ((const char *[]) { "a", "b", "c", NULL }));
+  r = &g_array_index (records, PlxCsvRecord, 1);
+  g_assert_cmpuint (r->line, ==, 3);
+  g_assert_cmpstrv (r->fields, ((const char *[]) { "x, y", "say \"hi\"", "two\nlines", NULL }));
+  r = &g_array_index (records, PlxCsvRecord, 2);
+  g_assert_cmpuint (r->line, ==, 5);
+  g_assert_cmpstrv (r->fields, ((const char *[]) { "", "", "", NULL }));
+  r = &g_array_index (records, PlxCsvRecord, 3);
+  g_assert_cmpuint (r->line, ==, 6);
+  g_assert_cmpstrv (r->fields, ((const char *[]) { "last", NULL }));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("Line %u ", bad_lines[i]);
+
+      g_assert_null (parse (bad[i], &error));
+      g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_FILE);
+      g_assert_true (g_str_has_prefix (error->message, where));
+      g_clear_error (&error);
+    }
+  g_assert_null (plx_text_parse_csv ("a,\xff\n", 4, &error));
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_FILE);
+}
+
+static void
+test_csv_import (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlxChangeSet) changes = NULL;
+  const char *good = "document,attribute,value\n"
+                     "\"TASS, 2020\",outlet,TASS\n"
+                     "2,outlet,Azatutyun\n"
+                     "3,published,2021-01\n"
+                     "2,published,\n";
+  const char *wrong = "1,outlet,TASS\n"
+                      "Nowhere,outlet,X\n"
+                      "1,colour,red\n"
+                      "1,published,last spring\n"
+                      "1,outlet\n"
+                      "2,outlet,A\n"
+                      "2,outlet,B\n";
+
+  define (fixture, "outlet", PLX_ATTRIBUTE_CATEGORY);
+  define (fixture, "published", PLX_ATTRIBUTE_DATE);
+  set (fixture, 1, "published", "2020");
+
+  apply (fixture, plx_attribute_changes_from_csv (fixture->project, good, strlen (good), &error), error);
+  assert_values (fixture, "1:outlet=TASS 2:outlet=Azatutyun 3:published=2021-01");
+  undo (fixture);
+  assert_values (fixture, "2:published=2020");
+
+  /* One bad line refuses the file: every bad line named, nothing set. */
+  changes = plx_attribute_changes_from_csv (fixture->project, wrong, strlen (wrong), &error);
+  g_assert_null (changes);
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "5 lines"));
+  g_assert_nonnull (strstr (error->message, "line 2: There is no document “Nowhere”"));
+  g_assert_nonnull (strstr (error->message, "line 3: There is no attribute “colour”"));
+  g_assert_nonnull (strstr (error->message, "line 4: “last spring” is not a date"));
+  g_assert_nonnull (strstr (error->message, "line 5: 2 fields"));
+  g_assert_nonnull (strstr (error->message, "line 7: “outlet” of this document is set on an earlier line too"));
+  g_assert_null (strstr (error->message, "line 1:"));
+  g_assert_null (strstr (error->message, "line 6:"));
+  assert_values (fixture, "2:published=2020");
+}
+
+static void
+test_cli (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (fixture->dir, "values.csv", NULL);
+  g_autofree char *bad = g_build_filename (fixture->dir, "bad.csv", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  g_clear_object (&fixture->history);
+  g_clear_object (&fixture->project);
+  g_assert_true (g_file_set_contents (csv, "1,outlet,TASS\n2,outlet,Azatutyun\n2,words,4200\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "1,outlet,TASS\n2,words,many\n", -1, NULL));
+
+  g_free (plx_test_run_cli (&status, NULL, "attributes", fixture->path, "define", "outlet", "--type", "category", NULL));
+  g_assert_cmpint (status, ==, 0);
+  g_free (plx_test_run_cli (&status, NULL, "attributes", fixture->path, "define", "words", "--type", "number", NULL));
+  g_assert_cmpint (status, ==, 0);
+  g_free (plx_test_run_cli (&status, &err, "attributes", fixture->path, "define", "x", "--type", "colour", NULL));
+  g_assert_cmpint (status, ==, 2);
+  g_clear_pointer (&err, g_free);
+
+  out = plx_test_run_cli (&status, &err, "attributes", fixture->path, "import", bad, NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "line 2: “many” is not a number"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  out = plx_test_run_cli (&status, NULL, "attributes", fixture->path, "import", csv, "--dry-run", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "3 values set, 0 cleared"));
+  g_clear_pointer (&out, g_free);
+  out = plx_test_run_cli (&status, NULL, "attributes", fixture->path, "list", NULL);
+  g_assert_cmpstr (out, ==, "id\ttitle\toutlet\twords\n1\tTASS, 2020\t\t\n2\tAzatutyun, 2020\t\t\n3\tAPA, 2021\t\t\n");
+  g_clear_pointer (&out, g_free);
+
+  g_free (plx_test_run_cli (&status, NULL, "attributes", fixture->path, "import", csv, NULL));
+  g_assert_cmpint (status, ==, 0);
+  g_free (plx_test_run_cli (&status, NULL, "attributes", fixture->path, "set", "APA, 2021", "outlet", "APA", NULL));
+  g_assert_cmpint (status, ==, 0);
+  g_free (plx_test_run_cli (&status, NULL, "attributes", fixture->path, "unset", "1", "outlet", NULL));
+  g_assert_cmpint (status, ==, 0);
+  out = plx_test_run_cli (&status, NULL, "attributes", fixture->path, "list", NULL);
+  g_assert_cmpstr (out, ==, "id\ttitle\toutlet\twords\n1\tTASS, 2020\t\t\n2\tAzatutyun, 2020\tAzatutyun\t4200\n"
+                            "3\tAPA, 2021\tAPA\t\n");
+  g_clear_pointer (&out, g_free);
+  out = plx_test_run_cli (&status, &err, "attributes", fixture->path, "set", "9", "outlet", "X", NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "There is no document “9”"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/core/attributes/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/core/attributes/normal-forms", test_normal_forms);
+  g_test_add_func ("/core/attributes/csv-reader", test_csv_reader);
+  ADD ("define-set-undo", test_define_set_undo);
+  ADD ("rename-delete-remove", test_rename_delete_remove);
+  ADD ("csv-import", test_csv_import);
+  ADD ("cli", test_cli);
+  return g_test_run ();
+}
