@@ -169,6 +169,102 @@ test_document_info (void)
   plx_test_window_close (&fixture);
 }
 
+static GtkEditable *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return GTK_EDITABLE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found = find_entry_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+value_of (PlxProject *project,
+          gint64      document_id,
+          const char *attribute)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) attributes = plx_project_list_attributes (project, &error);
+  g_autoptr(GPtrArray) values = plx_project_list_values (project, document_id, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < values->len; i++)
+    if (plx_attributes_lookup (attributes, plx_document_value_get_attribute_uuid (g_ptr_array_index (values, i))) ==
+        plx_attributes_lookup (attributes, attribute))
+      return g_strdup (plx_document_value_get_value (g_ptr_array_index (values, i)));
+  return NULL;
+}
+
+/* The project's attributes are rows of Document Info: a value of the
+ * wrong type is marked where it is typed and cannot be saved; saved, the
+ * values go with the title as one step back. */
+static void
+test_document_info_attributes (void)
+{
+  Fixture fixture = { 0 };
+  PlxProject *project;
+  AdwMessageDialog *dialog = NULL;
+  g_autoptr(PlxChangeSet) outlet = NULL;
+  g_autoptr(PlxChangeSet) published = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkEditable *outlet_row, *published_row;
+  g_autofree char *value = NULL;
+  gint64 id;
+
+  plx_test_window_open (&fixture, 1200, 800);
+  project = plx_window_get_project (fixture.window);
+  id = plx_document_get_id (plx_window_get_document (fixture.window));
+  outlet = plx_attribute_changes_define (project, "outlet", PLX_ATTRIBUTE_CATEGORY, &error);
+  g_assert_true (plx_project_apply (project, outlet, &error));
+  published = plx_attribute_changes_define (project, "published", PLX_ATTRIBUTE_DATE, &error);
+  g_assert_true (plx_project_apply (project, published, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.document-info", NULL));
+  for (int i = 0; i < 50 && (dialog = plx_test_message_over (fixture.window)) == NULL; i++)
+    plx_test_run_frames (20);
+  g_assert_true (PLX_IS_DOCUMENT_INFO_DIALOG (dialog));
+  outlet_row = find_entry_row (GTK_WIDGET (dialog), "outlet");
+  published_row = find_entry_row (GTK_WIDGET (dialog), "published");
+  g_assert_nonnull (outlet_row);
+  g_assert_nonnull (published_row);
+  g_assert_cmpstr (gtk_editable_get_text (published_row), ==, "");
+
+  gtk_editable_set_text (published_row, "last spring");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (published_row), "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (published_row)), "not a date"));
+  gtk_editable_set_text (published_row, " 2021-03 ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (published_row), "error"));
+  gtk_editable_set_text (outlet_row, "Carnegie");
+  gtk_editable_set_text (info_row (dialog, "title_row"), "Russia’s role, dated");
+  adw_message_dialog_response (dialog, "save");
+  plx_test_run_frames (100);
+
+  value = value_of (project, id, "published");
+  g_assert_cmpstr (value, ==, "2021-03");
+  g_clear_pointer (&value, g_free);
+  value = value_of (project, id, "outlet");
+  g_assert_cmpstr (value, ==, "Carnegie");
+  g_clear_pointer (&value, g_free);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.undo", NULL));
+  plx_test_run_frames (100);
+  g_assert_null (value_of (project, id, "published"));
+  g_assert_null (value_of (project, id, "outlet"));
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (fixture.window)), "dated"));
+  plx_test_window_close (&fixture);
+}
+
 /* Remove Document takes the document with its passages, at once, and
  * Undo (on the toast, or Ctrl+Z) brings both back whole. */
 static void
@@ -454,6 +550,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window-files/save-copy", test_save_copy);
   g_test_add_func ("/window-files/close-folds-log", test_close_folds_log);
   g_test_add_func ("/window-files/document-info", test_document_info);
+  g_test_add_func ("/window-files/document-info-attributes", test_document_info_attributes);
   g_test_add_func ("/window-files/remove-document", test_remove_document);
   g_test_add_func ("/window-files/pdf-preview", test_pdf_preview);
   g_test_add_func ("/window-files/pdf-password", test_pdf_password);

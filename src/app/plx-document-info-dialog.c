@@ -1,5 +1,5 @@
 /* plx-document-info-dialog.c: the user's facts (title, author or outlet,
- * date, address, language) are edited; the file's (name, SHA-256, reader,
+ * date, address, language, the project's attributes) are edited; the file's (name, SHA-256, reader,
  * when it was added) are shown to be copied, never edited, since citations
  * and re-imports rely on them.
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -21,7 +21,24 @@ struct _PlxDocumentInfoDialog
   AdwEntryRow          *url_row;
   AdwEntryRow          *language_row;
   AdwPreferencesGroup  *source_group;
+  AdwPreferencesGroup  *attributes_group;
+  GPtrArray            *attribute_rows;  /* AdwEntryRow, each with its "attribute" */
 };
+
+/* What the dialog gives back: the title and facts, and the attributes'
+ * values as typed, in their stored form. */
+typedef struct {
+  GStrv       info;
+  GHashTable *values;  /* attribute UUID → value, "" for none */
+} Edited;
+
+static void
+edited_free (Edited *edited)
+{
+  g_strfreev (edited->info);
+  g_clear_pointer (&edited->values, g_hash_table_unref);
+  g_free (edited);
+}
 
 G_DEFINE_FINAL_TYPE (PlxDocumentInfoDialog, plx_document_info_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
@@ -40,13 +57,42 @@ stripped (AdwEntryRow *row)
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 }
 
-/* A document needs a title: Save waits for one. */
+/* The value @row holds in its stored form ("" for none), or NULL with
+ * @error saying why it is not one of its attribute's. */
+static char *
+attribute_value (AdwEntryRow  *row,
+                 GError      **error)
+{
+  PlxAttribute *attribute = g_object_get_data (G_OBJECT (row), "attribute");
+  g_autofree char *text = stripped (row);
+
+  if (*text == '\0')
+    return g_steal_pointer (&text);
+  return plx_attribute_normalize_value (attribute, text, error);
+}
+
+/* A document needs a title, and each attribute a value of its type (or
+ * none): Save waits for them; a wrong value says why where it is typed. */
 static void
 title_changed_cb (PlxDocumentInfoDialog *self)
 {
   g_autofree char *title = stripped (self->title_row);
+  gboolean valid = *title != '\0';
 
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "save", *title != '\0');
+  for (guint i = 0; self->attribute_rows != NULL && i < self->attribute_rows->len; i++)
+    {
+      AdwEntryRow *row = g_ptr_array_index (self->attribute_rows, i);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *value = attribute_value (row, &error);
+
+      if (value == NULL)
+        gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row), error != NULL ? error->message : NULL);
+      valid = valid && value != NULL;
+    }
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "save", valid);
 }
 
 static void
@@ -56,6 +102,7 @@ response_cb (PlxDocumentInfoDialog *self,
   g_autoptr(GTask) task = g_steal_pointer (&self->task);
   g_autoptr(GStrvBuilder) builder = NULL;
   g_autofree char *title = NULL;
+  Edited *edited;
 
   if (task == NULL || g_task_return_error_if_cancelled (task))
     return;
@@ -73,7 +120,19 @@ response_cb (PlxDocumentInfoDialog *self,
 
       g_strv_builder_add (builder, value);
     }
-  g_task_return_pointer (task, g_strv_builder_end (builder), (GDestroyNotify) g_strfreev);
+  edited = g_new0 (Edited, 1);
+  edited->info = g_strv_builder_end (builder);
+  edited->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < self->attribute_rows->len; i++)
+    {
+      AdwEntryRow *row = g_ptr_array_index (self->attribute_rows, i);
+      PlxAttribute *attribute = g_object_get_data (G_OBJECT (row), "attribute");
+      char *value = attribute_value (row, NULL);
+
+      if (value != NULL)
+        g_hash_table_insert (edited->values, g_strdup (plx_attribute_get_uuid (attribute)), value);
+    }
+  g_task_return_pointer (task, edited, (GDestroyNotify) edited_free);
 }
 
 static void
@@ -111,6 +170,36 @@ add_fact (PlxDocumentInfoDialog *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
   adw_preferences_group_add (self->source_group, row);
+}
+
+/* A row per attribute of the project, holding the document's value; the
+ * rows keep their attribute (the UUID the values are given back by). */
+static void
+show_attributes (PlxDocumentInfoDialog *self,
+                 PlxProject            *project,
+                 PlxDocument           *document)
+{
+  g_autoptr(GPtrArray) attributes = plx_project_list_attributes (project, NULL);
+  g_autoptr(GPtrArray) values = plx_project_list_values (project, plx_document_get_id (document), NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->attributes_group), attributes != NULL && attributes->len > 0);
+  for (guint i = 0; attributes != NULL && i < attributes->len; i++)
+    {
+      PlxAttribute *attribute = g_ptr_array_index (attributes, i);
+      GtkWidget *row = adw_entry_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), plx_attribute_get_name (attribute));
+      adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "attribute", g_object_ref (attribute), g_object_unref);
+      for (guint v = 0; values != NULL && v < values->len; v++)
+        if (g_strcmp0 (plx_document_value_get_attribute_uuid (g_ptr_array_index (values, v)),
+                       plx_attribute_get_uuid (attribute)) == 0)
+          gtk_editable_set_text (GTK_EDITABLE (row), plx_document_value_get_value (g_ptr_array_index (values, v)));
+      g_signal_connect_swapped (row, "changed", G_CALLBACK (title_changed_cb), self);
+      adw_preferences_group_add (self->attributes_group, row);
+      g_ptr_array_add (self->attribute_rows, row);
+    }
 }
 
 static void
@@ -158,6 +247,7 @@ plx_document_info_dialog_dispose (GObject *object)
   if (self->task != NULL)
     plx_task_return_cancelled (self->task);
   g_clear_object (&self->task);
+  g_clear_pointer (&self->attribute_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLX_TYPE_DOCUMENT_INFO_DIALOG);
   G_OBJECT_CLASS (plx_document_info_dialog_parent_class)->dispose (object);
 }
@@ -177,6 +267,7 @@ plx_document_info_dialog_class_init (PlxDocumentInfoDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlxDocumentInfoDialog, url_row);
   gtk_widget_class_bind_template_child (widget_class, PlxDocumentInfoDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, PlxDocumentInfoDialog, source_group);
+  gtk_widget_class_bind_template_child (widget_class, PlxDocumentInfoDialog, attributes_group);
   gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, response_cb);
 }
@@ -185,18 +276,22 @@ static void
 plx_document_info_dialog_init (PlxDocumentInfoDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->attribute_rows = g_ptr_array_new ();
 }
 
 /**
  * plx_document_info_dialog_edit_async:
  *
- * Shows @document's title and what is known of it for editing, and where
- * it came from. The finish function gives the edited values, stripped:
- * the title, then one string per #PlxDocumentMeta in order ("" for none).
- * Any way of not saving ends in %G_IO_ERROR_CANCELLED.
+ * Shows @document's title, what is known of it and its values of
+ * @project's attributes for editing, and where it came from. The finish
+ * function gives the edited values, stripped: the title, then one string
+ * per #PlxDocumentMeta in order ("" for none); and in *@values each
+ * attribute's value by its UUID, in its stored form ("" for none). Any way
+ * of not saving ends in %G_IO_ERROR_CANCELLED.
  */
 void
 plx_document_info_dialog_edit_async (GtkWindow           *parent,
+                                     PlxProject          *project,
                                      PlxDocument         *document,
                                      GCancellable        *cancellable,
                                      GAsyncReadyCallback  callback,
@@ -208,6 +303,7 @@ plx_document_info_dialog_edit_async (GtkWindow           *parent,
 
   self = g_object_new (PLX_TYPE_DOCUMENT_INFO_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
   show_document (self, document);
+  show_attributes (self, project, document);
   self->task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (self->task, plx_document_info_dialog_edit_async);
   if (cancellable != NULL)
@@ -217,10 +313,21 @@ plx_document_info_dialog_edit_async (GtkWindow           *parent,
 
 GStrv
 plx_document_info_dialog_edit_finish (GAsyncResult  *result,
+                                      GHashTable   **values,
                                       GError       **error)
 {
+  Edited *edited;
+  GStrv info;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == plx_document_info_dialog_edit_async, NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  edited = g_task_propagate_pointer (G_TASK (result), error);
+  if (edited == NULL)
+    return NULL;
+  info = g_steal_pointer (&edited->info);
+  if (values != NULL)
+    *values = g_steal_pointer (&edited->values);
+  edited_free (edited);
+  return info;
 }

@@ -13,11 +13,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PlxDocumentInfoDialog, plx_document_info_dialog, PLX, DOCUMENT_INFO_DIALOG, AdwMessageDialog)
 
 void    plx_document_info_dialog_edit_async  (GtkWindow           *parent,
+                                              PlxProject          *project,
                                               PlxDocument         *document,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);
 GStrv   plx_document_info_dialog_edit_finish (GAsyncResult        *result,
+                                              GHashTable         **values,
                                               GError             **error);
 
 G_END_DECLS

@@ -476,14 +476,18 @@ info_edited_cb (GObject      *object,
   InfoEdit *edit = data;
   g_autoptr(PlxWindow) self = edit->window;
   g_auto(GStrv) edited = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(PlxChangeSet) changes = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id = edit->document_id;
 
   g_free (edit);
-  edited = plx_document_info_dialog_edit_finish (result, &error);
+  edited = plx_document_info_dialog_edit_finish (result, &values, &error);
   if (edited == NULL || self->history == NULL)
     return;
-  if (!plx_history_set_document_info (self->history, id, edited[0], (const char * const *) edited + 1, &error))
+  changes = plx_attribute_changes_document_info (self->project, id, edited[0], (const char * const *) edited + 1,
+                                                 values, &error);
+  if (!plx_history_apply_changes (self->history, changes, &error))
     plx_window_show_error (self, _("Could Not Change the Document Info"), error);
 }
 
@@ -497,7 +501,7 @@ document_info_action (GtkWidget  *widget,
 
   edit->window = g_object_ref (self);
   edit->document_id = plx_document_get_id (self->document);
-  plx_document_info_dialog_edit_async (GTK_WINDOW (self), self->document, NULL, info_edited_cb, edit);
+  plx_document_info_dialog_edit_async (GTK_WINDOW (self), self->project, self->document, NULL, info_edited_cb, edit);
 }
 
 /* Undoable, so it is done at once and offered back, as GNOME apps do

@@ -308,6 +308,45 @@ plx_attribute_changes_set (PlxProject  *project,
   return g_steal_pointer (&changes);
 }
 
+/**
+ * plx_attribute_changes_document_info:
+ * @meta: one string per #PlxDocumentMeta
+ * @values: (nullable): attribute UUID → value as typed ("" clears it)
+ *
+ * What the document info dialog saves, as one undo step: the title and
+ * facts, and the attributes' values.
+ */
+PlxChangeSet *
+plx_attribute_changes_document_info (PlxProject          *project,
+                                     gint64               document_id,
+                                     const char          *title,
+                                     const char * const  *meta,
+                                     GHashTable          *values,
+                                     GError             **error)
+{
+  g_autoptr(PlxChangeSet) changes = NULL;
+  GHashTableIter iter;
+  gpointer uuid, value;
+
+  g_return_val_if_fail (PLX_IS_PROJECT (project), NULL);
+
+  changes = _plx_project_changes_set_document_info (project, document_id, title, meta, error);
+  if (changes == NULL)
+    return NULL;
+  if (values == NULL)
+    return g_steal_pointer (&changes);
+  g_hash_table_iter_init (&iter, values);
+  while (g_hash_table_iter_next (&iter, &uuid, &value))
+    {
+      g_autoptr(PlxChangeSet) more = plx_attribute_changes_set (project, document_id, uuid, value, error);
+
+      if (more == NULL)
+        return NULL;
+      plx_change_set_append (changes, more);
+    }
+  return g_steal_pointer (&changes);
+}
+
 static gboolean
 is_header (GStrv fields)
 {

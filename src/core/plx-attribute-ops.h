@@ -33,6 +33,12 @@ PlxChangeSet *plx_attribute_changes_set      (PlxProject     *project,
                                               const char     *attribute,
                                               const char     *value,
                                               GError        **error);
+PlxChangeSet *plx_attribute_changes_document_info (PlxProject *project,
+                                              gint64          document_id,
+                                              const char     *title,
+                                              const char * const *meta,
+                                              GHashTable     *values,
+                                              GError        **error);
 PlxChangeSet *plx_attribute_changes_from_csv (PlxProject     *project,
                                               const char     *csv,
                                               gsize           length,
