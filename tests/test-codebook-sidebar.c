@@ -44,6 +44,19 @@ find_widget (GtkWidget *widget,
   return NULL;
 }
 
+/* Whether a visible label under @widget says exactly @text. */
+static gboolean
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && find_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static gint64
 perspective_id (PlxWindow *window,
                 guint      position)
@@ -272,6 +285,189 @@ test_sidebar_rename_merge (Fixture       *fixture,
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
 }
 
+static PlxCodebookSidebar *
+open_sidebar (PlxWindow *window)
+{
+  PlxCodebookSidebar *sidebar = PLX_CODEBOOK_SIDEBAR (find_widget (GTK_WIDGET (window), PLX_TYPE_CODEBOOK_SIDEBAR));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.codebook", NULL);
+  plx_test_run_frames (300);
+  return sidebar;
+}
+
+static PlxTheme *
+make_theme (PlxProject *project,
+            const char *name,
+            PlxTheme   *parent,
+            const char *definition)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlxChangeSet) changes = NULL;
+  PlxTheme *theme = NULL;
+
+  changes = plx_theme_changes_create (project, name, parent ? plx_theme_get_uuid (parent) : NULL, definition, &theme, &error);
+  g_assert_no_error (error);
+  g_assert_true (plx_project_apply (project, changes, &error));
+  g_assert_no_error (error);
+  return theme;
+}
+
+/* The page's passage rows as "quote|caption", in order. */
+static char *
+page_rows (PlxCodebookSidebar *sidebar)
+{
+  PlxCodebookSidebarPage *page = plx_codebook_sidebar_get_page (sidebar);
+  GtkListBox *list = plx_codebook_sidebar_page_get_passages (page);
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (row);
+      GtkWidget *labels = gtk_widget_get_last_child (box);
+      GtkWidget *quote = gtk_widget_get_first_child (labels);
+      GtkWidget *caption = gtk_widget_get_last_child (labels);
+
+      g_string_append_printf (text, "%s%s|%s", text->len ? "\n" : "", gtk_label_get_text (GTK_LABEL (quote)),
+                              gtk_label_get_text (GTK_LABEL (caption)));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The theme page: definition, notes, every passage across documents
+ * (children on request), a jump to another document's passage, Back. */
+static void
+test_theme_page (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  PlxWindow *window = fixture->window;
+  PlxProject *project = plx_window_get_project (window);
+  PlxDocument *essay = plx_window_get_document (window);
+  PlxCodebookSidebar *sidebar = open_sidebar (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlxTheme) security = make_theme (project, "security", NULL, "Threats to safety and their guarantees");
+  g_autoptr(PlxTheme) guarantor = make_theme (project, "guarantor", security, NULL);
+  g_autoptr(PlxTheme) edited = plx_theme_copy (security);
+  g_autoptr(PlxChangeSet) changes = NULL;
+  g_autoptr(PlxDocument) other = NULL;
+  g_autoptr(PlxAnnotation) far = NULL;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *text = NULL, *expected = NULL;
+  g_autofree char *qa = NULL, *qb = NULL, *qc = NULL;
+  const char *letter = "A letter from the other side: the guarantor must keep the peace.";
+  PlxCodebookSidebarPage *page;
+  GtkListBox *list;
+  GtkWidget *focus;
+
+  plx_theme_set_inclusion (edited, "Talk of protection");
+  plx_theme_set_exclusion (edited, "Economic safety nets");
+  changes = plx_theme_changes_define (project, edited, &error);
+  g_assert_no_error (error);
+  g_assert_true (plx_project_apply (project, changes, &error));
+  g_clear_object (&changes);
+
+  a = tag (window, 10, 40, 0, (const char *[]) { "security", NULL });
+  b = tag (window, 50, 80, 1, (const char *[]) { "guarantor", NULL });
+  c = tag (window, 90, 120, 0, (const char *[]) { "mediation", "guarantor", "security", NULL });
+  qa = plx_document_dup_range (essay, 10, 40);
+  qb = plx_document_dup_range (essay, 50, 80);
+  qc = plx_document_dup_range (essay, 90, 120);
+
+  /* A passage in a second document. */
+  other = plx_document_new_from_data (letter, strlen (letter), PLX_DOCUMENT_FORMAT_PLAIN, "Letter", &error);
+  g_assert_no_error (error);
+  g_assert_true (plx_project_add_document (project, other, &error));
+  g_assert_no_error (error);
+  far = plx_annotation_new_for_range (other, 34, 48, perspective_id (window, 2), &error);
+  g_assert_no_error (error);
+  plx_annotation_set_themes (far, (const char *[]) { "guarantor", NULL });
+  g_assert_true (plx_project_add_annotation (project, far, &error));
+  g_assert_no_error (error);
+  plx_test_run_frames (50);
+
+  /* Activating a row (Enter) opens its page in place of the tree. */
+  g_assert_null (plx_codebook_sidebar_get_page (sidebar));
+  g_assert_true (plx_codebook_sidebar_select_theme (sidebar, plx_theme_get_uuid (security)));
+  gtk_widget_activate_action (GTK_WIDGET (sidebar), "codebook.open", NULL);
+  plx_test_run_frames (50);
+  page = plx_codebook_sidebar_get_page (sidebar);
+  g_assert_nonnull (page);
+  g_assert_cmpstr (plx_codebook_sidebar_page_get_uuid (page), ==, plx_theme_get_uuid (security));
+  g_assert_true (find_label (GTK_WIDGET (page), "Threats to safety and their guarantees"));
+  g_assert_true (find_label (GTK_WIDGET (page), "Talk of protection"));
+  g_assert_true (find_label (GTK_WIDGET (page), "Economic safety nets"));
+  g_assert_true (find_label (GTK_WIDGET (page), "2 Passages"));
+  /* The keyboard is on the first passage. */
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (page)));
+
+  /* Its own passages, in document order; with the themes under it, the
+   * guarantor's too (in both documents), each once. */
+  text = page_rows (sidebar);
+  expected = g_strdup_printf ("%s|Armenian · %s\n%s|Armenian · %s", qa, plx_document_get_title (essay),
+                              qc, plx_document_get_title (essay));
+  g_assert_cmpstr (text, ==, expected);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&expected, g_free);
+  plx_codebook_sidebar_page_set_include_children (page, TRUE);
+  text = page_rows (sidebar);
+  expected = g_strdup_printf ("%s|Armenian · %s\n%s|Azerbaijani · guarantor · %s\n%s|Armenian · %s\n"
+                              "guarantor must|Western · guarantor · Letter",
+                              qa, plx_document_get_title (essay), qb, plx_document_get_title (essay),
+                              qc, plx_document_get_title (essay));
+  g_assert_cmpstr (text, ==, expected);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (find_label (GTK_WIDGET (page), "4 Passages"));
+
+  /* A change committed elsewhere shows on the page: a loses the theme. */
+  {
+    g_autoptr(PlxAnnotation) annotation = plx_project_get_annotation (project, a, &error);
+
+    g_assert_no_error (error);
+    plx_annotation_set_themes (annotation, (const char *[]) { "mediation", NULL });
+    g_assert_true (plx_project_update_annotation (project, annotation, &error));
+    g_assert_no_error (error);
+    plx_test_run_frames (50);
+    plx_codebook_sidebar_page_get_passages (page);
+    g_assert_true (find_label (GTK_WIDGET (page), "3 Passages"));
+    plx_annotation_set_themes (annotation, (const char *[]) { "security", NULL });
+    g_assert_true (plx_project_update_annotation (project, annotation, &error));
+    g_assert_no_error (error);
+    plx_test_run_frames (50);
+    plx_codebook_sidebar_page_get_passages (page);
+    g_assert_true (find_label (GTK_WIDGET (page), "4 Passages"));
+  }
+
+  /* Activating the letter's passage opens the letter and selects it. */
+  list = plx_codebook_sidebar_page_get_passages (page);
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 3));
+  for (int i = 0; i < 200 && (plx_window_get_loading (window) || plx_document_get_id (plx_window_get_document (window)) != plx_document_get_id (other)); i++)
+    plx_test_run_frames (10);
+  plx_test_run_frames (50);
+  g_assert_cmpint (plx_document_get_id (plx_window_get_document (window)), ==, plx_document_get_id (other));
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (plx_window_get_text_view (window));
+    GtkTextIter start, end;
+
+    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+    g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, 34);
+    g_assert_cmpint (gtk_text_iter_get_offset (&end), ==, 48);
+  }
+
+  /* Back (Escape) returns to the tree on the same theme. */
+  gtk_widget_activate_action (GTK_WIDGET (sidebar), "codebook.back", NULL);
+  plx_test_run_frames (50);
+  g_assert_null (plx_codebook_sidebar_get_page (sidebar));
+  g_assert_cmpstr (plx_theme_get_name (plx_codebook_sidebar_get_selected (sidebar)), ==, "security");
+
+  /* A theme deleted while its page shows takes the reader back. */
+  gtk_widget_activate_action (GTK_WIDGET (sidebar), "codebook.open", NULL);
+  plx_test_run_frames (50);
+  g_assert_nonnull (plx_codebook_sidebar_get_page (sidebar));
+  gtk_widget_activate_action (GTK_WIDGET (sidebar), "codebook.delete-theme", "s", plx_theme_get_uuid (security));
+  plx_test_run_frames (50);
+  g_assert_null (plx_codebook_sidebar_get_page (sidebar));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,5 +477,6 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/codebook-sidebar/rename-merge-undo", Fixture, NULL, fixture_set_up, test_sidebar_rename_merge, fixture_tear_down);
+  g_test_add ("/codebook-sidebar/theme-page", Fixture, NULL, fixture_set_up, test_theme_page, fixture_tear_down);
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plx-codebook-sidebar-page.h"
 #include "plx-codebook-sidebar-private.h"
 
 struct _PlxCodebookSidebar
@@ -40,6 +41,8 @@ struct _PlxCodebookSidebar
   GtkSearchEntry     *search_entry;
   GtkListView        *list_view;
   GtkStack           *stack;
+  GtkWidget          *search_bar;
+  PlxCodebookSidebarPage *page;
   GMenuModel         *theme_menu;
 };
 
@@ -350,6 +353,9 @@ update_actions (PlxCodebookSidebar *self)
 
   gtk_widget_action_set_enabled (widget, "codebook.new", has_project);
   gtk_widget_action_set_enabled (widget, "codebook.create", has_project);
+  gtk_widget_action_set_enabled (widget, "codebook.open", selected);
+  gtk_widget_action_set_enabled (widget, "codebook.back",
+                                 g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "theme") == 0);
   gtk_widget_action_set_enabled (widget, "codebook.rename", selected);
   gtk_widget_action_set_enabled (widget, "codebook.define", selected);
   gtk_widget_action_set_enabled (widget, "codebook.move", selected);
@@ -367,8 +373,18 @@ tree_changed_cb (PlxCodebookSidebar *self)
 {
   gboolean empty = self->tree == NULL
                    || g_list_model_get_n_items (plx_theme_tree_get_roots (self->tree)) == 0;
+  const char *shown = plx_codebook_sidebar_page_get_uuid (self->page);
+  gboolean on_page = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "theme") == 0;
 
-  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "tree");
+  /* The page stays while its theme does (a rename, a move); a theme
+   * merged away or deleted takes the reader back to the tree. */
+  if (on_page && shown != NULL && self->tree != NULL && plx_theme_tree_find (self->tree, shown) != NULL)
+    plx_codebook_sidebar_page_refresh (self->page);
+  else
+    {
+      gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "tree");
+      gtk_widget_set_visible (self->search_bar, TRUE);
+    }
   reopen_rows (self);
   if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -428,6 +444,8 @@ plx_codebook_sidebar_set_project (PlxCodebookSidebar *self,
       gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->tree_model));
       search_changed_cb (self);
     }
+  plx_codebook_sidebar_page_set_project (self->page, project, self->tree);
+  gtk_stack_set_visible_child_name (self->stack, "tree");
   tree_changed_cb (self);
 }
 
@@ -636,6 +654,85 @@ delete_theme_action (GtkWidget  *widget,
   apply (self, changes, error, _("Could Not Delete the Theme"));
 }
 
+/* ---- the theme page ---- */
+
+/* Shows the page of the theme @uuid in place of the tree. */
+gboolean
+plx_codebook_sidebar_open_theme (PlxCodebookSidebar *self,
+                                 const char         *uuid)
+{
+  g_return_val_if_fail (PLX_IS_CODEBOOK_SIDEBAR (self), FALSE);
+
+  if (!plx_codebook_sidebar_page_show_theme (self->page, uuid))
+    return FALSE;
+  plx_codebook_sidebar_select_theme (self, uuid);
+  gtk_widget_set_visible (self->search_bar, FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "theme");
+  update_actions (self);
+  plx_codebook_sidebar_page_focus (self->page);
+  return TRUE;
+}
+
+PlxCodebookSidebarPage *
+plx_codebook_sidebar_get_page (PlxCodebookSidebar *self)
+{
+  g_return_val_if_fail (PLX_IS_CODEBOOK_SIDEBAR (self), NULL);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "theme") == 0 ? self->page : NULL;
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PlxCodebookSidebar *self = PLX_CODEBOOK_SIDEBAR (widget);
+  PlxTheme *theme = plx_codebook_sidebar_get_selected (self);
+
+  if (theme != NULL)
+    plx_codebook_sidebar_open_theme (self, plx_theme_get_uuid (theme));
+}
+
+static void
+row_activated_cb (PlxCodebookSidebar *self,
+                  guint               position)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (row != NULL)
+    plx_codebook_sidebar_open_theme (self, plx_theme_get_uuid (gtk_tree_list_row_get_item (row)));
+}
+
+/* Back to the tree, on the theme the page showed. */
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PlxCodebookSidebar *self = PLX_CODEBOOK_SIDEBAR (widget);
+  g_autofree char *uuid = g_strdup (plx_codebook_sidebar_page_get_uuid (self->page));
+  guint selected;
+
+  gtk_widget_set_visible (self->search_bar, TRUE);
+  tree_changed_cb (self);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    self->tree && g_list_model_get_n_items (plx_theme_tree_get_roots (self->tree)) ? "tree" : "empty");
+  update_actions (self);
+  if (uuid != NULL)
+    plx_codebook_sidebar_select_theme (self, uuid);
+  selected = gtk_single_selection_get_selected (self->selection);
+  if (selected != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", selected);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+passage_activated_cb (PlxCodebookSidebar *self,
+                      gint64              document_id,
+                      const char         *uuid)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.reveal-passage", "(xs)", document_id, uuid);
+}
+
 /* ---- questions ---- */
 
 static void
@@ -801,12 +898,22 @@ plx_codebook_sidebar_class_init (PlxCodebookSidebarClass *klass)
   object_class->dispose = plx_codebook_sidebar_dispose;
   object_class->finalize = plx_codebook_sidebar_finalize;
 
+  g_type_ensure (PLX_TYPE_CODEBOOK_SIDEBAR_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax_annotator/Parallax/ui/plx-codebook-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, list_view);
   gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, theme_menu);
+  gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, passage_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "codebook.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "codebook.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "codebook.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "codebook.back", NULL);
 
   gtk_widget_class_install_action (widget_class, "codebook.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "codebook.rename", NULL, rename_action);

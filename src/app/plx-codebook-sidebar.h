@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "plx-codebook-sidebar-page.h"
 #include "plx-core.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,11 @@ PlxTheme   *plx_codebook_sidebar_get_selected    (PlxCodebookSidebar *self);
 GListModel *plx_codebook_sidebar_get_rows        (PlxCodebookSidebar *self);
 char       *plx_codebook_sidebar_dup_counts_text (PlxCodebookSidebar *self,
                                                   const char         *uuid);
+
+
+/* The theme page (plx-codebook-sidebar-page.h): NULL unless shown. */
+gboolean    plx_codebook_sidebar_open_theme      (PlxCodebookSidebar *self,
+                                                  const char         *uuid);
+PlxCodebookSidebarPage *plx_codebook_sidebar_get_page (PlxCodebookSidebar *self);
 
 G_END_DECLS
