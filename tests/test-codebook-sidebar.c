@@ -468,6 +468,135 @@ test_theme_page (Fixture       *fixture,
   g_assert_null (plx_codebook_sidebar_get_page (sidebar));
 }
 
+static guint
+count_memos (PlxProject *project)
+{
+  g_autoptr(GPtrArray) memos = plx_project_list_memos (project, NULL);
+
+  return memos ? memos->len : 0;
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
+    n++;
+  return n;
+}
+
+/* The text of the first label under @widget. */
+static const char *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = first_label (child);
+
+      if (text != NULL)
+        return text;
+    }
+  return NULL;
+}
+
+/* Memos in the sidebar: made, edited and saved on Back, each one undo
+ * step; a passage cited from its card's menu, shown by its quote and as
+ * broken once the passage is gone; deleted with Undo. */
+static void
+test_memos (Fixture       *fixture,
+            gconstpointer  data)
+{
+  PlxWindow *window = fixture->window;
+  PlxProject *project = plx_window_get_project (window);
+  PlxCodebookSidebar *sidebar = open_sidebar (window);
+  PlxCodebookSidebarMemos *memos = plx_codebook_sidebar_get_memos (sidebar);
+  g_autoptr(PlxTheme) security = make_theme (project, "security", NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = tag (window, 10, 40, 0, (const char *[]) { "security", NULL });
+  g_autofree char *quote = plx_document_dup_range (plx_window_get_document (window), 10, 40);
+  g_autofree char *quoted = g_strdup_printf ("“%s”", quote);
+  PlxMemo *editing;
+  GtkTextBuffer *buffer;
+
+  plx_codebook_sidebar_show_memos (sidebar);
+  plx_test_run_frames (50);
+  g_assert_cmpuint (count_rows (plx_codebook_sidebar_memos_get_list (memos)), ==, 0);
+
+  /* A project memo: made at once (one step), written, saved on Back. */
+  gtk_widget_activate_action (GTK_WIDGET (memos), "memos.new", "(ss)", "project", "");
+  plx_test_run_frames (50);
+  if (plx_test_message_over (window) != NULL)
+    g_error ("%s", adw_message_dialog_get_body (plx_test_message_over (window)));
+  editing = plx_codebook_sidebar_memos_get_editing (memos);
+  g_assert_nonnull (editing);
+  g_assert_cmpint (plx_memo_get_kind (editing), ==, PLX_MEMO_PROJECT);
+  g_assert_cmpuint (count_memos (project), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (plx_codebook_sidebar_memos_get_title_entry (memos)), "Where they meet");
+  buffer = gtk_text_view_get_buffer (plx_codebook_sidebar_memos_get_body_view (memos));
+  gtk_text_buffer_set_text (buffer, "Both sides name Russia as guarantor.", -1);
+  gtk_widget_activate_action (GTK_WIDGET (memos), "memos.back", NULL);
+  plx_test_run_frames (50);
+  g_assert_null (plx_codebook_sidebar_memos_get_editing (memos));
+  {
+    g_autoptr(GPtrArray) list = plx_project_list_memos (project, &error);
+    PlxMemo *memo = g_ptr_array_index (list, 0);
+
+    g_assert_cmpstr (plx_memo_get_title (memo), ==, "Where they meet");
+    g_assert_cmpstr (plx_memo_get_body (memo), ==, "Both sides name Russia as guarantor.");
+    g_assert_cmpstr (plx_memo_get_author (memo), !=, "");
+  }
+  g_assert_cmpuint (count_rows (plx_codebook_sidebar_memos_get_list (memos)), ==, 1);
+  g_assert_cmpstr (first_label (GTK_WIDGET (gtk_list_box_get_row_at_index (plx_codebook_sidebar_memos_get_list (memos), 0))),
+                   ==, "Where they meet");
+
+  /* Undo takes back the edit, then the memo. */
+  undo (window);
+  {
+    g_autoptr(GPtrArray) list = plx_project_list_memos (project, &error);
+
+    g_assert_cmpuint (list->len, ==, 1);
+    g_assert_cmpstr (plx_memo_get_title (g_ptr_array_index (list, 0)), ==, "Project memo");
+  }
+  undo (window);
+  g_assert_cmpuint (count_memos (project), ==, 0);
+  g_assert_cmpuint (count_rows (plx_codebook_sidebar_memos_get_list (memos)), ==, 0);
+
+  /* A theme memo citing a passage from its card's menu. */
+  gtk_widget_activate_action (GTK_WIDGET (memos), "memos.new", "(ss)", "theme", plx_theme_get_uuid (security));
+  plx_test_run_frames (50);
+  editing = plx_codebook_sidebar_memos_get_editing (memos);
+  g_assert_nonnull (editing);
+  g_assert_cmpint (plx_memo_get_kind (editing), ==, PLX_MEMO_THEME);
+  g_assert_cmpstr (plx_memo_get_target_uuid (editing), ==, plx_theme_get_uuid (security));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cite-in-memo", "s", a);
+  plx_test_run_frames (50);
+  editing = plx_codebook_sidebar_memos_get_editing (memos);
+  g_assert_cmpstr (plx_memo_get_citations (editing)[0], ==, a);
+  g_assert_cmpuint (count_rows (plx_codebook_sidebar_memos_get_list (memos)), ==, 1);
+  g_assert_cmpstr (first_label (GTK_WIDGET (gtk_list_box_get_row_at_index (plx_codebook_sidebar_memos_get_list (memos), 0))),
+                   ==, quoted);
+
+  /* The passage deleted: a broken citation, shown, not an error. */
+  g_assert_true (plx_project_delete_annotation (project, a, &error));
+  g_assert_no_error (error);
+  plx_test_run_frames (50);
+  g_assert_cmpstr (first_label (GTK_WIDGET (gtk_list_box_get_row_at_index (plx_codebook_sidebar_memos_get_list (memos), 0))),
+                   ==, "Broken citation: the passage no longer exists");
+  g_assert_null (plx_test_message_over (window));
+
+  /* Delete, with Undo. */
+  gtk_widget_activate_action (GTK_WIDGET (memos), "memos.delete", NULL);
+  plx_test_run_frames (50);
+  g_assert_null (plx_codebook_sidebar_memos_get_editing (memos));
+  g_assert_cmpuint (count_memos (project), ==, 0);
+  undo (window);
+  g_assert_cmpuint (count_memos (project), ==, 1);
+  g_assert_cmpuint (count_rows (plx_codebook_sidebar_memos_get_list (memos)), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -478,5 +607,6 @@ main (int   argc,
 
   g_test_add ("/codebook-sidebar/rename-merge-undo", Fixture, NULL, fixture_set_up, test_sidebar_rename_merge, fixture_tear_down);
   g_test_add ("/codebook-sidebar/theme-page", Fixture, NULL, fixture_set_up, test_theme_page, fixture_tear_down);
+  g_test_add ("/codebook-sidebar/memos", Fixture, NULL, fixture_set_up, test_memos, fixture_tear_down);
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "plx-codebook-sidebar-memos.h"
 #include "plx-codebook-sidebar-page.h"
 #include "plx-codebook-sidebar-private.h"
 
@@ -43,6 +44,8 @@ struct _PlxCodebookSidebar
   GtkStack           *stack;
   GtkWidget          *search_bar;
   PlxCodebookSidebarPage *page;
+  GtkStack           *views;        /* themes, memos */
+  PlxCodebookSidebarMemos *memos;
   GMenuModel         *theme_menu;
 };
 
@@ -445,6 +448,7 @@ plx_codebook_sidebar_set_project (PlxCodebookSidebar *self,
       search_changed_cb (self);
     }
   plx_codebook_sidebar_page_set_project (self->page, project, self->tree);
+  plx_codebook_sidebar_memos_set_project (self->memos, project, history);
   gtk_stack_set_visible_child_name (self->stack, "tree");
   tree_changed_cb (self);
 }
@@ -847,7 +851,46 @@ menu_key_action (GtkWidget  *widget,
 static void
 selection_changed_cb (PlxCodebookSidebar *self)
 {
+  PlxTheme *theme = plx_codebook_sidebar_get_selected (self);
+
+  plx_codebook_sidebar_memos_set_theme (self->memos, theme ? plx_theme_get_uuid (theme) : NULL);
   update_actions (self);
+}
+
+static void
+view_changed_cb (PlxCodebookSidebar *self)
+{
+  update_actions (self);
+}
+
+/* ---- memos ---- */
+
+/* Shows the memos view, the keyboard in it. */
+void
+plx_codebook_sidebar_show_memos (PlxCodebookSidebar *self)
+{
+  g_return_if_fail (PLX_IS_CODEBOOK_SIDEBAR (self));
+
+  gtk_stack_set_visible_child_name (self->views, "memos");
+  gtk_widget_child_focus (GTK_WIDGET (self->memos), GTK_DIR_TAB_FORWARD);
+}
+
+/* The memo open cites the passage @uuid, or a new free memo does. */
+void
+plx_codebook_sidebar_cite_passage (PlxCodebookSidebar *self,
+                                   const char         *uuid)
+{
+  g_return_if_fail (PLX_IS_CODEBOOK_SIDEBAR (self));
+
+  gtk_stack_set_visible_child_name (self->views, "memos");
+  gtk_widget_activate_action (GTK_WIDGET (self->memos), "memos.cite", "s", uuid);
+}
+
+PlxCodebookSidebarMemos *
+plx_codebook_sidebar_get_memos (PlxCodebookSidebar *self)
+{
+  g_return_val_if_fail (PLX_IS_CODEBOOK_SIDEBAR (self), NULL);
+  return self->memos;
 }
 
 static void
@@ -899,6 +942,7 @@ plx_codebook_sidebar_class_init (PlxCodebookSidebarClass *klass)
   object_class->finalize = plx_codebook_sidebar_finalize;
 
   g_type_ensure (PLX_TYPE_CODEBOOK_SIDEBAR_PAGE);
+  g_type_ensure (PLX_TYPE_CODEBOOK_SIDEBAR_MEMOS);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax_annotator/Parallax/ui/plx-codebook-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, list_view);
@@ -906,6 +950,9 @@ plx_codebook_sidebar_class_init (PlxCodebookSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, theme_menu);
   gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, search_bar);
   gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, page);
+  gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, views);
+  gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, memos);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, passage_activated_cb);

@@ -82,6 +82,19 @@ reveal_passage_action (GtkWidget  *widget,
   plx_window_show_document (self, document_id);
 }
 
+/* A passage cited in the memo open in the codebook sidebar (or in a new
+ * free memo), the sidebar shown on its memos. */
+static void
+cite_in_memo_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+
+  gtk_revealer_set_reveal_child (self->codebook_revealer, TRUE);
+  plx_codebook_sidebar_cite_passage (self->codebook_sidebar, g_variant_get_string (parameter, NULL));
+}
+
 static void
 undo_delete_cb (AdwToast  *toast_,
                 PlxWindow *self)
@@ -577,6 +590,7 @@ _plx_window_actions_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.reveal-annotation", "s", reveal_annotation_action);
   gtk_widget_class_install_action (widget_class, "win.reveal-passage", "(xs)", reveal_passage_action);
+  gtk_widget_class_install_action (widget_class, "win.cite-in-memo", "s", cite_in_memo_action);
   gtk_widget_class_install_action (widget_class, "win.edit-annotation", "s", edit_annotation_action);
   gtk_widget_class_install_action (widget_class, "win.delete-annotation", "s", delete_annotation_action);
   gtk_widget_class_install_action (widget_class, "win.set-extent", "s", set_extent_action);
