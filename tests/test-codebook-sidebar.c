@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "plx-codebook-sidebar.h"
+#include "plx-tag-popover.h"
 #include "plx-core.h"
 #include "plx-test-gtk.h"
 #include "plx-test-utils.h"
@@ -597,6 +598,129 @@ test_memos (Fixture       *fixture,
   g_assert_cmpuint (count_rows (plx_codebook_sidebar_memos_get_list (memos)), ==, 1);
 }
 
+static PlxTagPopover *
+open_tag_popover (PlxWindow *window,
+                  guint      start,
+                  guint      end)
+{
+  GtkWidget *view = GTK_WIDGET (plx_window_get_text_view (window));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  PlxTagPopover *popover = NULL;
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, (int) start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, (int) end);
+  gtk_text_buffer_select_range (buffer, &a, &b);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-selection", "i", 0);
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (PLX_IS_TAG_POPOVER (child))
+      popover = PLX_TAG_POPOVER (child);
+  g_assert_nonnull (popover);
+  for (int i = 0; i < 50 && !gtk_widget_get_mapped (GTK_WIDGET (popover)); i++)
+    plx_test_run_frames (20);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  return popover;
+}
+
+static GtkEntry *
+themes_entry (PlxTagPopover *popover)
+{
+  return GTK_ENTRY (gtk_widget_get_template_child (GTK_WIDGET (popover), PLX_TYPE_TAG_POPOVER, "themes_entry"));
+}
+
+/* Issue 20, item 6: a new theme typed in the tag popover is offered for
+ * creation, under the parent its path names; the passage carries the
+ * theme, placed in the tree (before: a flat "security/guarantor"). */
+static void
+test_create_from_popover (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  PlxWindow *window = fixture->window;
+  PlxProject *project = plx_window_get_project (window);
+  g_autoptr(PlxTheme) security = make_theme (project, "security", NULL, NULL);
+  g_autoptr(PlxTheme) guarantor = NULL;
+  g_autoptr(GError) error = NULL;
+  PlxTagPopover *popover;
+  AdwMessageDialog *dialog;
+  g_autofree char *text = NULL;
+  guint before;
+
+  plx_test_run_frames (400);  /* the window lists themes after 300 ms */
+  popover = open_tag_popover (window, 10, 40);
+  /* A prefix is offered too, after the themes it completes to. */
+  gtk_editable_set_text (GTK_EDITABLE (themes_entry (popover)), "secur");
+  g_assert_cmpstr (plx_tag_popover_get_offer (popover), ==, "Create theme “secur”");
+  gtk_editable_set_text (GTK_EDITABLE (themes_entry (popover)), "security");
+  g_assert_null (plx_tag_popover_get_offer (popover));
+  gtk_editable_set_text (GTK_EDITABLE (themes_entry (popover)), "mediation, brand new");
+  g_assert_cmpstr (plx_tag_popover_get_offer (popover), ==, "Create theme “brand new”");
+  gtk_editable_set_text (GTK_EDITABLE (themes_entry (popover)), "mediation, security/guarantor");
+  g_assert_cmpstr (plx_tag_popover_get_offer (popover), ==, "Create theme “guarantor” under security");
+
+  /* Saved: guarantor is made under security, the passage carries it. */
+  plx_tag_popover_select_number (popover, 2);
+  g_signal_emit_by_name (themes_entry (popover), "activate");
+  plx_test_run_frames (50);
+  g_assert_null (plx_test_message_over (window));
+  guarantor = plx_project_find_theme (project, "security/guarantor", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plx_theme_get_name (guarantor), ==, "guarantor");
+  g_assert_cmpstr (plx_theme_get_parent_uuid (guarantor), ==, plx_theme_get_uuid (security));
+  text = panel_themes (window, 1);
+  g_assert_cmpstr (text, ==, "[mediation,guarantor]");
+  g_clear_pointer (&text, g_free);
+  text = project_themes (window);
+  g_assert_null (strstr (text, "/"));
+  g_clear_pointer (&text, g_free);
+  plx_test_run_frames (400);
+
+  /* The path of a theme there now names it. */
+  popover = open_tag_popover (window, 50, 80);
+  gtk_editable_set_text (GTK_EDITABLE (themes_entry (popover)), "security › guarantor");
+  g_assert_null (plx_tag_popover_get_offer (popover));
+  plx_tag_popover_select_number (popover, 1);
+  g_signal_emit_by_name (themes_entry (popover), "activate");
+  plx_test_run_frames (50);
+  text = panel_themes (window, 0);
+  g_assert_cmpstr (text, ==, "[guarantor]");
+  g_clear_pointer (&text, g_free);
+
+  /* A parent that does not exist: a clear message, nothing made. */
+  before = count_memos (project);
+  popover = open_tag_popover (window, 90, 120);
+  gtk_editable_set_text (GTK_EDITABLE (themes_entry (popover)), "economy/sanctions");
+  g_assert_null (plx_tag_popover_get_offer (popover));
+  plx_tag_popover_select_number (popover, 1);
+  g_signal_emit_by_name (themes_entry (popover), "activate");
+  plx_test_run_frames (50);
+  dialog = plx_test_message_over (window);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "economy"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  text = panel_themes (window, 0);
+  g_assert_cmpstr (text, ==, "[guarantor]");
+  g_clear_pointer (&text, g_free);
+  text = project_themes (window);
+  g_assert_null (strstr (text, "sanctions"));
+  g_assert_cmpuint (count_memos (project), ==, before);
+
+  /* Undo: the second tag, the first, then the theme made for it. */
+  undo (window);
+  g_assert_cmpuint (g_list_model_get_n_items (plx_window_get_panel_model (window, perspective_id (window, 0))), ==, 0);
+  text = panel_themes (window, 1);
+  g_assert_cmpstr (text, ==, "[mediation,guarantor]");
+  g_clear_pointer (&text, g_free);
+  undo (window);
+  g_assert_cmpuint (g_list_model_get_n_items (plx_window_get_panel_model (window, perspective_id (window, 1))), ==, 0);
+  g_clear_object (&guarantor);
+  guarantor = plx_project_find_theme (project, "guarantor", NULL);
+  g_assert_nonnull (guarantor);
+  g_clear_object (&guarantor);
+  undo (window);
+  guarantor = plx_project_find_theme (project, "guarantor", NULL);
+  g_assert_null (guarantor);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -608,5 +732,6 @@ main (int   argc,
   g_test_add ("/codebook-sidebar/rename-merge-undo", Fixture, NULL, fixture_set_up, test_sidebar_rename_merge, fixture_tear_down);
   g_test_add ("/codebook-sidebar/theme-page", Fixture, NULL, fixture_set_up, test_theme_page, fixture_tear_down);
   g_test_add ("/codebook-sidebar/memos", Fixture, NULL, fixture_set_up, test_memos, fixture_tear_down);
+  g_test_add ("/codebook-sidebar/create-from-popover", Fixture, NULL, fixture_set_up, test_create_from_popover, fixture_tear_down);
   return g_test_run ();
 }
