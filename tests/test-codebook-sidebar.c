@@ -721,6 +721,139 @@ test_create_from_popover (Fixture       *fixture,
   g_assert_null (guarantor);
 }
 
+/* The row (a GtkTreeExpander) showing theme @name. */
+static GtkWidget *
+row_of (GtkWidget  *widget,
+        const char *name)
+{
+  if (GTK_IS_TREE_EXPANDER (widget) && gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (widget)) != NULL
+      && g_strcmp0 (plx_theme_get_name (gtk_tree_list_row_get_item (gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (widget)))), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = row_of (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gpointer
+controller_of (GtkWidget *widget,
+               GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;  /* the widget keeps it */
+    }
+  return NULL;
+}
+
+/* What dragging the row of @from gives, dropped on @onto (a row, or the
+ * list's free space). */
+static gboolean
+drag_and_drop (GtkWidget *from,
+               GtkWidget *onto)
+{
+  GtkDragSource *source = controller_of (from, GTK_TYPE_DRAG_SOURCE);
+  GtkDropTarget *target = controller_of (onto, GTK_TYPE_DROP_TARGET);
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (source);
+  g_assert_nonnull (target);
+  g_signal_emit_by_name (source, "prepare", 1.0, 1.0, &content);
+  g_assert_nonnull (content);
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (content, &value, &error));
+  g_assert_no_error (error);
+  g_signal_emit_by_name (target, "drop", &value, 1.0, 1.0, &dropped);
+  plx_test_run_frames (100);
+  return dropped;
+}
+
+/* Issue 20, item 2: drag to re-parent, one undo step; a cycle refused;
+ * the list's free space is the top; Move Under… is the keyboard's way. */
+static void
+test_drag_reparent (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  PlxWindow *window = fixture->window;
+  PlxProject *project = plx_window_get_project (window);
+  PlxCodebookSidebar *sidebar = open_sidebar (window);
+  g_autoptr(PlxTheme) security = make_theme (project, "security", NULL, NULL);
+  g_autoptr(PlxTheme) guarantor = make_theme (project, "guarantor", security, NULL);
+  g_autoptr(PlxTheme) mediation = make_theme (project, "mediation", NULL, NULL);
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_ancestor (row_of (GTK_WIDGET (sidebar), "security"), GTK_TYPE_LIST_VIEW));
+  AdwMessageDialog *dialog;
+  g_autofree char *text = NULL;
+
+  plx_test_run_frames (100);
+  g_assert_true (plx_codebook_sidebar_select_theme (sidebar, plx_theme_get_uuid (guarantor)));
+  plx_test_run_frames (100);
+  text = row_names (sidebar);
+  g_assert_cmpstr (text, ==, "mediation,security, guarantor");
+  g_clear_pointer (&text, g_free);
+
+  /* guarantor onto mediation: under it. */
+  g_assert_true (drag_and_drop (row_of (GTK_WIDGET (sidebar), "guarantor"), row_of (GTK_WIDGET (sidebar), "mediation")));
+  g_assert_null (plx_test_message_over (window));
+  g_clear_object (&guarantor);
+  guarantor = plx_project_find_theme (project, "guarantor", NULL);
+  g_assert_cmpstr (plx_theme_get_parent_uuid (guarantor), ==, plx_theme_get_uuid (mediation));
+  text = row_names (sidebar);
+  g_assert_cmpstr (text, ==, "mediation, guarantor,security");
+  g_clear_pointer (&text, g_free);
+
+  /* One undo puts it back. */
+  undo (window);
+  g_clear_object (&guarantor);
+  guarantor = plx_project_find_theme (project, "guarantor", NULL);
+  g_assert_cmpstr (plx_theme_get_parent_uuid (guarantor), ==, plx_theme_get_uuid (security));
+
+  /* security onto its own child: the core's message, nothing moved. */
+  g_assert_true (plx_codebook_sidebar_select_theme (sidebar, plx_theme_get_uuid (guarantor)));
+  plx_test_run_frames (100);
+  drag_and_drop (row_of (GTK_WIDGET (sidebar), "security"), row_of (GTK_WIDGET (sidebar), "guarantor"));
+  dialog = plx_test_message_over (window);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "security"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&security);
+  security = plx_project_find_theme (project, "security", NULL);
+  g_assert_true (plx_theme_get_parent_uuid (security) == NULL || *plx_theme_get_parent_uuid (security) == '\0');
+
+  /* A theme onto itself does nothing. */
+  g_assert_false (drag_and_drop (row_of (GTK_WIDGET (sidebar), "mediation"), row_of (GTK_WIDGET (sidebar), "mediation")));
+
+  /* guarantor onto the free space: to the top. */
+  g_assert_true (drag_and_drop (row_of (GTK_WIDGET (sidebar), "guarantor"), list));
+  g_clear_object (&guarantor);
+  guarantor = plx_project_find_theme (project, "guarantor", NULL);
+  g_assert_true (plx_theme_get_parent_uuid (guarantor) == NULL || *plx_theme_get_parent_uuid (guarantor) == '\0');
+  text = row_names (sidebar);
+  g_assert_cmpstr (text, ==, "guarantor,mediation,security");
+  g_clear_pointer (&text, g_free);
+  /* A top theme dropped there again: no step. */
+  g_assert_false (drag_and_drop (row_of (GTK_WIDGET (sidebar), "guarantor"), list));
+
+  /* The keyboard's way, the action Move Under… ends in. */
+  gtk_widget_activate_action (GTK_WIDGET (sidebar), "codebook.move-under", "(ss)",
+                              plx_theme_get_uuid (guarantor), plx_theme_get_uuid (security));
+  plx_test_run_frames (100);
+  g_clear_object (&guarantor);
+  guarantor = plx_project_find_theme (project, "guarantor", NULL);
+  g_assert_cmpstr (plx_theme_get_parent_uuid (guarantor), ==, plx_theme_get_uuid (security));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -733,5 +866,6 @@ main (int   argc,
   g_test_add ("/codebook-sidebar/theme-page", Fixture, NULL, fixture_set_up, test_theme_page, fixture_tear_down);
   g_test_add ("/codebook-sidebar/memos", Fixture, NULL, fixture_set_up, test_memos, fixture_tear_down);
   g_test_add ("/codebook-sidebar/create-from-popover", Fixture, NULL, fixture_set_up, test_create_from_popover, fixture_tear_down);
+  g_test_add ("/codebook-sidebar/drag-reparent", Fixture, NULL, fixture_set_up, test_drag_reparent, fixture_tear_down);
   return g_test_run ();
 }

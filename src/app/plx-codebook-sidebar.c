@@ -9,9 +9,11 @@
  * core's error is shown as it is, since it names the theme and the
  * problem.
  *
- * The dialogs (plx-codebook-sidebar-dialogs.c) end in actions with
- * parameters ("codebook.rename-to", "codebook.merge-into", …), so
- * keyboard, menu and tests take one path.
+ * The counts are in plx-codebook-sidebar-counts.c, drag and drop in
+ * plx-codebook-sidebar-dnd.c. The dialogs (plx-codebook-sidebar-dialogs.c)
+ * and drops end in actions with parameters ("codebook.rename-to",
+ * "codebook.move-under", …), so keyboard, menu, mouse and tests take one
+ * path.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "plx-codebook"
@@ -21,33 +23,6 @@
 #include "plx-codebook-sidebar-memos.h"
 #include "plx-codebook-sidebar-page.h"
 #include "plx-codebook-sidebar-private.h"
-
-struct _PlxCodebookSidebar
-{
-  GtkBox              parent_instance;
-
-  PlxProject         *project;
-  PlxHistory         *history;
-  PlxThemeTree       *tree;
-  GListModel         *annotations;
-  PlxThemeRollup     *rollup;
-  GtkTreeListModel   *tree_model;
-  GtkFilterListModel *filtered;
-  GtkCustomFilter    *filter;
-  GtkSingleSelection *selection;
-  GPtrArray          *count_labels;   /* the bound rows' count labels */
-  GHashTable         *expanded;       /* UUIDs of the themes open, a set */
-  guint               rollup_source;
-
-  GtkSearchEntry     *search_entry;
-  GtkListView        *list_view;
-  GtkStack           *stack;
-  GtkWidget          *search_bar;
-  PlxCodebookSidebarPage *page;
-  GtkStack           *views;        /* themes, memos */
-  PlxCodebookSidebarMemos *memos;
-  GMenuModel         *theme_menu;
-};
 
 G_DEFINE_FINAL_TYPE (PlxCodebookSidebar, plx_codebook_sidebar, GTK_TYPE_BOX)
 
@@ -83,92 +58,6 @@ apply (PlxCodebookSidebar *self,
       return FALSE;
     }
   return TRUE;
-}
-
-/* ---- counts ---- */
-
-static void
-update_counts_label (PlxCodebookSidebar *self,
-                     GtkLabel           *label)
-{
-  PlxTheme *theme = g_object_get_data (G_OBJECT (label), "theme");
-  GListModel *perspectives;
-  g_autoptr(GString) markup = g_string_new (NULL);
-  g_autoptr(GString) spoken = g_string_new (NULL);
-  guint n_used = 0;
-  guint n;
-  int row;
-
-  /* A theme without children has no arrow (GTK 4.8's expander has no
-   * hide-expander): its list stays, so children added later show. */
-  if (theme != NULL && self->tree != NULL)
-    {
-      GtkWidget *expander = gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_TREE_EXPANDER);
-      GListModel *children = plx_theme_tree_get_children (self->tree, theme);
-      gboolean leaf = children == NULL || g_list_model_get_n_items (children) == 0;
-
-      if (expander != NULL && leaf)
-        gtk_widget_add_css_class (expander, "codebook-leaf");
-      else if (expander != NULL)
-        gtk_widget_remove_css_class (expander, "codebook-leaf");
-    }
-  if (theme == NULL || self->rollup == NULL || self->project == NULL)
-    {
-      gtk_label_set_text (label, "");
-      return;
-    }
-  perspectives = plx_project_get_perspectives (self->project);
-  n = MIN (g_list_model_get_n_items (perspectives), plx_theme_rollup_get_n_perspectives (self->rollup));
-  row = plx_theme_rollup_find (self->rollup, plx_theme_get_uuid (theme));
-  for (guint p = 0; p < n && row >= 0; p++)
-    if (plx_theme_rollup_get_count (self->rollup, row, p, PLX_ROLLUP_ROLLED) > 0)
-      n_used++;
-  for (guint p = 0; p < n; p++)
-    {
-      g_autoptr(PlxPerspective) perspective = g_list_model_get_item (perspectives, p);
-      guint count = row >= 0 ? plx_theme_rollup_get_count (self->rollup, row, p, PLX_ROLLUP_ROLLED) : 0;
-      g_autofree char *name = g_markup_escape_text (plx_perspective_get_name (perspective), -1);
-
-      /* A perspective that never uses a theme the others use is a
-       * finding: its place is an open ring, not a faint zero. */
-      if (count > 0)
-        g_string_append_printf (markup, "<span foreground=\"%s\" weight=\"bold\">%u</span> ",
-                                plx_perspective_get_color (perspective), count);
-      else if (n_used > 0)
-        g_string_append_printf (markup, "<span foreground=\"%s\">○</span> ",
-                                plx_perspective_get_color (perspective));
-      else
-        g_string_append (markup, "<span alpha=\"40%\">·</span> ");
-      g_string_append_printf (spoken, "%s%s %u", spoken->len ? ", " : "", plx_perspective_get_name (perspective), count);
-    }
-  if (markup->len > 0)
-    g_string_truncate (markup, markup->len - 1);
-  gtk_label_set_markup (label, markup->str);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), spoken->str);
-  g_object_set_data_full (G_OBJECT (label), "spoken", g_strdup (spoken->str), g_free);
-}
-
-static gboolean
-remake_rollup (gpointer user_data)
-{
-  PlxCodebookSidebar *self = user_data;
-
-  self->rollup_source = 0;
-  g_clear_object (&self->rollup);
-  if (self->tree != NULL && self->annotations != NULL)
-    self->rollup = plx_theme_rollup_new (plx_theme_tree_get_codebook (self->tree),
-                                         plx_project_get_perspectives (self->project),
-                                         self->annotations);
-  for (guint i = 0; i < self->count_labels->len; i++)
-    update_counts_label (self, g_ptr_array_index (self->count_labels, i));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_rollup (PlxCodebookSidebar *self)
-{
-  if (self->rollup_source == 0)
-    self->rollup_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, remake_rollup, self, NULL);
 }
 
 /* ---- rows ---- */
@@ -208,6 +97,7 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   g_object_set_data (G_OBJECT (expander), "name", name);
   g_object_set_data (G_OBJECT (expander), "counts", counts);
+  _plx_codebook_sidebar_dnd_setup_row (self, expander);
   gtk_list_item_set_child (item, expander);
 }
 
@@ -266,7 +156,7 @@ bind_row (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (expander), "binding", binding);
   gtk_widget_set_tooltip_text (GTK_WIDGET (name), *plx_theme_get_description (theme) ? plx_theme_get_description (theme) : NULL);
   g_object_set_data_full (G_OBJECT (counts), "theme", g_object_ref (theme), g_object_unref);
-  update_counts_label (self, counts);
+  _plx_codebook_sidebar_update_counts_label (self, counts);
   g_ptr_array_add (self->count_labels, counts);
 }
 
@@ -391,7 +281,7 @@ tree_changed_cb (PlxCodebookSidebar *self)
   reopen_rows (self);
   if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  queue_rollup (self);
+  _plx_codebook_sidebar_queue_rollup (self);
   update_actions (self);
 }
 
@@ -409,8 +299,8 @@ plx_codebook_sidebar_set_annotations (PlxCodebookSidebar *self,
     g_signal_handlers_disconnect_by_data (self->annotations, self);
   g_set_object (&self->annotations, annotations);
   if (annotations != NULL)
-    g_signal_connect_swapped (annotations, "items-changed", G_CALLBACK (queue_rollup), self);
-  queue_rollup (self);
+    g_signal_connect_swapped (annotations, "items-changed", G_CALLBACK (_plx_codebook_sidebar_queue_rollup), self);
+  _plx_codebook_sidebar_queue_rollup (self);
 }
 
 void
@@ -532,7 +422,7 @@ plx_codebook_sidebar_dup_counts_text (PlxCodebookSidebar *self,
   if (self->rollup_source != 0)
     {
       g_source_remove (self->rollup_source);
-      remake_rollup (self);
+      _plx_codebook_sidebar_remake_rollup (self);
     }
   if (self->rollup == NULL || (row = plx_theme_rollup_find (self->rollup, uuid)) < 0)
     return NULL;
@@ -1021,6 +911,7 @@ plx_codebook_sidebar_init (PlxCodebookSidebar *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect (click, "pressed", G_CALLBACK (row_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
+  _plx_codebook_sidebar_dnd_init (self);
 
   update_actions (self);
 }
