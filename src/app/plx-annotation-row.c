@@ -560,6 +560,11 @@ build_menu (PlxAnnotation *annotation)
   g_menu_append_item (menu, item);
   g_clear_object (&item);
 
+  item = g_menu_item_new (_("Cite in _Memo"), NULL);
+  g_menu_item_set_action_and_target (item, "win.cite-in-memo", "s", uuid);
+  g_menu_append_item (menu, item);
+  g_clear_object (&item);
+
   item = g_menu_item_new (_("_Delete"), NULL);
   g_menu_item_set_action_and_target (item, "win.delete-annotation", "s", uuid);
   g_menu_append_item (section, item);

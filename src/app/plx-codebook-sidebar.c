@@ -9,39 +9,20 @@
  * core's error is shown as it is, since it names the theme and the
  * problem.
  *
- * The dialogs end in actions with parameters ("codebook.rename-to",
- * "codebook.merge-into", …), so keyboard, menu and tests take one path.
+ * The counts are in plx-codebook-sidebar-counts.c, drag and drop in
+ * plx-codebook-sidebar-dnd.c. The dialogs (plx-codebook-sidebar-dialogs.c)
+ * and drops end in actions with parameters ("codebook.rename-to",
+ * "codebook.move-under", …), so keyboard, menu, mouse and tests take one
+ * path.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "plx-codebook"
 
 #include <glib/gi18n.h>
 
-#include "plx-codebook-sidebar.h"
-#include "plx-name-dialog.h"
-
-struct _PlxCodebookSidebar
-{
-  GtkBox              parent_instance;
-
-  PlxProject         *project;
-  PlxHistory         *history;
-  PlxThemeTree       *tree;
-  GListModel         *annotations;
-  PlxThemeRollup     *rollup;
-  GtkTreeListModel   *tree_model;
-  GtkFilterListModel *filtered;
-  GtkCustomFilter    *filter;
-  GtkSingleSelection *selection;
-  GPtrArray          *count_labels;   /* the bound rows' count labels */
-  GHashTable         *expanded;       /* UUIDs of the themes open, a set */
-  guint               rollup_source;
-
-  GtkSearchEntry     *search_entry;
-  GtkListView        *list_view;
-  GtkStack           *stack;
-  GMenuModel         *theme_menu;
-};
+#include "plx-codebook-sidebar-memos.h"
+#include "plx-codebook-sidebar-page.h"
+#include "plx-codebook-sidebar-private.h"
 
 G_DEFINE_FINAL_TYPE (PlxCodebookSidebar, plx_codebook_sidebar, GTK_TYPE_BOX)
 
@@ -77,92 +58,6 @@ apply (PlxCodebookSidebar *self,
       return FALSE;
     }
   return TRUE;
-}
-
-/* ---- counts ---- */
-
-static void
-update_counts_label (PlxCodebookSidebar *self,
-                     GtkLabel           *label)
-{
-  PlxTheme *theme = g_object_get_data (G_OBJECT (label), "theme");
-  GListModel *perspectives;
-  g_autoptr(GString) markup = g_string_new (NULL);
-  g_autoptr(GString) spoken = g_string_new (NULL);
-  guint n_used = 0;
-  guint n;
-  int row;
-
-  /* A theme without children has no arrow (GTK 4.8's expander has no
-   * hide-expander): its list stays, so children added later show. */
-  if (theme != NULL && self->tree != NULL)
-    {
-      GtkWidget *expander = gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_TREE_EXPANDER);
-      GListModel *children = plx_theme_tree_get_children (self->tree, theme);
-      gboolean leaf = children == NULL || g_list_model_get_n_items (children) == 0;
-
-      if (expander != NULL && leaf)
-        gtk_widget_add_css_class (expander, "codebook-leaf");
-      else if (expander != NULL)
-        gtk_widget_remove_css_class (expander, "codebook-leaf");
-    }
-  if (theme == NULL || self->rollup == NULL || self->project == NULL)
-    {
-      gtk_label_set_text (label, "");
-      return;
-    }
-  perspectives = plx_project_get_perspectives (self->project);
-  n = MIN (g_list_model_get_n_items (perspectives), plx_theme_rollup_get_n_perspectives (self->rollup));
-  row = plx_theme_rollup_find (self->rollup, plx_theme_get_uuid (theme));
-  for (guint p = 0; p < n && row >= 0; p++)
-    if (plx_theme_rollup_get_count (self->rollup, row, p, PLX_ROLLUP_ROLLED) > 0)
-      n_used++;
-  for (guint p = 0; p < n; p++)
-    {
-      g_autoptr(PlxPerspective) perspective = g_list_model_get_item (perspectives, p);
-      guint count = row >= 0 ? plx_theme_rollup_get_count (self->rollup, row, p, PLX_ROLLUP_ROLLED) : 0;
-      g_autofree char *name = g_markup_escape_text (plx_perspective_get_name (perspective), -1);
-
-      /* A perspective that never uses a theme the others use is a
-       * finding: its place is an open ring, not a faint zero. */
-      if (count > 0)
-        g_string_append_printf (markup, "<span foreground=\"%s\" weight=\"bold\">%u</span> ",
-                                plx_perspective_get_color (perspective), count);
-      else if (n_used > 0)
-        g_string_append_printf (markup, "<span foreground=\"%s\">○</span> ",
-                                plx_perspective_get_color (perspective));
-      else
-        g_string_append (markup, "<span alpha=\"40%\">·</span> ");
-      g_string_append_printf (spoken, "%s%s %u", spoken->len ? ", " : "", plx_perspective_get_name (perspective), count);
-    }
-  if (markup->len > 0)
-    g_string_truncate (markup, markup->len - 1);
-  gtk_label_set_markup (label, markup->str);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), spoken->str);
-  g_object_set_data_full (G_OBJECT (label), "spoken", g_strdup (spoken->str), g_free);
-}
-
-static gboolean
-remake_rollup (gpointer user_data)
-{
-  PlxCodebookSidebar *self = user_data;
-
-  self->rollup_source = 0;
-  g_clear_object (&self->rollup);
-  if (self->tree != NULL && self->annotations != NULL)
-    self->rollup = plx_theme_rollup_new (plx_theme_tree_get_codebook (self->tree),
-                                         plx_project_get_perspectives (self->project),
-                                         self->annotations);
-  for (guint i = 0; i < self->count_labels->len; i++)
-    update_counts_label (self, g_ptr_array_index (self->count_labels, i));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_rollup (PlxCodebookSidebar *self)
-{
-  if (self->rollup_source == 0)
-    self->rollup_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, remake_rollup, self, NULL);
 }
 
 /* ---- rows ---- */
@@ -202,6 +97,7 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   g_object_set_data (G_OBJECT (expander), "name", name);
   g_object_set_data (G_OBJECT (expander), "counts", counts);
+  _plx_codebook_sidebar_dnd_setup_row (self, expander);
   gtk_list_item_set_child (item, expander);
 }
 
@@ -260,7 +156,7 @@ bind_row (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (expander), "binding", binding);
   gtk_widget_set_tooltip_text (GTK_WIDGET (name), *plx_theme_get_description (theme) ? plx_theme_get_description (theme) : NULL);
   g_object_set_data_full (G_OBJECT (counts), "theme", g_object_ref (theme), g_object_unref);
-  update_counts_label (self, counts);
+  _plx_codebook_sidebar_update_counts_label (self, counts);
   g_ptr_array_add (self->count_labels, counts);
 }
 
@@ -350,6 +246,9 @@ update_actions (PlxCodebookSidebar *self)
 
   gtk_widget_action_set_enabled (widget, "codebook.new", has_project);
   gtk_widget_action_set_enabled (widget, "codebook.create", has_project);
+  gtk_widget_action_set_enabled (widget, "codebook.open", selected);
+  gtk_widget_action_set_enabled (widget, "codebook.back",
+                                 g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "theme") == 0);
   gtk_widget_action_set_enabled (widget, "codebook.rename", selected);
   gtk_widget_action_set_enabled (widget, "codebook.define", selected);
   gtk_widget_action_set_enabled (widget, "codebook.move", selected);
@@ -367,12 +266,22 @@ tree_changed_cb (PlxCodebookSidebar *self)
 {
   gboolean empty = self->tree == NULL
                    || g_list_model_get_n_items (plx_theme_tree_get_roots (self->tree)) == 0;
+  const char *shown = plx_codebook_sidebar_page_get_uuid (self->page);
+  gboolean on_page = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "theme") == 0;
 
-  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "tree");
+  /* The page stays while its theme does (a rename, a move); a theme
+   * merged away or deleted takes the reader back to the tree. */
+  if (on_page && shown != NULL && self->tree != NULL && plx_theme_tree_find (self->tree, shown) != NULL)
+    plx_codebook_sidebar_page_refresh (self->page);
+  else
+    {
+      gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "tree");
+      gtk_widget_set_visible (self->search_bar, TRUE);
+    }
   reopen_rows (self);
   if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  queue_rollup (self);
+  _plx_codebook_sidebar_queue_rollup (self);
   update_actions (self);
 }
 
@@ -390,8 +299,8 @@ plx_codebook_sidebar_set_annotations (PlxCodebookSidebar *self,
     g_signal_handlers_disconnect_by_data (self->annotations, self);
   g_set_object (&self->annotations, annotations);
   if (annotations != NULL)
-    g_signal_connect_swapped (annotations, "items-changed", G_CALLBACK (queue_rollup), self);
-  queue_rollup (self);
+    g_signal_connect_swapped (annotations, "items-changed", G_CALLBACK (_plx_codebook_sidebar_queue_rollup), self);
+  _plx_codebook_sidebar_queue_rollup (self);
 }
 
 void
@@ -428,6 +337,9 @@ plx_codebook_sidebar_set_project (PlxCodebookSidebar *self,
       gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->tree_model));
       search_changed_cb (self);
     }
+  plx_codebook_sidebar_page_set_project (self->page, project, self->tree);
+  plx_codebook_sidebar_memos_set_project (self->memos, project, history);
+  gtk_stack_set_visible_child_name (self->stack, "tree");
   tree_changed_cb (self);
 }
 
@@ -510,7 +422,7 @@ plx_codebook_sidebar_dup_counts_text (PlxCodebookSidebar *self,
   if (self->rollup_source != 0)
     {
       g_source_remove (self->rollup_source);
-      remake_rollup (self);
+      _plx_codebook_sidebar_remake_rollup (self);
     }
   if (self->rollup == NULL || (row = plx_theme_rollup_find (self->rollup, uuid)) < 0)
     return NULL;
@@ -636,70 +548,93 @@ delete_theme_action (GtkWidget  *widget,
   apply (self, changes, error, _("Could Not Delete the Theme"));
 }
 
-/* ---- dialogs ---- */
+/* ---- the theme page ---- */
 
-typedef struct {
-  PlxCodebookSidebar *self;
-  char               *uuid;
-  char               *action;
-} Request;
-
-static void
-request_free (Request *request)
+/* Shows the page of the theme @uuid in place of the tree. */
+gboolean
+plx_codebook_sidebar_open_theme (PlxCodebookSidebar *self,
+                                 const char         *uuid)
 {
-  g_object_unref (request->self);
-  g_free (request->uuid);
-  g_free (request->action);
-  g_free (request);
+  g_return_val_if_fail (PLX_IS_CODEBOOK_SIDEBAR (self), FALSE);
+
+  if (!plx_codebook_sidebar_page_show_theme (self->page, uuid))
+    return FALSE;
+  plx_codebook_sidebar_select_theme (self, uuid);
+  gtk_widget_set_visible (self->search_bar, FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "theme");
+  update_actions (self);
+  plx_codebook_sidebar_page_focus (self->page);
+  return TRUE;
 }
 
-static Request *
-request_new (PlxCodebookSidebar *self,
-             const char         *uuid,
-             const char         *action)
+PlxCodebookSidebarPage *
+plx_codebook_sidebar_get_page (PlxCodebookSidebar *self)
 {
-  Request *request = g_new0 (Request, 1);
-
-  request->self = g_object_ref (self);
-  request->uuid = g_strdup (uuid);
-  request->action = g_strdup (action);
-  return request;
+  g_return_val_if_fail (PLX_IS_CODEBOOK_SIDEBAR (self), NULL);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "theme") == 0 ? self->page : NULL;
 }
 
 static void
-name_answered_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  Request *request = user_data;
-  g_autofree char *name = plx_name_dialog_ask_finish (result, NULL);
+  PlxCodebookSidebar *self = PLX_CODEBOOK_SIDEBAR (widget);
+  PlxTheme *theme = plx_codebook_sidebar_get_selected (self);
 
-  if (name != NULL && request->uuid == NULL)
-    gtk_widget_activate_action (GTK_WIDGET (request->self), request->action, "(ss)", name, "");
-  else if (name != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (request->self), request->action, "(ss)",
-                                request->uuid, name);
-  request_free (request);
+  if (theme != NULL)
+    plx_codebook_sidebar_open_theme (self, plx_theme_get_uuid (theme));
 }
 
-static GtkWindow *
-parent_window (PlxCodebookSidebar *self)
+static void
+row_activated_cb (PlxCodebookSidebar *self,
+                  guint               position)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
 
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  if (row != NULL)
+    plx_codebook_sidebar_open_theme (self, plx_theme_get_uuid (gtk_tree_list_row_get_item (row)));
 }
+
+/* Back to the tree, on the theme the page showed. */
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PlxCodebookSidebar *self = PLX_CODEBOOK_SIDEBAR (widget);
+  g_autofree char *uuid = g_strdup (plx_codebook_sidebar_page_get_uuid (self->page));
+  guint selected;
+
+  gtk_widget_set_visible (self->search_bar, TRUE);
+  tree_changed_cb (self);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    self->tree && g_list_model_get_n_items (plx_theme_tree_get_roots (self->tree)) ? "tree" : "empty");
+  update_actions (self);
+  if (uuid != NULL)
+    plx_codebook_sidebar_select_theme (self, uuid);
+  selected = gtk_single_selection_get_selected (self->selection);
+  if (selected != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", selected);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+passage_activated_cb (PlxCodebookSidebar *self,
+                      gint64              document_id,
+                      const char         *uuid)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.reveal-passage", "(xs)", document_id, uuid);
+}
+
+/* ---- questions ---- */
 
 static void
 new_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
-  PlxCodebookSidebar *self = PLX_CODEBOOK_SIDEBAR (widget);
-
-  /* A new theme goes at the top; Move Under… places it. */
-  plx_name_dialog_ask_async (parent_window (self), _("New Theme"), "", _("C_reate"), NULL,
-                             name_answered_cb, request_new (self, NULL, "codebook.create"));
+  _plx_codebook_sidebar_ask_new (PLX_CODEBOOK_SIDEBAR (widget));
 }
 
 static void
@@ -707,32 +642,10 @@ rename_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  PlxCodebookSidebar *self = PLX_CODEBOOK_SIDEBAR (widget);
-  PlxTheme *theme = plx_codebook_sidebar_get_selected (self);
+  PlxTheme *theme = plx_codebook_sidebar_get_selected (PLX_CODEBOOK_SIDEBAR (widget));
 
-  if (theme == NULL)
-    return;
-  plx_name_dialog_ask_async (parent_window (self), _("Rename Theme"), plx_theme_get_name (theme), _("_Rename"),
-                             NULL, name_answered_cb,
-                             request_new (self, plx_theme_get_uuid (theme), "codebook.rename-to"));
-}
-
-static void
-define_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    Request          *request)
-{
-  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "buffer");
-
-  if (g_strcmp0 (response, "accept") == 0)
-    {
-      GtkTextIter start, end;
-      g_autofree char *text = NULL;
-
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-      gtk_widget_activate_action (GTK_WIDGET (request->self), "codebook.define-as", "(ss)", request->uuid, text);
-    }
+  if (theme != NULL)
+    _plx_codebook_sidebar_ask_rename (PLX_CODEBOOK_SIDEBAR (widget), theme);
 }
 
 static void
@@ -740,60 +653,10 @@ define_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  PlxCodebookSidebar *self = PLX_CODEBOOK_SIDEBAR (widget);
-  PlxTheme *theme = plx_codebook_sidebar_get_selected (self);
-  g_autofree char *heading = NULL;
-  GtkWidget *dialog;
-  GtkWidget *scroller;
-  GtkWidget *view;
+  PlxTheme *theme = plx_codebook_sidebar_get_selected (PLX_CODEBOOK_SIDEBAR (widget));
 
-  if (theme == NULL)
-    return;
-  /* Translators: the heading of the dialog editing a theme's definition. */
-  heading = g_strdup_printf (_("Define “%s”"), plx_theme_get_name (theme));
-  dialog = adw_message_dialog_new (parent_window (self), heading,
-                                   _("What the theme covers, so that every coder applies it alike."));
-  view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_widget_add_css_class (view, "card");
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), plx_theme_get_description (theme), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Definition"), -1);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 120);
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scroller), 320);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "accept", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "accept");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "buffer", gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
-  g_signal_connect_data (dialog, "response", G_CALLBACK (define_response_cb),
-                         request_new (self, plx_theme_get_uuid (theme), NULL),
-                         (GClosureNotify) (void (*) (void)) request_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (view);
-}
-
-/* Merge Into… and Move Under…: a choice among the other themes (by path),
- * and for a move the top of the tree first. */
-static void
-choose_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    Request          *request)
-{
-  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "dropdown");
-  GPtrArray *uuids = g_object_get_data (G_OBJECT (dialog), "uuids");
-  guint chosen = gtk_drop_down_get_selected (dropdown);
-
-  if (g_strcmp0 (response, "accept") == 0 && chosen < uuids->len)
-    gtk_widget_activate_action (GTK_WIDGET (request->self), request->action, "(ss)",
-                                request->uuid, (const char *) g_ptr_array_index (uuids, chosen));
+  if (theme != NULL)
+    _plx_codebook_sidebar_ask_define (PLX_CODEBOOK_SIDEBAR (widget), theme);
 }
 
 static void
@@ -801,61 +664,9 @@ choose_theme (PlxCodebookSidebar *self,
               gboolean            merge)
 {
   PlxTheme *theme = plx_codebook_sidebar_get_selected (self);
-  GPtrArray *codebook;
-  g_autoptr(GPtrArray) order = NULL;
-  g_autoptr(GtkStringList) paths = gtk_string_list_new (NULL);
-  GPtrArray *uuids = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *heading = NULL;
-  GtkWidget *dialog;
-  GtkWidget *dropdown;
 
-  if (theme == NULL || self->tree == NULL)
-    {
-      g_ptr_array_unref (uuids);
-      return;
-    }
-  codebook = plx_theme_tree_get_codebook (self->tree);
-  order = plx_codebook_dup_tree_order (codebook);
-  if (!merge)
-    {
-      gtk_string_list_append (paths, _("Top Level"));
-      g_ptr_array_add (uuids, g_strdup (""));
-    }
-  for (guint i = 0; i < order->len; i++)
-    {
-      PlxTheme *other = g_ptr_array_index (order, i);
-      g_autofree char *path = NULL;
-
-      if (g_strcmp0 (plx_theme_get_uuid (other), plx_theme_get_uuid (theme)) == 0)
-        continue;
-      path = plx_codebook_dup_path (codebook, other);
-      gtk_string_list_append (paths, path);
-      g_ptr_array_add (uuids, g_strdup (plx_theme_get_uuid (other)));
-    }
-
-  /* Translators: %s is a theme's name. */
-  heading = g_strdup_printf (merge ? _("Merge “%s” Into…") : _("Move “%s” Under…"), plx_theme_get_name (theme));
-  dialog = adw_message_dialog_new (parent_window (self), heading,
-                                   merge ? _("Its passages will carry the chosen theme instead, its children go under it, and it is removed. Undo brings it back.")
-                                         : _("The theme and everything under it move under the chosen theme."));
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&paths)), NULL);
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  merge ? _("Target theme") : _("New parent"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "accept", merge ? _("_Merge") : _("_Move"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept",
-                                              merge ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "accept", uuids->len > 0);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "accept");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "dropdown", dropdown);
-  g_object_set_data_full (G_OBJECT (dialog), "uuids", uuids, (GDestroyNotify) g_ptr_array_unref);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (choose_response_cb),
-                         request_new (self, plx_theme_get_uuid (theme), merge ? "codebook.merge-into" : "codebook.move-under"),
-                         (GClosureNotify) (void (*) (void)) request_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (theme != NULL && self->tree != NULL)
+    _plx_codebook_sidebar_ask_target (self, theme, plx_theme_tree_get_codebook (self->tree), merge);
 }
 
 static void
@@ -930,7 +741,46 @@ menu_key_action (GtkWidget  *widget,
 static void
 selection_changed_cb (PlxCodebookSidebar *self)
 {
+  PlxTheme *theme = plx_codebook_sidebar_get_selected (self);
+
+  plx_codebook_sidebar_memos_set_theme (self->memos, theme ? plx_theme_get_uuid (theme) : NULL);
   update_actions (self);
+}
+
+static void
+view_changed_cb (PlxCodebookSidebar *self)
+{
+  update_actions (self);
+}
+
+/* ---- memos ---- */
+
+/* Shows the memos view, the keyboard in it. */
+void
+plx_codebook_sidebar_show_memos (PlxCodebookSidebar *self)
+{
+  g_return_if_fail (PLX_IS_CODEBOOK_SIDEBAR (self));
+
+  gtk_stack_set_visible_child_name (self->views, "memos");
+  gtk_widget_child_focus (GTK_WIDGET (self->memos), GTK_DIR_TAB_FORWARD);
+}
+
+/* The memo open cites the passage @uuid, or a new free memo does. */
+void
+plx_codebook_sidebar_cite_passage (PlxCodebookSidebar *self,
+                                   const char         *uuid)
+{
+  g_return_if_fail (PLX_IS_CODEBOOK_SIDEBAR (self));
+
+  gtk_stack_set_visible_child_name (self->views, "memos");
+  gtk_widget_activate_action (GTK_WIDGET (self->memos), "memos.cite", "s", uuid);
+}
+
+PlxCodebookSidebarMemos *
+plx_codebook_sidebar_get_memos (PlxCodebookSidebar *self)
+{
+  g_return_val_if_fail (PLX_IS_CODEBOOK_SIDEBAR (self), NULL);
+  return self->memos;
 }
 
 static void
@@ -981,12 +831,26 @@ plx_codebook_sidebar_class_init (PlxCodebookSidebarClass *klass)
   object_class->dispose = plx_codebook_sidebar_dispose;
   object_class->finalize = plx_codebook_sidebar_finalize;
 
+  g_type_ensure (PLX_TYPE_CODEBOOK_SIDEBAR_PAGE);
+  g_type_ensure (PLX_TYPE_CODEBOOK_SIDEBAR_MEMOS);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax_annotator/Parallax/ui/plx-codebook-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, list_view);
   gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, theme_menu);
+  gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, page);
+  gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, views);
+  gtk_widget_class_bind_template_child (widget_class, PlxCodebookSidebar, memos);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, passage_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "codebook.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "codebook.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "codebook.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "codebook.back", NULL);
 
   gtk_widget_class_install_action (widget_class, "codebook.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "codebook.rename", NULL, rename_action);
@@ -1047,6 +911,7 @@ plx_codebook_sidebar_init (PlxCodebookSidebar *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect (click, "pressed", G_CALLBACK (row_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
+  _plx_codebook_sidebar_dnd_init (self);
 
   update_actions (self);
 }

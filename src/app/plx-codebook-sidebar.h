@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "plx-codebook-sidebar-memos.h"
+#include "plx-codebook-sidebar-page.h"
 #include "plx-core.h"
 
 G_BEGIN_DECLS
@@ -24,5 +26,15 @@ PlxTheme   *plx_codebook_sidebar_get_selected    (PlxCodebookSidebar *self);
 GListModel *plx_codebook_sidebar_get_rows        (PlxCodebookSidebar *self);
 char       *plx_codebook_sidebar_dup_counts_text (PlxCodebookSidebar *self,
                                                   const char         *uuid);
+
+
+/* The theme page (plx-codebook-sidebar-page.h): NULL unless shown. */
+gboolean    plx_codebook_sidebar_open_theme      (PlxCodebookSidebar *self,
+                                                  const char         *uuid);
+PlxCodebookSidebarPage *plx_codebook_sidebar_get_page (PlxCodebookSidebar *self);
+void        plx_codebook_sidebar_show_memos      (PlxCodebookSidebar *self);
+void        plx_codebook_sidebar_cite_passage    (PlxCodebookSidebar *self,
+                                                  const char         *uuid);
+PlxCodebookSidebarMemos *plx_codebook_sidebar_get_memos (PlxCodebookSidebar *self);
 
 G_END_DECLS

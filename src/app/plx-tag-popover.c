@@ -14,6 +14,10 @@ struct _PlxTagPopover
   GPtrArray          *buttons;      /* GtkToggleButton, in perspective order */
   gint64              perspective_id;
   GtkListStore       *completions;
+  GPtrArray          *codebook;     /* PlxTheme, for what typing names */
+  GtkTreeIter         create_iter;  /* the "Create theme" row, while offered */
+  gboolean            offering;
+  char               *offer;        /* what that row says, or NULL */
 
   /* Template widgets */
   GtkLabel           *title_label;
@@ -165,6 +169,10 @@ plx_tag_popover_set_known_themes (PlxTagPopover      *self,
   g_return_if_fail (PLX_IS_TAG_POPOVER (self));
 
   gtk_list_store_clear (self->completions);
+  self->offering = FALSE;
+  g_clear_pointer (&self->codebook, g_ptr_array_unref);
+  if (codebook != NULL)
+    self->codebook = g_ptr_array_ref (codebook);
   for (guint i = 0; themes != NULL && themes[i] != NULL; i++)
     {
       PlxTheme *theme = codebook ? plx_codebook_lookup (codebook, themes[i]) : NULL;
@@ -205,11 +213,72 @@ match_last_theme (GtkEntryCompletion *completion,
   if (*typed == '\0')
     return FALSE;
   gtk_tree_model_get (GTK_TREE_MODEL (self->completions), iter, COLUMN_PATH, &path, -1);
+  /* The offer to create what is typed is there only while it is new. */
+  if (path == NULL || *path == '\0')
+    return TRUE;
   names = g_strsplit (path, PLX_THEME_PATH_SEPARATOR, -1);
   for (guint i = 0; names[i] != NULL; i++)
     if (g_str_has_prefix (names[i], typed))
       return TRUE;
   return FALSE;
+}
+
+/* Typing a name the codebook lacks offers to create it, under the theme
+ * a path names ("security/guarantor"): the passage then carries a theme
+ * placed in the tree, not a flat "security/guarantor". */
+static void
+update_offer (PlxTagPopover *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->themes_entry));
+  const char *last = strrchr (text, ',');
+  g_autofree char *typed = g_strstrip (g_strdup (last ? last + 1 : text));
+  g_autofree char *markup = NULL;
+  g_autoptr(GString) unified = g_string_new (typed);
+  const char *slash;
+
+  g_clear_pointer (&self->offer, g_free);
+  g_string_replace (unified, "›", "/", 0);
+  slash = strrchr (unified->str, '/');
+  if (*typed != '\0' && (self->codebook == NULL || plx_codebook_lookup (self->codebook, typed) == NULL)
+      && (slash == NULL || slash[1] != '\0'))
+    {
+      g_autofree char *parent = slash ? g_strstrip (g_strndup (unified->str, (gsize) (slash - unified->str))) : NULL;
+      g_autofree char *name = g_strstrip (g_strdup (slash ? slash + 1 : typed));
+      PlxTheme *under = parent && self->codebook ? plx_codebook_lookup (self->codebook, parent) : NULL;
+
+      if (under != NULL)
+        {
+          g_autofree char *path = plx_codebook_dup_path (self->codebook, under);
+
+          /* Translators: in the tag popover's completion: a theme made
+           * under another, shown by its path. */
+          self->offer = g_strdup_printf (_("Create theme “%s” under %s"), name, path);
+        }
+      else if (parent == NULL)
+        self->offer = g_strdup_printf (_("Create theme “%s”"), name);
+    }
+  if (self->offer == NULL)
+    {
+      if (self->offering)
+        gtk_list_store_remove (self->completions, &self->create_iter);
+      self->offering = FALSE;
+      return;
+    }
+  markup = g_markup_printf_escaped ("<i>%s</i>", self->offer);
+  if (!self->offering)
+    gtk_list_store_insert_with_values (self->completions, &self->create_iter, -1, COLUMN_NAME, typed, COLUMN_PATH, "",
+                                       COLUMN_MARKUP, markup, -1);
+  else
+    gtk_list_store_set (self->completions, &self->create_iter, COLUMN_NAME, typed, COLUMN_MARKUP, markup, -1);
+  self->offering = TRUE;
+}
+
+/* What the completion offers to create now, or NULL. */
+const char *
+plx_tag_popover_get_offer (PlxTagPopover *self)
+{
+  g_return_val_if_fail (PLX_IS_TAG_POPOVER (self), NULL);
+  return self->offer;
 }
 
 static gboolean
@@ -307,6 +376,8 @@ plx_tag_popover_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLX_TYPE_TAG_POPOVER);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->offer, g_free);
+  g_clear_pointer (&self->codebook, g_ptr_array_unref);
   g_clear_object (&self->perspectives);
   g_clear_object (&self->completions);
   g_clear_pointer (&self->buttons, g_ptr_array_unref);
@@ -357,6 +428,7 @@ plx_tag_popover_init (PlxTagPopover *self)
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_cb), self);
   g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (gtk_popover_popdown), self);
   g_signal_connect_swapped (self->themes_entry, "activate", G_CALLBACK (save_cb), self);
+  g_signal_connect_swapped (self->themes_entry, "changed", G_CALLBACK (update_offer), self);
 
   g_signal_connect_swapped (self, "show", G_CALLBACK (focus_perspectives), self);
 

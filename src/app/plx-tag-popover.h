@@ -27,5 +27,6 @@ char     **plx_tag_popover_dup_themes         (PlxTagPopover      *self);
 const char *plx_tag_popover_get_note          (PlxTagPopover      *self);
 void       plx_tag_popover_select_number      (PlxTagPopover      *self,
                                                guint               number);
+const char *plx_tag_popover_get_offer         (PlxTagPopover      *self);
 
 G_END_DECLS

@@ -58,6 +58,43 @@ reveal_annotation_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
+/* A passage of any document (the codebook's theme page): another
+ * document is opened first, and the passage shown once it is in. */
+static void
+reveal_passage_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+  gint64 document_id;
+  const char *uuid;
+
+  g_variant_get (parameter, "(x&s)", &document_id, &uuid);
+  if (self->project == NULL)
+    return;
+  if (self->document != NULL && plx_document_get_id (self->document) == document_id && self->load_cancellable == NULL)
+    {
+      gtk_widget_activate_action (widget, "win.reveal-annotation", "s", uuid);
+      return;
+    }
+  g_free (self->pending_reveal);
+  self->pending_reveal = g_strdup (uuid);
+  plx_window_show_document (self, document_id);
+}
+
+/* A passage cited in the memo open in the codebook sidebar (or in a new
+ * free memo), the sidebar shown on its memos. */
+static void
+cite_in_memo_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+
+  gtk_revealer_set_reveal_child (self->codebook_revealer, TRUE);
+  plx_codebook_sidebar_cite_passage (self->codebook_sidebar, g_variant_get_string (parameter, NULL));
+}
+
 static void
 undo_delete_cb (AdwToast  *toast_,
                 PlxWindow *self)
@@ -567,6 +604,8 @@ void
 _plx_window_actions_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.reveal-annotation", "s", reveal_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.reveal-passage", "(xs)", reveal_passage_action);
+  gtk_widget_class_install_action (widget_class, "win.cite-in-memo", "s", cite_in_memo_action);
   gtk_widget_class_install_action (widget_class, "win.edit-annotation", "s", edit_annotation_action);
   gtk_widget_class_install_action (widget_class, "win.delete-annotation", "s", delete_annotation_action);
   gtk_widget_class_install_action (widget_class, "win.set-extent", "s", set_extent_action);

@@ -174,6 +174,13 @@ finish_document (PlxWindow *self)
     _plx_window_scroll_to_offset (self, (guint) self->pending_scroll, TRUE);
   self->pending_scroll = -1;
   _plx_window_update_actions (self);
+  /* After the actions are enabled for the new document. */
+  if (self->pending_reveal != NULL)
+    {
+      g_autofree char *uuid = g_steal_pointer (&self->pending_reveal);
+
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.reveal-annotation", "s", uuid);
+    }
   g_object_notify (G_OBJECT (self), "document");
   plx_profile_mark ("document-shown");
 }

@@ -69,6 +69,7 @@ struct _PlxWindow
   guint                 fill_chars;
   guint                 fill_block;
   int                   pending_scroll;   /* offset to show once loaded, or -1 */
+  char                 *pending_reveal;   /* a passage to show once loaded, or NULL */
 
   /* Template objects */
   PlxOpenDocument      *current;          /* what the header and title show */

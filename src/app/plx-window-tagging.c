@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "plx-window"
 
 #include <adwaita.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "plx-window-private.h"
@@ -78,6 +79,60 @@ _plx_window_open_tag_popover (PlxWindow *self,
   _plx_window_popup_tag_popover (self);
 }
 
+/* A theme typed as a path ("security/guarantor", "security › guarantor")
+ * names the codebook's theme there, or makes it under the parent the path
+ * names (one undo step before the tagging); passages carry the name.
+ * Without this the path became a flat theme called "security/guarantor".
+ * A parent that does not exist is refused, and nothing changes. */
+static gboolean
+resolve_theme_paths (PlxWindow  *self,
+                     char      **themes,
+                     GError    **error)
+{
+  g_autoptr(GPtrArray) codebook = plx_project_list_codebook (self->project, error);
+  g_autoptr(PlxChangeSet) created = plx_change_set_new ();
+
+  if (codebook == NULL)
+    return FALSE;
+  for (guint i = 0; themes != NULL && themes[i] != NULL; i++)
+    {
+      PlxTheme *found = plx_codebook_lookup (codebook, themes[i]);
+      g_autoptr(GString) unified = NULL;
+      const char *slash;
+      g_autofree char *parent_path = NULL;
+      g_autofree char *name = NULL;
+      PlxTheme *parent;
+      g_autoptr(PlxChangeSet) changes = NULL;
+
+      if (found != NULL)
+        {
+          g_free (themes[i]);
+          themes[i] = g_strdup (plx_theme_get_name (found));
+          continue;
+        }
+      unified = g_string_new (themes[i]);
+      g_string_replace (unified, "›", "/", 0);
+      if ((slash = strrchr (unified->str, '/')) == NULL)
+        continue;  /* a new name: a new theme at the top, as ever */
+      parent_path = g_strstrip (g_strndup (unified->str, (gsize) (slash - unified->str)));
+      name = g_strstrip (g_strdup (slash + 1));
+      parent = plx_codebook_lookup (codebook, parent_path);
+      if (parent == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("There is no theme “%s” to put “%s” under"), parent_path, name);
+          return FALSE;
+        }
+      changes = plx_theme_changes_create (self->project, name, plx_theme_get_uuid (parent), NULL, NULL, error);
+      if (changes == NULL)
+        return FALSE;
+      plx_change_set_append (created, changes);
+      g_free (themes[i]);
+      themes[i] = g_steal_pointer (&name);
+    }
+  return plx_change_set_is_empty (created) || plx_history_apply_changes (self->history, created, error);
+}
+
 static void
 tag_popover_save_cb (PlxWindow *self)
 {
@@ -85,6 +140,12 @@ tag_popover_save_cb (PlxWindow *self)
   gint64 perspective_id = plx_tag_popover_get_perspective_id (self->tag_popover);
   const char *note = plx_tag_popover_get_note (self->tag_popover);
   g_autoptr(GError) error = NULL;
+
+  if (!resolve_theme_paths (self, themes, &error))
+    {
+      plx_window_show_error (self, _("Could Not Create the Theme"), error);
+      return;
+    }
 
   if (self->editing_uuid == NULL)
     {

@@ -648,6 +648,7 @@ plx_window_dispose (GObject *object)
   g_clear_pointer (&self->enabled_actions, g_hash_table_unref);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->editing_uuid, g_free);
+  g_clear_pointer (&self->pending_reveal, g_free);
 
   G_OBJECT_CLASS (plx_window_parent_class)->dispose (object);
 }
