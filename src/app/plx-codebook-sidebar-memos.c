@@ -409,9 +409,18 @@ refresh_cb (gpointer data)
 }
 
 static void
+mapped_cb (PlxCodebookSidebarMemos *self)
+{
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->project != NULL)
+    refresh_cb (self);
+}
+
+/* Only while shown (a commit must stay cheap); shown again, it reads. */
+static void
 changes_committed_cb (PlxCodebookSidebarMemos *self)
 {
-  if (self->refresh_source == 0 && !self->saving)
+  if (self->refresh_source == 0 && !self->saving && gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_cb, self, NULL);
 }
 
@@ -782,6 +791,7 @@ plx_codebook_sidebar_memos_init (PlxCodebookSidebarMemos *self)
   g_signal_connect_swapped (self->memo_list, "row-activated", G_CALLBACK (memo_activated_cb), self);
   g_signal_connect_swapped (self->citation_list, "row-activated", G_CALLBACK (citation_activated_cb), self);
   gtk_menu_button_set_create_popup_func (self->new_button, build_new_menu, self, NULL);
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   show_list (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "memos.new", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "memos.cite", FALSE);

@@ -298,13 +298,15 @@ refresh_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Queues a reading of the theme and its passages again. */
+/* Queues a reading of the theme and its passages again, while the page
+ * shows: every commit would otherwise query the passages (tagging must
+ * stay instant), and showing a theme reads them anyway. */
 void
 plx_codebook_sidebar_page_refresh (PlxCodebookSidebarPage *self)
 {
   g_return_if_fail (PLX_IS_CODEBOOK_SIDEBAR_PAGE (self));
 
-  if (self->refresh_source == 0 && self->uuid != NULL)
+  if (self->refresh_source == 0 && self->uuid != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_cb, self, NULL);
 }
 

@@ -207,9 +207,11 @@ match_last_theme (GtkEntryCompletion *completion,
   const char *last = strrchr (text, ',');
   g_autofree char *path = NULL;
   g_autofree char *typed = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (last ? last + 1 : text));
   g_auto(GStrv) names = NULL;
 
-  typed = g_utf8_casefold (g_strstrip (g_strdup (last ? last + 1 : text)), -1);
+  /* (The copy was leaked on every match, once per theme per key.) */
+  typed = g_utf8_casefold (stripped, -1);
   if (*typed == '\0')
     return FALSE;
   gtk_tree_model_get (GTK_TREE_MODEL (self->completions), iter, COLUMN_PATH, &path, -1);
