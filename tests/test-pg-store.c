@@ -92,6 +92,7 @@ test_create_existing (void)
   g_autoptr(PlxProject) again = NULL;
   g_autoptr(PlxProject) reopened = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *tables = NULL;
 
   g_assert_null (plx_project_create (uri, &error));
   g_assert_error (error, PLX_ERROR, PLX_ERROR_DUPLICATE);
@@ -103,7 +104,8 @@ test_create_existing (void)
   g_assert_nonnull (strstr (error->message, "parallax-cli server init"));
   g_clear_error (&error);
   /* … and was left empty. */
-  g_assert_cmpstr (admin_query (empty, "SELECT count(*)::text FROM pg_tables WHERE schemaname = 'public'"), ==, "0");
+  tables = admin_query (empty, "SELECT count(*)::text FROM pg_tables WHERE schemaname = 'public'");
+  g_assert_cmpstr (tables, ==, "0");
 
   reopened = plx_project_open (with_password, &error);
   g_assert_no_error (error);
