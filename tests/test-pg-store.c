@@ -551,6 +551,167 @@ test_cli_round_trip (void)
   plx_test_remove_tree (dir);
 }
 
+/* ---- roles, enforced by the server ---- */
+
+/* Runs @sql as whoever @uri names; returns the rows it changed ("0"), or
+ * the SQLSTATE of its failure ("42501"). */
+static char *
+raw_sql (const char *uri,
+         const char *sql)
+{
+  PGconn *conn = PQconnectdb (uri);
+  PGresult *result;
+  char *outcome;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) == PGRES_COMMAND_OK || PQresultStatus (result) == PGRES_TUPLES_OK)
+    outcome = g_strdup (PQcmdTuples (result));
+  else
+    outcome = g_strdup (PQresultErrorField (result, PG_DIAG_SQLSTATE));
+  PQclear (result);
+  PQfinish (conn);
+  return outcome;
+}
+
+static char *
+uri_as (const char *uri,
+        const char *user)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("user=plx", 0, 0, NULL);
+  g_autofree char *replacement = g_strconcat ("user=", user, NULL);
+
+  return g_regex_replace_literal (regex, uri, -1, 0, replacement, 0, NULL);
+}
+
+static void
+assert_raw (const char *uri,
+            const char *sql,
+            const char *expected)
+{
+  g_autofree char *outcome = raw_sql (uri, sql);
+
+  if (g_strcmp0 (outcome, expected) != 0)
+    g_error ("%s gave %s, not %s", sql, outcome, expected);
+}
+
+static void
+test_roles (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(PlxProject) owner = new_server_project (&uri);
+  g_autoptr(PlxDocument) essay = add_essay (owner);
+  g_autofree char *ana_uri = uri_as (uri, "ana");
+  g_autofree char *bob_uri = uri_as (uri, "bob");
+  g_autofree char *rita_uri = uri_as (uri, "rita");
+  g_autofree char *lena_uri = uri_as (uri, "lena");
+  g_autoptr(PlxProject) ana = NULL;
+  g_autoptr(PlxProject) bob = NULL;
+  g_autoptr(PlxProject) rita = NULL;
+  g_autoptr(PlxProject) lena = NULL;
+  g_autoptr(PlxAnnotation) mine = NULL;
+  g_autoptr(PlxAnnotation) his = NULL;
+  g_autoptr(PlxAnnotation) changed = NULL;
+  g_autoptr(PlxAnnotation) forged = NULL;
+  g_autoptr(PlxAnnotation) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_assert_true (plx_project_add_team_member (owner, "ana", "coder", &error));
+  g_assert_no_error (error);
+  out = plx_test_run_cli (&status, &err, "server", "users", uri, "add", "bob", "--role", "coder", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  out = plx_test_run_cli (&status, &err, "server", "users", uri, "add", "rita", "--role", "owner", NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (err, "--role takes reader, coder, lead or admin"));
+  g_assert_true (plx_project_add_team_member (owner, "rita", "reader", &error));
+  g_assert_true (plx_project_add_team_member (owner, "lena", "coder", &error));
+  /* A second call changes the role: lena leads now, and codes no more. */
+  g_assert_true (plx_project_add_team_member (owner, "lena", "lead", &error));
+  g_assert_no_error (error);
+  g_assert_false (plx_project_add_team_member (owner, "x", "boss", &error));
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_STORAGE);
+  g_assert_nonnull (strstr (error->message, "unknown role \"boss\""));
+  g_clear_error (&error);
+
+  ana = plx_project_open (ana_uri, &error);
+  g_assert_no_error (error);
+  bob = plx_project_open (bob_uri, &error);
+  g_assert_no_error (error);
+  rita = plx_project_open (rita_uri, &error);
+  g_assert_no_error (error);
+  lena = plx_project_open (lena_uri, &error);
+  g_assert_no_error (error);
+
+  mine = annotate (ana, essay, "Nagorno-Karabakh", "Armenian", (const char *[]) { "conflict", NULL }, "ana's", "ana");
+  his = annotate (bob, essay, "Russia", "Russian", (const char *[]) { "mediation", NULL }, "bob's", "bob");
+
+  /* Through Parallax, ana may not change or delete bob's passage. */
+  changed = plx_annotation_copy (his);
+  plx_annotation_set_note (changed, "ana was here");
+  g_assert_false (plx_project_update_annotation (ana, changed, &error));
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_READ_ONLY);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "only its coder or a lead may change the passage"));
+  g_clear_error (&error);
+  g_assert_false (plx_project_delete_annotation (ana, plx_annotation_get_uuid (his), &error));
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  /* … nor tag in his name. */
+  forged = plx_annotation_copy (mine);
+  plx_annotation_set_uuid (forged, "0f6b1a52-2d4e-4d0c-9f4e-7a1d2c3b4a99");
+  plx_annotation_set_author (forged, "bob");
+  g_assert_false (plx_project_add_annotation (ana, forged, &error));
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* Nor with raw SQL, as ana: the policies leave bob's rows out of her
+   * changes, and refuse rows in his name. */
+  sql = g_strdup_printf ("UPDATE annotations SET note = 'ana was here' WHERE uuid = '%s'", plx_annotation_get_uuid (his));
+  assert_raw (ana_uri, sql, "0");
+  g_free (sql);
+  sql = g_strdup_printf ("DELETE FROM annotations WHERE uuid = '%s'", plx_annotation_get_uuid (his));
+  assert_raw (ana_uri, sql, "0");
+  g_free (sql);
+  sql = g_strdup_printf ("DELETE FROM annotation_themes WHERE annotation_uuid = '%s'", plx_annotation_get_uuid (his));
+  assert_raw (ana_uri, sql, "0");
+  assert_raw (ana_uri, "UPDATE annotations SET creator_id = (SELECT id FROM annotators WHERE name = 'bob')", "42501");
+  assert_raw (ana_uri, "UPDATE annotators SET name = 'ana' WHERE name = 'bob'", "42501");
+  assert_raw (ana_uri, "DELETE FROM perspectives", "42501");
+  assert_raw (ana_uri, "UPDATE annotations SET note = 'mine, still'", "1");
+  /* A reader writes nothing at all. */
+  assert_raw (rita_uri, "UPDATE annotations SET note = 'rita'", "42501");
+  assert_raw (rita_uri, "SELECT uuid FROM annotations", "2");
+
+  stored = plx_store_get_annotation (plx_project_get_store (owner), plx_annotation_get_uuid (his), &error);
+  g_assert_no_error (error);
+  g_assert_true (plx_annotation_equal (stored, his));
+  g_assert_cmpstr (plx_annotation_get_note (stored), ==, "bob's");
+
+  /* The reader is told why through Parallax too. */
+  g_clear_object (&changed);
+  changed = plx_annotation_copy (mine);
+  plx_annotation_set_note (changed, "rita");
+  g_assert_false (plx_project_update_annotation (rita, changed, &error));
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "refused"));
+  g_clear_error (&error);
+
+  /* A lead curates anyone's. */
+  g_clear_object (&changed);
+  changed = plx_annotation_copy (his);
+  plx_annotation_set_note (changed, "curated");
+  g_assert_true (plx_project_update_annotation (lena, changed, &error));
+  g_assert_no_error (error);
+  g_assert_true (plx_project_delete_annotation (lena, plx_annotation_get_uuid (mine), &error));
+  g_assert_no_error (error);
+}
+
 /* ---- how fast, over the socket ---- */
 
 static double
@@ -614,6 +775,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pg/codebook-memos", test_codebook_memos);
   g_test_add_func ("/pg/documents-nesting", test_documents_and_nesting);
   g_test_add_func ("/pg/cli/round-trip", test_cli_round_trip);
+  g_test_add_func ("/pg/roles", test_roles);
   g_test_add_func ("/pg/speed", test_speed);
 
   return g_test_run ();

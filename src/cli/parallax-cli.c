@@ -132,7 +132,7 @@ static const Command commands[] = {
   { "divergence", "PROJECT [--document ID|TITLE]… [--by section] [--format text|json|tsv]", N_("How far the perspectives diverge: JS divergence, salience gaps, contested spans"), plx_cli_divergence },
   { "themes", "PROJECT [ACTION …]", N_("The codebook: list as a tree with counts, add, rename, define, move, merge, split, delete"), plx_cli_themes },
   { "memos", "PROJECT [ACTION …]", N_("List, add, show or delete memos"), plx_cli_memos },
-  { "server", "init URI", N_("Team projects on a PostgreSQL server: make one"), plx_cli_server },
+  { "server", "init URI | users URI add NAME --role ROLE", N_("Team projects on a PostgreSQL server: make one, give people roles"), plx_cli_server },
 };
 
 static void

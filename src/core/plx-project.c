@@ -455,6 +455,33 @@ plx_project_is_server_location (const char *location)
   return plx_pg_store_is_uri (location);
 }
 
+/**
+ * plx_project_add_team_member:
+ * @name: a PostgreSQL login role, made if it does not exist
+ * @role: "reader", "coder", "lead" or "admin"
+ *
+ * Gives @name that role, and no other, in a team project; the server
+ * enforces it (docs/team-server.md). Refused for a project file.
+ */
+gboolean
+plx_project_add_team_member (PlxProject  *self,
+                             const char  *name,
+                             const char  *role,
+                             GError     **error)
+{
+  g_return_val_if_fail (PLX_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (name != NULL && role != NULL, FALSE);
+
+  if (!PLX_IS_PG_STORE (self->store))
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT,
+                   _("%s is a project file: only a team project on a server has members and roles"),
+                   plx_store_get_location (self->store));
+      return FALSE;
+    }
+  return plx_pg_store_add_member (PLX_PG_STORE (self->store), name, role, error);
+}
+
 const char *
 plx_project_get_path (PlxProject *self)
 {

@@ -55,6 +55,12 @@ ALLOWED_VARIABLES = {
         '_plx_pg_exec(): the statement cache; its callers pass literals (checked here)',
     ('src/store/pg/plx-pg-store.c', '_plx_pg_exec', 'sql'):
         '_plx_pg_run(): its callers pass literals (checked here)',
+    ('src/store/pg/plx-pg-rows.c', '_plx_pg_exec', 'find_sql'):
+        'named_row_id(): its callers pass literals (checked here)',
+    ('src/store/pg/plx-pg-rows.c', '_plx_pg_exec', 'make_sql'):
+        'named_row_id(): its callers pass literals (checked here)',
+    ('src/store/pg/plx-pg-roles.c', 'PQexec', 'roles_sql'):
+        'the roles and policies: a string constant in the same file',
     ('src/store/pg/plx-pg-store.c', 'PQexec', 'sql'):
         'run_plain(): its callers pass literals (checked here)',
     ('src/store/pg/plx-pg-schema.c', 'PQexec', 'migrations[i].sql'):

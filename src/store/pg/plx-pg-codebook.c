@@ -293,26 +293,28 @@ list_memos (PlxStore  *store,
   return g_steal_pointer (&memos);
 }
 
-/* The annotator of that name, made on first use; 0 for no name. */
+/* No row changed: the memo is not there, or the server's policies keep
+ * this connection from changing it (another coder's). */
 static gboolean
-author_id (PlxPgStore  *self,
-           const char  *name,
-           gint64      *id,
-           GError     **error)
+no_memo (PlxPgStore  *self,
+         PlxMemo     *memo,
+         GError     **error)
 {
   g_autoptr(PGresult) result = NULL;
   PlxPgParams params = { 0, };
 
-  *id = 0;
-  if (name == NULL || *name == '\0')
-    return TRUE;
-  _plx_pg_param_text (&params, name);
-  result = _plx_pg_exec (self, "INSERT INTO annotators (uuid, name) VALUES (gen_random_uuid ()::text, $1) "
-                               "ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id", &params, error);
+  _plx_pg_param_text (&params, plx_memo_get_uuid (memo));
+  result = _plx_pg_exec (self, "SELECT 1 FROM memos WHERE uuid = $1", &params, error);
   if (result == NULL)
     return FALSE;
-  *id = _plx_pg_int (result, 0, 0);
-  return TRUE;
+  if (PQntuples (result) > 0)
+    g_set_error (error, PLX_ERROR, PLX_ERROR_READ_ONLY,
+                 _("The team server %s refused: only its author or a lead may change the memo %s"),
+                 self->location, plx_memo_get_uuid (memo));
+  else
+    g_set_error (error, PLX_ERROR, PLX_ERROR_NOT_FOUND, _("There is no memo %s in this project"),
+                 plx_memo_get_uuid (memo));
+  return FALSE;
 }
 
 static gboolean
@@ -351,7 +353,7 @@ write_memo (PlxStore  *store,
   PlxPgParams params = { 0, };
   gint64 author;
 
-  if (!author_id (self, plx_memo_get_author (memo), &author, error))
+  if (!_plx_pg_annotator_id (self, plx_memo_get_author (memo), &author, error))
     return FALSE;
   _plx_pg_param_text (&params, plx_memo_get_uuid (memo));
   _plx_pg_param_text (&params, plx_memo_kind_to_string (plx_memo_get_kind (memo)));
@@ -377,11 +379,7 @@ write_memo (PlxStore  *store,
     return FALSE;
   self->wrote = TRUE;
   if (PQntuples (result) == 0)
-    {
-      g_set_error (error, PLX_ERROR, PLX_ERROR_NOT_FOUND, _("There is no memo %s in this project"),
-                   plx_memo_get_uuid (memo));
-      return FALSE;
-    }
+    return no_memo (self, memo, error);
   plx_memo_set_id (memo, _plx_pg_int (result, 0, 0));
   return write_citations (self, memo, error);
 }
@@ -417,11 +415,7 @@ delete_memo (PlxStore  *store,
     return FALSE;
   self->wrote = TRUE;
   if (g_strcmp0 (PQcmdTuples (result), "1") != 0)
-    {
-      g_set_error (error, PLX_ERROR, PLX_ERROR_NOT_FOUND, _("There is no memo %s in this project"),
-                   plx_memo_get_uuid (memo));
-      return FALSE;
-    }
+    return no_memo (self, memo, error);
   return TRUE;
 }
 

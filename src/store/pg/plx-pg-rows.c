@@ -342,64 +342,72 @@ list_documents (PlxStore  *store,
 
 /* ---- annotations ---- */
 
-/* The annotator of that name, made on first use (by whichever client
- * comes first: the upsert cannot make two); 0 for no name. */
+/* The id of the row named @name, looked up first and made only when it
+ * is missing. Another client may make it between the two: then the
+ * insert does nothing and the row is looked up again. No upsert that
+ * updates: a coder may add an annotator or a theme, not change one. */
 static gboolean
-annotator_id (PlxPgStore  *self,
+named_row_id (PlxPgStore  *self,
+              const char  *find_sql,
+              const char  *make_sql,
               const char  *name,
               gint64      *id,
               GError     **error)
 {
-  g_autoptr(PGresult) found = NULL;
-  g_autoptr(PGresult) made = NULL;
-  PlxPgParams params = { 0, };
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      g_autoptr(PGresult) found = NULL;
+      g_autoptr(PGresult) made = NULL;
+      PlxPgParams params = { 0, };
 
+      _plx_pg_param_text (&params, name);
+      found = _plx_pg_exec (self, find_sql, &params, error);
+      if (found == NULL)
+        return FALSE;
+      if (PQntuples (found) == 1)
+        {
+          *id = _plx_pg_int (found, 0, 0);
+          return TRUE;
+        }
+      if (attempt > 0)
+        break;
+      made = _plx_pg_exec (self, make_sql, &params, error);
+      if (made == NULL)
+        return FALSE;
+      if (PQntuples (made) == 1)
+        {
+          *id = _plx_pg_int (made, 0, 0);
+          return TRUE;
+        }
+    }
+  g_set_error (error, PLX_ERROR, PLX_ERROR_STORAGE, _("The team server %s failed: %s"), self->location, name);
+  return FALSE;
+}
+
+/* The annotator of that name, made on first use; 0 for no name. */
+gboolean
+_plx_pg_annotator_id (PlxPgStore  *self,
+                      const char  *name,
+                      gint64      *id,
+                      GError     **error)
+{
   *id = 0;
   if (name == NULL || *name == '\0')
     return TRUE;
-  _plx_pg_param_text (&params, name);
-  found = _plx_pg_exec (self, "SELECT id FROM annotators WHERE name = $1", &params, error);
-  if (found == NULL)
-    return FALSE;
-  if (PQntuples (found) == 1)
-    {
-      *id = _plx_pg_int (found, 0, 0);
-      return TRUE;
-    }
-  made = _plx_pg_exec (self, "INSERT INTO annotators (uuid, name) VALUES (gen_random_uuid ()::text, $1) "
-                             "ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id", &params, error);
-  if (made == NULL)
-    return FALSE;
-  *id = _plx_pg_int (made, 0, 0);
-  return TRUE;
+  return named_row_id (self, "SELECT id FROM annotators WHERE name = $1",
+                       "INSERT INTO annotators (uuid, name) VALUES (gen_random_uuid ()::text, $1) "
+                       "ON CONFLICT (name) DO NOTHING RETURNING id", name, id, error);
 }
 
-/* The theme of that name, made on first use; as annotator_id(). */
 static gboolean
 theme_id (PlxPgStore  *self,
           const char  *name,
           gint64      *id,
           GError     **error)
 {
-  g_autoptr(PGresult) found = NULL;
-  g_autoptr(PGresult) made = NULL;
-  PlxPgParams params = { 0, };
-
-  _plx_pg_param_text (&params, name);
-  found = _plx_pg_exec (self, "SELECT id FROM themes WHERE name = $1", &params, error);
-  if (found == NULL)
-    return FALSE;
-  if (PQntuples (found) == 1)
-    {
-      *id = _plx_pg_int (found, 0, 0);
-      return TRUE;
-    }
-  made = _plx_pg_exec (self, "INSERT INTO themes (uuid, name) VALUES (gen_random_uuid ()::text, $1) "
-                             "ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id", &params, error);
-  if (made == NULL)
-    return FALSE;
-  *id = _plx_pg_int (made, 0, 0);
-  return TRUE;
+  return named_row_id (self, "SELECT id FROM themes WHERE name = $1",
+                       "INSERT INTO themes (uuid, name) VALUES (gen_random_uuid ()::text, $1) "
+                       "ON CONFLICT (name) DO NOTHING RETURNING id", name, id, error);
 }
 
 static gboolean
@@ -435,12 +443,27 @@ write_themes (PlxPgStore     *self,
   return TRUE;
 }
 
+/* No row changed: the annotation is not there, or it is there and the
+ * server's policies hide it from this change (another coder's). */
 static gboolean
-no_annotation (PlxAnnotation  *annotation,
+no_annotation (PlxPgStore     *self,
+               PlxAnnotation  *annotation,
                GError        **error)
 {
-  g_set_error (error, PLX_ERROR, PLX_ERROR_NOT_FOUND,
-               _("There is no annotation with id %s in this project"), plx_annotation_get_uuid (annotation));
+  g_autoptr(PGresult) result = NULL;
+  PlxPgParams params = { 0, };
+
+  _plx_pg_param_text (&params, plx_annotation_get_uuid (annotation));
+  result = _plx_pg_exec (self, "SELECT 1 FROM annotations WHERE uuid = $1", &params, error);
+  if (result == NULL)
+    return FALSE;
+  if (PQntuples (result) > 0)
+    g_set_error (error, PLX_ERROR, PLX_ERROR_READ_ONLY,
+                 _("The team server %s refused: only its coder or a lead may change the passage %s"),
+                 self->location, plx_annotation_get_uuid (annotation));
+  else
+    g_set_error (error, PLX_ERROR, PLX_ERROR_NOT_FOUND,
+                 _("There is no annotation with id %s in this project"), plx_annotation_get_uuid (annotation));
   return FALSE;
 }
 
@@ -457,7 +480,7 @@ write_annotation (PlxPgStore     *self,
   PlxPgParams params = { 0, };
   gint64 author_id;
 
-  if (!annotator_id (self, plx_annotation_get_author (annotation), &author_id, error))
+  if (!_plx_pg_annotator_id (self, plx_annotation_get_author (annotation), &author_id, error))
     return FALSE;
   _plx_pg_param_text (&params, plx_annotation_get_uuid (annotation));
   _plx_pg_param_int (&params, plx_annotation_get_document_id (annotation));
@@ -498,7 +521,7 @@ write_annotation (PlxPgStore     *self,
       return FALSE;
     }
   if (replace && g_strcmp0 (PQcmdTuples (result), "0") == 0)
-    return no_annotation (annotation, error);
+    return no_annotation (self, annotation, error);
   return write_themes (self, annotation, replace, error);
 }
 
@@ -544,7 +567,7 @@ delete_annotation (PlxStore       *store,
     return FALSE;
   self->wrote = TRUE;
   if (g_strcmp0 (PQcmdTuples (result), "0") == 0)
-    return no_annotation (annotation, error);
+    return no_annotation (self, annotation, error);
   _plx_pg_param_text (&tomb, plx_annotation_get_uuid (annotation));
   _plx_pg_param_int (&tomb, plx_annotation_get_revision (annotation));
   _plx_pg_param_text (&tomb, plx_annotation_get_ancestry (annotation));

@@ -64,8 +64,16 @@ GBytes     *_plx_pg_bytes     (const PGresult *result,
                                int             row,
                                int             column);
 
+gboolean  _plx_pg_annotator_id  (PlxPgStore   *self,
+                                 const char   *name,
+                                 gint64       *id,
+                                 GError      **error);
 void      _plx_pg_rows_init     (PlxStoreInterface *iface);
 void      _plx_pg_codebook_init (PlxStoreInterface *iface);
+
+/* plx-pg-roles.c */
+gboolean  _plx_pg_setup_roles (PlxPgStore  *self,
+                               GError     **error);
 
 /* plx-pg-schema.c */
 gboolean  _plx_pg_migrate     (PlxPgStore  *self,

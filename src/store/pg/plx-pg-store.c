@@ -567,7 +567,8 @@ plx_pg_store_open (const char  *uri,
  *   project's perspectives
  *
  * Makes a team project in the (existing, empty) database @uri names: its
- * tables, then @perspectives, in one transaction. A database that holds a
+ * tables, its roles and their policies (plx-pg-roles.c), then
+ * @perspectives, in one transaction. A database that holds a
  * project already is left alone.
  */
 PlxStore *
@@ -592,7 +593,7 @@ plx_pg_store_create (const char  *uri,
     }
   if (!store_begin (PLX_STORE (self), error))
     return NULL;
-  ok = _plx_pg_migrate (self, error);
+  ok = _plx_pg_migrate (self, error) && _plx_pg_setup_roles (self, error);
   for (guint i = 0; ok && perspectives != NULL && i < perspectives->len; i++)
     ok = plx_store_insert_perspective (PLX_STORE (self), g_ptr_array_index (perspectives, i), error);
   if (!ok)

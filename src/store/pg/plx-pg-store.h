@@ -16,5 +16,9 @@ PlxStore *plx_pg_store_create    (const char  *uri,
                                   GPtrArray   *perspectives,
                                   GError     **error);
 int       plx_pg_store_get_schema_version (PlxPgStore *self);
+gboolean  plx_pg_store_add_member (PlxPgStore  *self,
+                                   const char  *name,
+                                   const char  *role,
+                                   GError     **error);
 
 G_END_DECLS
