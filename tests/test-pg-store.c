@@ -116,6 +116,38 @@ test_create_existing (void)
   g_assert_cmpuint (g_list_model_get_n_items (plx_project_get_perspectives (again)), ==, 4);
 }
 
+/* A window opens a team project in a worker, as it opens a file. */
+static void
+test_open_async (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(PlxProject) project = new_server_project (&uri);
+  g_autoptr(PlxDocument) essay = add_essay (project);
+  g_autoptr(PlxDocument) multi = add_text (project, MULTILINGUAL, "Multilingual");
+  g_autoptr(PlxProject) opened = NULL;
+  g_autoptr(PlxDocument) document = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) refused = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plx_project_open_async (uri, plx_document_get_id (essay), NULL, plx_test_keep_result, &result);
+  plx_test_wait_for_result (&result);
+  opened = plx_project_open_finish (result, &document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (plx_project_get_perspectives (opened)), ==, 4);
+  g_assert_cmpint (plx_document_get_id (document), ==, plx_document_get_id (essay));
+  g_assert_cmpstr (plx_document_get_text (document), ==, plx_document_get_text (essay));
+
+  plx_project_open_async ("postgresql:///db?host=/nonexistent/folder", 0, NULL, plx_test_keep_result, &refused);
+  plx_test_wait_for_result (&refused);
+  g_clear_object (&opened);
+  g_clear_object (&document);
+  opened = plx_project_open_finish (refused, &document, &error);
+  g_assert_null (opened);
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_STORAGE);
+  g_assert_nonnull (strstr (error->message, "Could not connect to the team server"));
+}
+
 /* ---- errors ---- */
 
 static void
@@ -151,6 +183,15 @@ test_connect_errors (void)
   assert_refused (no_server, "No such file or directory");
   assert_refused (no_database, "database \"nowhere\" does not exist");
   assert_refused ("postgresql://[::1", "Could not connect to the team server");
+  /* A URI GUri cannot read still loses its password in messages. */
+  {
+    g_autoptr(PlxProject) none = plx_project_open ("postgresql://ana:hunter2@[::1/db?password=hunter3&user=ana", &error);
+
+    g_assert_null (none);
+    g_assert_nonnull (strstr (error->message, "postgresql://ana@[::1/db?user=ana"));
+    g_assert_null (strstr (error->message, "hunter"));
+    g_clear_error (&error);
+  }
   assert_refused ("postgresql:///db?nonsense=1", "invalid URI query parameter");
 
   g_free (admin_query (uri, "DROP ROLE IF EXISTS plx_password_test"));
@@ -769,6 +810,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/pg/schema", test_schema);
   g_test_add_func ("/pg/create/existing", test_create_existing);
+  g_test_add_func ("/pg/open-async", test_open_async);
   g_test_add_func ("/pg/errors/connect", test_connect_errors);
   g_test_add_func ("/pg/errors/lost-server", test_lost_server);
   g_test_add_func ("/pg/external-changes", test_external_changes);

@@ -76,8 +76,16 @@ location_for_display (const char *uri)
   GUriParamsIter iter;
   char *key, *value;
 
+  /* libpq takes what GUri does not (several hosts, say): the password
+   * goes all the same. */
   if (parsed == NULL)
-    return g_strdup (uri);
+    {
+      g_autoptr(GRegex) user_password = g_regex_new ("^([a-zA-Z]+://[^:@/]*):[^@/]*@", 0, 0, NULL);
+      g_autoptr(GRegex) parameter = g_regex_new ("([?&])password=[^&]*&?", G_REGEX_CASELESS, 0, NULL);
+      g_autofree char *without_user_password = g_regex_replace (user_password, uri, -1, 0, "\\1@", 0, NULL);
+
+      return g_regex_replace (parameter, without_user_password, -1, 0, "\\1", 0, NULL);
+    }
   if (g_uri_get_query (parsed) != NULL)
     {
       query = g_string_new (NULL);
@@ -498,7 +506,10 @@ connect_to (const char  *uri,
     }
   if (PQstatus (self->conn) != CONNECTION_OK)
     {
-      g_autofree char *message = one_line (PQerrorMessage (self->conn));
+      g_autofree char *said = one_line (PQerrorMessage (self->conn));
+      /* libpq quotes a URI it cannot read, password and all. */
+      g_auto(GStrv) around = g_strsplit (said, uri, -1);
+      g_autofree char *message = g_strjoinv (self->location, around);
 
       g_set_error (error, PLX_ERROR, PLX_ERROR_STORAGE,
                    _("Could not connect to the team server %s: %s"), self->location, message);
@@ -516,8 +527,12 @@ connect_to (const char  *uri,
                      "(CREATE DATABASE … ENCODING 'UTF8')"), self->location, encoding ? encoding : "?");
       return NULL;
     }
-  if (PQsetClientEncoding (self->conn, "UTF8") != 0 ||
-      !run_plain (self, "SET TIME ZONE 'UTC'", error) ||
+  if (PQsetClientEncoding (self->conn, "UTF8") != 0)
+    {
+      _plx_pg_error (self, NULL, error);
+      return NULL;
+    }
+  if (!run_plain (self, "SET TIME ZONE 'UTC'", error) ||
       !run_plain (self, "LISTEN " CHANGES_CHANNEL, error))
     return NULL;
   return g_steal_pointer (&self);
