@@ -592,6 +592,61 @@ test_cli_round_trip (void)
   plx_test_remove_tree (dir);
 }
 
+/* Eight clients tag at once, round after round, each round with a theme
+ * none of them has seen: they race to make it (and their annotators),
+ * and nothing is lost or made twice. */
+static void
+test_concurrent_clients (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(PlxProject) project = new_server_project (&uri);
+  g_autoptr(PlxDocument) essay = add_essay (project);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GHashTable) uuids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) themes = NULL;
+  const guint clients = 8, rounds = 6;
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint round = 0; round < rounds; round++)
+    {
+      g_autoptr(GPtrArray) running = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autofree char *theme = g_strdup_printf ("round-%u", round);
+
+      for (guint c = 0; c < clients; c++)
+        {
+          g_autofree char *from = g_strdup_printf ("%u", 100 * c + 7 * round);
+          g_autofree char *to = g_strdup_printf ("%u", 100 * c + 7 * round + 12);
+          g_autofree char *author = g_strdup_printf ("coder-%u", c);
+          g_autoptr(GError) error = NULL;
+          GSubprocess *process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
+                                                   g_getenv ("PLX_CLI"), "annotate", uri, "-d", "1", "-s", from,
+                                                   "-e", to, "-p", "Western", "-t", theme, "-t", "shared",
+                                                   "-a", author, NULL);
+
+          g_assert_no_error (error);
+          g_ptr_array_add (running, process);
+        }
+      for (guint c = 0; c < clients; c++)
+        {
+          g_autoptr(GError) error = NULL;
+          GSubprocess *process = g_ptr_array_index (running, c);
+
+          g_assert_true (g_subprocess_wait_check (process, NULL, &error));
+          g_assert_no_error (error);
+        }
+    }
+  g_test_message ("%u clients × %u taggings, each a process: %.1f s", clients, rounds,
+                  (g_get_monotonic_time () - start) / 1e6);
+
+  all = list (project, 0, 0, NULL);
+  g_assert_cmpuint (all->len, ==, clients * rounds);
+  for (guint i = 0; i < all->len; i++)
+    g_assert_true (g_hash_table_add (uuids, (gpointer) plx_annotation_get_uuid (g_ptr_array_index (all, i))));
+  themes = plx_project_list_themes (project, NULL);
+  g_assert_cmpuint (g_strv_length (themes), ==, rounds + 1);
+  g_assert_cmpstr (themes[0], ==, "shared");
+}
+
 /* ---- roles, enforced by the server ---- */
 
 /* Runs @sql as whoever @uri names; returns the rows it changed ("0"), or
@@ -817,6 +872,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pg/codebook-memos", test_codebook_memos);
   g_test_add_func ("/pg/documents-nesting", test_documents_and_nesting);
   g_test_add_func ("/pg/cli/round-trip", test_cli_round_trip);
+  g_test_add_func ("/pg/concurrent-clients", test_concurrent_clients);
   g_test_add_func ("/pg/roles", test_roles);
   g_test_add_func ("/pg/speed", test_speed);
 
