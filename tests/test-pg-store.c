@@ -239,13 +239,30 @@ test_lost_server (void)
 
   plx_test_pg_resume ();
 
+  /* Nothing half-done was kept… */
   reopened = plx_project_open (uri, &error);
   g_assert_no_error (error);
   all = list (reopened, 0, 0, NULL);
   g_assert_cmpuint (all->len, ==, 1);
   g_assert_true (plx_annotation_equal (g_ptr_array_index (all, 0), first));
+  g_clear_pointer (&all, g_ptr_array_unref);
+
+  /* … and the project that lost its server connects again by itself, at
+   * its next statement between transactions, and says that others' work
+   * may have come meanwhile. */
   g_assert_true (plx_project_add_annotation (reopened, lost, &error));
   g_assert_no_error (error);
+  g_assert_true (plx_project_sync_external_changes (project, &error));
+  g_assert_no_error (error);
+  all = list (project, 0, 0, NULL);
+  g_assert_cmpuint (all->len, ==, 2);
+  g_clear_pointer (&all, g_ptr_array_unref);
+  g_clear_object (&lost);
+  lost = plx_annotation_new_for_range (essay, start, start + 6, perspective_id (project, "Armenian"), &error);
+  g_assert_true (plx_project_add_annotation (project, lost, &error));
+  g_assert_no_error (error);
+  all = list (reopened, 0, 0, NULL);
+  g_assert_cmpuint (all->len, ==, 3);
 }
 
 /* ---- what other clients commit ---- */

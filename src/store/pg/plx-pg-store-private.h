@@ -20,6 +20,8 @@ struct _PlxPgStore
   GHashTable *statements;   /* const char *sql → statement name */
   guint       depth;        /* open transaction levels */
   gboolean    wrote;        /* a row changed in the open transaction */
+  gboolean    missed;       /* reconnected: others' commits went unannounced */
+  gboolean    reconnecting;
   int         version;      /* the schema version found */
 };
 

@@ -180,6 +180,36 @@ _plx_pg_param_bytes (PlxPgParams *params,
   params->n++;
 }
 
+static gboolean reconnect (PlxPgStore *self);
+static gboolean setup_session (PlxPgStore *self, GError **error);
+
+static gboolean
+succeeded (const PGresult *result)
+{
+  return PQresultStatus (result) == PGRES_COMMAND_OK || PQresultStatus (result) == PGRES_TUPLES_OK;
+}
+
+static PGresult *
+exec_once (PlxPgStore   *self,
+           const char   *sql,
+           PlxPgParams  *params)
+{
+  const char *name = g_hash_table_lookup (self->statements, sql);
+
+  if (name == NULL)
+    {
+      g_autofree char *new_name = g_strdup_printf ("plx_%u", g_hash_table_size (self->statements) + 1);
+      PGresult *prepared = PQprepare (self->conn, new_name, sql, params->n, NULL);
+
+      if (!succeeded (prepared))
+        return prepared;
+      PQclear (prepared);
+      name = new_name;
+      g_hash_table_insert (self->statements, (gpointer) sql, g_steal_pointer (&new_name));
+    }
+  return PQexecPrepared (self->conn, name, params->n, params->values, params->lengths, params->formats, 0);
+}
+
 /**
  * _plx_pg_exec:
  * @sql: a string literal: statements are prepared once per connection and
@@ -196,28 +226,17 @@ _plx_pg_exec (PlxPgStore   *self,
               GError      **error)
 {
   static const PlxPgParams none = { 0, };
-  const char *name = g_hash_table_lookup (self->statements, sql);
   PGresult *result;
-  ExecStatusType status;
 
   if (params == NULL)
     params = (PlxPgParams *) &none;
-  if (name == NULL)
+  result = exec_once (self, sql, params);
+  if (!succeeded (result) && reconnect (self))
     {
-      g_autofree char *new_name = g_strdup_printf ("plx_%u", g_hash_table_size (self->statements) + 1);
-      g_autoptr(PGresult) prepared = PQprepare (self->conn, new_name, sql, params->n, NULL);
-
-      if (PQresultStatus (prepared) != PGRES_COMMAND_OK)
-        {
-          _plx_pg_error (self, prepared, error);
-          return NULL;
-        }
-      name = new_name;
-      g_hash_table_insert (self->statements, (gpointer) sql, g_steal_pointer (&new_name));
+      PQclear (result);
+      result = exec_once (self, sql, params);
     }
-  result = PQexecPrepared (self->conn, name, params->n, params->values, params->lengths, params->formats, 0);
-  status = PQresultStatus (result);
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+  if (!succeeded (result))
     {
       _plx_pg_error (self, result, error);
       PQclear (result);
@@ -246,7 +265,12 @@ run_plain (PlxPgStore  *self,
 {
   g_autoptr(PGresult) result = PQexec (self->conn, sql);
 
-  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+  if (!succeeded (result) && reconnect (self))
+    {
+      PQclear (result);
+      result = PQexec (self->conn, sql);
+    }
+  if (!succeeded (result))
     return _plx_pg_error (self, result, error);
   return TRUE;
 }
@@ -397,8 +421,11 @@ store_poll_external (PlxStore  *store,
   *changed = FALSE;
   if (self->depth > 0)
     return TRUE;
-  if (!PQconsumeInput (self->conn))
+  if (!PQconsumeInput (self->conn) && !reconnect (self))
     return _plx_pg_error (self, NULL, error);
+  /* What was committed while the connection was away went unannounced. */
+  *changed = self->missed;
+  self->missed = FALSE;
   while ((notify = PQnotifies (self->conn)) != NULL)
     {
       if (notify->be_pid != PQbackendPID (self->conn))
@@ -493,7 +520,6 @@ connect_to (const char  *uri,
             GError     **error)
 {
   g_autoptr(PlxPgStore) self = g_object_new (PLX_TYPE_PG_STORE, NULL);
-  const char *encoding;
 
   self->uri = g_strdup (uri);
   self->location = location_for_display (uri);
@@ -515,6 +541,46 @@ connect_to (const char  *uri,
                    _("Could not connect to the team server %s: %s"), self->location, message);
       return NULL;
     }
+  if (!setup_session (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* Between transactions, a connection the server dropped (a restart, a
+ * network cut) is made again, once, by the statement that found it gone:
+ * nothing was in flight, so nothing runs twice. Inside a transaction the
+ * work went with the connection, and the caller must hear of it. */
+static gboolean
+reconnect (PlxPgStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->depth > 0 || self->reconnecting || PQstatus (self->conn) != CONNECTION_BAD)
+    return FALSE;
+  PQreset (self->conn);
+  if (PQstatus (self->conn) != CONNECTION_OK)
+    return FALSE;
+  /* The server forgot the prepared statements and the LISTEN. */
+  g_hash_table_remove_all (self->statements);
+  self->reconnecting = TRUE;
+  if (!setup_session (self, &error))
+    {
+      g_debug ("%s", error->message);
+      self->reconnecting = FALSE;
+      return FALSE;
+    }
+  self->reconnecting = FALSE;
+  self->missed = TRUE;
+  return TRUE;
+}
+
+/* What every connection (and every reconnection) sets up. */
+static gboolean
+setup_session (PlxPgStore  *self,
+               GError     **error)
+{
+  const char *encoding;
+
   /* "NOTICE: relation already exists" and the like are for psql. */
   PQsetNoticeProcessor (self->conn, ignore_notice, NULL);
   /* Texts are UTF-8 in Parallax; a database in another encoding would
@@ -525,17 +591,11 @@ connect_to (const char  *uri,
       g_set_error (error, PLX_ERROR, PLX_ERROR_NOT_A_PROJECT,
                    _("The database %s is in the encoding %s; a team project needs UTF8 "
                      "(CREATE DATABASE … ENCODING 'UTF8')"), self->location, encoding ? encoding : "?");
-      return NULL;
+      return FALSE;
     }
   if (PQsetClientEncoding (self->conn, "UTF8") != 0)
-    {
-      _plx_pg_error (self, NULL, error);
-      return NULL;
-    }
-  if (!run_plain (self, "SET TIME ZONE 'UTC'", error) ||
-      !run_plain (self, "LISTEN " CHANGES_CHANNEL, error))
-    return NULL;
-  return g_steal_pointer (&self);
+    return _plx_pg_error (self, NULL, error);
+  return run_plain (self, "SET TIME ZONE 'UTC'", error) && run_plain (self, "LISTEN " CHANGES_CHANNEL, error);
 }
 
 /**
