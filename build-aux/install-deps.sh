@@ -21,12 +21,14 @@ RUN_PACKAGES=(
   libgtk-4-bin librsvg2-common libgl1-mesa-dri dconf-gsettings-backend
   fonts-dejavu-core adwaita-icon-theme
   libcairo2-dev libpango1.0-dev  # the comparison report's PDF (also without GTK)
+  libpq-dev  # team projects on a PostgreSQL server (src/store/pg)
 )
 TEST_PACKAGES=(
   # tests: X display, session bus, accessibility bus, screenshots, JSON schema
   sqlite3 xvfb xauth dbus dbus-x11 at-spi2-core imagemagick python3 python3-jsonschema
   clang libclang-rt-14-dev  # libFuzzer and the sanitizers, for tests/fuzz/run.sh
   poppler-utils libxml2-dev  # test-report: pdftotext reads the PDF, libxml2 parses the HTML
+  postgresql  # a throw-away server for the team project tests (tests/pg-test-server.sh)
 )
 
 # --run: only what building and running the app needs (build-aux/run.sh).

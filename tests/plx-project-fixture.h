@@ -8,6 +8,7 @@
 
 #include "plx-core.h"
 #include "plx-test-utils.h"
+#include "plx-test-pg.h"
 
 #define MULTILINGUAL \
   "Armenian: Հայաստանի Հանրապետություն, Երևան.\n" \
@@ -18,7 +19,8 @@
 
 /* A storage backend the project tests run against: each test that goes
  * through the project's interface runs once per entry of
- * plx_test_backends (the SQLite file today; a team server later). */
+ * plx_test_backends: the SQLite file, and a database on a throw-away
+ * PostgreSQL server (tests/plx-test-pg.c). */
 typedef struct {
   const char  *name;
   const char  *file_name;
@@ -28,6 +30,7 @@ typedef struct {
 
 G_GNUC_UNUSED static const PlxTestBackend plx_test_backends[] = {
   { "sqlite", "test.parallax", plx_project_create, plx_project_open },
+  { "pg", "test.parallax", plx_test_pg_create_project, plx_test_pg_open_project },
 };
 
 typedef struct {

@@ -133,6 +133,7 @@ static const Command commands[] = {
   { "themes", "PROJECT [ACTION …]", N_("The codebook: list as a tree with counts, add, rename, define, move, merge, split, delete"), plx_cli_themes },
   { "memos", "PROJECT [ACTION …]", N_("List, add, show or delete memos"), plx_cli_memos },
   { "attributes", "PROJECT [ACTION …]", N_("Document attributes: list as a table, define, set, import from CSV"), plx_cli_attributes },
+  { "server", "init URI | users URI add NAME --role ROLE", N_("Team projects on a PostgreSQL server: make one, give people roles"), plx_cli_server },
 };
 
 static void

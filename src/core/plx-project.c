@@ -11,6 +11,7 @@
 #include "plx-error.h"
 #include "plx-project-private.h"
 #include "plx-sqlite-store.h"
+#include "plx-pg-store.h"
 #include "plx-text.h"
 
 G_DEFINE_FINAL_TYPE (PlxProject, plx_project, G_TYPE_OBJECT)
@@ -201,8 +202,13 @@ open_project (const char  *path,
               gboolean     check,
               GError     **error)
 {
-  g_autoptr(PlxStore) store = plx_sqlite_store_open (path, check, error);
+  g_autoptr(PlxStore) store = NULL;
 
+  /* A postgresql:// URI names a team project on a server. */
+  if (plx_pg_store_is_uri (path))
+    store = plx_pg_store_open (path, error);
+  else
+    store = plx_sqlite_store_open (path, check, error);
   return store != NULL ? plx_project_new_for_store (store, error) : NULL;
 }
 
@@ -229,7 +235,10 @@ plx_project_open_for_reading (const char  *path,
   g_autoptr(PlxStore) store = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
-  store = plx_sqlite_store_open_for_reading (path, error);
+  if (plx_pg_store_is_uri (path))
+    store = plx_pg_store_open (path, error);
+  else
+    store = plx_sqlite_store_open_for_reading (path, error);
   return store != NULL ? plx_project_new_for_store (store, error) : NULL;
 }
 
@@ -470,8 +479,51 @@ plx_project_create (const char  *path,
   for (guint i = 0; i < G_N_ELEMENTS (default_perspectives); i++)
     g_ptr_array_add (perspectives, plx_perspective_new (0, _(default_perspectives[i].name),
                                                         default_perspectives[i].color, (int) i));
-  store = plx_sqlite_store_create (path, perspectives, error);
+  if (plx_pg_store_is_uri (path))
+    store = plx_pg_store_create (path, perspectives, error);
+  else
+    store = plx_sqlite_store_create (path, perspectives, error);
   return store != NULL ? plx_project_new_for_store (store, error) : NULL;
+}
+
+/**
+ * plx_project_is_server_location:
+ *
+ * Whether @location names a team project on a PostgreSQL server (a
+ * postgresql:// or postgres:// URI) rather than a project file; both open
+ * with plx_project_open() and the functions like it.
+ */
+gboolean
+plx_project_is_server_location (const char *location)
+{
+  return plx_pg_store_is_uri (location);
+}
+
+/**
+ * plx_project_add_team_member:
+ * @name: a PostgreSQL login role, made if it does not exist
+ * @role: "reader", "coder", "lead" or "admin"
+ *
+ * Gives @name that role, and no other, in a team project; the server
+ * enforces it (docs/team-server.md). Refused for a project file.
+ */
+gboolean
+plx_project_add_team_member (PlxProject  *self,
+                             const char  *name,
+                             const char  *role,
+                             GError     **error)
+{
+  g_return_val_if_fail (PLX_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (name != NULL && role != NULL, FALSE);
+
+  if (!PLX_IS_PG_STORE (self->store))
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT,
+                   _("%s is a project file: only a team project on a server has members and roles"),
+                   plx_store_get_location (self->store));
+      return FALSE;
+    }
+  return plx_pg_store_add_member (PLX_PG_STORE (self->store), name, role, error);
 }
 
 const char *

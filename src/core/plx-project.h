@@ -52,6 +52,11 @@ gboolean        plx_project_check_room_for_perspective (PlxProject    *self,
 gboolean        plx_project_set_log_aside        (const char          *path,
                                                   char               **aside_path,
                                                   GError             **error);
+gboolean        plx_project_is_server_location   (const char          *location);
+gboolean        plx_project_add_team_member      (PlxProject          *self,
+                                                  const char          *name,
+                                                  const char          *role,
+                                                  GError             **error);
 const char     *plx_project_get_path             (PlxProject          *self);
 gboolean        plx_project_sync_external_changes (PlxProject         *self,
                                                   GError             **error);

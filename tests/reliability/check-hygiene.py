@@ -25,6 +25,8 @@ SQL_CALLS = {
     # The SQLite backend's wrappers (src/store/sqlite).
     '_plx_sqlite_statement': 1, '_plx_sqlite_run': 1, 'exec': 1, 'pragma_int': 1, 'scan': 2,
     'named_row_id': 1,
+    # libpq and the PostgreSQL backend's wrappers (src/store/pg).
+    'PQexec': 1, 'PQprepare': 2, 'PQexecParams': 1, '_plx_pg_exec': 1, '_plx_pg_run': 1, 'run_plain': 1,
 }
 # scan (s, table, forward, backward, func) and named_row_id (self, find, make, …): both SQL arguments
 SCAN_EXTRA_ARGS = {'scan': [3], 'named_row_id': [2]}
@@ -49,6 +51,20 @@ ALLOWED_VARIABLES = {
         'scan(): an array of its SQL arguments, which are literals (checked here)',
     ('src/store/sqlite/plx-sqlite-salvage.c', 'sqlite3_prepare_v2', 'sql'):
         'pragma_int(): its callers pass literals (checked here)',
+    ('src/store/pg/plx-pg-store.c', 'PQprepare', 'sql'):
+        '_plx_pg_exec(): the statement cache; its callers pass literals (checked here)',
+    ('src/store/pg/plx-pg-store.c', '_plx_pg_exec', 'sql'):
+        '_plx_pg_run(): its callers pass literals (checked here)',
+    ('src/store/pg/plx-pg-rows.c', '_plx_pg_exec', 'find_sql'):
+        'named_row_id(): its callers pass literals (checked here)',
+    ('src/store/pg/plx-pg-rows.c', '_plx_pg_exec', 'make_sql'):
+        'named_row_id(): its callers pass literals (checked here)',
+    ('src/store/pg/plx-pg-roles.c', 'PQexec', 'roles_sql'):
+        'the roles and policies: a string constant in the same file',
+    ('src/store/pg/plx-pg-store.c', 'PQexec', 'sql'):
+        'run_plain(): its callers pass literals (checked here)',
+    ('src/store/pg/plx-pg-schema.c', 'PQexec', 'migrations[i].sql'):
+        'the migrations: string constants in the same file',
 }
 # printf-style formats of SQL that are allowed: integer formatting only.
 ALLOWED_FORMATS = {
@@ -183,6 +199,9 @@ def check_flatpak(root):
 SQLITE_ALLOWED_TESTS = {'tests/test-sqlite-store.c', 'tests/test-corrupt.c', 'tests/test-export-safety.c',
                         'tests/test-wal.c', 'tests/test-codebook.c'}
 
+# Files outside src/store/pg that may speak libpq: the test server's helper
+# and the tests that look at a server's tables as its superuser.
+LIBPQ_ALLOWED_TESTS = {'tests/plx-test-pg.c', 'tests/test-pg-store.c'}
 
 def check_store(root):
     """SQLite stays behind the PlxStore interface (src/store/sqlite), and no
@@ -202,6 +221,10 @@ def check_store(root):
         for m in re.finditer(r'\bsqlite3\w*|SQLITE_[A-Z_]+', code):
             line = code.count('\n', 0, m.start()) + 1
             errors.append(f'{rel}:{line}: uses SQLite ({m.group(0)}) outside src/store/sqlite')
+        if not rel.startswith('src/store/pg/') and rel not in LIBPQ_ALLOWED_TESTS:
+            for m in re.finditer(r'\bPQ[a-z]\w*|\blibpq-fe\.h\b', code):
+                line = code.count('\n', 0, m.start()) + 1
+                errors.append(f'{rel}:{line}: uses libpq ({m.group(0)}) outside src/store/pg')
         if rel.startswith(('src/app/', 'src/cli/')):
             for m in re.finditer(r'#include\s+"(plx-[a-z-]+-private\.h)"', code):
                 if os.path.exists(os.path.join(root, 'src', 'core', m.group(1))) or \
