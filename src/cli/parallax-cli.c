@@ -132,6 +132,8 @@ static const Command commands[] = {
   { "divergence", "PROJECT [--document ID|TITLE]… [--by section] [--format text|json|tsv]", N_("How far the perspectives diverge: JS divergence, salience gaps, contested spans"), plx_cli_divergence },
   { "themes", "PROJECT [ACTION …]", N_("The codebook: list as a tree with counts, add, rename, define, move, merge, split, delete"), plx_cli_themes },
   { "memos", "PROJECT [ACTION …]", N_("List, add, show or delete memos"), plx_cli_memos },
+  { "search", "PROJECT QUERY [--document ID] [--format text|tsv|json] [--code PERSPECTIVE [--theme T]…]", N_("Search every document, keyword in context; tag the hits with --code"), plx_cli_search },
+  { "equivalences", "PROJECT [list | add TERM… | remove TERM… | reset]", N_("The names search takes for one (Artsakh = Qarabağ = Карабах)"), plx_cli_equivalences },
 };
 
 static void

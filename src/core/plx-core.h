@@ -29,3 +29,4 @@
 #include "plx-memo.h"
 #include "plx-memo-ops.h"
 #include "plx-statistics-rollup.h"
+#include "plx-search.h"

@@ -11,6 +11,7 @@
 #include "plx-document.h"
 #include "plx-memo.h"
 #include "plx-perspective.h"
+#include "plx-search-query.h"
 #include "plx-theme.h"
 
 G_BEGIN_DECLS
@@ -150,6 +151,22 @@ struct _PlxStoreInterface
   gboolean       (*delete_memo)        (PlxStore                 *self,
                                         PlxMemo                  *memo,
                                         GError                  **error);
+
+  /* Search (docs/search.md): the store keeps an index of every
+   * document's text up to date as documents come and go, and returns
+   * PlxSearchHits in document order, at most @limit (0: all). The
+   * equivalences are groups (GStrv) of terms taken for one name. */
+  GPtrArray     *(*search)             (PlxStore                 *self,
+                                        const PlxSearchQuery     *query,
+                                        gint64                    document_id,
+                                        guint                     limit,
+                                        gboolean                 *truncated,
+                                        GError                  **error);
+  GPtrArray     *(*list_equivalences)  (PlxStore                 *self,
+                                        GError                  **error);
+  gboolean       (*set_equivalences)   (PlxStore                 *self,
+                                        GPtrArray                *groups,
+                                        GError                  **error);
 };
 
 const char    *plx_store_get_location       (PlxStore                 *self);
@@ -247,6 +264,18 @@ gboolean       plx_store_update_memo        (PlxStore                 *self,
                                              GError                  **error);
 gboolean       plx_store_delete_memo        (PlxStore                 *self,
                                              PlxMemo                  *memo,
+                                             GError                  **error);
+
+GPtrArray     *plx_store_search             (PlxStore                 *self,
+                                             const PlxSearchQuery     *query,
+                                             gint64                    document_id,
+                                             guint                     limit,
+                                             gboolean                 *truncated,
+                                             GError                  **error);
+GPtrArray     *plx_store_list_equivalences  (PlxStore                 *self,
+                                             GError                  **error);
+gboolean       plx_store_set_equivalences   (PlxStore                 *self,
+                                             GPtrArray                *groups,
                                              GError                  **error);
 
 G_END_DECLS
