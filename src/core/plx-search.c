@@ -126,8 +126,6 @@ plx_search_run (PlxProject  *project,
   g_autoptr(GPtrArray) equivalences = NULL;
   g_autoptr(PlxSearchQuery) query = NULL;
   g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(GArray) summaries = NULL;
-  g_autoptr(GHashTable) titles = g_hash_table_new (g_int64_hash, g_int64_equal);
   guint from = 0;
 
   g_return_val_if_fail (PLX_IS_PROJECT (project), NULL);
@@ -145,23 +143,12 @@ plx_search_run (PlxProject  *project,
   if (hits->len == 0)
     return g_steal_pointer (&hits);
 
-  summaries = plx_project_list_document_summaries (project, error);
-  if (summaries == NULL)
-    return NULL;
-  for (guint i = 0; i < summaries->len; i++)
-    {
-      PlxDocumentSummary *summary = &g_array_index (summaries, PlxDocumentSummary, i);
-      g_hash_table_insert (titles, &summary->id, summary->title);
-    }
   for (guint h = 0; h <= hits->len; h++)
     {
-      gint64 id;
+      gint64 id = 0;
 
       if (h < hits->len)
-        {
-          id = plx_search_hit_get_document_id (g_ptr_array_index (hits, h));
-          plx_search_hit_set_document_title (g_ptr_array_index (hits, h), g_hash_table_lookup (titles, &id));
-        }
+        id = plx_search_hit_get_document_id (g_ptr_array_index (hits, h));
       if (h == hits->len || id != plx_search_hit_get_document_id (g_ptr_array_index (hits, from)))
         {
           if (!mark_perspectives (project, hits, from, h, error))

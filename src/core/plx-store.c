@@ -399,8 +399,8 @@ cannot_search (PlxStore  *self,
  * @truncated: (out) (optional): set when hits were left out for @limit
  *
  * Returns: (transfer container) (element-type PlxSearchHit): the hits of
- *   @query, document by document, in text order; their titles and
- *   perspectives are left for the caller (plx_search_run()).
+ *   @query, document by document, in text order, with their documents'
+ *   titles; their perspectives are left for the caller (plx_search_run()).
  */
 GPtrArray *
 plx_store_search (PlxStore             *self,

@@ -327,6 +327,8 @@ store_search (PlxStore             *store,
   PlxSqliteStore *self = STORE (store);
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *match = render_query (query);
+  g_autofree char *title = NULL;
+  gint64 titled = 0;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -359,6 +361,24 @@ store_search (PlxStore             *store,
       gsize n_spans = (gsize) sqlite3_column_bytes (stmt, 3) / sizeof (Span);
       const char *counted = text;
 
+      /* The title comes before the text in the row: reading it costs a
+       * page, where a list of all documents would read every text. */
+      if (id != titled && n_spans > 0)
+        {
+          sqlite3_stmt *select = _plx_sqlite_statement (self, "SELECT title FROM documents WHERE id = ?1", error);
+
+          if (select == NULL)
+            {
+              sqlite3_reset (stmt);
+              return NULL;
+            }
+          sqlite3_bind_int64 (select, 1, id);
+          g_free (title);
+          title = sqlite3_step (select) == SQLITE_ROW ? g_strdup ((const char *) sqlite3_column_text (select, 0))
+                                                      : NULL;
+          sqlite3_reset (select);
+          titled = id;
+        }
       for (gsize i = 0; i < n_spans; i++)
         {
           g_autofree char *left = NULL;
@@ -381,6 +401,7 @@ store_search (PlxStore             *store,
                                   &left, &right);
           hit_text = g_strndup (text + spans[i].start, spans[i].end - spans[i].start);
           g_ptr_array_add (hits, plx_search_hit_new (id, start, end, left, hit_text, right));
+          plx_search_hit_set_document_title (g_ptr_array_index (hits, hits->len - 1), title);
         }
       if (*truncated)
         break;
