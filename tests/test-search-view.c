@@ -266,6 +266,19 @@ test_search_and_code (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   plx_test_run_frames (100);
   g_assert_cmpuint (plx_project_count_annotations (project, &query, NULL), ==, before);
+
+  /* Redone while the view is hidden: its marks follow when it shows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "annotate"));
+  plx_test_run_frames (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  plx_test_run_frames (100);
+  g_assert_cmpuint (plx_project_count_annotations (project, &query, NULL), ==, before + 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search-project", NULL));
+  plx_test_run_frames (100);
+  {
+    g_autoptr(PlxSearchHit) hit = g_list_model_get_item (hits, 1);
+    g_assert_cmpstr (plx_search_hit_get_perspectives (hit)[0], ==, plx_perspective_get_name (first));
+  }
   (void) chosen;
 }
 

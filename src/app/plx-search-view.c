@@ -32,6 +32,7 @@ struct _PlxSearchView
   gboolean        coding_all;
   char           *author;
   guint           rerun_source;
+  gboolean        stale;         /* changed while hidden: search again when shown */
 };
 
 G_DEFINE_FINAL_TYPE (PlxSearchView, plx_search_view, GTK_TYPE_WIDGET)
@@ -240,12 +241,31 @@ rerun_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* A change (a tag, a document) changes hits and their marks. */
+/* A change (a tag, a document) changes hits and their marks. Hidden, the
+ * view waits until it is shown: tagging in the text must not pay for
+ * rebuilding a thousand rows nobody sees. */
 static void
 project_changed_cb (PlxSearchView *self)
 {
-  if (self->rerun_source == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->hits)) > 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->hits)) == 0)
+    return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else if (self->rerun_source == 0)
     self->rerun_source = g_idle_add (rerun_cb, self);
+}
+
+static void
+plx_search_view_map (GtkWidget *widget)
+{
+  PlxSearchView *self = PLX_SEARCH_VIEW (widget);
+
+  GTK_WIDGET_CLASS (plx_search_view_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      run_search (self);
+    }
 }
 
 static void
@@ -595,6 +615,7 @@ plx_search_view_class_init (PlxSearchViewClass *klass)
 
   object_class->dispose = plx_search_view_dispose;
   object_class->finalize = plx_search_view_finalize;
+  widget_class->map = plx_search_view_map;
 
   /* A hit was chosen: show its passage in its document. */
   signals[HIT_ACTIVATED] = g_signal_new ("hit-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
