@@ -279,6 +279,23 @@ test_search_and_code (Fixture       *fixture,
     g_autoptr(PlxSearchHit) hit = g_list_model_get_item (hits, 1);
     g_assert_cmpstr (plx_search_hit_get_perspectives (hit)[0], ==, plx_perspective_get_name (first));
   }
+
+  /* Code All… beyond the 1,000 hits shown: the preview counts them all,
+   * and cancelled, nothing changes. */
+  type (view, "the OR of OR and OR to OR in OR a OR is OR its");
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, PLX_SEARCH_VIEW_LIMIT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "search.code-all", NULL));
+  plx_test_run_frames (100);
+  g_signal_emit_by_name (popover, "save");
+  plx_test_run_frames (100);
+  dialog = plx_test_message_over (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (g_ascii_strtoull (adw_message_dialog_get_heading (dialog) + strlen ("Tag "), NULL, 10), >,
+                    PLX_SEARCH_VIEW_LIMIT);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  plx_test_run_frames (100);
+  g_assert_cmpuint (plx_project_count_annotations (project, &query, NULL), ==, before + 2);
   (void) chosen;
 }
 

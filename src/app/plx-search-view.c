@@ -33,6 +33,8 @@ struct _PlxSearchView
   char           *author;
   guint           rerun_source;
   gboolean        stale;         /* changed while hidden: search again when shown */
+  gboolean        truncated;     /* more hits than shown */
+  GPtrArray      *coding;        /* the hits "Code…" is about */
 };
 
 G_DEFINE_FINAL_TYPE (PlxSearchView, plx_search_view, GTK_TYPE_WIDGET)
@@ -185,6 +187,7 @@ run_search (PlxSearchView *self)
       return;
     }
   hits = plx_search_run (self->project, text, 0, PLX_SEARCH_VIEW_LIMIT, &truncated, &error);
+  self->truncated = hits != NULL && truncated;
   if (hits == NULL)
     {
       g_list_store_remove_all (self->hits);
@@ -367,10 +370,20 @@ preview_response_cb (AdwMessageDialog *dialog,
     show_error (coding->view, _("Could Not Tag the Hits"), error);
 }
 
+/* The hits checked, or all of them: beyond the ones shown too, searched
+ * again without the limit (the preview says how many). */
 static GPtrArray *
 chosen_hits (PlxSearchView *self)
 {
-  GPtrArray *hits = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *hits;
+
+  if (self->coding_all && self->truncated)
+    {
+      hits = plx_search_run (self->project, gtk_editable_get_text (GTK_EDITABLE (self->entry)), 0, 0, NULL, NULL);
+      if (hits != NULL)
+        return hits;
+    }
+  hits = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->hits)); i++)
     {
@@ -390,7 +403,7 @@ static void
 popover_save_cb (PlxSearchView *self)
 {
   PlxTagPopover *popover = PLX_TAG_POPOVER (self->popover);
-  g_autoptr(GPtrArray) hits = chosen_hits (self);
+  g_autoptr(GPtrArray) hits = g_steal_pointer (&self->coding);
   g_auto(GStrv) themes = plx_tag_popover_dup_themes (popover);
   const char *note = plx_tag_popover_get_note (popover);
   gint64 perspective_id = plx_tag_popover_get_perspective_id (popover);
@@ -405,7 +418,7 @@ popover_save_cb (PlxSearchView *self)
   Coding *coding;
 
   gtk_popover_popdown (GTK_POPOVER (popover));
-  if (perspective == NULL)
+  if (perspective == NULL || hits == NULL)
     return;
   changes = plx_search_code_changes (self->project, hits, perspective_id, (const char * const *) themes,
                                      self->author, &skipped, &error);
@@ -468,6 +481,8 @@ code_action (GtkWidget  *widget,
   hits = chosen_hits (self);
   if (hits->len == 0)
     return;
+  g_clear_pointer (&self->coding, g_ptr_array_unref);
+  self->coding = g_ptr_array_ref (hits);
   anchor = self->coding_all ? self->code_all_button : self->code_selected_button;
   if (self->popover == NULL)
     {
@@ -603,6 +618,7 @@ plx_search_view_finalize (GObject *object)
   PlxSearchView *self = PLX_SEARCH_VIEW (object);
 
   g_clear_object (&self->hits);
+  g_clear_pointer (&self->coding, g_ptr_array_unref);
   g_free (self->author);
   G_OBJECT_CLASS (plx_search_view_parent_class)->finalize (object);
 }
