@@ -69,7 +69,8 @@ test_schema (void)
   tables = admin_query (uri, "SELECT string_agg (tablename, ' ' ORDER BY tablename) FROM pg_tables "
                              "WHERE schemaname = 'public'");
   g_assert_cmpstr (tables, ==, "annotation_themes annotations annotators attributes document_values documents "
-                               "memo_citations memos meta perspectives theme_examples theme_labels themes tombstones");
+                               "memo_citations memos meta perspectives search_equivalences theme_examples theme_labels themes "
+                               "tombstones");
 
   g_assert_cmpuint (g_list_model_get_n_items (plx_project_get_perspectives (project)), ==, 4);
   g_assert_true (plx_project_check (project, report, &error));

@@ -1300,6 +1300,58 @@ test_disk_full (Fixture       *fixture,
   g_assert_cmpint (sqlite3_vfs_unregister (&full_vfs), ==, SQLITE_OK);
 }
 
+/* A project of version 6 (this one, taken back: the index and the
+ * equivalences dropped) is indexed on opening and gets the default
+ * equivalences; the index needs its tokenizer even to be dropped. */
+static void
+test_migrate_v6 (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(PlxDocument) a = add_text (fixture->project, "Artsakh, as Armenians call it.\n\nQarabağ.\n", "A");
+  g_autoptr(PlxDocument) b = add_text (fixture->project, "Миротворцы вошли в Карабах. Гарабағ.\n", "B");
+  g_autoptr(PlxAnnotation) existing = annotate (fixture->project, a, "Artsakh", "Armenian", NULL, NULL, NULL);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_true (plx_project_checkpoint (fixture->project, &error));
+  g_clear_object (&fixture->project);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE search_equivalences", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE search_index", NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_true (_plx_sqlite_register_search (db, NULL));
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE search_index; PRAGMA user_version = 6", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (read_pragma_int (fixture->path, "user_version"), ==, 6);
+
+  reopen (fixture);
+  g_assert_cmpint (read_pragma_int (fixture->path, "user_version"), ==, PLX_PROJECT_SCHEMA_VERSION);
+  hits = plx_search_run (fixture->project, "Karabakh", 0, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 4);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      PlxSearchHit *hit = g_ptr_array_index (hits, i);
+      g_autoptr(PlxDocument) document = plx_project_load_document (fixture->project,
+                                                                   plx_search_hit_get_document_id (hit), &error);
+      g_autofree char *range = plx_document_dup_range (document, plx_search_hit_get_start (hit),
+                                                       plx_search_hit_get_end (hit));
+
+      g_assert_cmpstr (range, ==, plx_search_hit_get_match (hit));
+    }
+  g_assert_cmpstrv (plx_search_hit_get_perspectives (g_ptr_array_index (hits, 0)),
+                    ((const char *[]) { "Armenian", NULL }));
+  groups = plx_search_list_equivalences (fixture->project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (groups->len, ==, 11);
+  g_assert_true (plx_project_check (fixture->project, report, &error));
+  g_assert_no_error (error);
+  (void) b;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1326,6 +1378,7 @@ main (int argc, char **argv)
   ADD ("/core/project/refuse/read-only", test_refuse_read_only);
   ADD ("/core/project/check", test_check);
   ADD ("/core/sqlite/disk-full", test_disk_full);
+  ADD ("/core/sqlite/migrate/v6", test_migrate_v6);
 
 #undef ADD
 

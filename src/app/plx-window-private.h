@@ -7,6 +7,7 @@
 #include "plx-document-map.h"
 #include "plx-highlighter.h"
 #include "plx-open-document.h"
+#include "plx-search-view.h"
 #include "plx-tag-popover.h"
 #include "plx-window.h"
 
@@ -102,6 +103,8 @@ struct _PlxWindow
   GtkPopover           *caret_popover;
   GtkLabel             *caret_heading;
   GtkListBox           *caret_list;
+
+  PlxSearchView        *search_view;      /* plx-window-search.c */
 };
 
 
@@ -148,6 +151,9 @@ void _plx_window_show_read_document (PlxWindow      *self,
                                      PlxDocument    *document);
 void _plx_window_refresh_themes     (PlxWindow      *self);
 void _plx_window_codebook_class_init (GtkWidgetClass *widget_class);
+void _plx_window_search_class_init  (GtkWidgetClass *widget_class);
+void _plx_window_search_init        (PlxWindow      *self);
+void _plx_window_search_set_project (PlxWindow      *self);
 void _plx_window_apply_query        (PlxWindow      *self);
 void _plx_window_toast              (PlxWindow      *self,
                                      const char     *title);

@@ -417,6 +417,8 @@ let_go_of_project (PlxWindow *self)
     return;
   if (self->codebook_sidebar != NULL)
     plx_codebook_sidebar_set_project (self->codebook_sidebar, NULL, NULL);
+  if (self->search_view != NULL)
+    plx_search_view_set_project (self->search_view, NULL, NULL);
   g_signal_handlers_disconnect_by_data (self->project, self);
   g_signal_handlers_disconnect_by_data (plx_project_get_perspectives (self->project), self);
   /* Best effort: another program reading the project can hold the log;
@@ -449,6 +451,7 @@ set_project (PlxWindow   *self,
                             G_CALLBACK (perspectives_changed_cb), self);
   _plx_window_io_start (self);
   plx_codebook_sidebar_set_project (self->codebook_sidebar, project, self->history);
+  _plx_window_search_set_project (self);
 
   _plx_window_refresh_documents (self);
   _plx_window_refresh_themes (self);
@@ -719,6 +722,7 @@ plx_window_class_init (PlxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, document_map);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, codebook_revealer);
   gtk_widget_class_bind_template_child (widget_class, PlxWindow, codebook_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, PlxWindow, search_view);
   gtk_widget_class_install_action (widget_class, "win.scroll-to-offset", "u", scroll_to_offset_action);
   _plx_window_io_class_init (widget_class);
   _plx_window_actions_class_init (widget_class);
@@ -728,6 +732,7 @@ plx_window_class_init (PlxWindowClass *klass)
 
   _plx_window_tagging_class_init (widget_class);
   _plx_window_codebook_class_init (widget_class);
+  _plx_window_search_class_init (widget_class);
 }
 
 static void
@@ -757,6 +762,7 @@ plx_window_init (PlxWindow *self)
   gtk_text_tag_set_priority (self->flash_tag, gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer)) - 1);
 
   _plx_window_tagging_init (self);
+  _plx_window_search_init (self);
 
   release = gtk_gesture_click_new ();
   gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (release), "plx-text-click");

@@ -134,6 +134,8 @@ static const Command commands[] = {
   { "memos", "PROJECT [ACTION …]", N_("List, add, show or delete memos"), plx_cli_memos },
   { "attributes", "PROJECT [ACTION …]", N_("Document attributes: list as a table, define, set, import from CSV"), plx_cli_attributes },
   { "server", "init URI | users URI add NAME --role ROLE", N_("Team projects on a PostgreSQL server: make one, give people roles"), plx_cli_server },
+  { "search", "PROJECT QUERY [--document ID] [--format text|tsv|json] [--code PERSPECTIVE [--theme T]…]", N_("Search every document, keyword in context; tag the hits with --code"), plx_cli_search },
+  { "equivalences", "PROJECT [list | add TERM… | remove TERM… | reset]", N_("The names search takes for one (Artsakh = Qarabağ = Карабах)"), plx_cli_equivalences },
 };
 
 static void

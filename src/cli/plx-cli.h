@@ -62,5 +62,7 @@ int plx_cli_themes (int argc, char **argv);
 int plx_cli_memos (int argc, char **argv);
 int plx_cli_attributes (int argc, char **argv);
 int plx_cli_server (int argc, char **argv);
+int plx_cli_search (int argc, char **argv);
+int plx_cli_equivalences (int argc, char **argv);
 
 G_END_DECLS

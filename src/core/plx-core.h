@@ -32,3 +32,4 @@
 #include "plx-attribute-ops.h"
 #include "plx-document-value.h"
 #include "plx-statistics-rollup.h"
+#include "plx-search.h"

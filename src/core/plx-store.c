@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "plx-error.h"
 #include "plx-store.h"
 
 G_DEFINE_INTERFACE (PlxStore, plx_store, G_TYPE_OBJECT)
@@ -474,4 +475,77 @@ plx_store_clear_value (PlxStore          *self,
                        GError           **error)
 {
   ATTRIBUTE_CALL (clear_value, value)
+}
+
+static gboolean
+cannot_search (PlxStore  *self,
+               GError   **error)
+{
+  g_set_error (error, PLX_ERROR, PLX_ERROR_STORAGE,
+               _("%s cannot be searched: its storage has no search index"), plx_store_get_location (self));
+  return FALSE;
+}
+
+/**
+ * plx_store_search:
+ * @document_id: 0 for every document
+ * @limit: the most hits to return; 0 for all
+ * @truncated: (out) (optional): set when hits were left out for @limit
+ *
+ * Returns: (transfer container) (element-type PlxSearchHit): the hits of
+ *   @query, document by document, in text order, with their documents'
+ *   titles; their perspectives are left for the caller (plx_search_run()).
+ */
+GPtrArray *
+plx_store_search (PlxStore             *self,
+                  const PlxSearchQuery *query,
+                  gint64                document_id,
+                  guint                 limit,
+                  gboolean             *truncated,
+                  GError              **error)
+{
+  gboolean ignored;
+
+  g_return_val_if_fail (PLX_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (truncated == NULL)
+    truncated = &ignored;
+  *truncated = FALSE;
+  if (PLX_STORE_GET_IFACE (self)->search == NULL)
+    {
+      cannot_search (self, error);
+      return NULL;
+    }
+  return PLX_STORE_GET_IFACE (self)->search (self, query, document_id, limit, truncated, error);
+}
+
+/* Returns: (transfer container) (element-type GStrv): the groups of
+ * equivalent terms, each in the order it was given. */
+GPtrArray *
+plx_store_list_equivalences (PlxStore  *self,
+                             GError   **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), NULL);
+
+  if (PLX_STORE_GET_IFACE (self)->list_equivalences == NULL)
+    {
+      cannot_search (self, error);
+      return NULL;
+    }
+  return PLX_STORE_GET_IFACE (self)->list_equivalences (self, error);
+}
+
+/* Replaces every group of equivalent terms with @groups (of GStrv). */
+gboolean
+plx_store_set_equivalences (PlxStore   *self,
+                            GPtrArray  *groups,
+                            GError    **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+  g_return_val_if_fail (groups != NULL, FALSE);
+
+  if (PLX_STORE_GET_IFACE (self)->set_equivalences == NULL)
+    return cannot_search (self, error);
+  return PLX_STORE_GET_IFACE (self)->set_equivalences (self, groups, error);
 }

@@ -13,6 +13,7 @@
 #include "plx-document-value.h"
 #include "plx-memo.h"
 #include "plx-perspective.h"
+#include "plx-search-query.h"
 #include "plx-theme.h"
 
 G_BEGIN_DECLS
@@ -175,6 +176,22 @@ struct _PlxStoreInterface
   gboolean       (*clear_value)        (PlxStore                 *self,
                                         PlxDocumentValue         *value,
                                         GError                  **error);
+
+  /* Search (docs/search.md): the store keeps an index of every
+   * document's text up to date as documents come and go, and returns
+   * PlxSearchHits in document order, at most @limit (0: all). The
+   * equivalences are groups (GStrv) of terms taken for one name. */
+  GPtrArray     *(*search)             (PlxStore                 *self,
+                                        const PlxSearchQuery     *query,
+                                        gint64                    document_id,
+                                        guint                     limit,
+                                        gboolean                 *truncated,
+                                        GError                  **error);
+  GPtrArray     *(*list_equivalences)  (PlxStore                 *self,
+                                        GError                  **error);
+  gboolean       (*set_equivalences)   (PlxStore                 *self,
+                                        GPtrArray                *groups,
+                                        GError                  **error);
 };
 
 const char    *plx_store_get_location       (PlxStore                 *self);
@@ -293,6 +310,17 @@ gboolean       plx_store_set_value          (PlxStore                 *self,
                                              GError                  **error);
 gboolean       plx_store_clear_value        (PlxStore                 *self,
                                              PlxDocumentValue         *value,
+                                             GError                  **error);
+GPtrArray     *plx_store_search             (PlxStore                 *self,
+                                             const PlxSearchQuery     *query,
+                                             gint64                    document_id,
+                                             guint                     limit,
+                                             gboolean                 *truncated,
+                                             GError                  **error);
+GPtrArray     *plx_store_list_equivalences  (PlxStore                 *self,
+                                             GError                  **error);
+gboolean       plx_store_set_equivalences   (PlxStore                 *self,
+                                             GPtrArray                *groups,
                                              GError                  **error);
 
 G_END_DECLS

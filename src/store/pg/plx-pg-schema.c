@@ -143,6 +143,22 @@ static const char migrate_6_attributes[] =
   "  END IF;"
   "END $$;";
 
+/* The SQLite file's migration 7 (search): the groups of names a search
+ * takes for one. A server keeps them, so that they travel with the
+ * project; its search index is still to come (docs/team-server.md). */
+static const char migrate_7_search[] =
+  "CREATE TABLE search_equivalences ("
+  "  grp INTEGER NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  term TEXT NOT NULL,"
+  "  PRIMARY KEY (grp, position));"
+  "DO $$ BEGIN"
+  "  IF to_regprocedure ('plx_role(text)') IS NOT NULL THEN"
+  "    EXECUTE format ('GRANT SELECT ON search_equivalences TO %I', plx_role ('reader'));"
+  "    EXECUTE format ('GRANT INSERT, UPDATE, DELETE ON search_equivalences TO %I', plx_role ('lead'));"
+  "  END IF;"
+  "END $$;";
+
 /* A server project never had versions 1 to 4: it starts at 5. A schema
  * change adds its migration here as well as to the SQLite file's, with
  * the same number (test-pg-store checks that the last ones agree). */
@@ -152,6 +168,7 @@ static const struct {
 } migrations[] = {
   { 5, migrate_5_initial },
   { 6, migrate_6_attributes },
+  { 7, migrate_7_search },
 };
 
 /**

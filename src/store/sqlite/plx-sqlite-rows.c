@@ -162,7 +162,8 @@ insert_document (PlxStore     *store,
   if (!_plx_sqlite_step_done (self, stmt, error))
     return FALSE;
   plx_document_set_id (document, sqlite3_last_insert_rowid (self->db));
-  return TRUE;
+  return _plx_sqlite_index_document (self, plx_document_get_id (document), plx_document_get_text (document),
+                                     plx_document_get_text_bytes (document), error);
 }
 
 /* The title and what the user knows of the document. */
@@ -246,7 +247,7 @@ delete_document (PlxStore  *store,
                    _("There is no document with id %" PRId64 " in this project"), id);
       return FALSE;
     }
-  return TRUE;
+  return _plx_sqlite_unindex_document (self, id, error);
 }
 
 static PlxDocument *

@@ -9,6 +9,7 @@
 
 #include "plx-document.h"
 #include "plx-error.h"
+#include "plx-search.h"
 #include "plx-sqlite-store-private.h"
 
 static gboolean
@@ -471,6 +472,67 @@ migrate_6_attributes (sqlite3  *db,
     error);
 }
 
+/* Version 7 adds search: an FTS5 index of every document's text, in
+ * pieces (plx-sqlite-search.c), filled here for the documents already
+ * there, and the groups of terms a search takes for one name, starting
+ * with the names of the conflict the essay is about (editable). */
+static gboolean
+migrate_7_search (sqlite3  *db,
+                  GError  **error)
+{
+  g_autoptr(GPtrArray) defaults = plx_search_default_equivalences ();
+  sqlite3_stmt *select = NULL;
+  sqlite3_stmt *insert = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (!exec (db,
+             "CREATE VIRTUAL TABLE search_index USING fts5 (text, chunk_start UNINDEXED, tokenize = 'plx');"
+             "CREATE TABLE search_equivalences ("
+             "  grp INTEGER NOT NULL,"
+             "  position INTEGER NOT NULL,"
+             "  term TEXT NOT NULL,"
+             "  PRIMARY KEY (grp, position)) WITHOUT ROWID;",
+             error))
+    return FALSE;
+  if (sqlite3_prepare_v2 (db, "INSERT INTO search_equivalences (grp, position, term) VALUES (?1, ?2, ?3)",
+                          -1, &insert, NULL) != SQLITE_OK ||
+      !_plx_sqlite_insert_equivalences (db, insert, defaults))
+    {
+      fail (db, error);
+      goto out;
+    }
+  sqlite3_finalize (insert);
+  insert = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT id, text FROM documents", -1, &select, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "INSERT INTO search_index (rowid, text, chunk_start) VALUES (?1, ?2, ?3)",
+                          -1, &insert, NULL) != SQLITE_OK)
+    {
+      fail (db, error);
+      goto out;
+    }
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (select, 1);
+
+      if (!_plx_sqlite_index_text (db, insert, sqlite3_column_int64 (select, 0), text ? text : "",
+                                   (gsize) sqlite3_column_bytes (select, 1), error))
+        goto out;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      fail (db, error);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (select);
+  sqlite3_finalize (insert);
+  return ok;
+}
+
 typedef gboolean (*Migration) (sqlite3 *db, GError **error);
 
 static const Migration migrations[] = {
@@ -480,6 +542,7 @@ static const Migration migrations[] = {
   migrate_4_provenance,
   migrate_5_codebook_memos,
   migrate_6_attributes,
+  migrate_7_search,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PLX_PROJECT_SCHEMA_VERSION);
@@ -604,6 +667,7 @@ _plx_sqlite_compare_schema (sqlite3     *db,
   if (found == NULL)
     return FALSE;
   ok = sqlite3_open_v2 (":memory:", &reference, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+       _plx_sqlite_register_search (reference, error) &&
        (version <= 0 || _plx_sqlite_migrate (reference, version, error)) &&
        (expected = schema_objects (reference, error)) != NULL;
   sqlite3_close (reference);

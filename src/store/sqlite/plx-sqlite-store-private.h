@@ -65,6 +65,28 @@ void          _plx_sqlite_codebook_init (PlxStoreInterface *iface);
 /* plx-sqlite-attributes.c */
 void          _plx_sqlite_attributes_init (PlxStoreInterface *iface);
 
+/* plx-sqlite-search.c */
+void          _plx_sqlite_search_init   (PlxStoreInterface *iface);
+gboolean      _plx_sqlite_register_search (sqlite3       *db,
+                                           GError       **error);
+gboolean      _plx_sqlite_index_text      (sqlite3       *db,
+                                           sqlite3_stmt  *insert,
+                                           gint64         id,
+                                           const char    *text,
+                                           gsize          length,
+                                           GError       **error);
+gboolean      _plx_sqlite_index_document  (PlxSqliteStore *self,
+                                           gint64          id,
+                                           const char     *text,
+                                           gsize           length,
+                                           GError        **error);
+gboolean      _plx_sqlite_unindex_document (PlxSqliteStore *self,
+                                            gint64          id,
+                                            GError        **error);
+gboolean      _plx_sqlite_insert_equivalences (sqlite3      *db,
+                                               sqlite3_stmt *insert,
+                                               GPtrArray    *groups);
+
 /* plx-sqlite-file.c */
 gboolean      _plx_sqlite_check_header   (const char  *path,
                                           GError     **error);

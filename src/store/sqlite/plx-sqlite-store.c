@@ -436,6 +436,8 @@ open_database (const char  *path,
     }
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, PLX_SQLITE_BUSY_TIMEOUT_MS);
+  if (!_plx_sqlite_register_search (self->db, error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -706,4 +708,5 @@ plx_sqlite_store_iface_init (PlxStoreInterface *iface)
   _plx_sqlite_rows_init (iface);
   _plx_sqlite_codebook_init (iface);
   _plx_sqlite_attributes_init (iface);
+  _plx_sqlite_search_init (iface);
 }

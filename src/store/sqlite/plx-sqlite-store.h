@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-#define PLX_PROJECT_SCHEMA_VERSION 6
+#define PLX_PROJECT_SCHEMA_VERSION 7
 /* "PLX1" in the SQLite header tells a project from any other database. */
 #define PLX_PROJECT_APPLICATION_ID 0x504C5831
 
