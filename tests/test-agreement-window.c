@@ -7,6 +7,7 @@
 
 #include "plx-agreement-window.h"
 #include "plx-core.h"
+#include "plx-preferences-window.h"
 #include "plx-test-gtk.h"
 #include "plx-test-utils.h"
 #include "plx-window.h"
@@ -220,6 +221,82 @@ test_layers_and_blind (Fixture       *fixture,
   g_settings_reset (settings, "author");
 }
 
+/* Who am I: Preferences offers the project's coders to pick from (or a
+ * new name) and a colour; what is tagged after records that coder. */
+static void
+test_preferences_identity (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  PlxWindow *window = fixture->window;
+  g_autoptr(GSettings) settings = g_settings_new (PLX_APP_ID);
+  g_auto(GStrv) coders = NULL;
+  g_autofree char *color = NULL;
+  g_autoptr(PlxPerspective) first = NULL;
+  g_autoptr(PlxAnnotation) tagged = NULL;
+  GtkWidget *preferences;
+  AdwComboRow *coder_row;
+  GtkColorChooser *color_button;
+  GListModel *panel;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (plx_window_get_text_view (window));
+  GtkTextIter a, b;
+  GdkRGBA rgba = { 0.0, 0.4470588, 0.6980392, 1.0 };
+
+  tag (window, "Anahit", 200, 260, 0);
+  tag (window, "Leyla", 400, 460, 0);
+  coders = plx_window_dup_coders (window);
+  g_assert_cmpuint (g_strv_length (coders), ==, 2);
+  g_assert_cmpstr (coders[0], ==, "Anahit");
+  g_assert_cmpstr (coders[1], ==, "Leyla");
+
+  preferences = plx_preferences_window_new (GTK_WINDOW (window));
+  plx_preferences_window_set_coders (PLX_PREFERENCES_WINDOW (preferences), (const char * const *) coders);
+  gtk_window_present (GTK_WINDOW (preferences));
+  plx_test_run_frames (50);
+  coder_row = ADW_COMBO_ROW (gtk_widget_get_template_child (preferences, PLX_TYPE_PREFERENCES_WINDOW, "coder_row"));
+  color_button = GTK_COLOR_CHOOSER (gtk_widget_get_template_child (preferences, PLX_TYPE_PREFERENCES_WINDOW, "color_button"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (coder_row)));
+  /* "Someone new", then the two coders. */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (coder_row)), ==, 3);
+  g_assert_cmpuint (adw_combo_row_get_selected (coder_row), ==, 0);
+
+  adw_combo_row_set_selected (coder_row, 2);
+  g_assert_cmpstr (g_settings_get_string (settings, "author"), ==, "Leyla");
+  /* A name typed elsewhere moves the pick along. */
+  g_settings_set_string (settings, "author", "Anahit");
+  g_assert_cmpuint (adw_combo_row_get_selected (coder_row), ==, 1);
+  g_settings_set_string (settings, "author", "Gulnar");
+  g_assert_cmpuint (adw_combo_row_get_selected (coder_row), ==, 0);
+  adw_combo_row_set_selected (coder_row, 2);
+
+  gtk_color_chooser_set_rgba (color_button, &rgba);
+  g_signal_emit_by_name (color_button, "color-set");
+  color = g_settings_get_string (settings, "author-color");
+  g_assert_cmpstr (color, ==, "#0072B2");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  /* Tagged in the window now: Leyla's. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, 600);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, 640);
+  gtk_text_buffer_select_range (buffer, &a, &b);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-selection", "i", 1);
+  plx_test_run_frames (50);
+  first = g_list_model_get_item (plx_project_get_perspectives (plx_window_get_project (window)), 0);
+  panel = plx_window_get_panel_model (window, plx_perspective_get_id (first));
+  g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (panel); i++)
+    {
+      g_autoptr(PlxAnnotation) item = g_list_model_get_item (panel, i);
+
+      if (plx_annotation_get_start (item) == 600)
+        tagged = g_steal_pointer (&item);
+    }
+  g_assert_nonnull (tagged);
+  g_assert_cmpstr (plx_annotation_get_author (tagged), ==, "Leyla");
+  g_assert_cmpstr (plx_annotation_get_modifier (tagged), ==, "Leyla");
+  g_settings_reset (settings, "author");
+  g_settings_reset (settings, "author-color");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -229,6 +306,7 @@ main (int argc, char **argv)
 
   g_test_add ("/agreement-window/table", Fixture, NULL, fixture_set_up, test_agreement_table, fixture_tear_down);
   g_test_add ("/coders/layers-and-blind", Fixture, NULL, fixture_set_up, test_layers_and_blind, fixture_tear_down);
+  g_test_add ("/coders/preferences-identity", Fixture, NULL, fixture_set_up, test_preferences_identity, fixture_tear_down);
   g_test_add ("/agreement-window/one-coder", Fixture, NULL, fixture_set_up, test_agreement_one_coder, fixture_tear_down);
   return g_test_run ();
 }

@@ -107,3 +107,15 @@ plx_palette_pick (GListModel *perspectives)
     }
   return best;
 }
+
+/**
+ * plx_palette_for_name:
+ *
+ * A colour for a coder who chose none: the same for the same name on
+ * every machine, so that colleagues see each other alike.
+ */
+const char *
+plx_palette_for_name (const char *name)
+{
+  return palette[g_str_hash (name != NULL ? name : "") % G_N_ELEMENTS (palette)];
+}

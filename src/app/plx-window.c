@@ -443,6 +443,7 @@ set_project (PlxWindow   *self,
   g_set_object (&self->project, project);
   g_clear_object (&self->history);
   self->history = plx_history_new (project);
+  _plx_window_update_coder (self);
   g_signal_connect_swapped (self->history, "notify", G_CALLBACK (_plx_window_update_actions), self);
   g_signal_connect_swapped (project, "changes-committed", G_CALLBACK (changes_committed_cb), self);
   g_signal_connect_swapped (plx_project_get_perspectives (project), "items-changed",

@@ -43,6 +43,7 @@ GListModel        *plx_window_get_panel_model   (PlxWindow      *self,
 void               plx_window_show_open_error   (PlxWindow      *self,
                                                  const char     *path,
                                                  GError         *error);
+char             **plx_window_dup_coders        (PlxWindow      *self);
 void               plx_window_show_error        (PlxWindow      *self,
                                                  const char     *heading,
                                                  GError         *error);
