@@ -3,6 +3,7 @@
  * and the coders' layers and blind coding in the main window.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "plx-agreement-window.h"
@@ -297,6 +298,125 @@ test_preferences_identity (Fixture       *fixture,
   g_settings_reset (settings, "author-color");
 }
 
+static AdwMessageDialog *
+wait_for_message (PlxWindow        *window,
+                  AdwMessageDialog *not)
+{
+  for (int i = 0; i < 500; i++)
+    {
+      AdwMessageDialog *dialog = plx_test_message_over (window);
+
+      if (dialog != NULL && dialog != not && gtk_widget_get_visible (GTK_WIDGET (dialog)))
+        return dialog;
+      plx_test_run_frames (20);
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Hand Out Copies… asks for the coders and a folder; the copies come back
+ * through Merge Projects…, which says what matches only by name and that
+ * it cannot be undone, merges in the background and sums up. */
+static void
+test_hand_out_and_merge (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  PlxWindow *window = fixture->window;
+  PlxProject *project = plx_window_get_project (window);
+  g_autofree char *folder_path = g_build_filename (fixture->dir, "team", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  const char *coders[] = { "Anahit", "Leyla", NULL };
+  AdwMessageDialog *dialog;
+  GtkWidget *box;
+  GtkFileChooser *chooser = NULL;
+  const char *body;
+
+  tag (window, "Lead", 200, 260, 0);
+  g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
+
+  /* The dialog: no folder until a name is given. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.hand-out", NULL));
+  dialog = wait_for_message (window, NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Hand Out Copies");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "choose"));
+  box = adw_message_dialog_get_extra_child (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (box)), "Anahit, Leyla");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "choose"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_last_child (box)), TRUE);
+  respond (dialog, "choose");
+  for (int i = 0; i < 100 && (chooser = plx_test_file_chooser_over (window)) == NULL; i++)
+    plx_test_run_frames (20);
+  g_assert_nonnull (chooser);
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  plx_test_run_frames (50);
+
+  plx_window_hand_out (window, folder, coders, TRUE);
+  for (int i = 0; i < 500 && plx_test_busy_bar_shown (window); i++)
+    plx_test_run_frames (20);
+  g_assert_false (plx_test_busy_bar_shown (window));
+  g_assert_null (plx_test_message_over (window));
+  for (guint c = 0; c < 2; c++)
+    {
+      g_autofree char *path = plx_team_copy_path (plx_project_get_path (project), folder_path, coders[c]);
+      g_autoptr(PlxProject) copy = plx_project_open (path, NULL);
+      g_autoptr(GPtrArray) documents = NULL;
+      g_autoptr(PlxDocument) essay = NULL;
+      g_autoptr(PlxPerspective) p = NULL;
+      g_autoptr(PlxAnnotation) a = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      g_assert_nonnull (copy);
+      /* Blank: the lead's passage is not in it. */
+      g_assert_cmpuint (plx_project_count_annotations (copy, NULL, NULL), ==, 0);
+      documents = plx_project_list_documents (copy, &error);
+      essay = plx_project_load_document (copy, plx_document_get_id (g_ptr_array_index (documents, 0)), &error);
+      g_assert_no_error (error);
+      p = g_list_model_get_item (plx_project_get_perspectives (copy), 1);
+      a = plx_annotation_new_for_range (essay, 1000 + c * 100, 1040 + c * 100, plx_perspective_get_id (p), &error);
+      plx_annotation_set_author (a, coders[c]);
+      g_assert_true (plx_project_add_annotation (copy, a, &error));
+      g_assert_no_error (error);
+      g_list_store_append (files, file);
+    }
+
+  plx_window_merge_projects (window, G_LIST_MODEL (files));
+  dialog = wait_for_message (window, NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Merge Projects?");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "2 copies"));
+  g_assert_nonnull (strstr (body, "cannot be undone"));
+  /* Copies of this project: nothing matches by name alone. */
+  g_assert_null (strstr (body, "only by name"));
+  respond (dialog, "merge");
+
+  dialog = wait_for_message (window, dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Projects Merged");
+  body = adw_message_dialog_get_body (dialog);
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, "Added: 2\nUpdated: 0\nDeleted: 0\nConflicts: 0"));
+  g_assert_nonnull (strstr (body, "test – Leyla.parallax: added 1"));
+  respond (dialog, "close");
+  g_assert_cmpuint (plx_project_count_annotations (project, NULL, NULL), ==, 3);
+  {
+    g_autoptr(PlxPerspective) second = g_list_model_get_item (plx_project_get_perspectives (project), 1);
+
+    for (int i = 0; i < 100 && g_list_model_get_n_items (plx_window_get_panel_model (window, plx_perspective_get_id (second))) < 2; i++)
+      plx_test_run_frames (20);
+    g_assert_cmpuint (g_list_model_get_n_items (plx_window_get_panel_model (window, plx_perspective_get_id (second))), ==, 2);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -307,6 +427,7 @@ main (int argc, char **argv)
   g_test_add ("/agreement-window/table", Fixture, NULL, fixture_set_up, test_agreement_table, fixture_tear_down);
   g_test_add ("/coders/layers-and-blind", Fixture, NULL, fixture_set_up, test_layers_and_blind, fixture_tear_down);
   g_test_add ("/coders/preferences-identity", Fixture, NULL, fixture_set_up, test_preferences_identity, fixture_tear_down);
+  g_test_add ("/coders/hand-out-and-merge", Fixture, NULL, fixture_set_up, test_hand_out_and_merge, fixture_tear_down);
   g_test_add ("/agreement-window/one-coder", Fixture, NULL, fixture_set_up, test_agreement_one_coder, fixture_tear_down);
   return g_test_run ();
 }

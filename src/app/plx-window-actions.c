@@ -540,6 +540,8 @@ _plx_window_update_actions (PlxWindow *self)
   gtk_widget_action_set_enabled (widget, "win.blind-coding", has_project);
   gtk_widget_action_set_enabled (widget, "win.import", has_project && idle);
   gtk_widget_action_set_enabled (widget, "win.save-copy", has_project && idle);
+  gtk_widget_action_set_enabled (widget, "win.hand-out", has_project && idle);
+  gtk_widget_action_set_enabled (widget, "win.merge-projects", has_project && idle);
   gtk_widget_action_set_enabled (widget, "win.remove-document", has_document && idle);
   gtk_widget_action_set_enabled (widget, "win.cancel-busy", !idle);
   /* Opening another project is always possible: it is how a window with

@@ -117,6 +117,7 @@ void _plx_window_busy_progress      (PlxWindow      *self,
 void _plx_window_busy_end           (PlxWindow      *self);
 void _plx_window_document_init      (PlxWindow      *self);
 void _plx_window_coders_class_init  (GtkWidgetClass *widget_class);
+void _plx_window_team_class_init    (GtkWidgetClass *widget_class);
 void _plx_window_coders_init        (PlxWindow      *self);
 void _plx_window_coders_dispose     (PlxWindow      *self);
 char *_plx_window_dup_coder_name    (PlxWindow      *self);

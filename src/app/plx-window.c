@@ -722,6 +722,7 @@ plx_window_class_init (PlxWindowClass *klass)
   _plx_window_io_class_init (widget_class);
   _plx_window_actions_class_init (widget_class);
   _plx_window_coders_class_init (widget_class);
+  _plx_window_team_class_init (widget_class);
   _plx_window_a11y_class_init (widget_class);
   _plx_window_document_class_init (widget_class);
 

@@ -20,6 +20,7 @@
 #include "plx-salvage.h"
 #include "plx-statistics.h"
 #include "plx-store.h"
+#include "plx-team.h"
 #include "plx-text.h"
 #include "plx-bootstrap.h"
 #include "plx-divergence.h"

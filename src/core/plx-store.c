@@ -2,6 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "plx-store"
 
+#include <glib/gi18n-lib.h>
+
+#include "plx-error.h"
 #include "plx-store.h"
 
 G_DEFINE_INTERFACE (PlxStore, plx_store, G_TYPE_OBJECT)
@@ -123,6 +126,22 @@ plx_store_save_copy (PlxStore     *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   return PLX_STORE_GET_IFACE (self)->save_copy (self, path, cancellable, error);
+}
+
+gboolean
+plx_store_purge_annotations (PlxStore  *self,
+                             GError   **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+
+  if (PLX_STORE_GET_IFACE (self)->purge_annotations == NULL)
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT,
+                   _("The project at %s cannot hand out copies without annotations: its storage does not support it"),
+                   plx_store_get_location (self));
+      return FALSE;
+    }
+  return PLX_STORE_GET_IFACE (self)->purge_annotations (self, error);
 }
 
 GPtrArray *
