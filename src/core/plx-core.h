@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "plx-adjudication.h"
 #include "plx-agreement.h"
 #include "plx-anchor.h"
 #include "plx-annotation.h"

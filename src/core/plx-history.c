@@ -112,6 +112,13 @@ plx_history_set_coder (PlxHistory *self,
   self->coder = coder != NULL && *coder != '\0' ? g_intern_string (coder) : NULL;
 }
 
+PlxProject *
+plx_history_get_project (PlxHistory *self)
+{
+  g_return_val_if_fail (PLX_IS_HISTORY (self), NULL);
+  return self->project;
+}
+
 const char *
 plx_history_get_coder (PlxHistory *self)
 {
