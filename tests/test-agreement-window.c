@@ -6,7 +6,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "plx-adjudication-window.h"
 #include "plx-agreement-window.h"
+#include "plx-document-map.h"
 #include "plx-core.h"
 #include "plx-preferences-window.h"
 #include "plx-test-gtk.h"
@@ -417,6 +419,75 @@ test_hand_out_and_merge (Fixture       *fixture,
   }
 }
 
+static guint
+count_by (PlxProject *project,
+          const char *author)
+{
+  g_autoptr(GPtrArray) all = plx_project_list_annotations (project, NULL, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < all->len; i++)
+    n += g_strcmp0 (plx_annotation_get_author (g_ptr_array_index (all, i)), author) == 0;
+  return n;
+}
+
+/* Adjudicate…: a lane per coder and the curated layer in the map, the
+ * disagreements listed, decided one after another with the keys'
+ * actions, with progress, and undone. */
+static void
+test_adjudication (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  PlxWindow *window = fixture->window;
+  PlxProject *project = plx_window_get_project (window);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  PlxAdjudicationWindow *adjudication = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *map;
+
+  tag (window, "Anahit", 200, 260, 0);
+  tag (window, "Leyla", 200, 260, 1);   /* another voice */
+  tag (window, "Anahit", 400, 460, 0);  /* only Anahit */
+  tag (window, "Leyla", 600, 640, 2);   /* only Leyla */
+  plx_test_run_frames (50);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.adjudicate", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && adjudication == NULL; i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (PLX_IS_ADJUDICATION_WINDOW (toplevel))
+        adjudication = PLX_ADJUDICATION_WINDOW (toplevel);
+    }
+  g_assert_nonnull (adjudication);
+  g_assert_false (plx_adjudication_window_start (adjudication, "Anahit", "Anahit", "Consensus", &error));
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_true (plx_adjudication_window_start (adjudication, "Anahit", "Leyla", "Consensus", &error));
+  g_assert_no_error (error);
+  plx_test_run_frames (100);
+  map = plx_adjudication_window_get_map (adjudication);
+  g_assert_cmpuint (plx_document_map_get_n_lanes (PLX_DOCUMENT_MAP (map)), ==, 3);
+  g_assert_cmpstr (plx_adjudication_window_get_progress (adjudication), ==, "0 of 3 resolved");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (adjudication), "adjudication.take", "i", PLX_ADJUDICATION_TAKE_A));
+  g_assert_cmpstr (plx_adjudication_window_get_progress (adjudication), ==, "1 of 3 resolved");
+  g_assert_cmpuint (plx_adjudication_window_get_current (adjudication), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (adjudication), "adjudication.take", "i", PLX_ADJUDICATION_TAKE_NEITHER));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (adjudication), "adjudication.take", "i", PLX_ADJUDICATION_TAKE_B));
+  g_assert_cmpstr (plx_adjudication_window_get_progress (adjudication), ==, "3 of 3 resolved");
+  g_assert_cmpuint (count_by (project, "Consensus"), ==, 2);
+  plx_test_run_frames (100);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (adjudication), "adjudication.undo", NULL));
+  g_assert_cmpstr (plx_adjudication_window_get_progress (adjudication), ==, "2 of 3 resolved");
+  g_assert_cmpuint (count_by (project, "Consensus"), ==, 1);
+  /* Moving by the arrows' action wraps around. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (adjudication), "adjudication.step", "i", 1));
+  g_assert_cmpuint (plx_adjudication_window_get_current (adjudication), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (adjudication));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -428,6 +499,7 @@ main (int argc, char **argv)
   g_test_add ("/coders/layers-and-blind", Fixture, NULL, fixture_set_up, test_layers_and_blind, fixture_tear_down);
   g_test_add ("/coders/preferences-identity", Fixture, NULL, fixture_set_up, test_preferences_identity, fixture_tear_down);
   g_test_add ("/coders/hand-out-and-merge", Fixture, NULL, fixture_set_up, test_hand_out_and_merge, fixture_tear_down);
+  g_test_add ("/coders/adjudication", Fixture, NULL, fixture_set_up, test_adjudication, fixture_tear_down);
   g_test_add ("/agreement-window/one-coder", Fixture, NULL, fixture_set_up, test_agreement_one_coder, fixture_tear_down);
   return g_test_run ();
 }

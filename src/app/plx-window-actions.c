@@ -541,6 +541,7 @@ _plx_window_update_actions (PlxWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import", has_project && idle);
   gtk_widget_action_set_enabled (widget, "win.save-copy", has_project && idle);
   gtk_widget_action_set_enabled (widget, "win.hand-out", has_project && idle);
+  gtk_widget_action_set_enabled (widget, "win.adjudicate", has_document);
   gtk_widget_action_set_enabled (widget, "win.merge-projects", has_project && idle);
   gtk_widget_action_set_enabled (widget, "win.remove-document", has_document && idle);
   gtk_widget_action_set_enabled (widget, "win.cancel-busy", !idle);

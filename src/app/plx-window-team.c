@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "plx-adjudication-window.h"
 #include "plx-window-private.h"
 
 /* "Anahit, Leyla; Gulnar" → the names, trimmed, blanks dropped. */
@@ -410,9 +411,36 @@ merge_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+PlxHistory *
+plx_window_get_history (PlxWindow *self)
+{
+  g_return_val_if_fail (PLX_IS_WINDOW (self), NULL);
+  return self->history;
+}
+
+/* Two coders' disagreements in the document shown, decided into a
+ * curated layer, in a window of its own beside the text. */
+static void
+adjudicate_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PlxWindow *self = PLX_WINDOW (widget);
+  g_auto(GStrv) coders = NULL;
+
+  if (self->document == NULL || self->history == NULL)
+    return;
+  coders = plx_window_dup_coders (self);
+  gtk_window_present (GTK_WINDOW (plx_adjudication_window_new (GTK_WINDOW (self), self->history, self->document,
+                                                               (const char * const *) coders)));
+}
+
 void
 _plx_window_team_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.adjudicate", NULL, adjudicate_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.adjudicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_J, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.adjudicate", NULL);
   gtk_widget_class_install_action (widget_class, "win.hand-out", NULL, hand_out_action);
   gtk_widget_class_install_action (widget_class, "win.merge-projects", NULL, merge_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.hand-out", NULL);

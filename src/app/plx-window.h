@@ -44,6 +44,7 @@ void               plx_window_show_open_error   (PlxWindow      *self,
                                                  const char     *path,
                                                  GError         *error);
 char             **plx_window_dup_coders        (PlxWindow      *self);
+PlxHistory        *plx_window_get_history       (PlxWindow      *self);
 void               plx_window_hand_out          (PlxWindow          *self,
                                                  GFile              *folder,
                                                  const char * const *coders,
