@@ -15,6 +15,16 @@
 #include "plx-test-utils.h"
 #include "plx-window.h"
 
+/* Under ASan, the file chooser's leak check needs full stacks (see
+ * tests/lsan.supp). */
+const char *__asan_default_options (void);
+
+const char *
+__asan_default_options (void)
+{
+  return "fast_unwind_on_malloc=0";
+}
+
 typedef PlxTestWindowFixture Fixture;
 
 static void

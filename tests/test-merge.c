@@ -293,6 +293,7 @@ test_team_hand_out_and_merge (void)
   const char *full_coders[] = { "Gulnar", NULL };
   const char *twice[] = { "Anahit", "Anahit", NULL };
   const char *nameless[] = { "Anahit", " ", NULL };
+  const char *alike[] = { "A/B", "A_B", NULL };
   const char *needles[] = { "Kazan", "Moscow", "peacekeeping" };
   const char *sources[4] = { NULL };
   const char *with_junk[3] = { NULL };
@@ -312,6 +313,9 @@ test_team_hand_out_and_merge (void)
   g_assert_null (plx_team_hand_out (lead, blank_dir, nameless, TRUE, NULL, &error));
   g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT);
   g_assert_nonnull (strstr (error->message, "Coder 2"));
+  g_clear_error (&error);
+  g_assert_null (plx_team_hand_out (lead, blank_dir, alike, TRUE, NULL, &error));
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_DUPLICATE);
   g_clear_error (&error);
   {
     g_autoptr(GDir) listing = g_dir_open (blank_dir, 0, NULL);

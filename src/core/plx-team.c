@@ -136,8 +136,16 @@ plx_team_hand_out (PlxProject          *project,
   for (guint i = 0; coders[i] != NULL; i++)
     {
       char *path = plx_team_copy_path (plx_project_get_path (project), folder, coders[i]);
+      gboolean twice = g_ptr_array_find_with_equal_func (paths, path, g_str_equal, NULL);
 
       g_ptr_array_add (paths, path);
+      if (twice)
+        {
+          /* Two names a file name cannot tell apart ("A/B", "A_B"). */
+          g_set_error (error, PLX_ERROR, PLX_ERROR_DUPLICATE,
+                       _("“%s” is named twice: each coder gets one copy"), coders[i]);
+          return NULL;
+        }
       if (g_file_test (path, G_FILE_TEST_EXISTS))
         {
           g_set_error (error, PLX_ERROR, PLX_ERROR_DUPLICATE,
