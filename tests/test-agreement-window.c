@@ -252,7 +252,9 @@ test_preferences_identity (Fixture       *fixture,
   GListModel *panel;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (plx_window_get_text_view (window));
   GtkTextIter a, b;
-  GdkRGBA rgba = { 0.0, 0.4470588, 0.6980392, 1.0 };
+  GdkRGBA rgba = { 0.8352941, 0.3686275, 0.0, 1.0 };
+  GdkRGBA shown;
+  GdkRGBA second;
 
   tag (window, "Anahit", 200, 260, 0);
   tag (window, "Leyla", 400, 460, 0);
@@ -281,10 +283,15 @@ test_preferences_identity (Fixture       *fixture,
   g_assert_cmpuint (adw_combo_row_get_selected (coder_row), ==, 0);
   adw_combo_row_set_selected (coder_row, 2);
 
+  /* No colour chosen: the second coder's is the palette's second, so
+   * that two coders never share one. */
+  gtk_color_chooser_get_rgba (color_button, &shown);
+  g_assert_true (gdk_rgba_parse (&second, "#0072B2"));
+  g_assert_true (gdk_rgba_equal (&shown, &second));
   gtk_color_chooser_set_rgba (color_button, &rgba);
   g_signal_emit_by_name (color_button, "color-set");
   color = g_settings_get_string (settings, "author-color");
-  g_assert_cmpstr (color, ==, "#0072B2");
+  g_assert_cmpstr (color, ==, "#D55E00");
   gtk_window_destroy (GTK_WINDOW (preferences));
 
   /* Tagged in the window now: Leyla's. */

@@ -22,6 +22,7 @@ struct _PlxAdjudicationWindow
   PlxDocument     *document;
   PlxAdjudication *session;
   char            *coders[3];     /* A, B, the curated layer */
+  GStrv            project_coders; /* for their colours */
   guint            current;
   char            *progress;
 
@@ -111,7 +112,9 @@ update_map (PlxAdjudicationWindow *self)
 
   for (guint c = 0; c < 3; c++)
     {
-      g_autoptr(PlxPerspective) lane = plx_perspective_new (c + 1, self->coders[c], plx_palette_for_name (self->coders[c]), c);
+      g_autoptr(PlxPerspective) lane = plx_perspective_new (c + 1, self->coders[c],
+                                                                  plx_palette_for_coder (self->coders[c], (const char * const *) self->project_coders),
+                                                                  c);
 
       g_list_store_append (lanes, lane);
     }
@@ -370,6 +373,7 @@ plx_adjudication_window_dispose (GObject *object)
   for (guint c = 0; c < 3; c++)
     g_clear_pointer (&self->coders[c], g_free);
   g_clear_pointer (&self->progress, g_free);
+  g_clear_pointer (&self->project_coders, g_strfreev);
   G_OBJECT_CLASS (plx_adjudication_window_parent_class)->dispose (object);
 }
 
@@ -504,6 +508,7 @@ plx_adjudication_window_new (GtkWindow          *parent,
   self->history = g_object_ref (history);
   self->project = g_object_ref (plx_history_get_project (history));
   self->document = g_object_ref (document);
+  self->project_coders = g_strdupv ((char **) coders);
   gtk_drop_down_set_model (self->a_dropdown, G_LIST_MODEL (a));
   gtk_drop_down_set_model (self->b_dropdown, G_LIST_MODEL (b));
   if (g_list_model_get_n_items (G_LIST_MODEL (b)) > 1)

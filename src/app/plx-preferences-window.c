@@ -14,6 +14,7 @@ struct _PlxPreferencesWindow
 
   GSettings            *settings;
   GtkStringList        *coders;     /* "Someone new", then the project's coders */
+  GStrv                 coder_names; /* the project's coders, sorted */
   gboolean              syncing;
 
   /* Template widgets */
@@ -56,7 +57,7 @@ sync_color (PlxPreferencesWindow *self)
   GdkRGBA rgba;
 
   if (!gdk_rgba_parse (&rgba, color))
-    gdk_rgba_parse (&rgba, plx_palette_for_name (name));
+    gdk_rgba_parse (&rgba, plx_palette_for_coder (name, (const char * const *) self->coder_names));
   self->syncing = TRUE;
   gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->color_button), &rgba);
   self->syncing = FALSE;
@@ -102,6 +103,7 @@ plx_preferences_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
   g_clear_object (&self->coders);
+  g_clear_pointer (&self->coder_names, g_strfreev);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLX_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (plx_preferences_window_parent_class)->dispose (object);
@@ -171,5 +173,8 @@ plx_preferences_window_set_coders (PlxPreferencesWindow *self,
     if (*coders[i] != '\0')
       gtk_string_list_append (self->coders, coders[i]);
   gtk_widget_set_visible (GTK_WIDGET (self->coder_row), g_list_model_get_n_items (G_LIST_MODEL (self->coders)) > 1);
+  g_strfreev (self->coder_names);
+  self->coder_names = g_strdupv ((char **) coders);
   sync_coder_row (self);
+  sync_color (self);
 }

@@ -37,6 +37,7 @@ _plx_window_dup_coder_color (PlxWindow  *self,
                              const char *coder)
 {
   g_autofree char *me = own_name (self);
+  g_auto(GStrv) coders = NULL;
 
   if (g_strcmp0 (coder, me) == 0)
     {
@@ -46,7 +47,8 @@ _plx_window_dup_coder_color (PlxWindow  *self,
       if (gdk_rgba_parse (&rgba, color))
         return g_steal_pointer (&color);
     }
-  return g_strdup (plx_palette_for_name (coder));
+  coders = plx_window_dup_coders (self);
+  return g_strdup (plx_palette_for_coder (coder, (const char * const *) coders));
 }
 
 /* Every later change made in this window records who made it. */
