@@ -407,6 +407,15 @@ test_hand_out_and_merge (Fixture       *fixture,
       g_assert_true (plx_project_add_annotation (copy, a, &error));
       g_assert_no_error (error);
       g_list_store_append (files, file);
+      /* Leyla renames "Western" and makes a "Western" of her own. */
+      if (c == 1)
+        {
+          PlxPerspective *western = plx_project_find_perspective_by_name (copy, "Western");
+
+          g_assert_true (plx_project_rename_perspective (copy, plx_perspective_get_id (western), "Western (old)", &error));
+          g_assert_nonnull (plx_project_add_perspective (copy, "Western", "#117733", &error));
+          g_assert_no_error (error);
+        }
     }
 
   plx_window_merge_projects (window, G_LIST_MODEL (files));
@@ -415,8 +424,9 @@ test_hand_out_and_merge (Fixture       *fixture,
   body = adw_message_dialog_get_body (dialog);
   g_assert_nonnull (strstr (body, "2 copies"));
   g_assert_nonnull (strstr (body, "cannot be undone"));
-  /* Copies of this project: nothing matches by name alone. */
-  g_assert_null (strstr (body, "only by name"));
+  /* Leyla's own "Western" matches this project's by name alone: asked. */
+  g_assert_nonnull (strstr (body, "only by name"));
+  g_assert_nonnull (strstr (body, "• perspective “Western”"));
   respond (dialog, "merge");
 
   dialog = wait_for_message (window, dialog);
