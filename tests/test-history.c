@@ -324,6 +324,61 @@ test_document_info (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (fixture->project, count_document_changes, &announced);
 }
 
+/* Each change records who made it: the author of what is added, the last
+ * modifier of what is changed, kept in the file; undo puts back the
+ * modifier there was. */
+static void
+test_coders (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlxAnnotation) tagged = NULL;
+  g_autoptr(PlxAnnotation) edited = NULL;
+  g_autoptr(PlxAnnotation) stored = NULL;
+  g_autoptr(PlxProject) reopened = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "history.parallax", NULL);
+  gint64 perspective_id = plx_perspective_get_id (perspective_at (fixture, 0));
+
+  plx_history_set_coder (fixture->history, "Anahit");
+  g_assert_cmpstr (plx_history_get_coder (fixture->history), ==, "Anahit");
+  tagged = tag (fixture, 0, 6, perspective_id);
+  stored = plx_project_get_annotation (fixture->project, plx_annotation_get_uuid (tagged), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plx_annotation_get_author (stored), ==, "Anahit");
+  g_assert_cmpstr (plx_annotation_get_modifier (stored), ==, "Anahit");
+
+  /* Leyla edits Anahit's passage: still Anahit's, last changed by Leyla. */
+  plx_history_set_coder (fixture->history, "Leyla");
+  edited = plx_annotation_copy (stored);
+  plx_annotation_set_note (edited, "a claim");
+  g_assert_true (plx_history_update_annotation (fixture->history, edited, &error));
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = plx_project_get_annotation (fixture->project, plx_annotation_get_uuid (tagged), &error);
+  g_assert_cmpstr (plx_annotation_get_author (stored), ==, "Anahit");
+  g_assert_cmpstr (plx_annotation_get_modifier (stored), ==, "Leyla");
+
+  /* In the file, read by another connection. */
+  reopened = plx_project_open_for_reading (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = plx_project_get_annotation (reopened, plx_annotation_get_uuid (tagged), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plx_annotation_get_author (stored), ==, "Anahit");
+  g_assert_cmpstr (plx_annotation_get_modifier (stored), ==, "Leyla");
+
+  g_assert_true (plx_history_undo (fixture->history, &error));
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = plx_project_get_annotation (fixture->project, plx_annotation_get_uuid (tagged), &error);
+  g_assert_cmpstr (plx_annotation_get_modifier (stored), ==, "Anahit");
+  g_assert_cmpstr (plx_annotation_get_note (stored), ==, "");
+
+  /* No coder set: an author given by the caller stays as it is. */
+  plx_history_set_coder (fixture->history, NULL);
+  g_assert_null (plx_history_get_coder (fixture->history));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -334,5 +389,6 @@ main (int argc, char **argv)
   g_test_add ("/history/perspective-remove", Fixture, NULL, fixture_set_up, test_perspective_remove, fixture_tear_down);
   g_test_add ("/history/documents", Fixture, NULL, fixture_set_up, test_documents, fixture_tear_down);
   g_test_add ("/history/document-info", Fixture, NULL, fixture_set_up, test_document_info, fixture_tear_down);
+  g_test_add ("/history/coders", Fixture, NULL, fixture_set_up, test_coders, fixture_tear_down);
   return g_test_run ();
 }

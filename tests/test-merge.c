@@ -245,10 +245,200 @@ test_merge_copies (void)
   plx_test_remove_tree (dir);
 }
 
+static guint
+count_all (PlxProject *project)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = plx_project_count_annotations (project, NULL, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static void
+progress_cb (guint    done,
+             guint    total,
+             gpointer data)
+{
+  GArray *calls = data;
+
+  g_assert_cmpuint (total, ==, 3);
+  g_array_append_val (calls, done);
+}
+
+/* Copies handed out per coder (blank or not), coded apart and merged back
+ * at once: nothing lost, the blank copies delete nothing, one conflict;
+ * a bad copy among them leaves the project as it was. */
+static void
+test_team_hand_out_and_merge (void)
+{
+  g_autofree char *dir = plx_test_make_tempdir ();
+  g_autofree char *blank_dir = g_build_filename (dir, "blank", NULL);
+  g_autofree char *full_dir = g_build_filename (dir, "full", NULL);
+  g_autofree char *path = g_build_filename (dir, "essay.parallax", NULL);
+  g_autofree char *junk = g_build_filename (dir, "junk.parallax", NULL);
+  g_autoptr(PlxProject) lead = NULL;
+  g_autoptr(PlxDocument) essay = NULL;
+  g_autoptr(PlxAnnotation) kept = NULL;
+  g_autoptr(PlxAnnotation) gone = NULL;
+  g_autoptr(PlxAnnotation) after = NULL;
+  g_autoptr(GPtrArray) blank = NULL;
+  g_autoptr(GPtrArray) full = NULL;
+  g_autoptr(GPtrArray) refused = NULL;
+  g_autoptr(PlxTeamMerge) merge = NULL;
+  g_autoptr(PlxTeamMerge) failed = NULL;
+  g_autoptr(GArray) calls = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GError) error = NULL;
+  const char *blank_coders[] = { "Anahit", "Leyla", NULL };
+  const char *full_coders[] = { "Gulnar", NULL };
+  const char *twice[] = { "Anahit", "Anahit", NULL };
+  const char *nameless[] = { "Anahit", " ", NULL };
+  const char *alike[] = { "A/B", "A_B", NULL };
+  const char *needles[] = { "Kazan", "Moscow", "peacekeeping" };
+  const char *sources[4] = { NULL };
+  const char *with_junk[3] = { NULL };
+
+  g_assert_cmpint (g_mkdir (blank_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (full_dir, 0700), ==, 0);
+  lead = plx_project_create (path, &error);
+  g_assert_no_error (error);
+  essay = add_essay (lead);
+  kept = annotate (lead, essay, "arms dealer", "Russian", NULL, "", "Lead");
+  gone = annotate (lead, essay, "Minsk Process", "Western", NULL, "", "Lead");
+
+  /* Bad input: no copy made. */
+  g_assert_null (plx_team_hand_out (lead, blank_dir, twice, TRUE, NULL, &error));
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_null (plx_team_hand_out (lead, blank_dir, nameless, TRUE, NULL, &error));
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "Coder 2"));
+  g_clear_error (&error);
+  g_assert_null (plx_team_hand_out (lead, blank_dir, alike, TRUE, NULL, &error));
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  {
+    g_autoptr(GDir) listing = g_dir_open (blank_dir, 0, NULL);
+    g_assert_null (g_dir_read_name (listing));
+  }
+
+  blank = plx_team_hand_out (lead, blank_dir, blank_coders, TRUE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (blank->len, ==, 2);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (blank, 1), "essay – Leyla.parallax"));
+  full = plx_team_hand_out (lead, full_dir, full_coders, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  /* A copy already there is a coder's work: never overwritten. */
+  refused = plx_team_hand_out (lead, blank_dir, blank_coders, TRUE, NULL, &error);
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_DUPLICATE);
+  g_assert_null (refused);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *copy_path = i < 2 ? g_ptr_array_index (blank, i) : g_ptr_array_index (full, 0);
+      g_autoptr(PlxProject) copy = plx_project_open (copy_path, &error);
+      g_autoptr(GPtrArray) documents = NULL;
+      g_autoptr(PlxDocument) text = NULL;
+      g_autoptr(PlxAnnotation) made = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (count_all (copy), ==, i < 2 ? 0 : 2);
+      documents = plx_project_list_documents (copy, &error);
+      g_assert_cmpuint (documents->len, ==, 1);
+      g_assert_cmpstr (plx_document_get_uuid (g_ptr_array_index (documents, 0)), ==, plx_document_get_uuid (essay));
+      text = plx_project_load_document (copy, plx_document_get_id (g_ptr_array_index (documents, 0)), &error);
+      g_assert_no_error (error);
+      made = annotate (copy, text, needles[i], "Armenian", NULL, "", full_coders[0]);
+      if (i == 2)
+        {
+          edit_note (copy, plx_annotation_get_uuid (kept), "Gulnar's reading");
+          delete (copy, plx_annotation_get_uuid (gone));
+        }
+      sources[i] = g_ptr_array_index (i < 2 ? blank : full, i < 2 ? i : 0);
+    }
+  /* The lead edits what Gulnar edited too: a conflict. */
+  edit_note (lead, plx_annotation_get_uuid (kept), "the lead's reading");
+
+  /* A broken copy among them: nothing at all is merged. */
+  g_assert_true (g_file_set_contents (junk, "not a project", -1, NULL));
+  with_junk[0] = sources[0];
+  with_junk[1] = junk;
+  failed = plx_team_merge (lead, with_junk, NULL, NULL, NULL, &error);
+  g_assert_null (failed);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "Nothing was merged"));
+  g_clear_error (&error);
+  g_assert_cmpuint (count_all (lead), ==, 2);
+
+  merge = plx_team_merge (lead, sources, progress_cb, calls, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls->len, ==, 3);
+  g_assert_cmpuint (g_array_index (calls, guint, 2), ==, 3);
+  g_assert_cmpuint (merge->reports->len, ==, 3);
+  g_assert_cmpuint (merge->added, ==, 3);
+  g_assert_cmpuint (merge->updated, ==, 0);
+  g_assert_cmpuint (merge->deleted, ==, 1);
+  g_assert_cmpuint (merge->conflicts, ==, 1);
+  /* The lead's passage stays as the lead has it; the blank copies took
+   * nothing away. */
+  g_assert_cmpuint (count_all (lead), ==, 4);
+  after = find (lead, plx_annotation_get_uuid (kept));
+  g_assert_nonnull (after);
+  g_assert_cmpstr (plx_annotation_get_note (after), ==, "the lead's reading");
+  g_assert_null (find (lead, plx_annotation_get_uuid (gone)));
+
+  g_clear_object (&lead);
+  plx_test_remove_tree (dir);
+}
+
+/* Perspectives made apart with the same names are found before merging,
+ * and a project of another corpus is refused. */
+static void
+test_team_name_matches (void)
+{
+  g_autofree char *dir = plx_test_make_tempdir ();
+  g_autofree char *path_a = g_build_filename (dir, "a.parallax", NULL);
+  g_autofree char *path_b = g_build_filename (dir, "b.parallax", NULL);
+  g_autoptr(PlxProject) a = NULL;
+  g_autoptr(PlxProject) b = NULL;
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autoptr(PlxDocument) essay = NULL;
+  g_autoptr(PlxDocument) other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  a = plx_project_create (path_a, &error);
+  g_assert_no_error (error);
+  b = plx_project_create (path_b, &error);
+  g_assert_no_error (error);
+  matches = plx_team_name_matches (a, b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (matches->len, ==, g_list_model_get_n_items (plx_project_get_perspectives (a)));
+  g_assert_cmpstr (g_ptr_array_index (matches, 0), ==, "perspective “Armenian”");
+  g_clear_pointer (&matches, g_ptr_array_unref);
+  matches = plx_team_name_matches (a, a, &error);
+  g_assert_cmpuint (matches->len, ==, 0);
+
+  essay = add_essay (a);
+  other = add_text (b, MULTILINGUAL, "Multilingual");
+  g_assert_false (plx_team_check_source (a, b, "b.parallax", &error));
+  g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "b.parallax shares no document"));
+  g_clear_error (&error);
+  g_assert_false (plx_team_check_source (a, a, "a.parallax", &error));
+  g_assert_nonnull (strstr (error->message, "is the project itself"));
+
+  g_clear_object (&a);
+  g_clear_object (&b);
+  plx_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/merge/copies", test_merge_copies);
+  g_test_add_func ("/core/team/hand-out-and-merge", test_team_hand_out_and_merge);
+  g_test_add_func ("/core/team/name-matches", test_team_name_matches);
   return g_test_run ();
 }

@@ -176,7 +176,16 @@ preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       data)
 {
-  GtkWidget *preferences = plx_preferences_window_new (gtk_application_get_active_window (data));
+  GtkWindow *active = gtk_application_get_active_window (data);
+  GtkWidget *preferences = plx_preferences_window_new (active);
+
+  /* The coders of the project open, to pick who one is. */
+  if (PLX_IS_WINDOW (active))
+    {
+      g_auto(GStrv) coders = plx_window_dup_coders (PLX_WINDOW (active));
+
+      plx_preferences_window_set_coders (PLX_PREFERENCES_WINDOW (preferences), (const char * const *) coders);
+    }
 
   gtk_window_present (GTK_WINDOW (preferences));
 }

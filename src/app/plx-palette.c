@@ -107,3 +107,33 @@ plx_palette_pick (GListModel *perspectives)
     }
   return best;
 }
+
+/**
+ * plx_palette_for_name:
+ *
+ * A colour for a coder who chose none: the same for the same name on
+ * every machine, so that colleagues see each other alike.
+ */
+const char *
+plx_palette_for_name (const char *name)
+{
+  return palette[g_str_hash (name != NULL ? name : "") % G_N_ELEMENTS (palette)];
+}
+
+/**
+ * plx_palette_for_coder:
+ * @coders: (nullable): the project's coders, sorted
+ *
+ * A colour for a coder who chose none: by the coder's place among
+ * @coders, so that up to fourteen coders are told apart (names alone
+ * collide), else by the name.
+ */
+const char *
+plx_palette_for_coder (const char         *name,
+                       const char * const *coders)
+{
+  for (guint i = 0; coders != NULL && coders[i] != NULL; i++)
+    if (g_strcmp0 (coders[i], name) == 0)
+      return palette[i % G_N_ELEMENTS (palette)];
+  return plx_palette_for_name (name);
+}

@@ -592,6 +592,9 @@ _plx_window_update_actions (PlxWindow *self)
   set_enabled (self, "win.blind-coding", has_project);
   set_enabled (self, "win.import", has_project && idle);
   set_enabled (self, "win.save-copy", has_project && idle);
+  set_enabled (self, "win.hand-out", has_project && idle);
+  set_enabled (self, "win.adjudicate", has_document);
+  set_enabled (self, "win.merge-projects", has_project && idle);
   set_enabled (self, "win.remove-document", has_document && idle);
   set_enabled (self, "win.cancel-busy", !idle);
   /* Opening another project is always possible: it is how a window with

@@ -9,12 +9,93 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "plx-palette.h"
 #include "plx-window-private.h"
+
+/* The name the user codes as: Preferences', else the account's, as
+ * tagging records it. */
+char *
+_plx_window_dup_coder_name (PlxWindow *self)
+{
+  g_autofree char *configured = g_settings_get_string (self->settings, "author");
+
+  if (*configured != '\0')
+    return g_steal_pointer (&configured);
+  return g_strdup (g_get_real_name ());
+}
 
 static char *
 own_name (PlxWindow *self)
 {
-  return g_settings_get_string (self->settings, "author");
+  return _plx_window_dup_coder_name (self);
+}
+
+/* A coder's colour: the user's own from Preferences, the others' derived
+ * from their names. */
+char *
+_plx_window_dup_coder_color (PlxWindow  *self,
+                             const char *coder)
+{
+  g_autofree char *me = own_name (self);
+  g_auto(GStrv) coders = NULL;
+
+  if (g_strcmp0 (coder, me) == 0)
+    {
+      g_autofree char *color = g_settings_get_string (self->settings, "author-color");
+      GdkRGBA rgba;
+
+      if (gdk_rgba_parse (&rgba, color))
+        return g_steal_pointer (&color);
+    }
+  coders = plx_window_dup_coders (self);
+  return g_strdup (plx_palette_for_coder (coder, (const char * const *) coders));
+}
+
+/* Every later change made in this window records who made it. */
+void
+_plx_window_update_coder (PlxWindow *self)
+{
+  g_autofree char *me = own_name (self);
+
+  if (self->history != NULL)
+    plx_history_set_coder (self->history, me);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b);
+
+/**
+ * plx_window_dup_coders:
+ *
+ * Returns: (transfer full): the names of the project's coders (the
+ * passages' authors and modifiers), sorted
+ */
+char **
+plx_window_dup_coders (PlxWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) annotations = NULL;
+
+  g_return_val_if_fail (PLX_IS_WINDOW (self), NULL);
+
+  if (self->project != NULL)
+    annotations = plx_project_list_annotations (self->project, NULL, NULL);
+  for (guint i = 0; annotations != NULL && i < annotations->len; i++)
+    {
+      PlxAnnotation *a = g_ptr_array_index (annotations, i);
+      const char *who[2] = { plx_annotation_get_author (a), plx_annotation_get_modifier (a) };
+
+      for (guint w = 0; w < 2; w++)
+        if (*who[w] != '\0' && g_hash_table_add (seen, (gpointer) who[w]))
+          g_ptr_array_add (names, (gpointer) who[w]);
+    }
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (names, i));
+  return g_strv_builder_end (builder);
 }
 
 gboolean
@@ -124,8 +205,8 @@ _plx_window_set_blind (PlxWindow *self,
   /* The coders' own checks mean nothing while blind. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->coder_box)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (g_object_get_data (G_OBJECT (child), "coder") != NULL)
-      gtk_widget_set_sensitive (child, !blind);
+    if (g_object_get_data (G_OBJECT (child), "check") != NULL)
+      gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (child), "check"), !blind);
 }
 
 static void
@@ -190,12 +271,21 @@ popover_shown_cb (PlxWindow *self)
     {
       const char *coder = g_ptr_array_index (coders, i);
       GtkWidget *check = gtk_check_button_new_with_label (*coder != '\0' ? coder : _("(no name)"));
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *swatch = gtk_label_new (NULL);
+      g_autofree char *color = _plx_window_dup_coder_color (self, coder);
+      g_autofree char *markup = g_strdup_printf ("<span foreground=\"%s\">●</span>", color);
 
       g_object_set_data_full (G_OBJECT (check), "coder", g_strdup (coder), g_free);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !g_hash_table_contains (self->hidden_coders, coder));
       gtk_widget_set_sensitive (check, self->blind_as == NULL);
       g_signal_connect (check, "toggled", G_CALLBACK (coder_toggled_cb), self);
-      gtk_box_append (self->coder_box, check);
+      gtk_label_set_markup (GTK_LABEL (swatch), markup);
+      g_object_set_data (G_OBJECT (row), "check", check);
+      gtk_widget_set_hexpand (check, TRUE);
+      gtk_box_append (GTK_BOX (row), check);
+      gtk_box_append (GTK_BOX (row), swatch);
+      gtk_box_append (self->coder_box, row);
     }
 }
 
@@ -213,11 +303,14 @@ _plx_window_coders_init (PlxWindow *self)
   g_signal_connect_swapped (gtk_menu_button_get_popover (self->coder_button), "show",
                             G_CALLBACK (popover_shown_cb), self);
   update_button (self);
+  g_signal_connect_swapped (self->settings, "changed::author", G_CALLBACK (_plx_window_update_coder), self);
 }
 
 void
 _plx_window_coders_dispose (PlxWindow *self)
 {
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_func (self->settings, _plx_window_update_coder, self);
   g_clear_object (&self->visible);
   if (self->coder_filter != NULL)
     gtk_custom_filter_set_filter_func (self->coder_filter, NULL, NULL, NULL);

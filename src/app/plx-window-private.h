@@ -122,8 +122,13 @@ void _plx_window_busy_progress      (PlxWindow      *self,
 void _plx_window_busy_end           (PlxWindow      *self);
 void _plx_window_document_init      (PlxWindow      *self);
 void _plx_window_coders_class_init  (GtkWidgetClass *widget_class);
+void _plx_window_team_class_init    (GtkWidgetClass *widget_class);
 void _plx_window_coders_init        (PlxWindow      *self);
 void _plx_window_coders_dispose     (PlxWindow      *self);
+char *_plx_window_dup_coder_name    (PlxWindow      *self);
+char *_plx_window_dup_coder_color   (PlxWindow      *self,
+                                     const char     *coder);
+void _plx_window_update_coder       (PlxWindow      *self);
 gboolean _plx_window_coder_shown    (PlxWindow      *self,
                                      PlxAnnotation  *annotation);
 void _plx_window_drop_hidden        (PlxWindow      *self,

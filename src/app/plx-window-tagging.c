@@ -12,11 +12,7 @@
 static char *
 author_name (PlxWindow *self)
 {
-  g_autofree char *configured = g_settings_get_string (self->settings, "author");
-
-  if (*configured != '\0')
-    return g_steal_pointer (&configured);
-  return g_strdup (g_get_real_name ());
+  return _plx_window_dup_coder_name (self);
 }
 
 /* Tags [start, end) at once; the selection it came from is done with. */

@@ -445,6 +445,7 @@ set_project (PlxWindow   *self,
   g_set_object (&self->project, project);
   g_clear_object (&self->history);
   self->history = plx_history_new (project);
+  _plx_window_update_coder (self);
   g_signal_connect_swapped (self->history, "notify", G_CALLBACK (_plx_window_update_actions), self);
   g_signal_connect_swapped (project, "changes-committed", G_CALLBACK (changes_committed_cb), self);
   g_signal_connect_swapped (plx_project_get_perspectives (project), "items-changed",
@@ -727,6 +728,7 @@ plx_window_class_init (PlxWindowClass *klass)
   _plx_window_io_class_init (widget_class);
   _plx_window_actions_class_init (widget_class);
   _plx_window_coders_class_init (widget_class);
+  _plx_window_team_class_init (widget_class);
   _plx_window_a11y_class_init (widget_class);
   _plx_window_document_class_init (widget_class);
 

@@ -43,6 +43,14 @@ GListModel        *plx_window_get_panel_model   (PlxWindow      *self,
 void               plx_window_show_open_error   (PlxWindow      *self,
                                                  const char     *path,
                                                  GError         *error);
+char             **plx_window_dup_coders        (PlxWindow      *self);
+PlxHistory        *plx_window_get_history       (PlxWindow      *self);
+void               plx_window_hand_out          (PlxWindow          *self,
+                                                 GFile              *folder,
+                                                 const char * const *coders,
+                                                 gboolean            without_annotations);
+void               plx_window_merge_projects    (PlxWindow      *self,
+                                                 GListModel     *files);
 void               plx_window_show_error        (PlxWindow      *self,
                                                  const char     *heading,
                                                  GError         *error);

@@ -26,6 +26,8 @@ struct _PlxAnnotation
   const char **themes;
   char    *note;
   const char *author;
+  /* Who last changed it; NULL while that is its author. */
+  const char *modifier;
   char    *created;
   char    *modified;
   /* Bumped by the store at every write; the hashes of the revisions
@@ -281,6 +283,7 @@ plx_annotation_copy (PlxAnnotation *self)
   plx_annotation_set_themes (copy, (const char * const *) self->themes);
   plx_annotation_set_note (copy, plx_annotation_get_note (self));
   plx_annotation_set_author (copy, self->author);
+  copy->modifier = self->modifier;
   plx_annotation_set_times (copy, self->created, self->modified);
   copy->revision = self->revision;
   copy->ancestry = g_strdup (self->ancestry);
@@ -302,6 +305,7 @@ plx_annotation_equal (PlxAnnotation *a,
          g_strv_equal ((const char * const *) a->themes, (const char * const *) b->themes) &&
          g_strcmp0 (a->note, b->note) == 0 &&
          a->author == b->author &&
+         plx_annotation_get_modifier (a) == plx_annotation_get_modifier (b) &&
          g_strcmp0 (a->created, b->created) == 0 &&
          g_strcmp0 (a->modified, b->modified) == 0;
 }
@@ -552,6 +556,23 @@ plx_annotation_set_author (PlxAnnotation *self,
     return;
   self->author = author;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
+}
+
+/* The coder who last changed it: its author until someone else edits it. */
+const char *
+plx_annotation_get_modifier (PlxAnnotation *self)
+{
+  g_return_val_if_fail (PLX_IS_ANNOTATION (self), NULL);
+  return self->modifier != NULL ? self->modifier : self->author;
+}
+
+void
+plx_annotation_set_modifier (PlxAnnotation *self,
+                             const char    *modifier)
+{
+  g_return_if_fail (PLX_IS_ANNOTATION (self));
+
+  self->modifier = modifier != NULL && *modifier != '\0' ? g_intern_string (modifier) : NULL;
 }
 
 const char *

@@ -63,6 +63,9 @@ void                plx_annotation_set_note         (PlxAnnotation       *self,
 const char         *plx_annotation_get_author       (PlxAnnotation       *self);
 void                plx_annotation_set_author       (PlxAnnotation       *self,
                                                      const char          *author);
+const char         *plx_annotation_get_modifier     (PlxAnnotation       *self);
+void                plx_annotation_set_modifier     (PlxAnnotation       *self,
+                                                     const char          *modifier);
 const char         *plx_annotation_get_created      (PlxAnnotation       *self);
 const char         *plx_annotation_get_modified     (PlxAnnotation       *self);
 void                plx_annotation_set_times        (PlxAnnotation       *self,

@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "plx-adjudication.h"
 #include "plx-agreement.h"
 #include "plx-anchor.h"
 #include "plx-annotation.h"
@@ -20,6 +21,7 @@
 #include "plx-salvage.h"
 #include "plx-statistics.h"
 #include "plx-store.h"
+#include "plx-team.h"
 #include "plx-text.h"
 #include "plx-bootstrap.h"
 #include "plx-divergence.h"

@@ -16,6 +16,7 @@ struct _PlxHistory
   PlxProject *project;
   GPtrArray  *undo;   /* PlxChangeSet, newest last */
   GPtrArray  *redo;
+  const char *coder;  /* interned; NULL for no one in particular */
 };
 
 G_DEFINE_FINAL_TYPE (PlxHistory, plx_history, G_TYPE_OBJECT)
@@ -96,6 +97,35 @@ plx_history_new (PlxProject *project)
   return self;
 }
 
+/**
+ * plx_history_set_coder:
+ * @coder: (nullable): the name of the coder making the changes from now on
+ *
+ * Every annotation a later step adds or changes records @coder as its last
+ * modifier (and as its author when added without one).
+ */
+void
+plx_history_set_coder (PlxHistory *self,
+                       const char *coder)
+{
+  g_return_if_fail (PLX_IS_HISTORY (self));
+  self->coder = coder != NULL && *coder != '\0' ? g_intern_string (coder) : NULL;
+}
+
+PlxProject *
+plx_history_get_project (PlxHistory *self)
+{
+  g_return_val_if_fail (PLX_IS_HISTORY (self), NULL);
+  return self->project;
+}
+
+const char *
+plx_history_get_coder (PlxHistory *self)
+{
+  g_return_val_if_fail (PLX_IS_HISTORY (self), NULL);
+  return self->coder;
+}
+
 static void
 notify_state (PlxHistory *self,
               gboolean    could_undo,
@@ -117,7 +147,21 @@ record (PlxHistory    *self,
   gboolean could_undo = plx_history_get_can_undo (self);
   gboolean could_redo = plx_history_get_can_redo (self);
 
-  if (owned == NULL || !plx_project_apply (self->project, owned, error))
+  if (owned == NULL)
+    return FALSE;
+  /* Whoever makes the change is its annotations' last modifier, and the
+   * author of those it adds without one. Undo and redo put back what was. */
+  for (guint i = 0; self->coder != NULL && i < plx_change_set_get_n_changes (owned); i++)
+    {
+      const PlxChange *change = plx_change_set_get_change (owned, i);
+
+      if (change->kind != PLX_CHANGE_ANNOTATION || change->after == NULL)
+        continue;
+      if (change->before == NULL && *plx_annotation_get_author (change->after) == '\0')
+        plx_annotation_set_author (change->after, self->coder);
+      plx_annotation_set_modifier (change->after, self->coder);
+    }
+  if (!plx_project_apply (self->project, owned, error))
     return FALSE;
   g_ptr_array_add (self->undo, g_steal_pointer (&owned));
   g_ptr_array_set_size (self->redo, 0);

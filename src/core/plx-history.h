@@ -10,6 +10,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PlxHistory, plx_history, PLX, HISTORY, GObject)
 
 PlxHistory *plx_history_new                (PlxProject     *project);
+void        plx_history_set_coder          (PlxHistory     *self,
+                                            const char     *coder);
+const char *plx_history_get_coder          (PlxHistory     *self);
+PlxProject *plx_history_get_project        (PlxHistory     *self);
 gboolean    plx_history_add_annotation     (PlxHistory     *self,
                                             PlxAnnotation  *annotation,
                                             GError        **error);

@@ -128,6 +128,22 @@ plx_store_save_copy (PlxStore     *self,
   return PLX_STORE_GET_IFACE (self)->save_copy (self, path, cancellable, error);
 }
 
+gboolean
+plx_store_purge_annotations (PlxStore  *self,
+                             GError   **error)
+{
+  g_return_val_if_fail (PLX_IS_STORE (self), FALSE);
+
+  if (PLX_STORE_GET_IFACE (self)->purge_annotations == NULL)
+    {
+      g_set_error (error, PLX_ERROR, PLX_ERROR_INVALID_ARGUMENT,
+                   _("The project at %s cannot hand out copies without annotations: its storage does not support it"),
+                   plx_store_get_location (self));
+      return FALSE;
+    }
+  return PLX_STORE_GET_IFACE (self)->purge_annotations (self, error);
+}
+
 GPtrArray *
 plx_store_list_perspectives (PlxStore *self,
                              GError  **error)

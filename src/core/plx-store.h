@@ -192,6 +192,11 @@ struct _PlxStoreInterface
   gboolean       (*set_equivalences)   (PlxStore                 *self,
                                         GPtrArray                *groups,
                                         GError                  **error);
+
+  /* Optional: every annotation removed without a tombstone (a copy handed
+   * out to code apart). */
+  gboolean       (*purge_annotations)  (PlxStore                 *self,
+                                        GError                  **error);
 };
 
 const char    *plx_store_get_location       (PlxStore                 *self);
@@ -212,6 +217,8 @@ gboolean       plx_store_check              (PlxStore                 *self,
                                              GString                  *report,
                                              GError                  **error);
 gboolean       plx_store_checkpoint         (PlxStore                 *self,
+                                             GError                  **error);
+gboolean       plx_store_purge_annotations  (PlxStore                 *self,
                                              GError                  **error);
 gboolean       plx_store_save_copy          (PlxStore                 *self,
                                              const char               *path,

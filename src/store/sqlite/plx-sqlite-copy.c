@@ -113,3 +113,16 @@ out:
     ok = copy_failed (path, sqlite3_errmsg (copy), error);
   return ok;
 }
+
+/* A copy handed out for coding apart starts without the annotations. They
+ * go without tombstones: nothing was deleted, and a merge of the copy back
+ * must not take them out of the project. The caller holds a transaction. */
+gboolean
+_plx_sqlite_purge_annotations (PlxStore  *store,
+                               GError   **error)
+{
+  PlxSqliteStore *self = PLX_SQLITE_STORE (store);
+
+  return _plx_sqlite_run (self, "DELETE FROM annotation_themes", error) &&
+         _plx_sqlite_run (self, "DELETE FROM annotations", error);
+}

@@ -465,21 +465,23 @@ write_annotation (PlxSqliteStore  *self,
                   GError         **error)
 {
   gint64 author_id;
+  gint64 modifier_id;
   sqlite3_stmt *stmt;
 
-  if (!annotator_id (self, plx_annotation_get_author (annotation), &author_id, error))
+  if (!annotator_id (self, plx_annotation_get_author (annotation), &author_id, error) ||
+      !annotator_id (self, plx_annotation_get_modifier (annotation), &modifier_id, error))
     return FALSE;
   if (replace)
     stmt = _plx_sqlite_statement (self,
                                   "UPDATE annotations SET document_id = ?2, perspective_id = ?3, start_offset = ?4, "
                                   "end_offset = ?5, quote = ?6, prefix = ?7, suffix = ?8, note = ?9, creator_id = ?10, "
-                                  "modifier_id = ?10, created = ?11, modified = ?12, revision = ?13, ancestry = ?14 "
+                                  "modifier_id = ?15, created = ?11, modified = ?12, revision = ?13, ancestry = ?14 "
                                   "WHERE uuid = ?1", error);
   else
     stmt = _plx_sqlite_statement (self,
                                   "INSERT INTO annotations (uuid, document_id, perspective_id, start_offset, end_offset, "
                                   "quote, prefix, suffix, note, creator_id, modifier_id, created, modified, revision, "
-                                  "ancestry) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13, ?14)",
+                                  "ancestry) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?15, ?11, ?12, ?13, ?14)",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -498,6 +500,10 @@ write_annotation (PlxSqliteStore  *self,
   sqlite3_bind_text (stmt, 12, plx_annotation_get_modified (annotation), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 13, MAX (plx_annotation_get_revision (annotation), 1));
   sqlite3_bind_text (stmt, 14, plx_annotation_get_ancestry (annotation), -1, SQLITE_TRANSIENT);
+  if (modifier_id != 0)
+    sqlite3_bind_int64 (stmt, 15, modifier_id);
+  else
+    sqlite3_bind_null (stmt, 15);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
@@ -586,9 +592,10 @@ delete_annotation (PlxStore       *store,
 
 #define ANNOTATION_COLUMNS \
   "a.uuid, a.document_id, a.perspective_id, a.start_offset, a.end_offset, a.quote, a.prefix, " \
-  "a.suffix, a.note, c.name, a.created, a.modified, a.revision, a.ancestry"
+  "a.suffix, a.note, c.name, a.created, a.modified, a.revision, a.ancestry, m.name"
 
-#define ANNOTATION_FROM "FROM annotations a LEFT JOIN annotators c ON c.id = a.creator_id "
+#define ANNOTATION_FROM "FROM annotations a LEFT JOIN annotators c ON c.id = a.creator_id " \
+  "LEFT JOIN annotators m ON m.id = a.modifier_id "
 
 static void
 bind_query (sqlite3_stmt             *stmt,
@@ -617,6 +624,7 @@ annotation_from_row (sqlite3_stmt *stmt)
   plx_annotation_set_times (annotation, _plx_sqlite_column_text (stmt, 10), _plx_sqlite_column_text (stmt, 11));
   plx_annotation_set_revision (annotation, (guint) sqlite3_column_int64 (stmt, 12));
   plx_annotation_set_ancestry (annotation, _plx_sqlite_column_text (stmt, 13));
+  plx_annotation_set_modifier (annotation, (const char *) sqlite3_column_text (stmt, 14));
   return annotation;
 }
 

@@ -60,6 +60,8 @@ gboolean      _plx_sqlite_save_copy    (PlxStore        *store,
                                         const char      *path,
                                         GCancellable    *cancellable,
                                         GError         **error);
+gboolean      _plx_sqlite_purge_annotations (PlxStore   *store,
+                                             GError    **error);
 /* plx-sqlite-codebook.c */
 void          _plx_sqlite_codebook_init (PlxStoreInterface *iface);
 /* plx-sqlite-attributes.c */

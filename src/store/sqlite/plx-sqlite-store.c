@@ -705,6 +705,7 @@ plx_sqlite_store_iface_init (PlxStoreInterface *iface)
   iface->check = store_check;
   iface->checkpoint = _plx_sqlite_checkpoint;
   iface->save_copy = _plx_sqlite_save_copy;
+  iface->purge_annotations = _plx_sqlite_purge_annotations;
   _plx_sqlite_rows_init (iface);
   _plx_sqlite_codebook_init (iface);
   _plx_sqlite_attributes_init (iface);
