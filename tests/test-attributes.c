@@ -30,7 +30,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     {
-      const char *text = "Peacekeepers arrived in Stepanakert.";
+      g_autofree char *text = g_strdup_printf ("Peacekeepers arrived in Stepanakert, wrote %s.", titles[i]);
       g_autoptr(PlxDocument) document = plx_document_new_from_data (text, strlen (text), PLX_DOCUMENT_FORMAT_PLAIN,
                                                                     titles[i], &error);
 
@@ -339,6 +339,159 @@ test_csv_import (Fixture       *fixture,
   assert_values (fixture, "2:published=2020");
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every value as "title:attribute=value", sorted: what survives a trip
+ * to another project, where documents get other ids. */
+static char *
+values_by_title (PlxProject *project)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) attributes = plx_project_list_attributes (project, &error);
+  g_autoptr(GPtrArray) values = plx_project_list_values (project, 0, &error);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < values->len; i++)
+    {
+      PlxDocumentValue *value = g_ptr_array_index (values, i);
+      g_autoptr(PlxDocument) document = plx_project_load_document (project, plx_document_value_get_document_id (value),
+                                                                   &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (lines, g_strdup_printf ("%s:%s=%s", plx_document_get_title (document),
+                                               plx_attribute_get_name (plx_attributes_lookup (
+                                                 attributes, plx_document_value_get_attribute_uuid (value))),
+                                               plx_document_value_get_value (value)));
+    }
+  g_ptr_array_sort (lines, compare_strings);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv (" | ", (char **) lines->pdata);
+}
+
+static char *
+export_native (PlxProject *project)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+
+  g_assert_true (plx_export_to_stream (project, PLX_EXPORT_FORMAT_NATIVE, 0, PLX_EXPORT_FLAGS_INCLUDE_TEXT, stream,
+                                       NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (stream, "", 1, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (stream, NULL, &error));
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (stream));
+}
+
+static char *
+file_bytes (const char *path)
+{
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  return g_base64_encode ((const guchar *) bytes, length);
+}
+
+/* Native JSON carries the attributes and the documents' values: a new
+ * project importing the export holds the same; a file whose attribute has
+ * another type in the project, or whose value names no document of the
+ * file or is not of its type, is refused and changes nothing. */
+static void
+test_native_round_trip (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *json = NULL;
+  g_autofree char *other_dir = plx_test_make_tempdir ();
+  g_autofree char *other_path = g_build_filename (other_dir, "other.parallax", NULL);
+  g_autoptr(PlxProject) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  PlxImportReport *report;
+
+  define (fixture, "outlet", PLX_ATTRIBUTE_CATEGORY);
+  define (fixture, "published", PLX_ATTRIBUTE_DATE);
+  set (fixture, 0, "outlet", "TASS");
+  set (fixture, 2, "outlet", "APA");
+  set (fixture, 2, "published", "2021-01-12");
+  json = export_native (fixture->project);
+  g_assert_nonnull (strstr (json, "\"attributes\""));
+  expected = values_by_title (fixture->project);
+  g_assert_cmpstr (expected, ==, "APA, 2021:outlet=APA | APA, 2021:published=2021-01-12 | TASS, 2020:outlet=TASS");
+
+  other = plx_project_create (other_path, &error);
+  g_assert_no_error (error);
+  report = plx_import_data (other, "export.json", json, strlen (json), &error);
+  g_assert_no_error (error);
+  plx_import_report_free (report);
+  {
+    g_autofree char *got = values_by_title (other);
+
+    g_assert_cmpstr (got, ==, expected);
+  }
+  /* Again: nothing new, nothing doubled. */
+  report = plx_import_data (other, "export.json", json, strlen (json), &error);
+  g_assert_no_error (error);
+  plx_import_report_free (report);
+  {
+    g_autofree char *got = values_by_title (other);
+
+    g_assert_cmpstr (got, ==, expected);
+  }
+
+  /* Refused whole: the project's bytes do not change. */
+  {
+    g_autoptr(PlxChangeSet) retype = NULL;
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    g_autofree char *wrong_type = NULL;
+    g_autofree char *no_document = NULL;
+    g_autofree char *bad_value = NULL;
+    char *at;
+
+    apply (fixture, plx_attribute_changes_delete (fixture->project, "published", &error), error);
+    define (fixture, "published", PLX_ATTRIBUTE_TEXT);
+    wrong_type = export_native (fixture->project);
+    g_clear_object (&other);
+    other = plx_project_open (other_path, &error);
+    g_assert_no_error (error);
+    g_assert_true (plx_project_checkpoint (other, &error));
+    before = file_bytes (other_path);
+    g_assert_null (plx_import_data (other, "wrong-type.json", wrong_type, strlen (wrong_type), &error));
+    g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_FILE);
+    g_assert_nonnull (strstr (error->message, "“published” is a text attribute in the file but a date one"));
+    g_clear_error (&error);
+
+    no_document = g_strdup (json);
+    at = strstr (no_document, "\"3\":\"APA\"");
+    g_assert_nonnull (at);
+    at[1] = '9';
+    g_assert_null (plx_import_data (other, "no-document.json", no_document, strlen (no_document), &error));
+    g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_FILE);
+    g_assert_nonnull (strstr (error->message, "there is no document 9"));
+    g_clear_error (&error);
+
+    bad_value = g_strdup (json);
+    at = strstr (bad_value, "2021-01-12");
+    memcpy (at, "2021-13-12", 10);
+    g_assert_null (plx_import_data (other, "bad-value.json", bad_value, strlen (bad_value), &error));
+    g_assert_error (error, PLX_ERROR, PLX_ERROR_INVALID_FILE);
+    g_assert_nonnull (strstr (error->message, "is not a date"));
+    g_clear_error (&error);
+
+    g_assert_true (plx_project_checkpoint (other, &error));
+    after = file_bytes (other_path);
+    g_assert_cmpstr (before, ==, after);
+  }
+  g_clear_object (&other);
+  plx_test_remove_tree (other_dir);
+}
+
 static void
 test_cli (Fixture       *fixture,
           gconstpointer  data)
@@ -404,6 +557,7 @@ main (int argc, char **argv)
   ADD ("define-set-undo", test_define_set_undo);
   ADD ("rename-delete-remove", test_rename_delete_remove);
   ADD ("csv-import", test_csv_import);
+  ADD ("native-round-trip", test_native_round_trip);
   ADD ("cli", test_cli);
   return g_test_run ();
 }

@@ -57,6 +57,8 @@ typedef struct {
   GPtrArray       *themes_in;     /* PlxTheme: a native file's "codebook" */
   GPtrArray       *memos_in;      /* PlxMemo: its "memos" */
   GPtrArray       *memo_abouts;   /* char *: each memo's "about", as the file has it */
+  GPtrArray       *attributes_in; /* PlxAttribute: a native file's "attributes" */
+  GPtrArray       *values_in;     /* GHashTable: per attribute, document key → stored value */
   const PlxImportOptions *options; /* may be NULL */
 } Importer;
 
@@ -111,5 +113,13 @@ PlxDocument  *_plx_import_foreign_document    (Importer     *im,
 gboolean      _plx_import_foreign_perspective (Importer     *im,
                                                Incoming     *in,
                                                GError      **error);
+
+/* plx-import-attributes.c: a native file's document attributes. */
+gboolean      _plx_import_read_attributes     (Importer     *im,
+                                               JsonObject   *root,
+                                               GError      **error);
+gboolean      _plx_import_write_attributes    (Importer     *im,
+                                               GError      **error);
+void          _plx_import_attributes_clear    (Importer     *im);
 
 G_END_DECLS

@@ -618,7 +618,8 @@ read_native (Importer  *im,
   return native_list (im, object, "perspectives", native_perspective, error) &&
          native_list (im, object, "documents", native_document, error) &&
          native_list (im, object, "annotations", native_annotation, error) &&
-         _plx_import_read_codebook (im, object, error);
+         _plx_import_read_codebook (im, object, error) &&
+         _plx_import_read_attributes (im, object, error);
 }
 
 /* ---- writing ---- */
@@ -785,7 +786,8 @@ write_all (Importer  *im,
             return FALSE;
         }
     }
-  return write_annotations (im, error) && _plx_import_write_memos (im, error);
+  return write_annotations (im, error) && _plx_import_write_memos (im, error) &&
+         _plx_import_write_attributes (im, error);
 }
 
 /* Refuses a file that would take the project past
@@ -916,6 +918,7 @@ import_data (PlxProject              *project,
   g_clear_pointer (&im.project_documents, g_ptr_array_unref);
   g_free (im.external_next);
   _plx_import_codebook_clear (&im);
+  _plx_import_attributes_clear (&im);
   return report;
 }
 

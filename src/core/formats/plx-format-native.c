@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "plx-export-private.h"
+#include "plx-attribute-ops.h"
 #include "plx-memo-ops.h"
 #include "plx-text.h"
 #include "plx-theme-ops.h"
@@ -121,6 +122,65 @@ native_codebook (PlxExport  *export,
   return json_builder_get_root (builder);
 }
 
+/* Every attribute, with the values of the exported documents by their id
+ * in "documents"; none where the project keeps none (a team server). */
+static JsonNode *
+native_attributes (PlxExport  *export,
+                   GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) attributes = plx_project_list_attributes (export->project, &local_error);
+  g_autoptr(GPtrArray) values = NULL;
+  g_autoptr(GHashTable) exported = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree gint64 *ids = g_new0 (gint64, export->documents->len + 1);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  if (attributes == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (attributes != NULL && (values = plx_project_list_values (export->project, 0, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < export->documents->len; i++)
+    {
+      ids[i] = plx_document_get_id (g_ptr_array_index (export->documents, i));
+      g_hash_table_add (exported, &ids[i]);
+    }
+  for (guint a = 0; attributes != NULL && a < attributes->len; a++)
+    {
+      PlxAttribute *attribute = g_ptr_array_index (attributes, a);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "uuid");
+      json_builder_add_string_value (builder, plx_attribute_get_uuid (attribute));
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, plx_attribute_get_name (attribute));
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, plx_attribute_type_to_string (plx_attribute_get_value_type (attribute)));
+      json_builder_set_member_name (builder, "values");
+      json_builder_begin_object (builder);
+      for (guint v = 0; v < values->len; v++)
+        {
+          PlxDocumentValue *value = g_ptr_array_index (values, v);
+          gint64 id = plx_document_value_get_document_id (value);
+          char key[24];
+
+          if (g_strcmp0 (plx_document_value_get_attribute_uuid (value), plx_attribute_get_uuid (attribute)) != 0 ||
+              !g_hash_table_contains (exported, &id))
+            continue;
+          g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT, id);
+          json_builder_set_member_name (builder, key);
+          json_builder_add_string_value (builder, plx_document_value_get_value (value));
+        }
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
 /* Every memo, naming what it is about as the file names things: a
  * document by its id in "documents" (memos about a document left out of
  * the export are left out too), a perspective by name, a theme by UUID. */
@@ -188,12 +248,14 @@ write_native (PlxExport        *export,
   JsonNode *themes = native_themes (export, error);
   JsonNode *codebook = NULL;
   JsonNode *memos = NULL;
+  JsonNode *attributes = NULL;
 
   if (themes == NULL || (codebook = native_codebook (export, error)) == NULL ||
-      (memos = native_memos (export, error)) == NULL)
+      (memos = native_memos (export, error)) == NULL || (attributes = native_attributes (export, error)) == NULL)
     {
       g_clear_pointer (&themes, json_node_unref);
       g_clear_pointer (&codebook, json_node_unref);
+      g_clear_pointer (&memos, json_node_unref);
       return FALSE;
     }
 
@@ -216,6 +278,7 @@ write_native (PlxExport        *export,
   _plx_export_write_member (w, "themes", themes);
   _plx_export_write_member (w, "codebook", codebook);
   _plx_export_write_member (w, "memos", memos);
+  _plx_export_write_member (w, "attributes", attributes);
 
   _plx_export_write_str (w, "  \"documents\": [");
   for (guint i = 0; i < export->documents->len; i++)
